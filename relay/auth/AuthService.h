@@ -1,0 +1,58 @@
+#pragma once
+
+#include "config/RelayConfig.h"
+#include "storage/Records.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace medtranslate::relay {
+
+class Store;
+class RoomRegistry;
+struct RoomState;
+
+//! Who a request or connection is: an agent by login token, or a patient by room token.
+//! Password checks run on a worker thread (PBKDF2 is slow on purpose); lookups go through the
+//! store's thread, with agent sessions cached in memory.
+class AuthService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct LoginResult
+    {
+        bool ok = false;
+        QString token;
+        AgentRecord agent;
+        QString error; //!< for the log; the client gets a generic message
+    };
+
+    AuthService(const RelayConfig &config, Store &store, RoomRegistry &rooms, QObject *parent = nullptr);
+
+    void login(const QString &username, const QString &password, QObject *context,
+               std::function<void(LoginResult)> done);
+    //! The agent behind a login token; nothing if unknown or expired; `error` if the store failed.
+    void agentForToken(const QString &token, QObject *context,
+                       std::function<void(std::optional<AgentRecord>, QString error)> done);
+    //! The room behind a patient token, loaded into the registry if it was not there.
+    void roomForPatientToken(const QString &token, QObject *context,
+                             std::function<void(RoomState *, QString error)> done);
+
+private:
+    struct CachedSession
+    {
+        AgentRecord agent;
+        qint64 expiresAt;
+    };
+
+    const RelayConfig &m_config;
+    Store &m_store;
+    RoomRegistry &m_rooms;
+    QHash<QString, CachedSession> m_sessions; // token hash → agent
+};
+
+} // namespace medtranslate::relay

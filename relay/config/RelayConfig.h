@@ -1,0 +1,49 @@
+#pragma once
+
+#include "storage/StoreConfig.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace medtranslate::relay {
+
+//! Translation settings; providers are tried in `providers` order, then the offline phrases.
+struct TranslationConfig
+{
+    QStringList providers;          //!< e.g. {"anthropic", "deepl"}; empty means offline only
+    int deadlineMs = 15000;         //!< after this a message's translation is "unavailable"
+    int providerTimeoutMs = 10000;  //!< one HTTP call
+    QString anthropicKey, anthropicModel = QStringLiteral("claude-sonnet-4-5"), anthropicUrl = QStringLiteral("https://api.anthropic.com");
+    QString openaiKey, openaiModel = QStringLiteral("gpt-4o-mini"), openaiUrl = QStringLiteral("https://api.openai.com");
+    QString deeplKey, deeplUrl = QStringLiteral("https://api-free.deepl.com");
+};
+
+//! Everything the relay can be told, from defaults < config file < environment < flags.
+struct RelayConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    QString tlsCertificate; //!< PEM; TLS is on when both files are set
+    QString tlsKey;
+
+    StoreConfig store;
+    QString resourcesDir; //!< glossary, phrases, templates
+    QString widgetDir;    //!< widget.js, chat page, demo page
+    //! Sites allowed to frame the chat page; empty allows every site (the demo default).
+    QStringList allowedOrigins;
+
+    int helloTimeoutMs = 10000;
+    int maxFrameBytes = 64 * 1024;
+    int maxTextChars = 4000;
+    int sessionTtlHours = 12;
+    //! Frames per second a connection may send on average, and the burst it may save up.
+    double framesPerSecond = 20.0;
+    double frameBurst = 40.0;
+    //! Malformed frames a connection may send before it is closed with 1008.
+    int maxBadFrames = 10;
+
+    TranslationConfig translation;
+};
+
+} // namespace medtranslate::relay

@@ -1,0 +1,340 @@
+#include "config/RelayOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace medtranslate::relay {
+
+namespace {
+
+//! One setting: its flag, its environment variable and its key in the config file.
+struct Setting
+{
+    const char *flag;
+    const char *env;
+    const char *fileKey; //!< dotted path into the JSON file, e.g. "translation.deadline_ms"
+    const char *valueName;
+    const char *help;
+};
+
+const Setting kSettings[] = {
+    {"listen", "MEDTRANSLATE_LISTEN", "listen", "host:port", "Address to serve HTTP and WebSocket on (default 127.0.0.1:8080; port 0 picks a free one)."},
+    {"db", "MEDTRANSLATE_DB", "db", "path", "SQLite file, or the PostgreSQL database name (default var/medtranslate.db)."},
+    {"db-driver", "MEDTRANSLATE_DB_DRIVER", "db_driver", "sqlite|postgres", "Database driver (default sqlite)."},
+    {"db-host", "MEDTRANSLATE_DB_HOST", "db_host", "host", "PostgreSQL host."},
+    {"db-port", "MEDTRANSLATE_DB_PORT", "db_port", "port", "PostgreSQL port (default 5432)."},
+    {"db-user", "MEDTRANSLATE_DB_USER", "db_user", "user", "PostgreSQL user; the password comes from MEDTRANSLATE_DB_PASSWORD or the config file."},
+    {"resources", "MEDTRANSLATE_RESOURCES", "resources", "dir", "Folder with glossary/, phrases/ and templates/."},
+    {"widget-dir", "MEDTRANSLATE_WIDGET_DIR", "widget_dir", "dir", "Folder with the patient widget files."},
+    {"allowed-origins", "MEDTRANSLATE_ALLOWED_ORIGINS", "allowed_origins", "list", "Comma-separated hospital sites allowed to embed the chat (default: any)."},
+    {"tls-cert", "MEDTRANSLATE_TLS_CERT", "tls_cert", "file", "PEM certificate; with --tls-key turns on HTTPS/WSS."},
+    {"tls-key", "MEDTRANSLATE_TLS_KEY", "tls_key", "file", "PEM private key."},
+    {"providers", "MEDTRANSLATE_PROVIDERS", "translation.providers", "list", "Translation providers in fallback order: anthropic, openai, deepl (default: those with a key)."},
+    {"translation-deadline-ms", "MEDTRANSLATE_TRANSLATION_DEADLINE_MS", "translation.deadline_ms", "ms", "Time after which a translation is reported unavailable (default 15000)."},
+    {"provider-timeout-ms", "MEDTRANSLATE_PROVIDER_TIMEOUT_MS", "translation.timeout_ms", "ms", "Timeout of one provider call (default 10000)."},
+    {"hello-timeout-ms", "MEDTRANSLATE_HELLO_TIMEOUT_MS", "hello_timeout_ms", "ms", "Time a new connection has to send hello (default 10000)."},
+    {"max-frame-bytes", "MEDTRANSLATE_MAX_FRAME_BYTES", "max_frame_bytes", "bytes", "Largest WebSocket frame accepted (default 65536)."},
+    {"max-text-chars", "MEDTRANSLATE_MAX_TEXT_CHARS", "max_text_chars", "n", "Longest message text accepted (default 4000)."},
+};
+
+QJsonValue fileValue(const QJsonObject &root, const QString &dotted)
+{
+    QJsonValue value = root;
+    for (const QString &part : dotted.split(QLatin1Char('.'))) {
+        if (!value.isObject())
+            return {};
+        value = value.toObject().value(part);
+    }
+    return value;
+}
+
+QString jsonToString(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QStringList parts;
+        for (const auto &item : value.toArray())
+            parts << item.toVariant().toString();
+        return parts.join(QLatin1Char(','));
+    }
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 15);
+    return value.toVariant().toString();
+}
+
+QStringList splitList(const QString &text)
+{
+    QStringList items;
+    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!item.trimmed().isEmpty())
+            items << item.trimmed();
+    return items;
+}
+
+// Finds a folder shipped with the project: beside the sources in a build tree, else installed.
+QString defaultDataDir(const QString &name)
+{
+    const QStringList candidates = {
+        QStringLiteral(MEDTRANSLATE_SOURCE_ROOT "/") + name,
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/medtranslate/") + name,
+    };
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate).isDir())
+            return QDir(candidate).absolutePath();
+    }
+    return candidates.first();
+}
+
+bool parseListen(const QString &text, RelayConfig &config, QString *error)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const int port = text.mid(colon + 1).toInt(&ok);
+    QString host = colon > 0 ? text.left(colon) : QStringLiteral("127.0.0.1");
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    if (colon < 0 || !ok || port < 0 || port > 65535) {
+        *error = QStringLiteral("--listen wants host:port, got '%1'").arg(text);
+        return false;
+    }
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    QHostAddress address;
+    if (host == QLatin1String("*") || host == QLatin1String("0.0.0.0"))
+        address = QHostAddress::AnyIPv4;
+    else if (!address.setAddress(host)) {
+        *error = QStringLiteral("--listen: '%1' is not an IP address").arg(host);
+        return false;
+    }
+    config.listenAddress = address;
+    config.port = quint16(port);
+    return true;
+}
+
+bool toInt(const QString &name, const QString &text, int minimum, int &out, QString *error)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < minimum) {
+        *error = QStringLiteral("--%1 wants a whole number of at least %2, got '%3'")
+                     .arg(name)
+                     .arg(minimum)
+                     .arg(text);
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+} // namespace
+
+std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
+                                                const QProcessEnvironment &environment,
+                                                QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "MedTranslate relay: translated chat between foreign patients and Korean hospital "
+        "counselors.\nSettings come from flags, then MEDTRANSLATE_* environment variables, then "
+        "the --config JSON file. API keys are read from ANTHROPIC_API_KEY, OPENAI_API_KEY and "
+        "DEEPL_API_KEY (or the config file), never from flags."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help."));
+    const QCommandLineOption versionOption(QStringLiteral("version"), QStringLiteral("Show the version."));
+    const QCommandLineOption configOption(QStringLiteral("config"),
+                                          QStringLiteral("JSON config file (also MEDTRANSLATE_CONFIG)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption addAgentOption(
+        QStringLiteral("add-agent"),
+        QStringLiteral("Create an agent account and exit; the password is read from standard input."),
+        QStringLiteral("username"));
+    const QCommandLineOption agentNameOption(QStringLiteral("agent-name"),
+                                             QStringLiteral("Display name for --add-agent."),
+                                             QStringLiteral("name"));
+    const QCommandLineOption agentRoleOption(QStringLiteral("agent-role"),
+                                             QStringLiteral("agent or admin, for --add-agent."),
+                                             QStringLiteral("role"), QStringLiteral("agent"));
+    const QCommandLineOption agentLanguagesOption(
+        QStringLiteral("agent-languages"),
+        QStringLiteral("Patient languages the agent takes, for --add-agent (default all)."),
+        QStringLiteral("list"));
+    const QCommandLineOption listAgentsOption(QStringLiteral("list-agents"),
+                                              QStringLiteral("List agent accounts and exit."));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("Create a demo agent account if none exists and print its password once."));
+    parser.addOption(helpOption);
+    parser.addOption(versionOption);
+    parser.addOption(configOption);
+    std::vector<QCommandLineOption> settingOptions;
+    for (const auto &s : kSettings) {
+        settingOptions.emplace_back(QString::fromLatin1(s.flag),
+                                    QString::fromUtf8(s.help) + QStringLiteral(" [") +
+                                        QString::fromLatin1(s.env) + QLatin1Char(']'),
+                                    QString::fromLatin1(s.valueName));
+        parser.addOption(settingOptions.back());
+    }
+    for (const auto *option : {&addAgentOption, &agentNameOption, &agentRoleOption,
+                               &agentLanguagesOption, &listAgentsOption, &demoOption})
+        parser.addOption(*option);
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    RelayOptions options;
+    options.helpText = parser.helpText();
+    if (parser.isSet(helpOption)) {
+        options.command = Command::Help;
+        return options;
+    }
+    if (parser.isSet(versionOption)) {
+        options.command = Command::Version;
+        return options;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+        return std::nullopt;
+    }
+
+    QJsonObject file;
+    const QString configPath = parser.isSet(configOption)
+                                   ? parser.value(configOption)
+                                   : environment.value(QStringLiteral("MEDTRANSLATE_CONFIG"));
+    if (!configPath.isEmpty()) {
+        QFile f(configPath);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read config file '%1'").arg(configPath);
+            return std::nullopt;
+        }
+        QJsonParseError parseError;
+        const auto doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+        if (!doc.isObject()) {
+            *error = QStringLiteral("config file '%1' is not a JSON object: %2")
+                         .arg(configPath, parseError.errorString());
+            return std::nullopt;
+        }
+        file = doc.object();
+    }
+
+    // Flags win over the environment, which wins over the file.
+    auto value = [&](const char *flag) -> QString {
+        for (size_t i = 0; i < std::size(kSettings); ++i) {
+            if (qstrcmp(kSettings[i].flag, flag) != 0)
+                continue;
+            if (parser.isSet(settingOptions[i]))
+                return parser.value(settingOptions[i]);
+            if (environment.contains(QString::fromLatin1(kSettings[i].env)))
+                return environment.value(QString::fromLatin1(kSettings[i].env));
+            return jsonToString(fileValue(file, QString::fromLatin1(kSettings[i].fileKey)));
+        }
+        Q_UNREACHABLE();
+    };
+    auto secret = [&](const char *env, const char *fileKey) {
+        const QString fromEnv = environment.value(QString::fromLatin1(env));
+        return fromEnv.isEmpty() ? jsonToString(fileValue(file, QString::fromLatin1(fileKey))) : fromEnv;
+    };
+
+    RelayConfig &c = options.config;
+    if (const QString listen = value("listen"); !listen.isEmpty() && !parseListen(listen, c, error))
+        return std::nullopt;
+    c.store.database = value("db");
+    if (c.store.database.isEmpty())
+        c.store.database = QStringLiteral("var/medtranslate.db");
+    if (const QString driver = value("db-driver"); !driver.isEmpty())
+        c.store.driver = driver;
+    if (c.store.driver != QLatin1String("sqlite") && c.store.driver != QLatin1String("postgres")) {
+        *error = QStringLiteral("--db-driver must be sqlite or postgres, got '%1'").arg(c.store.driver);
+        return std::nullopt;
+    }
+    c.store.host = value("db-host");
+    if (const QString port = value("db-port"); !port.isEmpty() && !toInt(QStringLiteral("db-port"), port, 1, c.store.port, error))
+        return std::nullopt;
+    c.store.user = value("db-user");
+    c.store.password = secret("MEDTRANSLATE_DB_PASSWORD", "db_password");
+    c.resourcesDir = value("resources");
+    if (c.resourcesDir.isEmpty())
+        c.resourcesDir = defaultDataDir(QStringLiteral("resources"));
+    c.widgetDir = value("widget-dir");
+    if (c.widgetDir.isEmpty())
+        c.widgetDir = defaultDataDir(QStringLiteral("widget"));
+    c.allowedOrigins = splitList(value("allowed-origins"));
+    if (c.allowedOrigins == QStringList{QStringLiteral("*")})
+        c.allowedOrigins.clear();
+    c.tlsCertificate = value("tls-cert");
+    c.tlsKey = value("tls-key");
+    if (c.tlsCertificate.isEmpty() != c.tlsKey.isEmpty()) {
+        *error = QStringLiteral("--tls-cert and --tls-key go together");
+        return std::nullopt;
+    }
+    const struct
+    {
+        const char *flag;
+        int minimum;
+        int *target;
+    } numbers[] = {
+        {"translation-deadline-ms", 100, &c.translation.deadlineMs},
+        {"provider-timeout-ms", 100, &c.translation.providerTimeoutMs},
+        {"hello-timeout-ms", 100, &c.helloTimeoutMs},
+        {"max-frame-bytes", 1024, &c.maxFrameBytes},
+        {"max-text-chars", 1, &c.maxTextChars},
+    };
+    for (const auto &n : numbers) {
+        if (const QString text = value(n.flag); !text.isEmpty() && !toInt(QString::fromLatin1(n.flag), text, n.minimum, *n.target, error))
+            return std::nullopt;
+    }
+
+    TranslationConfig &t = c.translation;
+    t.anthropicKey = secret("ANTHROPIC_API_KEY", "translation.anthropic.api_key");
+    t.openaiKey = secret("OPENAI_API_KEY", "translation.openai.api_key");
+    t.deeplKey = secret("DEEPL_API_KEY", "translation.deepl.api_key");
+    auto override = [&](QString &target, const char *env, const char *fileKey) {
+        const QString v = secret(env, fileKey);
+        if (!v.isEmpty())
+            target = v;
+    };
+    override(t.anthropicModel, "MEDTRANSLATE_ANTHROPIC_MODEL", "translation.anthropic.model");
+    override(t.anthropicUrl, "MEDTRANSLATE_ANTHROPIC_URL", "translation.anthropic.base_url");
+    override(t.openaiModel, "MEDTRANSLATE_OPENAI_MODEL", "translation.openai.model");
+    override(t.openaiUrl, "MEDTRANSLATE_OPENAI_URL", "translation.openai.base_url");
+    override(t.deeplUrl, "MEDTRANSLATE_DEEPL_URL", "translation.deepl.base_url");
+    t.providers = splitList(value("providers"));
+    if (t.providers.isEmpty()) {
+        if (!t.anthropicKey.isEmpty())
+            t.providers << QStringLiteral("anthropic");
+        if (!t.openaiKey.isEmpty())
+            t.providers << QStringLiteral("openai");
+        if (!t.deeplKey.isEmpty())
+            t.providers << QStringLiteral("deepl");
+    }
+    for (const QString &p : t.providers) {
+        if (p != QLatin1String("anthropic") && p != QLatin1String("openai") && p != QLatin1String("deepl")) {
+            *error = QStringLiteral("unknown translation provider '%1' (anthropic, openai, deepl)").arg(p);
+            return std::nullopt;
+        }
+    }
+
+    if (parser.isSet(addAgentOption)) {
+        options.command = Command::AddAgent;
+        options.agentUsername = parser.value(addAgentOption).trimmed();
+        options.agentName = parser.isSet(agentNameOption) ? parser.value(agentNameOption).trimmed()
+                                                          : options.agentUsername;
+        options.agentRole = parser.value(agentRoleOption);
+        options.agentLanguages = splitList(parser.value(agentLanguagesOption));
+        if (options.agentRole != QLatin1String("agent") && options.agentRole != QLatin1String("admin")) {
+            *error = QStringLiteral("--agent-role must be agent or admin");
+            return std::nullopt;
+        }
+    } else if (parser.isSet(listAgentsOption)) {
+        options.command = Command::ListAgents;
+    }
+    options.demo = parser.isSet(demoOption);
+    return options;
+}
+
+} // namespace medtranslate::relay

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace medtranslate::relay {
+
+//! Counters for /metrics. Touched only on the relay's thread.
+class RelayMetrics final
+{
+public:
+    void connectionOpened() { ++m_connectionsTotal, ++m_connectionsOpen; }
+    void connectionClosed() { --m_connectionsOpen; }
+    void frameIn() { ++m_framesIn; }
+    void frameOut() { ++m_framesOut; }
+    void frameRejected(const QString &code) { ++m_rejected[code]; }
+    void messageStored() { ++m_messagesStored; }
+    void translationFinished(const QString &status) { ++m_translations[status]; }
+    void httpRequest() { ++m_httpRequests; }
+
+    //! Prometheus text exposition; `extra` is appended as is (store and cache figures).
+    [[nodiscard]] QString toPrometheus(const QString &extra) const;
+
+private:
+    quint64 m_connectionsTotal = 0;
+    qint64 m_connectionsOpen = 0;
+    quint64 m_framesIn = 0;
+    quint64 m_framesOut = 0;
+    quint64 m_messagesStored = 0;
+    quint64 m_httpRequests = 0;
+    QHash<QString, quint64> m_rejected;
+    QHash<QString, quint64> m_translations;
+};
+
+} // namespace medtranslate::relay

@@ -1,0 +1,154 @@
+#include "core/RelayServer.h"
+
+#include "auth/AuthService.h"
+#include "content/TemplateLibrary.h"
+#include "core/ClientSession.h"
+#include "core/ConsultationService.h"
+#include "core/RelayMetrics.h"
+#include "core/RoomRegistry.h"
+#include "http/HttpApi.h"
+#include "storage/Store.h"
+#include "translation/PhraseBook.h"
+#include "translation/TranslationPipeline.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcRelay, "medtranslate.relay")
+
+namespace medtranslate::relay {
+
+RelayServer::RelayServer(RelayConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_store(std::make_unique<Store>(m_config.store)),
+      m_templates(std::make_unique<TemplateLibrary>()), m_rooms(std::make_unique<RoomRegistry>()),
+      m_metrics(std::make_unique<RelayMetrics>())
+{
+}
+
+RelayServer::~RelayServer()
+{
+    // Connections go first, while the services they report to still exist.
+    delete m_http;
+    m_http = nullptr;
+    const auto sessions = findChildren<ClientSession *>(Qt::FindDirectChildrenOnly);
+    for (ClientSession *session : sessions)
+        delete session;
+}
+
+void RelayServer::setTranslator(Translator *translator)
+{
+    m_translator = translator;
+    m_translator->setParent(this);
+}
+
+QUrl RelayServer::httpUrl() const
+{
+    const bool tls = !m_config.tlsCertificate.isEmpty();
+    QUrl url;
+    url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setHost(m_config.listenAddress == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
+                                                                : m_config.listenAddress.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+QUrl RelayServer::webSocketUrl() const
+{
+    QUrl url = httpUrl();
+    url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/ws"));
+    return url;
+}
+
+bool RelayServer::start(QString *error)
+{
+    if (!m_store->open(error))
+        return false;
+    if (!m_translator) {
+        PhraseBook phrases;
+        if (!phrases.loadDirectory(QDir(m_config.resourcesDir).filePath(QStringLiteral("phrases")), error))
+            return false;
+        setTranslator(new TranslationPipeline(m_config.translation, std::move(phrases)));
+    }
+    if (!m_templates->loadDirectory(QDir(m_config.resourcesDir).filePath(QStringLiteral("templates")), error))
+        return false;
+    m_auth = new AuthService(m_config, *m_store, *m_rooms, this);
+    m_consultations = new ConsultationService(m_config, *m_store, *m_translator, *m_templates,
+                                              *m_rooms, *m_auth, *m_metrics, this);
+    if (!m_consultations->loadOpenRooms(error))
+        return false;
+
+    m_http = new QHttpServer(this);
+    m_api = new HttpApi(m_config, *m_store, *m_auth, *m_consultations, *m_translator, *m_templates,
+                        *m_metrics, this);
+    m_api->registerRoutes(*m_http);
+    // Qt 6.4 upgrades a request to WebSocket only if a route matches its path and writes
+    // nothing; a plain GET on /ws is told to upgrade.
+    m_http->route(QStringLiteral("/ws"), QHttpServerRequest::Method::Get,
+                  [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      for (const auto &[key, value] : request.headers()) {
+                          if (key.compare("Upgrade", Qt::CaseInsensitive) == 0 &&
+                              value.compare("websocket", Qt::CaseInsensitive) == 0)
+                              return;
+                      }
+                      responder.write(QByteArray(R"({"error":{"code":"bad_request","message":"WebSocket upgrade required"}})"),
+                                      "application/json", QHttpServerResponder::StatusCode::UpgradeRequired);
+                  });
+    connect(m_http, &QHttpServer::newWebSocketConnection, this, &RelayServer::acceptWebSockets);
+
+    if (!m_config.tlsCertificate.isEmpty()) {
+        QFile certFile(m_config.tlsCertificate);
+        QFile keyFile(m_config.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read the TLS certificate or key");
+            return false;
+        }
+        const QSslCertificate certificate(&certFile, QSsl::Pem);
+        const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+        if (certificate.isNull() || key.isNull()) {
+            *error = QStringLiteral("the TLS certificate or key is not valid PEM (RSA keys)");
+            return false;
+        }
+        m_http->sslSetup(certificate, key);
+    }
+    m_port = m_http->listen(m_config.listenAddress, m_config.port);
+    if (m_port == 0) {
+        *error = QStringLiteral("cannot listen on %1:%2 (in use, or not allowed)")
+                     .arg(m_config.listenAddress.toString())
+                     .arg(m_config.port);
+        return false;
+    }
+    return true;
+}
+
+void RelayServer::acceptWebSockets()
+{
+    while (m_http->hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        const QString origin = socket->origin();
+        const QUrl requestUrl = socket->requestUrl();
+        const QUrl originUrl(origin);
+        const bool sameOrigin = originUrl.host() == requestUrl.host() &&
+                                originUrl.port(-1) == requestUrl.port(-1);
+        // Native clients send no Origin; browsers may connect from the relay's own pages or
+        // from an allowed hospital site.
+        if (!origin.isEmpty() && !sameOrigin && !m_config.allowedOrigins.isEmpty() &&
+            !m_config.allowedOrigins.contains(origin)) {
+            qCInfo(lcRelay) << "refusing WebSocket from origin" << origin;
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("origin not allowed"));
+            socket.release()->deleteLater();
+            continue;
+        }
+        new ClientSession(socket.release(), m_config, *m_consultations, *m_metrics, this);
+    }
+}
+
+} // namespace medtranslate::relay

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "config/RelayConfig.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class QHttpServer;
+
+namespace medtranslate::relay {
+
+class AuthService;
+class ConsultationService;
+class HttpApi;
+class RelayMetrics;
+class RoomRegistry;
+class Store;
+class TemplateLibrary;
+class Translator;
+
+//! The whole relay: HTTP and WebSocket on one port, wired to storage, auth, translation and
+//! the consultation logic. Tests run it in-process on port 0.
+class RelayServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RelayServer(RelayConfig config, QObject *parent = nullptr);
+    ~RelayServer() override;
+
+    //! Uses `translator` (which this server then owns) instead of the configured pipeline;
+    //! call before start().
+    void setTranslator(Translator *translator);
+
+    //! Opens the database, loads resources and open rooms, and listens. Blocks briefly.
+    bool start(QString *error);
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QUrl httpUrl() const;
+    [[nodiscard]] QUrl webSocketUrl() const;
+    [[nodiscard]] Store &store() { return *m_store; }
+    [[nodiscard]] Translator &translator() { return *m_translator; }
+    [[nodiscard]] const RelayConfig &config() const { return m_config; }
+
+private:
+    void acceptWebSockets();
+
+    RelayConfig m_config;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<TemplateLibrary> m_templates;
+    std::unique_ptr<RoomRegistry> m_rooms;
+    std::unique_ptr<RelayMetrics> m_metrics;
+    Translator *m_translator = nullptr;
+    AuthService *m_auth = nullptr;
+    ConsultationService *m_consultations = nullptr;
+    HttpApi *m_api = nullptr;
+    QHttpServer *m_http = nullptr;
+    quint16 m_port = 0;
+};
+
+} // namespace medtranslate::relay

@@ -1,0 +1,114 @@
+#include "core/RoomRegistry.h"
+
+#include <algorithm>
+
+namespace medtranslate::relay {
+
+RoomState *RoomRegistry::find(const QString &roomId)
+{
+    const auto it = m_rooms.constFind(roomId);
+    return it == m_rooms.constEnd() ? nullptr : it->get();
+}
+
+RoomState *RoomRegistry::findByTokenHash(const QString &tokenHash)
+{
+    const auto it = m_byTokenHash.constFind(tokenHash);
+    return it == m_byTokenHash.constEnd() ? nullptr : find(*it);
+}
+
+RoomState &RoomRegistry::insert(const RoomRecord &record)
+{
+    const QString id = QString::fromStdString(record.room.roomId);
+    if (auto *existing = find(id))
+        return *existing;
+    auto state = std::make_shared<RoomState>();
+    state->room = record.room;
+    state->patientTokenHash = record.patientTokenHash;
+    m_byTokenHash.insert(record.patientTokenHash, id);
+    m_rooms.insert(id, state);
+    return *state;
+}
+
+void RoomRegistry::remove(const QString &roomId)
+{
+    const auto it = m_rooms.find(roomId);
+    if (it == m_rooms.end())
+        return;
+    m_byTokenHash.remove((*it)->patientTokenHash);
+    m_rooms.erase(it);
+}
+
+std::vector<const RoomState *> RoomRegistry::waiting() const
+{
+    std::vector<const RoomState *> rooms;
+    for (const auto &state : m_rooms) {
+        if (state->room.status == protocol::RoomStatus::Waiting)
+            rooms.push_back(state.get());
+    }
+    std::sort(rooms.begin(), rooms.end(), [](const RoomState *a, const RoomState *b) {
+        return a->room.createdAt < b->room.createdAt ||
+               (a->room.createdAt == b->room.createdAt && a->room.roomId < b->room.roomId);
+    });
+    return rooms;
+}
+
+std::vector<RoomState *> RoomRegistry::assignedTo(const QString &agentId)
+{
+    std::vector<RoomState *> rooms;
+    const std::string id = agentId.toStdString();
+    for (const auto &state : m_rooms) {
+        if (state->room.status == protocol::RoomStatus::Active && state->room.agent &&
+            state->room.agent->id == id)
+            rooms.push_back(state.get());
+    }
+    std::sort(rooms.begin(), rooms.end(),
+              [](const RoomState *a, const RoomState *b) { return a->room.createdAt < b->room.createdAt; });
+    return rooms;
+}
+
+void RoomRegistry::addAgentSession(const QString &agentId, ClientSession *session)
+{
+    m_agentSessions[agentId].append(session);
+}
+
+void RoomRegistry::removeAgentSession(const QString &agentId, ClientSession *session)
+{
+    const auto it = m_agentSessions.find(agentId);
+    if (it == m_agentSessions.end())
+        return;
+    it->removeAll(session);
+    if (it->isEmpty())
+        m_agentSessions.erase(it);
+}
+
+QList<ClientSession *> RoomRegistry::agentSessions(const QString &agentId) const
+{
+    return m_agentSessions.value(agentId);
+}
+
+QList<ClientSession *> RoomRegistry::allAgentSessions() const
+{
+    QList<ClientSession *> all;
+    for (const auto &sessions : m_agentSessions)
+        all += sessions;
+    return all;
+}
+
+protocol::Room RoomRegistry::snapshot(const RoomState &state) const
+{
+    protocol::Room room = state.room;
+    room.patientOnline = !state.patients.isEmpty();
+    room.agentOnline =
+        room.agent && m_agentSessions.contains(QString::fromStdString(room.agent->id));
+    return room;
+}
+
+QList<ClientSession *> RoomRegistry::recipients(const RoomState &state) const
+{
+    QList<ClientSession *> sessions = state.patients;
+    if (state.room.agent)
+        sessions += m_agentSessions.value(QString::fromStdString(state.room.agent->id));
+    return sessions;
+}
+
+} // namespace medtranslate::relay

@@ -1,0 +1,19 @@
+#include "app/RelayApplication.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("medtranslate-relay"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MEDTRANSLATE_VERSION));
+    QString error;
+    const auto options = medtranslate::relay::RelayOptions::parse(
+        QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(), &error);
+    if (!options) {
+        QTextStream(stderr) << "error: " << error << "\nTry --help.\n";
+        return 2;
+    }
+    return medtranslate::relay::RelayApplication::run(*options);
+}

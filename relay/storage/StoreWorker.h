@@ -1,0 +1,79 @@
+#pragma once
+
+#include "storage/Records.h"
+#include "storage/StoreConfig.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <optional>
+#include <vector>
+
+namespace medtranslate::relay {
+
+//! The database side of `Store`: lives on the store thread and owns the connection.
+//! Every method runs on that thread and throws `StoreError` when the database refuses.
+class StoreWorker final
+{
+public:
+    explicit StoreWorker(StoreConfig config);
+    ~StoreWorker();
+    StoreWorker(const StoreWorker &) = delete;
+    StoreWorker &operator=(const StoreWorker &) = delete;
+
+    //! Opens the connection, sets SQLite pragmas and applies pending migrations.
+    void open();
+    [[nodiscard]] int schemaVersion();
+    [[nodiscard]] bool isPostgres() const;
+
+    //! Stores a batch of messages in one transaction (group commit). Assigns seq per room.
+    //! On failure nothing of the batch is kept and the exception propagates.
+    std::vector<AppendResult> appendMessages(const std::vector<NewMessage> &batch);
+
+    void updateTranslation(const QString &roomId, qint64 seq, const protocol::Translation &t);
+    [[nodiscard]] std::vector<protocol::Message> messagesAfter(const QString &roomId, qint64 afterSeq,
+                                                               int limit);
+
+    void createRoom(const RoomRecord &room);
+    [[nodiscard]] std::optional<RoomRecord> roomByTokenHash(const QString &tokenHash);
+    [[nodiscard]] std::optional<RoomRecord> roomById(const QString &roomId);
+    //! Rooms that are waiting or active: the relay's working set.
+    [[nodiscard]] std::vector<RoomRecord> openRooms();
+    //! Moves a room to an agent; `fromStatus` guards against a concurrent change.
+    bool assignRoom(const QString &roomId, const QString &agentId, const QString &fromStatus);
+    void endRoom(const QString &roomId);
+    void setReadSeq(const QString &roomId, protocol::Role role, qint64 seq);
+
+    void createAgent(const AgentRecord &agent, const QString &passwordHash);
+    [[nodiscard]] std::optional<std::pair<AgentRecord, QString>> agentByUsername(const QString &username);
+    [[nodiscard]] std::optional<AgentRecord> agentById(const QString &id);
+    [[nodiscard]] std::vector<AgentRecord> agents();
+    void setAgentPassword(const QString &agentId, const QString &passwordHash);
+    void createSession(const QString &tokenHash, const QString &agentId, qint64 expiresAtSecs);
+    [[nodiscard]] std::optional<AgentRecord> agentBySession(const QString &tokenHash, qint64 nowSecs);
+
+    //! Runs one statement with positional values; for jobs outside this class (e.g. caches).
+    QSqlQuery &exec(const QString &sql, const QVariantList &values = {});
+    void begin();
+    void commit();
+    void rollback();
+
+private:
+    QSqlQuery &prepared(const QString &sql);
+    void migrate();
+    protocol::Message readMessage(const QSqlQuery &q) const;
+    RoomRecord readRoom(const QSqlQuery &q) const;
+    AgentRecord readAgent(const QSqlQuery &q, int offset = 0) const;
+    qint64 lastSeq(const QString &roomId);
+
+    StoreConfig m_config;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_statements;
+    //! Last assigned seq per room; rooms.last_seq is the durable copy.
+    QHash<QString, qint64> m_lastSeq;
+};
+
+} // namespace medtranslate::relay

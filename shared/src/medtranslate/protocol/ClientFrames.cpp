@@ -1,0 +1,76 @@
+#include "medtranslate/protocol/ClientFrames.h"
+
+#include <nlohmann/json.hpp>
+
+namespace medtranslate::protocol {
+
+namespace {
+struct TypeNameVisitor
+{
+    std::string_view operator()(const client::Hello &) const { return "hello"; }
+    std::string_view operator()(const client::Send &) const { return "send"; }
+    std::string_view operator()(const client::Typing &) const { return "typing"; }
+    std::string_view operator()(const client::Read &) const { return "read"; }
+    std::string_view operator()(const client::End &) const { return "end"; }
+    std::string_view operator()(const client::History &) const { return "history"; }
+    std::string_view operator()(const client::Preview &) const { return "preview"; }
+    std::string_view operator()(const client::Accept &) const { return "accept"; }
+    std::string_view operator()(const client::Transfer &) const { return "transfer"; }
+};
+} // namespace
+
+std::string_view typeName(const ClientFrame &frame) { return std::visit(TypeNameVisitor{}, frame); }
+
+} // namespace medtranslate::protocol
+
+namespace medtranslate::protocol::client {
+
+void to_json(nlohmann::json &j, const Hello &f)
+{
+    j = {{"type", "hello"}, {"role", toString(f.role)}, {"token", f.token}};
+    if (f.lastSeq)
+        j["last_seq"] = *f.lastSeq;
+}
+
+void to_json(nlohmann::json &j, const Send &f)
+{
+    j = {{"type", "send"}, {"room_id", f.roomId}, {"client_msg_id", f.clientMsgId}};
+    if (!f.templateId.empty())
+        j["template_id"] = f.templateId;
+    else
+        j["text"] = f.text;
+}
+
+void to_json(nlohmann::json &j, const Typing &f)
+{
+    j = {{"type", "typing"}, {"room_id", f.roomId}, {"active", f.active}};
+}
+
+void to_json(nlohmann::json &j, const Read &f)
+{
+    j = {{"type", "read"}, {"room_id", f.roomId}, {"seq", f.seq}};
+}
+
+void to_json(nlohmann::json &j, const End &f) { j = {{"type", "end"}, {"room_id", f.roomId}}; }
+
+void to_json(nlohmann::json &j, const History &f)
+{
+    j = {{"type", "history"}, {"room_id", f.roomId}, {"after_seq", f.afterSeq}};
+}
+
+void to_json(nlohmann::json &j, const Preview &f)
+{
+    j = {{"type", "preview"}, {"room_id", f.roomId}, {"text", f.text}, {"request_id", f.requestId}};
+}
+
+void to_json(nlohmann::json &j, const Accept &f)
+{
+    j = {{"type", "accept"}, {"room_id", f.roomId}};
+}
+
+void to_json(nlohmann::json &j, const Transfer &f)
+{
+    j = {{"type", "transfer"}, {"room_id", f.roomId}, {"agent_id", f.agentId}};
+}
+
+} // namespace medtranslate::protocol::client

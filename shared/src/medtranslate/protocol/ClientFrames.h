@@ -1,0 +1,104 @@
+#pragma once
+
+#include "medtranslate/protocol/Types.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+
+//! Frames a client (widget, console) sends to the relay.
+namespace medtranslate::protocol::client {
+
+//! First frame of every connection.
+struct Hello
+{
+    Role role = Role::Patient;
+    std::string token;
+    std::optional<std::int64_t> lastSeq; //!< patients: resume after this seq
+    bool operator==(const Hello &) const = default;
+};
+
+//! A message with text, or (agents) a vetted template by id.
+struct Send
+{
+    std::string roomId;
+    std::string clientMsgId; //!< idempotency key chosen by the client
+    std::string text;
+    std::string templateId;
+    bool operator==(const Send &) const = default;
+};
+
+struct Typing
+{
+    std::string roomId;
+    bool active = false;
+    bool operator==(const Typing &) const = default;
+};
+
+struct Read
+{
+    std::string roomId;
+    std::int64_t seq = 0;
+    bool operator==(const Read &) const = default;
+};
+
+struct End
+{
+    std::string roomId;
+    bool operator==(const End &) const = default;
+};
+
+struct History
+{
+    std::string roomId;
+    std::int64_t afterSeq = 0;
+    bool operator==(const History &) const = default;
+};
+
+//! Agents: what would the patient read, and what does it say back in Korean.
+struct Preview
+{
+    std::string roomId;
+    std::string text;
+    std::string requestId;
+    bool operator==(const Preview &) const = default;
+};
+
+struct Accept
+{
+    std::string roomId;
+    bool operator==(const Accept &) const = default;
+};
+
+struct Transfer
+{
+    std::string roomId;
+    std::string agentId;
+    bool operator==(const Transfer &) const = default;
+};
+
+} // namespace medtranslate::protocol::client
+
+namespace medtranslate::protocol {
+
+using ClientFrame = std::variant<client::Hello, client::Send, client::Typing, client::Read,
+                                 client::End, client::History, client::Preview, client::Accept,
+                                 client::Transfer>;
+
+//! The contract's `type` string of a frame.
+std::string_view typeName(const ClientFrame &frame);
+
+} // namespace medtranslate::protocol
+
+namespace medtranslate::protocol::client {
+void to_json(nlohmann::json &j, const Hello &f);
+void to_json(nlohmann::json &j, const Send &f);
+void to_json(nlohmann::json &j, const Typing &f);
+void to_json(nlohmann::json &j, const Read &f);
+void to_json(nlohmann::json &j, const End &f);
+void to_json(nlohmann::json &j, const History &f);
+void to_json(nlohmann::json &j, const Preview &f);
+void to_json(nlohmann::json &j, const Accept &f);
+void to_json(nlohmann::json &j, const Transfer &f);
+} // namespace medtranslate::protocol::client

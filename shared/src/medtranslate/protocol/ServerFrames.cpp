@@ -1,0 +1,97 @@
+#include "medtranslate/protocol/ServerFrames.h"
+
+#include <nlohmann/json.hpp>
+
+namespace medtranslate::protocol {
+
+namespace {
+struct TypeNameVisitor
+{
+    std::string_view operator()(const server::Welcome &) const { return "welcome"; }
+    std::string_view operator()(const server::Ack &) const { return "ack"; }
+    std::string_view operator()(const server::MessageFrame &) const { return "message"; }
+    std::string_view operator()(const server::TranslationUpdate &) const { return "translation"; }
+    std::string_view operator()(const server::RoomUpdate &) const { return "room"; }
+    std::string_view operator()(const server::Queue &) const { return "queue"; }
+    std::string_view operator()(const server::Typing &) const { return "typing"; }
+    std::string_view operator()(const server::Read &) const { return "read"; }
+    std::string_view operator()(const server::Ended &) const { return "ended"; }
+    std::string_view operator()(const server::PreviewResult &) const { return "preview"; }
+    std::string_view operator()(const server::Error &) const { return "error"; }
+};
+} // namespace
+
+std::string_view typeName(const ServerFrame &frame) { return std::visit(TypeNameVisitor{}, frame); }
+
+} // namespace medtranslate::protocol
+
+namespace medtranslate::protocol::server {
+
+void to_json(nlohmann::json &j, const Welcome &f)
+{
+    j = {{"type", "welcome"}, {"role", toString(f.role)}, {"rooms", f.rooms}};
+    if (f.agent)
+        j["agent"] = *f.agent;
+}
+
+void to_json(nlohmann::json &j, const Ack &f)
+{
+    j = {{"type", "ack"},
+         {"client_msg_id", f.clientMsgId},
+         {"room_id", f.roomId},
+         {"seq", f.seq},
+         {"msg_id", f.msgId}};
+}
+
+void to_json(nlohmann::json &j, const MessageFrame &f)
+{
+    j = f.message;
+    j["type"] = "message";
+}
+
+void to_json(nlohmann::json &j, const TranslationUpdate &f)
+{
+    j = {{"type", "translation"},
+         {"room_id", f.roomId},
+         {"seq", f.seq},
+         {"translation", f.translation}};
+}
+
+void to_json(nlohmann::json &j, const RoomUpdate &f)
+{
+    j = f.room;
+    j["type"] = "room";
+}
+
+void to_json(nlohmann::json &j, const Queue &f) { j = {{"type", "queue"}, {"rooms", f.rooms}}; }
+
+void to_json(nlohmann::json &j, const Typing &f)
+{
+    j = {{"type", "typing"}, {"room_id", f.roomId}, {"role", toString(f.role)}, {"active", f.active}};
+}
+
+void to_json(nlohmann::json &j, const Read &f)
+{
+    j = {{"type", "read"}, {"room_id", f.roomId}, {"role", toString(f.role)}, {"seq", f.seq}};
+}
+
+void to_json(nlohmann::json &j, const Ended &f)
+{
+    j = {{"type", "ended"}, {"room_id", f.roomId}, {"by", f.by}};
+}
+
+void to_json(nlohmann::json &j, const PreviewResult &f)
+{
+    j = {{"type", "preview"},
+         {"request_id", f.requestId},
+         {"translation", f.translation},
+         {"back_translation", f.backTranslation},
+         {"glossary", f.glossary}};
+}
+
+void to_json(nlohmann::json &j, const Error &f)
+{
+    j = {{"type", "error"}, {"code", toString(f.code)}, {"message", f.message}, {"ref", f.ref}};
+}
+
+} // namespace medtranslate::protocol::server

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "medtranslate/protocol/Types.h"
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+//! Frames the relay sends to clients.
+namespace medtranslate::protocol::server {
+
+struct Welcome
+{
+    Role role = Role::Patient;
+    std::vector<Room> rooms;
+    std::optional<AgentRef> agent; //!< extension: who the agent connection is
+    bool operator==(const Welcome &) const = default;
+};
+
+//! The message is durably stored.
+struct Ack
+{
+    std::string clientMsgId;
+    std::string roomId;
+    std::int64_t seq = 0;
+    std::string msgId;
+    bool operator==(const Ack &) const = default;
+};
+
+struct MessageFrame
+{
+    Message message;
+    bool operator==(const MessageFrame &) const = default;
+};
+
+//! A translation that finished after its message went out.
+struct TranslationUpdate
+{
+    std::string roomId;
+    std::int64_t seq = 0;
+    Translation translation;
+    bool operator==(const TranslationUpdate &) const = default;
+};
+
+struct RoomUpdate
+{
+    Room room;
+    bool operator==(const RoomUpdate &) const = default;
+};
+
+//! The waiting rooms, sent to agents whenever the queue changes.
+struct Queue
+{
+    std::vector<Room> rooms;
+    bool operator==(const Queue &) const = default;
+};
+
+struct Typing
+{
+    std::string roomId;
+    Role role = Role::Patient;
+    bool active = false;
+    bool operator==(const Typing &) const = default;
+};
+
+struct Read
+{
+    std::string roomId;
+    Role role = Role::Patient;
+    std::int64_t seq = 0;
+    bool operator==(const Read &) const = default;
+};
+
+struct Ended
+{
+    std::string roomId;
+    std::string by; //!< "patient", "agent" or "system"
+    bool operator==(const Ended &) const = default;
+};
+
+struct PreviewResult
+{
+    std::string requestId;
+    Translation translation;
+    BackTranslation backTranslation;
+    std::vector<GlossaryHit> glossary;
+    bool operator==(const PreviewResult &) const = default;
+};
+
+struct Error
+{
+    ErrorCode code = ErrorCode::BadRequest;
+    std::string message;
+    std::string ref; //!< the client_msg_id or request_id this answers, if any
+    bool operator==(const Error &) const = default;
+};
+
+} // namespace medtranslate::protocol::server
+
+namespace medtranslate::protocol {
+
+using ServerFrame =
+    std::variant<server::Welcome, server::Ack, server::MessageFrame, server::TranslationUpdate,
+                 server::RoomUpdate, server::Queue, server::Typing, server::Read, server::Ended,
+                 server::PreviewResult, server::Error>;
+
+std::string_view typeName(const ServerFrame &frame);
+
+} // namespace medtranslate::protocol
+
+namespace medtranslate::protocol::server {
+void to_json(nlohmann::json &j, const Welcome &f);
+void to_json(nlohmann::json &j, const Ack &f);
+void to_json(nlohmann::json &j, const MessageFrame &f);
+void to_json(nlohmann::json &j, const TranslationUpdate &f);
+void to_json(nlohmann::json &j, const RoomUpdate &f);
+void to_json(nlohmann::json &j, const Queue &f);
+void to_json(nlohmann::json &j, const Typing &f);
+void to_json(nlohmann::json &j, const Read &f);
+void to_json(nlohmann::json &j, const Ended &f);
+void to_json(nlohmann::json &j, const PreviewResult &f);
+void to_json(nlohmann::json &j, const Error &f);
+} // namespace medtranslate::protocol::server

@@ -1,0 +1,129 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+//! Value types shared by the frames of the wire contract (docs/protocol.md).
+namespace medtranslate::protocol {
+
+//! Error codes of the contract's `error` frame and HTTP error bodies.
+enum class ErrorCode {
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    TooLarge,
+    RateLimited,
+    RoomEnded,
+    AlreadyAssigned,
+    UnsupportedLanguage,
+    Internal,
+};
+std::string_view toString(ErrorCode code);
+std::optional<ErrorCode> errorCodeFromString(std::string_view text);
+
+enum class Role { Patient, Agent };
+std::string_view toString(Role role);
+std::optional<Role> roleFromString(std::string_view text);
+
+//! Who wrote a message; `System` for the relay's own notices.
+enum class Sender { Patient, Agent, System };
+std::string_view toString(Sender sender);
+std::optional<Sender> senderFromString(std::string_view text);
+
+enum class RoomStatus { Waiting, Active, Ended };
+std::string_view toString(RoomStatus status);
+std::optional<RoomStatus> roomStatusFromString(std::string_view text);
+
+enum class TranslationStatus { Ok, Cached, Fallback, Vetted, Pending, Unavailable };
+std::string_view toString(TranslationStatus status);
+std::optional<TranslationStatus> translationStatusFromString(std::string_view text);
+
+//! The translation a message carries for the other side.
+struct Translation
+{
+    std::string text;                      //!< empty while pending or unavailable
+    std::string lang;                      //!< the language translated into
+    TranslationStatus status = TranslationStatus::Pending;
+    std::string provider;                  //!< who translated; empty when nobody did
+    std::vector<std::string> warnings;     //!< e.g. "number_mismatch", "glossary_missing:…"
+    std::string sourceLang;                //!< extension: the language actually detected
+    bool operator==(const Translation &) const = default;
+};
+void to_json(nlohmann::json &j, const Translation &t);
+void from_json(const nlohmann::json &j, Translation &t);
+
+struct AgentRef
+{
+    std::string id;
+    std::string name;
+    bool operator==(const AgentRef &) const = default;
+};
+void to_json(nlohmann::json &j, const AgentRef &a);
+void from_json(const nlohmann::json &j, AgentRef &a);
+
+//! A consultation as clients see it.
+struct Room
+{
+    std::string roomId;
+    RoomStatus status = RoomStatus::Waiting;
+    std::string patientLanguage;
+    std::optional<AgentRef> agent;
+    bool patientOnline = false;
+    bool agentOnline = false;
+    std::int64_t lastSeq = 0;
+    std::string createdAt;     //!< extension: for waiting times in the queue
+    std::int64_t patientReadSeq = 0; //!< extension: read marks survive reconnects
+    std::int64_t agentReadSeq = 0;   //!< extension
+    std::string firstMessage;            //!< extension, queue only: the patient's first words
+    std::string firstMessageTranslation; //!< extension, queue only: the same in Korean
+    bool operator==(const Room &) const = default;
+};
+void to_json(nlohmann::json &j, const Room &r);
+void from_json(const nlohmann::json &j, Room &r);
+
+//! One stored message of a room.
+struct Message
+{
+    std::string roomId;
+    std::int64_t seq = 0;
+    std::string msgId;
+    std::string clientMsgId;
+    Sender sender = Sender::Patient;
+    std::string senderName;
+    std::string text;
+    std::string lang;
+    Translation translation;
+    std::string createdAt;
+    std::string event;      //!< extension: "agent_joined", "ended", ... on system messages
+    std::string templateId; //!< extension: set when an agent sent a vetted template
+    bool operator==(const Message &) const = default;
+};
+void to_json(nlohmann::json &j, const Message &m);
+void from_json(const nlohmann::json &j, Message &m);
+
+//! A glossary term found in a text, with the term it must become.
+struct GlossaryHit
+{
+    std::string source;
+    std::string target;
+    bool operator==(const GlossaryHit &) const = default;
+};
+void to_json(nlohmann::json &j, const GlossaryHit &g);
+void from_json(const nlohmann::json &j, GlossaryHit &g);
+
+struct BackTranslation
+{
+    std::string text;
+    std::string lang;
+    bool operator==(const BackTranslation &) const = default;
+};
+void to_json(nlohmann::json &j, const BackTranslation &b);
+void from_json(const nlohmann::json &j, BackTranslation &b);
+
+} // namespace medtranslate::protocol
