@@ -31,6 +31,9 @@ std::vector<std::string> splitTabs(std::string_view line)
 std::optional<TsvTable> TsvTable::parse(std::string_view text, std::string *error)
 {
     TsvTable table;
+    // Editors such as Excel and Notepad may start UTF-8 files with a byte order mark.
+    if (text.starts_with("\xEF\xBB\xBF"))
+        text.remove_prefix(3);
     int lineNumber = 0;
     size_t pos = 0;
     while (pos <= text.size()) {

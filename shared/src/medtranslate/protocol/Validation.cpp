@@ -25,11 +25,33 @@ std::size_t utf8Length(std::string_view text)
     return count;
 }
 
+namespace {
+
+// Unicode White_Space, plus the zero-width characters that show nothing either.
+bool isBlank(char32_t cp)
+{
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+} // namespace
+
 bool hasVisibleText(std::string_view text)
 {
-    for (const char c : text) {
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead >= 0x80 && lead < 0xC0)
+            return true; // not UTF-8: certainly not white space
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (i + length > text.size())
             return true;
+        char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+        for (std::size_t k = 1; k < length; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        if (!isBlank(cp))
+            return true;
+        i += length;
     }
     return false;
 }

@@ -20,7 +20,8 @@ bool isValidId(std::string_view id, std::size_t maxBytes = Limits{}.maxIdBytes);
 //! Number of code points in valid UTF-8.
 std::size_t utf8Length(std::string_view text);
 
-//! True when the text holds something besides white space.
+//! True when the text holds something besides white space (Unicode spaces such as the
+//! full-width U+3000 and zero-width spaces count as white space).
 bool hasVisibleText(std::string_view text);
 
 } // namespace medtranslate::protocol

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+namespace medtranslate::test {
+
+struct HttpResponse
+{
+    int status = 0; //!< 0 when the request failed or timed out
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    [[nodiscard]] nlohmann::json json() const;
+    [[nodiscard]] QByteArray header(const QByteArray &name) const;
+};
+
+//! Blocking HTTP for tests (spins the event loop, with a timeout).
+class HttpClient final
+{
+public:
+    static HttpResponse get(const QUrl &url, const QString &bearer = {}, int timeoutMs = 5000);
+    static HttpResponse post(const QUrl &url, const QByteArray &body, const QString &bearer = {},
+                             int timeoutMs = 5000);
+};
+
+} // namespace medtranslate::test
