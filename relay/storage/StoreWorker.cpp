@@ -133,8 +133,11 @@ void StoreWorker::open()
 
 void StoreWorker::migrate()
 {
-    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                        "applied_at TEXT NOT NULL)"));
+    // DDL cannot be a prepared statement on PostgreSQL.
+    QSqlQuery ddl(m_db);
+    if (!ddl.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
+                                 "PRIMARY KEY, applied_at TEXT NOT NULL)")))
+        throw StoreError(QStringLiteral("cannot create schema_migrations: %1").arg(ddl.lastError().text()));
     const int current = schemaVersion();
     for (const QString &file : migrationFiles()) {
         const int version = file.section(QLatin1Char('_'), 0, 0).toInt();

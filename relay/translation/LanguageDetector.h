@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+namespace medtranslate::relay {
+
+//! Tells which supported language a text is written in, from its script and, for Latin text,
+//! from letters only Vietnamese uses. Patients do not always write in the language they picked.
+class LanguageDetector final
+{
+public:
+    //! The language of `text`; `declared` (what the writer picked) decides where letters cannot.
+    [[nodiscard]] static QString detect(const QString &text, const QString &declared);
+
+    //! True when the text has a letter that only Vietnamese uses among our languages
+    //! (ă đ ơ ư ĩ ũ and the tone-marked vowels of Latin Extended Additional).
+    [[nodiscard]] static bool hasVietnameseLetters(const QString &text);
+};
+
+} // namespace medtranslate::relay

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+#include <vector>
+
+namespace medtranslate::relay {
+
+//! A text whose personal data and protected names were swapped for tokens like ⟦P1⟧ / ⟦T1⟧
+//! before anyone outside the relay saw it, and how to put them back.
+class MaskedText
+{
+public:
+    struct Placeholder
+    {
+        QString token;    //!< ⟦P1⟧ for personal data, ⟦T1⟧ for do-not-translate names
+        QString original; //!< as the writer wrote it
+        bool personal = false;
+    };
+
+    QString text;
+    std::vector<Placeholder> placeholders;
+
+    //! Swaps `original` (at [start, start+length) of `text`) for a token of `kind` ('P' or 'T');
+    //! the same original twice gets the same token. Call from the right end leftwards.
+    void replace(int start, int length, QChar kind);
+    //! `translated` with every token replaced by its original. Tokens the translation lost are
+    //! appended to `lost`; a provider that writes [[P1]] or ⟦ P1 ⟧ is forgiven.
+    [[nodiscard]] QString restore(const QString &translated, std::vector<Placeholder> *lost) const;
+    [[nodiscard]] static bool isToken(QStringView text);
+};
+
+} // namespace medtranslate::relay
