@@ -68,6 +68,9 @@ void AuthService::login(const QString &username, const QString &password, QObjec
                          done = std::move(done)](StoreResult<bool> stored) {
                             LoginResult result;
                             if (stored.ok()) {
+                                // Logins are rare; dropping expired sessions here keeps the cache small.
+                                const qint64 now = nowSecs();
+                                m_sessions.removeIf([now](const auto &entry) { return entry.value().expiresAt <= now; });
                                 m_sessions.insert(tokenHash, {agent, expires});
                                 result.ok = true;
                                 result.token = token;

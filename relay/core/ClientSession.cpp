@@ -142,12 +142,8 @@ void ClientSession::onTextMessage(const QString &text)
     auto &frame = std::get<protocol::ClientFrame>(parsed);
     if (!takeToken()) {
         // Dropped, but the client learns which frame, so it can send it again later.
-        QString ref;
-        if (const auto *send = std::get_if<protocol::client::Send>(&frame))
-            ref = QString::fromStdString(send->clientMsgId);
-        else if (const auto *preview = std::get_if<protocol::client::Preview>(&frame))
-            ref = QString::fromStdString(preview->requestId);
-        sendError(ErrorCode::RateLimited, QStringLiteral("too many frames; slow down and retry"), ref);
+        sendError(ErrorCode::RateLimited, QStringLiteral("too many frames; slow down and retry"),
+                  QString::fromStdString(protocol::referenceOf(frame)));
         return;
     }
     const bool isHello = std::holds_alternative<protocol::client::Hello>(frame);

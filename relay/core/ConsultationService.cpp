@@ -129,12 +129,21 @@ void ConsultationService::withRoom(const QString &roomId, QObject *context,
         [this, guard, done = std::move(done)](StoreResult<std::optional<RoomRecord>> result) {
             if (!guard)
                 return;
-            if (!result.ok())
+            if (!result.ok()) {
                 done(nullptr, result.error);
-            else if (!*result.value)
+                return;
+            }
+            if (!*result.value) {
                 done(nullptr, {});
-            else
-                done(&m_rooms.insert(**result.value), {});
+                return;
+            }
+            const QString id = QString::fromStdString((*result.value)->room.roomId);
+            RoomState &room = m_rooms.insert(**result.value);
+            done(&room, {});
+            // An ended room nobody is connected to was only needed for this answer.
+            if (RoomState *loaded = m_rooms.find(id);
+                loaded && loaded->room.status == RoomStatus::Ended && loaded->patients.isEmpty())
+                m_rooms.remove(id);
         });
 }
 
@@ -148,6 +157,37 @@ bool ConsultationService::mayRead(const Identity &who, const RoomState &room) co
 }
 
 void ConsultationService::handleFrame(ClientSession &session, protocol::ClientFrame &&frame)
+{
+    // Ended rooms leave memory; an agent acting on one gets it loaded first, so the answer is
+    // the room's real state (room_ended) rather than "not found".
+    const std::string *roomId = std::visit(
+        [](const auto &f) -> const std::string * {
+            if constexpr (requires { f.roomId; })
+                return &f.roomId;
+            else
+                return nullptr;
+        },
+        frame);
+    if (roomId && session.role() == Role::Agent && !m_rooms.find(qs(*roomId))) {
+        QPointer<ClientSession> guard(&session);
+        const QString id = qs(*roomId); // before `frame` is moved into the callback
+        withRoom(id, &session,
+                 [this, guard, frame = std::move(frame)](RoomState *room, QString error) mutable {
+                     if (!guard)
+                         return;
+                     const QString ref = QString::fromStdString(protocol::referenceOf(frame));
+                     if (!error.isEmpty())
+                         return guard->sendError(ErrorCode::Internal, QStringLiteral("the relay cannot load the room now; try again"), ref);
+                     if (!room)
+                         return guard->sendError(ErrorCode::NotFound, QStringLiteral("no such room"), ref);
+                     dispatch(*guard, frame);
+                 });
+        return;
+    }
+    dispatch(session, frame);
+}
+
+void ConsultationService::dispatch(ClientSession &session, const protocol::ClientFrame &frame)
 {
     std::visit(
         [this, &session](const auto &f) {
@@ -505,6 +545,8 @@ void ConsultationService::onEnd(ClientSession &session, const client::End &end)
                 if (RoomState *r = m_rooms.find(roomId)) {
                     broadcast(*r, server::Ended{r->room.roomId, by});
                     pushRoom(*r);
+                    if (r->patients.isEmpty())
+                        m_rooms.remove(roomId); // ended and nobody left to serve
                 }
             });
         });

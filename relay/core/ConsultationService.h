@@ -64,6 +64,7 @@ public:
     void sessionClosed(ClientSession &session) override;
 
 private:
+    void dispatch(ClientSession &session, const protocol::ClientFrame &frame);
     void onHello(ClientSession &session, const protocol::client::Hello &hello);
     void onSend(ClientSession &session, const protocol::client::Send &send);
     void onTyping(ClientSession &session, const protocol::client::Typing &typing);

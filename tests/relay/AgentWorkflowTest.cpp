@@ -83,6 +83,23 @@ TEST_F(AgentWorkflowTest, TransferMovesTheRoomToAnotherAgent)
     ASSERT_TRUE(stray);
 }
 
+TEST_F(AgentWorkflowTest, AnEndedRoomStaysEndedAfterEveryoneLeft)
+{
+    openAcceptedRoom();
+    patient.reset();
+    ASSERT_TRUE(agent->take([](const Json &f) { return f["type"] == "room" && f["patient_online"] == false; }));
+    agent->send({{"type", "end"}, {"room_id", room.id.toStdString()}});
+    ASSERT_TRUE(agent->takeType("ended"));
+    agent->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "after-end"}, {"text", "한 가지 더요"}});
+    const auto refused = agent->take(frameWith("error", "ref", "after-end"));
+    ASSERT_TRUE(refused);
+    EXPECT_EQ((*refused)["code"], "room_ended") << refused->dump();
+    // The patient coming back later finds the whole consultation, ended.
+    patient = connectPatient(room);
+    const auto notice = patient->take(frameWith("message", "event", "ended"));
+    ASSERT_TRUE(notice);
+}
+
 TEST_F(AgentWorkflowTest, AgentPresenceIsPushedToThePatient)
 {
     openAcceptedRoom();

@@ -21,6 +21,15 @@ struct TypeNameVisitor
 
 std::string_view typeName(const ClientFrame &frame) { return std::visit(TypeNameVisitor{}, frame); }
 
+std::string referenceOf(const ClientFrame &frame)
+{
+    if (const auto *send = std::get_if<client::Send>(&frame))
+        return send->clientMsgId;
+    if (const auto *preview = std::get_if<client::Preview>(&frame))
+        return preview->requestId;
+    return {};
+}
+
 } // namespace medtranslate::protocol
 
 namespace medtranslate::protocol::client {

@@ -89,6 +89,9 @@ using ClientFrame = std::variant<client::Hello, client::Send, client::Typing, cl
 //! The contract's `type` string of a frame.
 std::string_view typeName(const ClientFrame &frame);
 
+//! What an error answering this frame echoes in `ref`: its client_msg_id or request_id.
+std::string referenceOf(const ClientFrame &frame);
+
 } // namespace medtranslate::protocol
 
 namespace medtranslate::protocol::client {
