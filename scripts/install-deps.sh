@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev
     nlohmann-json3-dev libssl-dev
-    fonts-noto-cjk
+    fonts-noto-cjk fonts-thai-tlwg
 )
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(libgtest-dev chromium postgresql nodejs npm)

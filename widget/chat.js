@@ -1,0 +1,664 @@
+/* MedTranslate patient chat page. Plain JS, no build step; every text goes in with textContent. */
+(function () {
+  'use strict';
+  var STR = window.MedTranslateI18n || {};
+  var NATIVE = { en: 'English', ja: '日本語', zh: '中文', th: 'ภาษาไทย', vi: 'Tiếng Việt', ko: '한국어' };
+  var UI_LANGS = Object.keys(NATIVE);
+  var PATIENT_LANGS = UI_LANGS.slice(0, 5);
+  var LOCALE = { zh: 'zh-CN' };
+  var TRANSLATED = { ok: 1, cached: 1, fallback: 1, vetted: 1 };
+  var KEY = 'medtranslate:v1:' + location.origin;
+  var $ = {};
+  ['title', 'dot', 'status', 'lang', 'end', 'more', 'menu', 'minimize', 'banner', 'scroller', 'intro', 'chips', 'consult-wrap',
+    'consult', 'note', 'messages', 'typing', 'typing-text', 'ended', 'restart', 'composer', 'input', 'live', 'confirm',
+    'confirm-yes', 'confirm-no'].forEach(function (id) { $[id] = document.getElementById(id); });
+
+  var params = new URLSearchParams(location.search);
+  var hostOrigin = window.parent !== window ? checkHost(params.get('host')) : null;
+  function checkHost(value) {
+    try {
+      var origin = new URL(value).origin, ancestors = location.ancestorOrigins;
+      if (origin !== value || (ancestors && ancestors.length && ancestors[0] !== origin)) return null;
+      return origin;
+    } catch (e) { return null; }
+  }
+  function pick(list, v) { v = String(v || '').toLowerCase().slice(0, 2); return list.indexOf(v) >= 0 ? v : ''; }
+  function browserLang() {
+    return (navigator.languages || [navigator.language]).map(function (l) { return pick(UI_LANGS, l); }).filter(Boolean)[0];
+  }
+
+  var saved;
+  try { saved = JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { saved = {}; }
+  var ui = pick(UI_LANGS, saved.ui) || pick(UI_LANGS, params.get('lang')) || browserLang() || 'en';
+  var consultLang = pick(PATIENT_LANGS, saved.lang) || pick(PATIENT_LANGS, ui) || 'en';
+  var room = saved.room_id && saved.token ? { id: saved.room_id, token: saved.token } : null;
+  var info = { status: 'waiting', agent: null, agent_online: false, agent_read_seq: 0 };
+  var entries = [], bySeq = new Map(), byClientId = new Map();
+  var lastSeq = 0;        // highest seq of a message frame received
+  var readMark = 0;       // highest seq the relay knows we have read
+  var announceAfter = -1; // messages above this seq are new to the patient (set by the first welcome)
+  var ws = null, connected = false, attempt = 0, retryTimer = null, bannerTimer = null, readTimer = null;
+  var fatal = false, creating = false, ended = false, bannerKey = '';
+  var panelOpen = !hostOrigin;
+  var typingOut = false, typingTimer = null, agentTypingTimer = null;
+
+  function save() {
+    var outbox = entries.filter(function (e) { return e.own && !e.seq; }).map(function (e) {
+      return { id: e.client_msg_id, text: e.text, ts: e.created_at, failed: e.state === 'failed' };
+    });
+    var data = { ui: ui, lang: consultLang, outbox: outbox };
+    if (room) { data.room_id = room.id; data.token = room.token; }
+    try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* storage blocked: memory only */ }
+  }
+  function t(key, vars) {
+    var s = (STR[ui] && STR[ui][key]) || STR.en[key] || key;
+    return s.replace(/\{(\w+)\}/g, function (m, k) { return vars && k in vars ? vars[k] : m; });
+  }
+  function mk(tag, cls, text, lang) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text != null) n.textContent = text;
+    if (lang) n.lang = lang;
+    return n;
+  }
+  function button(cls, text, onClick) {
+    var b = mk('button', cls, text);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+  function newId() {
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    return 'p-' + Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+  }
+  function post(type, extra) {
+    if (!hostOrigin) return;
+    var msg = { ns: 'medtranslate', type: type };
+    for (var k in extra) msg[k] = extra[k];
+    window.parent.postMessage(msg, hostOrigin);
+  }
+  function visible() { return panelOpen && document.visibilityState === 'visible'; }
+  function agentName(e) { return (e && e.sender_name) || (info.agent && info.agent.name) || t('counselor'); }
+  function sendFrame(frame) { if (connected) ws.send(JSON.stringify(frame)); }
+
+  // ---- page ----
+  function applyLanguage() {
+    document.documentElement.lang = ui;
+    document.querySelectorAll('[data-i18n]').forEach(function (n) { n.textContent = t(n.getAttribute('data-i18n')); });
+    document.querySelectorAll('[data-i18n-label]').forEach(function (n) {
+      n.title = t(n.getAttribute('data-i18n-label'));
+      n.setAttribute('aria-label', n.title);
+    });
+    var hospital = (params.get('hospital') || '').slice(0, 80);
+    if (hospital) $.title.textContent = hospital;
+    document.title = $.title.textContent;
+    $.input.placeholder = t('placeholder');
+    $.lang.value = ui;
+    $.consult.value = consultLang;
+    $['consult-wrap'].hidden = !!room || ui !== 'ko';
+    $.chips.querySelectorAll('input').forEach(function (r) { r.checked = r.value === ui; });
+    entries.forEach(render);
+    refresh();
+    showHeader();
+    showBanner(bannerKey, true);
+    post('lang', { lang: ui });
+  }
+
+  function setUi(lang) {
+    ui = lang;
+    if (!room && PATIENT_LANGS.indexOf(lang) >= 0) consultLang = lang;
+    save();
+    applyLanguage();
+  }
+
+  function showHeader() {
+    var active = room && !ended && info.status === 'active';
+    $.dot.className = 'dot ' + (ended ? 'off' : active ? (info.agent_online ? 'on' : 'off') : room ? 'wait' : '');
+    $.status.textContent = active ? agentName() + ' · ' + t(info.agent_online ? 'online' : 'away')
+      : t(ended ? 'ended_status' : room ? 'waiting' : 'team');
+    $.intro.hidden = !!room || entries.length > 0;
+    $.note.hidden = $.more.hidden = !$.intro.hidden;
+    $.end.hidden = !room || ended;
+    $.end.disabled = !connected;
+    $.composer.hidden = ended;
+    $.ended.hidden = !ended;
+  }
+
+  // Connection notices wait a moment, so that a quick reconnect does not flicker.
+  function showBanner(key, now) {
+    bannerKey = key || '';
+    clearTimeout(bannerTimer);
+    function apply() {
+      $.banner.textContent = bannerKey ? t(bannerKey) : '';
+      $.banner.className = 'banner' + (bannerKey ? ' shown' : '') + (/refused|expired/.test(bannerKey) ? ' bad' : '');
+    }
+    if (now || !/connecting|start_failed/.test(bannerKey)) apply();
+    else bannerTimer = setTimeout(apply, 1200);
+  }
+
+  // ---- messages ----
+  function fmtTime(iso) {
+    var d = iso ? new Date(iso) : new Date();
+    try { return new Intl.DateTimeFormat(LOCALE[ui] || ui, { hour: 'numeric', minute: '2-digit' }).format(d); } catch (e) { return ''; }
+  }
+
+  function render(e) {
+    var li = e.li || (e.li = mk('li'));
+    var tr = e.translation || {};
+    li._e = e;
+    li.textContent = '';
+    if (e.sender === 'system') {
+      var vetted = TRANSLATED[tr.status] && tr.text;
+      li.className = 'msg system';
+      li.appendChild(mk('p', 'bubble', vetted ? tr.text : e.text, vetted ? tr.lang : e.lang));
+      return;
+    }
+    var bubble = mk('div', 'bubble'), meta = mk('div', 'meta'), time = mk('time', null, fmtTime(e.created_at));
+    if (e.created_at) time.dateTime = e.created_at;
+    meta.appendChild(time);
+    li.className = 'msg ' + (e.own ? 'own' : 'agent');
+    if (e.own) {
+      bubble.appendChild(mk('span', 'sr-only', t('you') + ': '));
+      bubble.appendChild(mk('p', 'text', e.text, e.lang || consultLang));
+      meta.appendChild(e.statusEl = mk('span', 'state'));
+      if (e.state === 'failed') {
+        li.className += ' failed';
+        meta.appendChild(button('link', t('retry'), function () { resend(e); }));
+      }
+    } else {
+      li.appendChild(mk('div', 'name', agentName(e)));
+      bubble.appendChild(mk('span', 'sr-only', agentName(e) + ': '));
+      var toggle = !!e.text;
+      if (TRANSLATED[tr.status] && tr.text) {
+        bubble.appendChild(mk('p', 'text', tr.text, tr.lang || consultLang));
+        meta.appendChild(mk('span', null, t(tr.status === 'vetted' ? 'vetted' : 'auto')));
+        toggle = toggle && tr.text !== e.text;
+      } else if (!tr.status || tr.status === 'pending') {
+        bubble.appendChild(mk('p', 'text pending', t('translating')));
+      } else {
+        // "unavailable", or anything unknown: the original, labelled as the original.
+        li.className += ' untranslated';
+        bubble.appendChild(mk('p', 'text', tr.text || e.text, tr.lang || e.lang || 'ko'));
+        meta.appendChild(mk('span', 'warn', t('unavailable')));
+        toggle = false;
+      }
+      if (toggle) {
+        var orig = mk('div', 'original');
+        orig.id = 'orig-' + e.seq;
+        orig.hidden = !e.showOriginal;
+        orig.appendChild(mk('span', 'label', t('original')));
+        orig.appendChild(mk('p', null, e.text, e.lang || 'ko'));
+        bubble.appendChild(orig);
+        var b = button('link', t(e.showOriginal ? 'hide_original' : 'show_original'), function () {
+          e.showOriginal = !e.showOriginal;
+          render(e);
+          refresh();
+          e.li.querySelector('.meta .link').focus();
+        });
+        b.setAttribute('aria-expanded', String(!!e.showOriginal));
+        b.setAttribute('aria-controls', orig.id);
+        meta.appendChild(b);
+      }
+    }
+    li.appendChild(bubble);
+    li.appendChild(meta);
+  }
+
+  // Keeps the list in seq order; messages still waiting for their seq stay at the end.
+  function place(e) {
+    render(e);
+    var list = $.messages, n = list.lastChild;
+    if (!e.seq) {
+      if (e.li.parentNode !== list) list.appendChild(e.li);
+      return;
+    }
+    while (n && (n === e.li || !n._e.seq || n._e.seq > e.seq)) n = n.previousSibling;
+    var ref = n ? n.nextSibling : list.firstChild;
+    if (ref !== e.li) list.insertBefore(e.li, ref);
+  }
+
+  // Groups runs of one sender, shows sent/read on the last delivered own message, reports unread.
+  function refresh() {
+    var lastOwn = null, prev = null, unread = 0;
+    for (var n = $.messages.firstChild; n; n = n.nextSibling) {
+      var e = n._e, kind = e.sender + (e.sender_name || '');
+      n.classList.toggle('cont', prev === kind);
+      prev = kind;
+      if (e.own && e.seq) lastOwn = e;
+      if (e.sender === 'agent' && e.seq > readMark) unread++;
+    }
+    entries.forEach(function (e) {
+      if (!e.statusEl) return;
+      var key = e.state === 'failed' ? 'failed' : !e.seq ? 'sending' : e !== lastOwn ? '' : e.seq <= info.agent_read_seq ? 'read' : 'sent';
+      e.statusEl.textContent = key && t(key);
+      e.statusEl.className = 'state ' + key;
+    });
+    post('unread', { count: visible() ? 0 : unread });
+  }
+
+  function nearBottom() { var s = $.scroller; return s.scrollHeight - s.scrollTop - s.clientHeight < 120; }
+  function toBottom() { $.scroller.scrollTop = $.scroller.scrollHeight; }
+
+  function addEntry(e) {
+    entries.push(e);
+    if (e.seq) bySeq.set(e.seq, e);
+    if (e.own) byClientId.set(e.client_msg_id, e);
+  }
+
+  function announce(e) {
+    var tr = e.translation || {};
+    if (e.announced || e.own || e.seq <= announceAfter || tr.status === 'pending') return;
+    e.announced = true;
+    var text = tr.text || e.text;
+    if (e.sender === 'system') return void ($.live.textContent = text);
+    if (!TRANSLATED[tr.status]) text += ' (' + t('unavailable') + ')';
+    $.live.textContent = t('new_message', { name: agentName(e), text: text });
+  }
+
+  function onMessage(m) {
+    var stick = nearBottom();
+    var e = bySeq.get(m.seq) || (m.sender === 'patient' && byClientId.get(m.client_msg_id));
+    if (e && e.received) {
+      // Seen before (a replay): only a finished translation is news.
+      if (m.translation && m.translation.status !== 'pending' && (e.translation || {}).status === 'pending') {
+        e.translation = m.translation;
+        render(e);
+      }
+    } else {
+      var known = !!e;
+      e = e || {};
+      ['seq', 'client_msg_id', 'sender', 'sender_name', 'text', 'lang', 'translation', 'created_at'].forEach(function (k) { e[k] = m[k]; });
+      e.own = m.sender === 'patient';
+      e.received = true;
+      if (e.own) { e.state = 'sent'; clearTimeout(e.ackTimer); }
+      if (known) bySeq.set(e.seq, e); else addEntry(e);
+      place(e);
+      if (e.own) save();
+    }
+    announce(e);
+    if (m.seq > lastSeq) lastSeq = m.seq;
+    if (m.sender === 'agent') showAgentTyping(false);
+    if (m.event === 'ended') setEnded();
+    showHeader();
+    maybeRead();
+    if (stick || e.own) toBottom();
+  }
+
+  function onTranslation(f) {
+    var e = bySeq.get(f.seq), stick = nearBottom();
+    if (!e || !f.translation) return;
+    e.translation = f.translation;
+    render(e);
+    refresh();
+    announce(e);
+    if (stick) toBottom();
+  }
+
+  // ---- sending: pending until the ack, the same client_msg_id on every try ----
+  function submit() {
+    var text = $.input.value.trim();
+    if (!text || ended) return;
+    $.input.value = '';
+    autosize();
+    stopTyping();
+    var e = { own: true, sender: 'patient', client_msg_id: newId(), text: text, created_at: new Date().toISOString(), state: 'pending', attempts: 0 };
+    addEntry(e);
+    place(e);
+    refresh();
+    showHeader();
+    save();
+    toBottom();
+    if (room) trySend(e); else createRoom();
+  }
+
+  function trySend(e) {
+    if (!connected || e.state !== 'pending' || e.inFlight || e.seq) return;
+    e.inFlight = true;
+    ws.send(JSON.stringify({ type: 'send', room_id: room.id, client_msg_id: e.client_msg_id, text: e.text }));
+    clearTimeout(e.ackTimer);
+    e.ackTimer = setTimeout(function () {
+      sendFailed(e, true);
+      drop(); // no ack in time: the connection is probably dead; reconnecting sends it again
+    }, 10000);
+  }
+
+  function sendFailed(e, retryable) {
+    clearTimeout(e.ackTimer);
+    e.inFlight = false;
+    if (e.seq) return;
+    if (!retryable || ++e.attempts >= 3) {
+      e.state = 'failed';
+      render(e);
+      refresh();
+      save();
+    } else {
+      setTimeout(function () { trySend(e); }, 1000 * e.attempts);
+    }
+  }
+
+  function resend(e) {
+    e.state = 'pending';
+    e.attempts = 0;
+    render(e);
+    refresh();
+    save();
+    if (room) trySend(e); else createRoom();
+  }
+
+  // Read marks go out once a burst of messages (a replay) has settled.
+  function maybeRead() {
+    refresh();
+    clearTimeout(readTimer);
+    readTimer = setTimeout(function () {
+      if (visible() && connected && lastSeq > readMark) {
+        readMark = lastSeq;
+        sendFrame({ type: 'read', room_id: room.id, seq: lastSeq });
+        refresh();
+      }
+    }, 300);
+  }
+
+  function stopTyping() {
+    clearTimeout(typingTimer);
+    if (typingOut) sendFrame({ type: 'typing', room_id: room.id, active: false });
+    typingOut = false;
+  }
+
+  function onInput() {
+    autosize();
+    if (!connected || ended) return;
+    if (!$.input.value.trim()) return stopTyping();
+    if (!typingOut) sendFrame({ type: 'typing', room_id: room.id, active: true });
+    typingOut = true;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(stopTyping, 3000);
+  }
+
+  function autosize() {
+    $.input.style.height = 'auto';
+    $.input.style.height = Math.min($.input.scrollHeight, 132) + 'px';
+  }
+
+  function showAgentTyping(on) {
+    var stick = nearBottom();
+    clearTimeout(agentTypingTimer);
+    $.typing.hidden = !on;
+    if (!on) return;
+    $['typing-text'].textContent = t('typing', { name: agentName() });
+    agentTypingTimer = setTimeout(showAgentTyping, 15000, false);
+    if (stick) toBottom();
+  }
+
+  // ---- the consultation and its connection ----
+  function createRoom() {
+    if (creating || room) return;
+    creating = true;
+    fetch('/api/rooms', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, cache: 'no-store', credentials: 'omit',
+      body: JSON.stringify({ language: consultLang })
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (b) { return { status: r.status, body: b }; });
+    }).then(function (res) {
+      creating = false;
+      if (res.status === 201 && res.body.room_id && res.body.patient_token) {
+        room = { id: res.body.room_id, token: res.body.patient_token };
+        attempt = 0;
+        save();
+        applyLanguage();
+        connect();
+      } else if (res.status >= 500 || res.status === 429) {
+        showBanner('start_failed');
+        retryLater(createRoom);
+      } else {
+        showBanner('refused');
+        entries.forEach(function (e) { if (!e.seq) { e.state = 'failed'; render(e); } });
+        refresh();
+      }
+    }, function () {
+      creating = false;
+      showBanner(navigator.onLine === false ? 'offline' : 'start_failed');
+      retryLater(createRoom);
+    });
+  }
+
+  // Exponential backoff with jitter, so that many patients do not come back in lockstep.
+  function retryLater(fn) {
+    var delay = Math.min(30000, 500 * Math.pow(2, attempt++));
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(fn, delay / 2 + Math.random() * delay / 2);
+  }
+
+  // Resume after the last message, or before a translation still outstanding.
+  function resumeSeq() {
+    return entries.reduce(function (from, e) {
+      return e.seq && (e.translation || {}).status === 'pending' ? Math.min(from, e.seq - 1) : from;
+    }, lastSeq);
+  }
+
+  function connect() {
+    clearTimeout(retryTimer);
+    if (!room || ws || fatal) return;
+    if (navigator.onLine === false) { showBanner('offline'); return retryLater(connect); }
+    var sock = ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
+    var helloTimer = setTimeout(function () { sock.close(); }, 15000);
+    if (!bannerKey) showBanner('connecting');
+    sock.onopen = function () {
+      sock.send(JSON.stringify({ type: 'hello', role: 'patient', token: room.token, last_seq: resumeSeq() }));
+    };
+    sock.onmessage = function (ev) {
+      var f;
+      try { f = JSON.parse(ev.data); } catch (err) { return; }
+      if (ws !== sock || !f || typeof f.type !== 'string' || (f.room_id && f.room_id !== room.id)) return;
+      if (f.type === 'welcome') clearTimeout(helloTimer);
+      handle(f);
+    };
+    sock.onclose = function () {
+      clearTimeout(helloTimer);
+      if (ws !== sock) return;
+      ws = null;
+      disconnected();
+    };
+  }
+
+  function disconnected() {
+    connected = false;
+    typingOut = false;
+    entries.forEach(function (e) { if (e.inFlight) { e.inFlight = false; clearTimeout(e.ackTimer); } });
+    showAgentTyping(false);
+    showHeader();
+    if (fatal) {
+      ended = true;
+      showBanner('expired');
+      return showHeader();
+    }
+    showBanner(navigator.onLine === false ? 'offline' : 'reconnecting');
+    retryLater(connect);
+  }
+
+  function drop() {
+    var sock = ws;
+    if (!sock) return;
+    ws = null;
+    sock.onclose = null;
+    sock.close();
+    disconnected();
+  }
+
+  function updateRoom(r) {
+    if (!r) return;
+    info.status = r.status;
+    info.agent = r.agent || null;
+    info.agent_online = !!r.agent_online;
+    info.agent_read_seq = Math.max(info.agent_read_seq, r.agent_read_seq || 0);
+    readMark = Math.max(readMark, r.patient_read_seq || 0);
+    if (r.status === 'ended') setEnded();
+    showHeader();
+    refresh();
+  }
+
+  function handle(f) {
+    var e;
+    switch (f.type) {
+      case 'welcome':
+        connected = true;
+        attempt = 0;
+        showBanner('');
+        var r = (f.rooms || []).filter(function (x) { return x.room_id === room.id; })[0];
+        if (announceAfter < 0) announceAfter = r ? r.last_seq || 0 : 0;
+        updateRoom(r);
+        showHeader();
+        entries.forEach(trySend);
+        maybeRead();
+        break;
+      case 'message': onMessage(f); break;
+      case 'translation': onTranslation(f); break;
+      case 'room': updateRoom(f); break;
+      case 'ended': setEnded(); break;
+      case 'typing': if (f.role === 'agent') showAgentTyping(!!f.active); break;
+      case 'read':
+        if (f.role === 'agent' && f.seq > info.agent_read_seq) { info.agent_read_seq = f.seq; refresh(); }
+        break;
+      case 'ack':
+        e = byClientId.get(f.client_msg_id);
+        if (!e || e.seq) break;
+        clearTimeout(e.ackTimer);
+        e.inFlight = false;
+        e.seq = f.seq;
+        e.state = 'sent';
+        bySeq.set(f.seq, e);
+        place(e);
+        refresh();
+        save();
+        break;
+      case 'error':
+        e = f.ref && byClientId.get(f.ref);
+        if (f.code === 'room_ended') setEnded();
+        if (e) sendFailed(e, f.code === 'internal' || f.code === 'rate_limited');
+        else if (f.code === 'unauthorized' && !connected) fatal = true; // the relay closes the socket next
+        else if (f.code === 'internal' && !connected) ws.close(); // the token could not be checked now
+        break;
+    }
+  }
+
+  function setEnded() {
+    if (ended) return;
+    ended = true;
+    stopTyping();
+    showAgentTyping(false);
+    entries.forEach(function (e) {
+      if (e.own && !e.seq && e.state !== 'failed') { e.state = 'failed'; clearTimeout(e.ackTimer); render(e); }
+    });
+    if ($.confirm.open) $.confirm.close();
+    refresh();
+    showHeader();
+    save();
+  }
+
+  function restart() {
+    drop();
+    clearTimeout(retryTimer);
+    room = null;
+    info = { status: 'waiting', agent: null, agent_online: false, agent_read_seq: 0 };
+    entries = [];
+    bySeq.clear();
+    byClientId.clear();
+    $.messages.textContent = '';
+    lastSeq = readMark = attempt = 0;
+    announceAfter = -1;
+    fatal = ended = false;
+    consultLang = pick(PATIENT_LANGS, ui) || consultLang;
+    showBanner('');
+    save();
+    applyLanguage();
+    $.input.focus();
+  }
+
+  // ---- wiring ----
+  UI_LANGS.forEach(function (code) {
+    var label = mk('label'), radio = mk('input');
+    radio.type = 'radio';
+    radio.name = 'ui';
+    radio.value = code;
+    radio.addEventListener('change', function () { if (radio.checked) setUi(code); });
+    label.appendChild(radio);
+    label.appendChild(mk('span', null, NATIVE[code], code));
+    $.chips.appendChild(label);
+    [$.lang, $.consult].forEach(function (select) {
+      if (select === $.consult && code === 'ko') return;
+      var option = mk('option', null, NATIVE[code], code);
+      option.value = code;
+      select.appendChild(option);
+    });
+  });
+  $.composer.addEventListener('submit', function (ev) { ev.preventDefault(); submit(); });
+  $.input.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing && ev.keyCode !== 229) { ev.preventDefault(); submit(); }
+  });
+  $.input.addEventListener('input', onInput);
+  $.input.addEventListener('blur', stopTyping);
+  $.lang.addEventListener('change', function () { setUi($.lang.value); });
+  $.consult.addEventListener('change', function () { consultLang = $.consult.value; save(); });
+  function showMenu(on) {
+    $.menu.hidden = !on;
+    $.more.setAttribute('aria-expanded', String(on));
+  }
+  $.more.addEventListener('click', function () {
+    showMenu($.menu.hidden);
+    if (!$.menu.hidden) $.lang.focus();
+  });
+  $.menu.addEventListener('keydown', function (ev) {
+    if (ev.key !== 'Escape') return;
+    ev.stopPropagation();
+    showMenu(false);
+    $.more.focus();
+  });
+  document.addEventListener('pointerdown', function (ev) {
+    if (!$.menu.contains(ev.target) && !$.more.contains(ev.target)) showMenu(false);
+  });
+  $.end.addEventListener('click', function () { showMenu(false); $.confirm.showModal(); $['confirm-no'].focus(); });
+  $['confirm-no'].addEventListener('click', function () { $.confirm.close(); });
+  $['confirm-yes'].addEventListener('click', function () {
+    $.confirm.close();
+    sendFrame({ type: 'end', room_id: room.id });
+    $.more.focus();
+  });
+  $.restart.addEventListener('click', restart);
+  if (hostOrigin) {
+    $.minimize.hidden = false;
+    $.minimize.addEventListener('click', function () { post('close'); });
+    document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && !$.confirm.open) post('close'); });
+    window.addEventListener('message', function (ev) {
+      var d = ev.data;
+      if (ev.source !== window.parent || ev.origin !== hostOrigin || !d || d.ns !== 'medtranslate' || d.type !== 'panel') return;
+      panelOpen = !!d.open;
+      if (panelOpen && d.focus) $.input.focus();
+      maybeRead();
+    });
+  }
+  document.addEventListener('visibilitychange', maybeRead);
+  window.addEventListener('offline', function () { showBanner('offline'); drop(); });
+  window.addEventListener('online', function () {
+    attempt = 0;
+    showBanner(room ? 'connecting' : '');
+    if (room) connect(); else if (entries.length) createRoom();
+  });
+
+  var accent = params.get('accent');
+  if (/^#[0-9a-f]{6}$/i.test(accent || '')) {
+    var lum = [1, 3, 5].reduce(function (sum, i, k) {
+      var c = parseInt(accent.substr(i, 2), 16) / 255;
+      return sum + [0.2126, 0.7152, 0.0722][k] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+    }, 0);
+    document.documentElement.style.setProperty('--accent', accent);
+    document.documentElement.style.setProperty('--on-accent', lum > 0.4 ? '#111820' : '#fff');
+  }
+
+  (saved.outbox || []).forEach(function (o) {
+    if (o && typeof o.id === 'string' && typeof o.text === 'string')
+      addEntry({ own: true, sender: 'patient', client_msg_id: o.id, text: o.text, created_at: o.ts, state: o.failed ? 'failed' : 'pending', attempts: 0 });
+  });
+  entries.forEach(place);
+  applyLanguage();
+  if (room) connect(); else if (entries.some(function (e) { return e.state === 'pending'; })) createRoom();
+  post('ready');
+})();
