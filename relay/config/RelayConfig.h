@@ -17,6 +17,12 @@ struct TranslationConfig
     QString anthropicKey, anthropicModel = QStringLiteral("claude-sonnet-4-5"), anthropicUrl = QStringLiteral("https://api.anthropic.com");
     QString openaiKey, openaiModel = QStringLiteral("gpt-4o-mini"), openaiUrl = QStringLiteral("https://api.openai.com");
     QString deeplKey, deeplUrl = QStringLiteral("https://api-free.deepl.com");
+    int providerRetries = 2;        //!< extra calls to an overloaded provider (429, 5xx)
+    int retryBaseDelayMs = 500;     //!< backoff when no Retry-After is given: base, 2×base, …
+    int breakerThreshold = 3;       //!< failures in a row before a provider is skipped
+    int breakerCooldownMs = 30000;  //!< how long it is skipped
+    int cacheTtlDays = 30;          //!< 0 turns the translation cache off
+    int cacheMemoryEntries = 10000; //!< translations kept in memory for instant answers
 };
 
 //! Everything the relay can be told, from defaults < config file < environment < flags.

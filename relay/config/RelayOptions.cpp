@@ -38,9 +38,15 @@ const Setting kSettings[] = {
     {"providers", "MEDTRANSLATE_PROVIDERS", "translation.providers", "list", "Translation providers in fallback order: anthropic, openai, deepl (default: those with a key)."},
     {"translation-deadline-ms", "MEDTRANSLATE_TRANSLATION_DEADLINE_MS", "translation.deadline_ms", "ms", "Time after which a translation is reported unavailable (default 15000)."},
     {"provider-timeout-ms", "MEDTRANSLATE_PROVIDER_TIMEOUT_MS", "translation.timeout_ms", "ms", "Timeout of one provider call (default 10000)."},
+    {"provider-retries", "MEDTRANSLATE_PROVIDER_RETRIES", "translation.retries", "n", "Extra calls to a provider that answered 429 or 5xx, honouring Retry-After (default 2)."},
+    {"breaker-threshold", "MEDTRANSLATE_BREAKER_THRESHOLD", "translation.breaker_threshold", "n", "Failures in a row after which a provider is skipped for a while (default 3)."},
+    {"breaker-cooldown-ms", "MEDTRANSLATE_BREAKER_COOLDOWN_MS", "translation.breaker_cooldown_ms", "ms", "How long a failing provider is skipped (default 30000)."},
+    {"cache-ttl-days", "MEDTRANSLATE_CACHE_TTL_DAYS", "translation.cache_ttl_days", "days", "How long provider translations are reused; 0 turns the cache off (default 30)."},
+    {"cache-memory-entries", "MEDTRANSLATE_CACHE_MEMORY_ENTRIES", "translation.cache_memory_entries", "n", "Translations kept in memory for instant answers (default 10000)."},
     {"hello-timeout-ms", "MEDTRANSLATE_HELLO_TIMEOUT_MS", "hello_timeout_ms", "ms", "Time a new connection has to send hello (default 10000)."},
     {"max-frame-bytes", "MEDTRANSLATE_MAX_FRAME_BYTES", "max_frame_bytes", "bytes", "Largest WebSocket frame accepted (default 65536)."},
     {"max-text-chars", "MEDTRANSLATE_MAX_TEXT_CHARS", "max_text_chars", "n", "Longest message text accepted (default 4000)."},
+    {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s", "Frames per second one connection may send on average, with a burst of twice that (default 20)."},
 };
 
 QJsonValue fileValue(const QJsonObject &root, const QString &dotted)
@@ -280,6 +286,11 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     } numbers[] = {
         {"translation-deadline-ms", 100, &c.translation.deadlineMs},
         {"provider-timeout-ms", 100, &c.translation.providerTimeoutMs},
+        {"provider-retries", 0, &c.translation.providerRetries},
+        {"breaker-threshold", 1, &c.translation.breakerThreshold},
+        {"breaker-cooldown-ms", 0, &c.translation.breakerCooldownMs},
+        {"cache-ttl-days", 0, &c.translation.cacheTtlDays},
+        {"cache-memory-entries", 0, &c.translation.cacheMemoryEntries},
         {"hello-timeout-ms", 100, &c.helloTimeoutMs},
         {"max-frame-bytes", 1024, &c.maxFrameBytes},
         {"max-text-chars", 1, &c.maxTextChars},
@@ -287,6 +298,17 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     for (const auto &n : numbers) {
         if (const QString text = value(n.flag); !text.isEmpty() && !toInt(QString::fromLatin1(n.flag), text, n.minimum, *n.target, error))
             return std::nullopt;
+    }
+
+    if (const QString rate = value("rate-limit"); !rate.isEmpty()) {
+        bool ok = false;
+        const double perSecond = rate.toDouble(&ok);
+        if (!ok || perSecond < 1) {
+            *error = QStringLiteral("--rate-limit wants a number of frames per second of at least 1, got '%1'").arg(rate);
+            return std::nullopt;
+        }
+        c.framesPerSecond = perSecond;
+        c.frameBurst = 2 * perSecond;
     }
 
     TranslationConfig &t = c.translation;

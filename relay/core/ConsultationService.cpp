@@ -445,12 +445,8 @@ void ConsultationService::applyTranslation(const QString &roomId, qint64 seq,
 {
     m_metrics.translationFinished(QString::fromUtf8(protocol::toString(outcome.translation.status).data()));
     const protocol::Translation translation = outcome.translation;
-    m_store.submit<bool>(
-        this,
-        [roomId, seq, translation](StoreWorker &w) {
-            w.updateTranslation(roomId, seq, translation);
-            return true;
-        },
+    m_store.write(
+        this, [roomId, seq, translation](StoreWorker &w) { w.updateTranslation(roomId, seq, translation); },
         [this, roomId, seq, translation](StoreResult<bool> result) {
             if (!result.ok())
                 qCWarning(lcConsultation) << "translation not stored for" << roomId << seq << result.error;
@@ -490,12 +486,8 @@ void ConsultationService::onRead(ClientSession &session, const client::Read &rea
     const QString roomId = qs(read.roomId);
     const Role role = session.role();
     const qint64 seq = read.seq;
-    m_store.submit<bool>(
-        this,
-        [roomId, role, seq](StoreWorker &w) {
-            w.setReadSeq(roomId, role, seq);
-            return true;
-        },
+    m_store.write(
+        this, [roomId, role, seq](StoreWorker &w) { w.setReadSeq(roomId, role, seq); },
         [roomId](StoreResult<bool> result) {
             if (!result.ok())
                 qCWarning(lcConsultation) << "read mark not stored for" << roomId << result.error;

@@ -47,54 +47,109 @@ bool Store::open(QString *error)
 void Store::append(NewMessage message, QObject *context,
                    std::function<void(StoreResult<AppendResult>)> done)
 {
-    bool schedule = false;
-    {
-        QMutexLocker lock(&m_appendMutex);
-        schedule = m_appends.empty();
-        m_appends.push_back({std::move(message), QPointer<QObject>(context), std::move(done)});
-    }
-    if (schedule)
-        post([this]() { flushAppends(); });
+    PendingWrite write;
+    write.message = std::move(message);
+    write.context = context;
+    write.appended = std::move(done);
+    enqueue(std::move(write));
 }
 
-void Store::flushAppends()
+void Store::write(QObject *context, std::function<void(StoreWorker &)> job,
+                  std::function<void(StoreResult<bool>)> done)
+{
+    PendingWrite write;
+    write.job = std::move(job);
+    write.context = context;
+    write.written = std::move(done);
+    enqueue(std::move(write));
+}
+
+void Store::enqueue(PendingWrite write)
+{
+    bool schedule = false;
+    {
+        QMutexLocker lock(&m_writeMutex);
+        schedule = m_writes.empty();
+        m_writes.push_back(std::move(write));
+    }
+    if (schedule)
+        post([this]() { flushWrites(); });
+}
+
+void Store::flushWrites()
 {
     for (;;) {
-        std::vector<PendingAppend> batch;
+        auto batch = std::make_shared<std::vector<PendingWrite>>();
         {
-            QMutexLocker lock(&m_appendMutex);
-            if (m_appends.empty())
+            QMutexLocker lock(&m_writeMutex);
+            if (m_writes.empty())
                 return;
-            const std::size_t n = std::min(kMaxBatch, m_appends.size());
-            batch.assign(std::make_move_iterator(m_appends.begin()),
-                         std::make_move_iterator(m_appends.begin() + n));
-            m_appends.erase(m_appends.begin(), m_appends.begin() + n);
+            const std::size_t n = std::min(kMaxBatch, m_writes.size());
+            batch->assign(std::make_move_iterator(m_writes.begin()),
+                          std::make_move_iterator(m_writes.begin() + qsizetype(n)));
+            m_writes.erase(m_writes.begin(), m_writes.begin() + qsizetype(n));
         }
-        std::vector<NewMessage> messages;
-        messages.reserve(batch.size());
-        for (const auto &pending : batch)
-            messages.push_back(pending.message);
-        auto results = std::make_shared<std::vector<StoreResult<AppendResult>>>(batch.size());
+        struct Outcome
+        {
+            std::optional<AppendResult> appended;
+            QString error;
+        };
+        auto outcomes = std::make_shared<std::vector<Outcome>>(batch->size());
+        std::size_t messages = 0;
         try {
-            auto stored = m_worker->appendMessages(messages);
-            for (std::size_t i = 0; i < stored.size(); ++i)
-                (*results)[i].value = std::move(stored[i]);
+            m_worker->begin();
+            for (std::size_t i = 0; i < batch->size(); ++i) {
+                auto &write = (*batch)[i];
+                m_worker->savepoint();
+                try {
+                    if (write.message)
+                        (*outcomes)[i].appended = m_worker->appendMessage(*write.message);
+                    else
+                        write.job(*m_worker);
+                    m_worker->releaseSavepoint();
+                } catch (const std::exception &e) {
+                    m_worker->rollbackToSavepoint();
+                    (*outcomes)[i].error = QString::fromUtf8(e.what());
+                    m_failures.fetchAndAddRelaxed(1);
+                }
+            }
+            m_worker->finishAppends();
+            m_worker->commit();
+            for (const auto &outcome : *outcomes)
+                messages += outcome.appended && !outcome.appended->duplicate ? 1 : 0;
             m_batches.fetchAndAddRelaxed(1);
-            m_messages.fetchAndAddRelaxed(batch.size());
+            m_messages.fetchAndAddRelaxed(messages);
         } catch (const std::exception &e) {
+            // The transaction is lost as a whole: nothing of it was stored.
+            m_worker->rollback();
+            m_worker->abandonAppends();
             const QString reason = QString::fromUtf8(e.what());
-            for (auto &r : *results)
-                r.error = reason;
+            for (auto &outcome : *outcomes) {
+                outcome.appended.reset();
+                outcome.error = reason;
+            }
             m_failures.fetchAndAddRelaxed(1);
         }
-        auto callbacks = std::make_shared<std::vector<PendingAppend>>(std::move(batch));
         QMetaObject::invokeMethod(
             this,
-            [results, callbacks]() {
-                for (std::size_t i = 0; i < callbacks->size(); ++i) {
-                    auto &pending = (*callbacks)[i];
-                    if (pending.context)
-                        pending.done(std::move((*results)[i]));
+            [batch, outcomes]() {
+                for (std::size_t i = 0; i < batch->size(); ++i) {
+                    auto &write = (*batch)[i];
+                    auto &outcome = (*outcomes)[i];
+                    if (!write.context)
+                        continue;
+                    if (write.appended) {
+                        StoreResult<AppendResult> result;
+                        result.value = std::move(outcome.appended);
+                        result.error = outcome.error;
+                        write.appended(std::move(result));
+                    } else if (write.written) {
+                        StoreResult<bool> result;
+                        if (outcome.error.isEmpty())
+                            result.value = true;
+                        result.error = outcome.error;
+                        write.written(std::move(result));
+                    }
                 }
             },
             Qt::QueuedConnection);

@@ -48,10 +48,15 @@ public:
     template <typename R>
     StoreResult<R> runSync(std::function<R(StoreWorker &)> job, int timeoutMs = 30000);
 
-    //! Stores a message. Messages appended while a commit is under way are written together
-    //! in the next transaction (group commit); `done` runs after that transaction commits.
+    //! Stores a message. Writes queued while a commit is under way are written together in
+    //! the next transaction (group commit); `done` runs after that transaction commits.
     void append(NewMessage message, QObject *context,
                 std::function<void(StoreResult<AppendResult>)> done);
+
+    //! A small write (translation update, read mark) that joins the same group commit; if it
+    //! fails, only it is undone (a savepoint), not the messages committed with it.
+    void write(QObject *context, std::function<void(StoreWorker &)> job,
+               std::function<void(StoreResult<bool>)> done = {});
 
     [[nodiscard]] const StoreConfig &config() const { return m_config; }
 
@@ -61,22 +66,26 @@ public:
     [[nodiscard]] quint64 failedWrites() const { return m_failures.loadRelaxed(); }
 
 private:
-    struct PendingAppend
+    //! One queued write: a message to append, or a job.
+    struct PendingWrite
     {
-        NewMessage message;
+        std::optional<NewMessage> message;
+        std::function<void(StoreWorker &)> job;
         QPointer<QObject> context;
-        std::function<void(StoreResult<AppendResult>)> done;
+        std::function<void(StoreResult<AppendResult>)> appended;
+        std::function<void(StoreResult<bool>)> written;
     };
 
-    void flushAppends();
+    void enqueue(PendingWrite write);
+    void flushWrites();
     void post(std::function<void()> fn);
 
     StoreConfig m_config;
     QThread m_thread;
     QObject *m_threadContext = nullptr; //!< lives on m_thread; target for posted jobs
     std::unique_ptr<StoreWorker> m_worker;
-    QMutex m_appendMutex;
-    std::vector<PendingAppend> m_appends;
+    QMutex m_writeMutex;
+    std::vector<PendingWrite> m_writes;
     QAtomicInteger<quint64> m_batches{0};
     QAtomicInteger<quint64> m_messages{0};
     QAtomicInteger<quint64> m_failures{0};

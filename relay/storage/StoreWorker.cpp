@@ -214,6 +214,20 @@ void StoreWorker::commit()
 
 void StoreWorker::rollback() { m_db.rollback(); }
 
+void StoreWorker::execDirect(const QString &sql)
+{
+    // Transaction control cannot be a prepared statement on PostgreSQL.
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        throw StoreError(QStringLiteral("'%1' failed: %2").arg(sql, q.lastError().text()));
+}
+
+void StoreWorker::savepoint() { execDirect(QStringLiteral("SAVEPOINT write_item")); }
+
+void StoreWorker::releaseSavepoint() { execDirect(QStringLiteral("RELEASE SAVEPOINT write_item")); }
+
+void StoreWorker::rollbackToSavepoint() { execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT write_item")); }
+
 qint64 StoreWorker::lastSeq(const QString &roomId)
 {
     const auto it = m_lastSeq.constFind(roomId);
@@ -232,45 +246,62 @@ std::vector<AppendResult> StoreWorker::appendMessages(const std::vector<NewMessa
 {
     std::vector<AppendResult> results;
     results.reserve(batch.size());
-    QHash<QString, qint64> assigned; // rooms touched by this batch → their new last seq
-    const QHash<QString, qint64> before = m_lastSeq;
     begin();
     try {
-        for (const auto &item : batch) {
-            protocol::Message m = item.message;
-            const QString roomId = str(m.roomId);
-            auto &existing = exec(QStringLiteral("SELECT ") + kMessageColumns +
-                                      QStringLiteral(" WHERE room_id = ? AND client_msg_id = ?"),
-                                  {roomId, str(m.clientMsgId)});
-            if (existing.next()) {
-                results.push_back({readMessage(existing), true});
-                existing.finish();
-                continue;
-            }
-            existing.finish();
-            const qint64 seq = lastSeq(roomId) + 1;
-            m.seq = seq;
-            m.msgId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-            m.createdAt = nowIso().toStdString();
-            exec(QStringLiteral("INSERT INTO messages (room_id, seq, msg_id, client_msg_id, sender, "
-                                "sender_name, body, lang, translation, event, template_id, created_at) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                 {roomId, seq, str(m.msgId), str(m.clientMsgId), str(std::string(toString(m.sender))),
-                  str(m.senderName), str(m.text), str(m.lang), str(translationJson(m.translation)),
-                  str(m.event), str(m.templateId), str(m.createdAt)});
-            m_lastSeq.insert(roomId, seq);
-            assigned.insert(roomId, seq);
-            results.push_back({std::move(m), false});
-        }
-        for (auto it = assigned.constBegin(); it != assigned.constEnd(); ++it)
-            exec(QStringLiteral("UPDATE rooms SET last_seq = ? WHERE id = ?"), {it.value(), it.key()});
+        for (const auto &item : batch)
+            results.push_back(appendMessage(item));
+        finishAppends();
         commit();
     } catch (...) {
         rollback();
-        m_lastSeq = before; // nothing of the batch exists; the next try reuses the same seqs
+        abandonAppends();
         throw;
     }
     return results;
+}
+
+AppendResult StoreWorker::appendMessage(const NewMessage &item)
+{
+    protocol::Message m = item.message;
+    const QString roomId = str(m.roomId);
+    auto &existing = exec(QStringLiteral("SELECT ") + kMessageColumns +
+                              QStringLiteral(" WHERE room_id = ? AND client_msg_id = ?"),
+                          {roomId, str(m.clientMsgId)});
+    if (existing.next()) {
+        AppendResult duplicate{readMessage(existing), true};
+        existing.finish();
+        return duplicate;
+    }
+    existing.finish();
+    const qint64 previous = lastSeq(roomId);
+    m.seq = previous + 1;
+    m.msgId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    m.createdAt = nowIso().toStdString();
+    exec(QStringLiteral("INSERT INTO messages (room_id, seq, msg_id, client_msg_id, sender, "
+                        "sender_name, body, lang, translation, event, template_id, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+         {roomId, qint64(m.seq), str(m.msgId), str(m.clientMsgId), str(std::string(toString(m.sender))),
+          str(m.senderName), str(m.text), str(m.lang), str(translationJson(m.translation)),
+          str(m.event), str(m.templateId), str(m.createdAt)});
+    // Only a stored message moves the counter, so a failed insert leaves no gap.
+    if (!m_seqBeforeTransaction.contains(roomId))
+        m_seqBeforeTransaction.insert(roomId, previous);
+    m_lastSeq.insert(roomId, m.seq);
+    return {std::move(m), false};
+}
+
+void StoreWorker::finishAppends()
+{
+    for (auto it = m_seqBeforeTransaction.constBegin(); it != m_seqBeforeTransaction.constEnd(); ++it)
+        exec(QStringLiteral("UPDATE rooms SET last_seq = ? WHERE id = ?"), {m_lastSeq.value(it.key()), it.key()});
+    m_seqBeforeTransaction.clear();
+}
+
+void StoreWorker::abandonAppends()
+{
+    for (auto it = m_seqBeforeTransaction.constBegin(); it != m_seqBeforeTransaction.constEnd(); ++it)
+        m_lastSeq.insert(it.key(), it.value());
+    m_seqBeforeTransaction.clear();
 }
 
 void StoreWorker::updateTranslation(const QString &roomId, qint64 seq, const protocol::Translation &t)

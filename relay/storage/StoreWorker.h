@@ -28,9 +28,16 @@ public:
     [[nodiscard]] int schemaVersion();
     [[nodiscard]] bool isPostgres() const;
 
-    //! Stores a batch of messages in one transaction (group commit). Assigns seq per room.
+    //! Stores a batch of messages in one transaction. Assigns seq per room.
     //! On failure nothing of the batch is kept and the exception propagates.
     std::vector<AppendResult> appendMessages(const std::vector<NewMessage> &batch);
+    //! Stores one message inside the caller's transaction; a client_msg_id already stored in
+    //! the room returns that message, marked duplicate. Call finishAppends() before commit.
+    AppendResult appendMessage(const NewMessage &item);
+    //! Writes the rooms' last seq for the messages appended in this transaction.
+    void finishAppends();
+    //! Forgets the seqs handed out in a transaction that was rolled back.
+    void abandonAppends();
 
     void updateTranslation(const QString &roomId, qint64 seq, const protocol::Translation &t);
     [[nodiscard]] std::vector<protocol::Message> messagesAfter(const QString &roomId, qint64 afterSeq,
@@ -59,6 +66,10 @@ public:
     void begin();
     void commit();
     void rollback();
+    //! Savepoints isolate one write of a group commit from the others.
+    void savepoint();
+    void releaseSavepoint();
+    void rollbackToSavepoint();
 
 private:
     QSqlQuery &prepared(const QString &sql);
@@ -72,8 +83,12 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
+    void execDirect(const QString &sql);
+
     //! Last assigned seq per room; rooms.last_seq is the durable copy.
     QHash<QString, qint64> m_lastSeq;
+    //! Rooms appended to in the open transaction, with their last seq before it.
+    QHash<QString, qint64> m_seqBeforeTransaction;
 };
 
 } // namespace medtranslate::relay
