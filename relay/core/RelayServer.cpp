@@ -8,7 +8,6 @@
 #include "core/RoomRegistry.h"
 #include "http/HttpApi.h"
 #include "storage/Store.h"
-#include "translation/PhraseBook.h"
 #include "translation/TranslationPipeline.h"
 
 #include <QDir>
@@ -71,10 +70,10 @@ bool RelayServer::start(QString *error)
     if (!m_store->open(error))
         return false;
     if (!m_translator) {
-        PhraseBook phrases;
-        if (!phrases.loadDirectory(QDir(m_config.resourcesDir).filePath(QStringLiteral("phrases")), error))
+        auto resources = TranslationPipeline::loadResources(m_config.resourcesDir, error);
+        if (!resources)
             return false;
-        setTranslator(new TranslationPipeline(m_config.translation, std::move(phrases)));
+        setTranslator(new TranslationPipeline(m_config.translation, std::move(*resources), m_store.get()));
     }
     if (!m_templates->loadDirectory(QDir(m_config.resourcesDir).filePath(QStringLiteral("templates")), error))
         return false;

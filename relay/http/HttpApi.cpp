@@ -115,7 +115,7 @@ void HttpApi::registerRoutes(QHttpServer &server)
                      m_store.submit<bool>(
                          this,
                          [](StoreWorker &w) {
-                             w.schemaVersion();
+                             (void)w.schemaVersion();
                              return true;
                          },
                          [this, reply](StoreResult<bool> result) {
@@ -262,7 +262,7 @@ void HttpApi::registerRoutes(QHttpServer &server)
                                                "# TYPE medtranslate_store_failures_total counter\nmedtranslate_store_failures_total %2\n")
                                                .arg(m_store.committedBatches())
                                                .arg(m_store.failedWrites());
-                     reply->bytes(m_metrics.toPrometheus(store).toUtf8(), "text/plain; version=0.0.4; charset=utf-8");
+                     reply->bytes(m_metrics.toPrometheus(store + m_translator.metricsText()).toUtf8(), "text/plain; version=0.0.4; charset=utf-8");
                  });
 
     // The patient widget. The chat page may only be framed by the configured hospital sites.

@@ -34,8 +34,9 @@ bool Glossary::loadDirectory(const QString &directory, QString *error)
                 const int col = table->column(language.code);
                 if (col < 0 || cells[size_t(col)].empty())
                     continue;
-                entry.terms.insert(QString::fromUtf8(language.code.data(), qsizetype(language.code.size())),
-                                   QString::fromStdString(cells[size_t(col)]).trimmed());
+                entry.terms.insert(
+                    QString::fromUtf8(language.code.data(), qsizetype(language.code.size())),
+                    QString::fromStdString(cells[size_t(col)]).trimmed());
             }
             if (entry.terms.size() >= 2)
                 add(std::move(entry));
@@ -55,7 +56,10 @@ bool Glossary::loadDirectory(const QString &directory, QString *error)
     return true;
 }
 
-void Glossary::add(GlossaryEntry entry) { m_entries.push_back(std::move(entry)); }
+void Glossary::add(GlossaryEntry entry)
+{
+    m_entries.push_back(std::move(entry));
+}
 
 QString Glossary::version() const
 {
@@ -67,7 +71,8 @@ QString Glossary::cacheStamp() const
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const auto &entry : m_entries) {
         for (const auto &language : supportedLanguages()) {
-            const QString code = QString::fromUtf8(language.code.data(), qsizetype(language.code.size()));
+            const QString code =
+                QString::fromUtf8(language.code.data(), qsizetype(language.code.size()));
             hash.addData(entry.terms.value(code).toUtf8());
             hash.addData(QByteArrayView("\t"));
         }

@@ -1,7 +1,6 @@
 #include "translation/GlossaryMatcher.h"
 
 #include <QSet>
-
 #include <algorithm>
 
 namespace medtranslate::relay {
@@ -11,19 +10,24 @@ namespace {
 bool isHangul(QChar c)
 {
     const char16_t u = c.unicode();
-    return (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0x1100 && u <= 0x11FF) || (u >= 0x3130 && u <= 0x318F);
+    return (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0x1100 && u <= 0x11FF) ||
+           (u >= 0x3130 && u <= 0x318F);
 }
 bool isHan(QChar c)
 {
     const char16_t u = c.unicode();
-    return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) || (u >= 0xF900 && u <= 0xFAFF);
+    return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) ||
+           (u >= 0xF900 && u <= 0xFAFF);
 }
 bool isKana(QChar c)
 {
     const char16_t u = c.unicode();
     return (u >= 0x3040 && u <= 0x30FF) || (u >= 0x31F0 && u <= 0x31FF);
 }
-bool isThai(QChar c) { return c.unicode() >= 0x0E00 && c.unicode() <= 0x0E7F; }
+bool isThai(QChar c)
+{
+    return c.unicode() >= 0x0E00 && c.unicode() <= 0x0E7F;
+}
 //! Letters and digits that glue a Latin word together (Vietnamese letters included).
 bool isLatinWordChar(QChar c)
 {
@@ -63,7 +67,8 @@ const QStringList &particles()
             QStringLiteral("나"),       QStringLiteral("랑"),     QStringLiteral("씩"),
             QStringLiteral("쯤"),       QStringLiteral("요"),
         };
-        std::stable_sort(l.begin(), l.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        std::stable_sort(l.begin(), l.end(),
+                         [](const QString &a, const QString &b) { return a.size() > b.size(); });
         return l;
     }();
     return list;
@@ -80,7 +85,7 @@ bool isParticles(QStringView rest, const QString &previous = {}, int depth = 0)
     for (const QString &p : particles()) {
         if (!rest.startsWith(p))
             continue;
-        if (p == QLatin1String("요") && (depth == 0 || previous == QLatin1String("에")))
+        if (p == u"요" && (depth == 0 || previous == u"에"))
             continue;
         if (isParticles(rest.mid(p.size()), p, depth + 1))
             return true;
@@ -125,7 +130,8 @@ bool startsWithVerbSuffix(QStringView rest)
 // One-syllable suffixes that make a compound of the same meaning: 두통약, 피로감, 수술후.
 bool isNounSuffix(QChar c)
 {
-    static const QString suffixes = QStringLiteral("감약제증성통과실기쪽부상액량형균염병선술후전중시때");
+    static const QString suffixes =
+        QStringLiteral("감약제증성통과실기쪽부상액량형균염병선술후전중시때");
     return suffixes.contains(c);
 }
 
@@ -133,9 +139,9 @@ bool isNounSuffix(QChar c)
 // 등 "etc.", 위 "above", 간 "went", 질 "quality", 옴 "comes", 혹 "perhaps", 키 "key".
 const QSet<QString> &bareAmbiguous()
 {
-    static const QSet<QString> set = {QStringLiteral("등"), QStringLiteral("위"), QStringLiteral("간"),
-                                      QStringLiteral("질"), QStringLiteral("옴"), QStringLiteral("혹"),
-                                      QStringLiteral("키")};
+    static const QSet<QString> set = {
+        QStringLiteral("등"), QStringLiteral("위"), QStringLiteral("간"), QStringLiteral("질"),
+        QStringLiteral("옴"), QStringLiteral("혹"), QStringLiteral("키")};
     return set;
 }
 
@@ -144,10 +150,17 @@ const QSet<QString> &bareAmbiguous()
 bool particleChangesSense(const QString &term, QStringView rest)
 {
     static const QHash<QString, QStringList> table = {
-        {QStringLiteral("위"), {QStringLiteral("에"), QStringLiteral("로"), QStringLiteral("으로"), QStringLiteral("의")}},
-        {QStringLiteral("간"), {QStringLiteral("이"), QStringLiteral("에"), QStringLiteral("의"), QStringLiteral("을")}},
-        {QStringLiteral("질"), {QStringLiteral("이"), QStringLiteral("은"), QStringLiteral("을"), QStringLiteral("의"), QStringLiteral("도")}},
-        {QStringLiteral("등"), {QStringLiteral("에서"), QStringLiteral("의"), QStringLiteral("과"), QStringLiteral("이나")}},
+        {QStringLiteral("위"),
+         {QStringLiteral("에"), QStringLiteral("로"), QStringLiteral("으로"),
+          QStringLiteral("의")}},
+        {QStringLiteral("간"),
+         {QStringLiteral("이"), QStringLiteral("에"), QStringLiteral("의"), QStringLiteral("을")}},
+        {QStringLiteral("질"),
+         {QStringLiteral("이"), QStringLiteral("은"), QStringLiteral("을"), QStringLiteral("의"),
+          QStringLiteral("도")}},
+        {QStringLiteral("등"),
+         {QStringLiteral("에서"), QStringLiteral("의"), QStringLiteral("과"),
+          QStringLiteral("이나")}},
     };
     const auto it = table.constFind(term);
     if (it == table.constEnd())
@@ -162,12 +175,14 @@ bool particleChangesSense(const QString &term, QStringView rest)
 bool isKoreanNumeral(QStringView word)
 {
     static const QSet<QString> numerals = {
-        QStringLiteral("한"), QStringLiteral("두"),   QStringLiteral("세"),   QStringLiteral("네"),
-        QStringLiteral("다섯"), QStringLiteral("여섯"), QStringLiteral("일곱"), QStringLiteral("여덟"),
-        QStringLiteral("아홉"), QStringLiteral("열"),   QStringLiteral("몇"),   QStringLiteral("일"),
-        QStringLiteral("이"), QStringLiteral("삼"),   QStringLiteral("사"),   QStringLiteral("오"),
-        QStringLiteral("육"), QStringLiteral("칠"),   QStringLiteral("팔"),   QStringLiteral("구"),
-        QStringLiteral("십"), QStringLiteral("백"),
+        QStringLiteral("한"),   QStringLiteral("두"),   QStringLiteral("세"),
+        QStringLiteral("네"),   QStringLiteral("다섯"), QStringLiteral("여섯"),
+        QStringLiteral("일곱"), QStringLiteral("여덟"), QStringLiteral("아홉"),
+        QStringLiteral("열"),   QStringLiteral("몇"),   QStringLiteral("일"),
+        QStringLiteral("이"),   QStringLiteral("삼"),   QStringLiteral("사"),
+        QStringLiteral("오"),   QStringLiteral("육"),   QStringLiteral("칠"),
+        QStringLiteral("팔"),   QStringLiteral("구"),   QStringLiteral("십"),
+        QStringLiteral("백"),
     };
     if (word.isEmpty())
         return false;
@@ -225,7 +240,8 @@ GlossaryMatcher::GlossaryMatcher(const Glossary &glossary) : m_glossary(glossary
 {
     const auto &entries = glossary.entries();
     for (int i = 0; i < int(entries.size()); ++i) {
-        for (auto it = entries[size_t(i)].terms.constBegin(); it != entries[size_t(i)].terms.constEnd(); ++it) {
+        for (auto it = entries[size_t(i)].terms.constBegin();
+             it != entries[size_t(i)].terms.constEnd(); ++it) {
             const QString term = normalize(it.value());
             if (term.isEmpty())
                 continue;
@@ -238,12 +254,14 @@ GlossaryMatcher::GlossaryMatcher(const Glossary &glossary) : m_glossary(glossary
     }
     for (auto &index : m_index) {
         for (auto &terms : index.byFirstChar)
-            std::stable_sort(terms.begin(), terms.end(),
-                             [](const Term &a, const Term &b) { return a.text.size() > b.text.size(); });
+            std::stable_sort(terms.begin(), terms.end(), [](const Term &a, const Term &b) {
+                return a.text.size() > b.text.size();
+            });
     }
 }
 
-bool GlossaryMatcher::startsWithKoreanTerm(const QString &text, int pos, const LanguageIndex &index) const
+bool GlossaryMatcher::startsWithKoreanTerm(const QString &text, int pos,
+                                           const LanguageIndex &index) const
 {
     if (pos >= text.size())
         return false;
@@ -392,16 +410,18 @@ std::vector<GlossaryMatch> GlossaryMatcher::find(const QString &rawText, const Q
         accepted.push_back(GlossaryMatch{c.entry, c.start, c.length});
     };
     // Longest first over the whole text, then short Korean terms that continue a compound.
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
-        return a.length != b.length ? a.length > b.length : a.start < b.start;
-    });
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate &a, const Candidate &b) {
+                         return a.length != b.length ? a.length > b.length : a.start < b.start;
+                     });
     for (const Candidate &c : candidates) {
         if (!c.needsPredecessor && !overlaps(c))
             accept(c);
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
-        return a.start != b.start ? a.start < b.start : a.length > b.length;
-    });
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate &a, const Candidate &b) {
+                         return a.start != b.start ? a.start < b.start : a.length > b.length;
+                     });
     for (const Candidate &c : candidates) {
         if (c.needsPredecessor && koreanEnd[size_t(c.start)] && !overlaps(c))
             accept(c);
@@ -411,7 +431,8 @@ std::vector<GlossaryMatch> GlossaryMatcher::find(const QString &rawText, const Q
     return accepted;
 }
 
-std::vector<protocol::GlossaryHit> GlossaryMatcher::hits(const QString &text, const QString &sourceLang,
+std::vector<protocol::GlossaryHit> GlossaryMatcher::hits(const QString &text,
+                                                         const QString &sourceLang,
                                                          const QString &targetLang) const
 {
     std::vector<protocol::GlossaryHit> out;
@@ -424,7 +445,8 @@ std::vector<protocol::GlossaryHit> GlossaryMatcher::hits(const QString &text, co
         const QString target = entry.terms.value(targetLang);
         if (target.isEmpty())
             continue;
-        out.push_back(protocol::GlossaryHit{entry.terms.value(sourceLang).toStdString(), target.toStdString()});
+        out.push_back(protocol::GlossaryHit{entry.terms.value(sourceLang).toStdString(),
+                                            target.toStdString()});
     }
     return out;
 }

@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QString>
-
 #include <optional>
 #include <vector>
 
@@ -33,8 +32,8 @@ public:
 
     [[nodiscard]] std::vector<GlossaryMatch> find(const QString &text, const QString &lang) const;
     //! The terms of `sourceLang` in `text` with their `targetLang` terms, in text order.
-    [[nodiscard]] std::vector<protocol::GlossaryHit> hits(const QString &text, const QString &sourceLang,
-                                                          const QString &targetLang) const;
+    [[nodiscard]] std::vector<protocol::GlossaryHit>
+    hits(const QString &text, const QString &sourceLang, const QString &targetLang) const;
     //! The entry whose term is the whole message (ignoring case, spacing and end punctuation).
     [[nodiscard]] std::optional<int> wholeTerm(const QString &text, const QString &lang) const;
     //! Whether a translation contains `term` (after the same normalization).
@@ -67,7 +66,8 @@ private:
                  std::vector<Candidate> &out) const;
     [[nodiscard]] bool koreanRightEdgeOk(const QString &text, int end, const Term &term,
                                          const LanguageIndex &index) const;
-    [[nodiscard]] bool startsWithKoreanTerm(const QString &text, int pos, const LanguageIndex &index) const;
+    [[nodiscard]] bool startsWithKoreanTerm(const QString &text, int pos,
+                                            const LanguageIndex &index) const;
 
     const Glossary &m_glossary;
     QHash<QString, LanguageIndex> m_index; //!< language → its terms

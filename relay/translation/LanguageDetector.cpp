@@ -12,12 +12,18 @@ namespace {
 bool isVietnameseOnly(char32_t c)
 {
     switch (c) {
-    case 0x0103: case 0x0102: // ă Ă
-    case 0x0111: case 0x0110: // đ Đ
-    case 0x01A1: case 0x01A0: // ơ Ơ
-    case 0x01B0: case 0x01AF: // ư Ư
-    case 0x0129: case 0x0128: // ĩ Ĩ
-    case 0x0169: case 0x0168: // ũ Ũ
+    case 0x0103:
+    case 0x0102: // ă Ă
+    case 0x0111:
+    case 0x0110: // đ Đ
+    case 0x01A1:
+    case 0x01A0: // ơ Ơ
+    case 0x01B0:
+    case 0x01AF: // ư Ư
+    case 0x0129:
+    case 0x0128: // ĩ Ĩ
+    case 0x0169:
+    case 0x0168: // ũ Ũ
         return true;
     default:
         // Latin Extended Additional from Ạ to ỹ is the Vietnamese tone-mark block.
@@ -57,18 +63,18 @@ QString latinLanguage(const QString &text, const QString &declared)
     if (shared > 0 && declared == QLatin1String("vi"))
         return QStringLiteral("vi");
     static const QSet<QString> english = {
-        QStringLiteral("i"),      QStringLiteral("my"),     QStringLiteral("the"),
-        QStringLiteral("is"),     QStringLiteral("am"),     QStringLiteral("are"),
-        QStringLiteral("have"),   QStringLiteral("has"),    QStringLiteral("it"),
-        QStringLiteral("and"),    QStringLiteral("to"),     QStringLiteral("of"),
-        QStringLiteral("in"),     QStringLiteral("pain"),   QStringLiteral("please"),
-        QStringLiteral("what"),   QStringLiteral("when"),   QStringLiteral("where"),
-        QStringLiteral("how"),    QStringLiteral("do"),     QStringLiteral("can"),
-        QStringLiteral("you"),    QStringLiteral("me"),     QStringLiteral("this"),
-        QStringLiteral("that"),   QStringLiteral("with"),   QStringLiteral("for"),
-        QStringLiteral("not"),    QStringLiteral("yes"),    QStringLiteral("hurts"),
-        QStringLiteral("doctor"), QStringLiteral("hello"),  QStringLiteral("thank"),
-        QStringLiteral("i'm"),    QStringLiteral("since"),  QStringLiteral("hospital"),
+        QStringLiteral("i"),      QStringLiteral("my"),    QStringLiteral("the"),
+        QStringLiteral("is"),     QStringLiteral("am"),    QStringLiteral("are"),
+        QStringLiteral("have"),   QStringLiteral("has"),   QStringLiteral("it"),
+        QStringLiteral("and"),    QStringLiteral("to"),    QStringLiteral("of"),
+        QStringLiteral("in"),     QStringLiteral("pain"),  QStringLiteral("please"),
+        QStringLiteral("what"),   QStringLiteral("when"),  QStringLiteral("where"),
+        QStringLiteral("how"),    QStringLiteral("do"),    QStringLiteral("can"),
+        QStringLiteral("you"),    QStringLiteral("me"),    QStringLiteral("this"),
+        QStringLiteral("that"),   QStringLiteral("with"),  QStringLiteral("for"),
+        QStringLiteral("not"),    QStringLiteral("yes"),   QStringLiteral("hurts"),
+        QStringLiteral("doctor"), QStringLiteral("hello"), QStringLiteral("thank"),
+        QStringLiteral("i'm"),    QStringLiteral("since"), QStringLiteral("hospital"),
     };
     static const QSet<QString> vietnamese = {
         QStringLiteral("toi"),   QStringLiteral("bi"),    QStringLiteral("dau"),
@@ -102,6 +108,29 @@ bool LanguageDetector::hasVietnameseLetters(const QString &text)
             return true;
     }
     return false;
+}
+
+bool LanguageDetector::fitsScript(const QString &text, const QString &lang)
+{
+    static const QRegularExpression token(QStringLiteral("⟦[^⟧]{0,12}⟧"));
+    QString letters = text;
+    letters.remove(token);
+    const Script script = detectScript(letters.toStdString());
+    switch (script) {
+    case Script::Unknown:
+        return true;
+    case Script::Hangul:
+        return lang == QLatin1String("ko");
+    case Script::Kana:
+        return lang == QLatin1String("ja");
+    case Script::Han:
+        return lang == QLatin1String("zh") || lang == QLatin1String("ja");
+    case Script::Thai:
+        return lang == QLatin1String("th");
+    case Script::Latin:
+        return lang == QLatin1String("en") || lang == QLatin1String("vi");
+    }
+    return true;
 }
 
 QString LanguageDetector::detect(const QString &text, const QString &declared)

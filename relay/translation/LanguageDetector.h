@@ -15,6 +15,10 @@ public:
     //! True when the text has a letter that only Vietnamese uses among our languages
     //! (ă đ ơ ư ĩ ũ and the tone-marked vowels of Latin Extended Additional).
     [[nodiscard]] static bool hasVietnameseLetters(const QString &text);
+
+    //! Whether `text` is written in the script of `lang` (or has no letters at all, e.g. only
+    //! numbers and tokens). A "translation" in the wrong script is an echo or an answer.
+    [[nodiscard]] static bool fitsScript(const QString &text, const QString &lang);
 };
 
 } // namespace medtranslate::relay

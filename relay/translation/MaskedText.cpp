@@ -2,26 +2,37 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 
 namespace medtranslate::relay {
 
-void MaskedText::replace(int start, int length, QChar kind)
+void MaskedText::mask(std::vector<Span> spans, QChar kind)
 {
-    const QString original = text.mid(start, length);
-    QString token;
+    std::sort(spans.begin(), spans.end(),
+              [](const Span &a, const Span &b) { return a.start < b.start; });
     int sameKind = 0;
-    for (const Placeholder &p : placeholders) {
-        if (p.token.at(1) != kind)
-            continue;
-        ++sameKind;
-        if (p.original == original)
-            token = p.token;
+    for (const Placeholder &p : placeholders)
+        sameKind += p.token.at(1) == kind ? 1 : 0;
+    QString out;
+    out.reserve(text.size());
+    int last = 0;
+    for (const Span &span : spans) {
+        const QString original = text.mid(span.start, span.length);
+        QString token;
+        for (const Placeholder &p : placeholders) {
+            if (p.token.at(1) == kind && p.original == original)
+                token = p.token;
+        }
+        if (token.isEmpty()) {
+            token = QStringLiteral("⟦") + kind + QString::number(++sameKind) + QStringLiteral("⟧");
+            placeholders.push_back(Placeholder{token, original, kind == QLatin1Char('P')});
+        }
+        out += QStringView(text).mid(last, span.start - last);
+        out += token;
+        last = span.start + span.length;
     }
-    if (token.isEmpty()) {
-        token = QStringLiteral("⟦%1%2⟧").arg(kind).arg(sameKind + 1);
-        placeholders.push_back(Placeholder{token, original, kind == QLatin1Char('P')});
-    }
-    text.replace(start, length, token);
+    out += QStringView(text).mid(last);
+    text = out;
 }
 
 QString MaskedText::restore(const QString &translated, std::vector<Placeholder> *lost) const
@@ -56,12 +67,6 @@ QString MaskedText::restore(const QString &translated, std::vector<Placeholder> 
         }
     }
     return out;
-}
-
-bool MaskedText::isToken(QStringView text)
-{
-    static const QRegularExpression exact(QStringLiteral("^⟦[PT]\\d+⟧$"));
-    return exact.matchView(text).hasMatch();
 }
 
 } // namespace medtranslate::relay

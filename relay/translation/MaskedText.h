@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <vector>
 
 namespace medtranslate::relay {
@@ -21,13 +20,18 @@ public:
     QString text;
     std::vector<Placeholder> placeholders;
 
-    //! Swaps `original` (at [start, start+length) of `text`) for a token of `kind` ('P' or 'T');
-    //! the same original twice gets the same token. Call from the right end leftwards.
-    void replace(int start, int length, QChar kind);
+    struct Span
+    {
+        int start = 0;
+        int length = 0;
+    };
+
+    //! Swaps each span of `text` (non-overlapping) for a token of `kind` ('P' or 'T'), numbered
+    //! from the left; the same original twice gets the same token.
+    void mask(std::vector<Span> spans, QChar kind);
     //! `translated` with every token replaced by its original. Tokens the translation lost are
     //! appended to `lost`; a provider that writes [[P1]] or ⟦ P1 ⟧ is forgiven.
     [[nodiscard]] QString restore(const QString &translated, std::vector<Placeholder> *lost) const;
-    [[nodiscard]] static bool isToken(QStringView text);
 };
 
 } // namespace medtranslate::relay

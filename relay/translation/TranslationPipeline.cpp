@@ -1,92 +1,372 @@
 #include "translation/TranslationPipeline.h"
 
 #include "medtranslate/Language.h"
+#include "translation/AnthropicProvider.h"
+#include "translation/DeepLProvider.h"
+#include "translation/LanguageDetector.h"
+#include "translation/OpenAiProvider.h"
+#include "translation/PiiMasker.h"
+#include "translation/ProviderChain.h"
+#include "translation/SafetyChecker.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QTimer>
+
+Q_LOGGING_CATEGORY(lcTranslation, "medtranslate.translation")
 
 namespace medtranslate::relay {
 
 namespace {
-const QString kOfflineProvider = QStringLiteral("offline");
+
+const QString kOffline = QStringLiteral("offline");
+//! The chain must settle before ConsultationService's own deadline (deadline + 500 ms).
+constexpr int kDeadlineMarginMs = 300;
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
 }
 
-TranslationPipeline::TranslationPipeline(TranslationConfig config, PhraseBook phrases, QObject *parent)
-    : Translator(parent), m_config(std::move(config)), m_phrases(std::move(phrases))
+//! Warnings after which a provider's answer is not kept: a fresh call may do better.
+bool cacheable(const protocol::Translation &t)
 {
+    for (const std::string &w : t.warnings) {
+        if (w == "number_mismatch" || w == "unit_mismatch" || w == "placeholder_missing" ||
+            w.rfind("dnt_missing:", 0) == 0)
+            return false;
+    }
+    return true;
 }
+
+//! Letters of any script left once tokens, digits and punctuation are set aside.
+bool hasLetters(const QString &masked)
+{
+    static const QRegularExpression token(QStringLiteral("⟦[^⟧]{0,12}⟧"));
+    QString rest = masked;
+    rest.remove(token);
+    for (const QChar c : rest) {
+        if (c.isLetter())
+            return true;
+    }
+    return false;
+}
+
+ProviderChain *buildChain(const TranslationConfig &config, QObject *parent)
+{
+    ChainPolicy policy;
+    policy.callTimeoutMs = config.providerTimeoutMs;
+    policy.retries = config.providerRetries;
+    policy.retryBaseMs = config.retryBaseDelayMs;
+    policy.breakerThreshold = config.breakerThreshold;
+    policy.breakerCooldownMs = config.breakerCooldownMs;
+    auto *chain = new ProviderChain(policy, parent);
+    for (const QString &name : config.providers) {
+        if (name == QLatin1String("anthropic"))
+            chain->add(new AnthropicProvider(config.anthropicKey, config.anthropicModel,
+                                             config.anthropicUrl));
+        else if (name == QLatin1String("openai"))
+            chain->add(new OpenAiProvider(config.openaiKey, config.openaiModel, config.openaiUrl));
+        else if (name == QLatin1String("deepl"))
+            chain->add(new DeepLProvider(config.deeplKey, config.deeplUrl));
+        else
+            qCWarning(lcTranslation) << "ignoring unknown translation provider" << name;
+    }
+    // An "answer" in the wrong script is an echo of the source or a reply, not a translation.
+    chain->setValidator([](const ProviderRequest &request, const QString &answer) {
+        return LanguageDetector::fitsScript(answer, request.targetLang)
+                   ? QString()
+                   : QStringLiteral("answer is not written in %1").arg(request.targetLang);
+    });
+    return chain;
+}
+
+} // namespace
+
+std::optional<TranslationPipeline::Resources>
+TranslationPipeline::loadResources(const QString &resourcesDir, QString *error)
+{
+    Resources resources;
+    const QDir dir(resourcesDir);
+    if (!resources.phrases.loadDirectory(dir.filePath(QStringLiteral("phrases")), error))
+        return std::nullopt;
+    if (!resources.glossary.loadDirectory(dir.filePath(QStringLiteral("glossary")), error))
+        return std::nullopt;
+    if (!resources.protectedTerms.loadFile(
+            dir.filePath(QStringLiteral("glossary/do-not-translate.txt")), error))
+        return std::nullopt;
+    return resources;
+}
+
+TranslationPipeline::TranslationPipeline(TranslationConfig config, Resources resources,
+                                         Store *store, QObject *parent)
+    : Translator(parent), m_config(std::move(config)), m_resources(std::move(resources)),
+      m_matcher(m_resources.glossary),
+      m_offline(m_resources.phrases, m_resources.glossary, m_matcher),
+      m_glossaryStamp(m_resources.glossary.cacheStamp()), m_chain(buildChain(m_config, this)),
+      m_cache(new TranslationCache(store, m_config.cacheTtlDays, m_config.cacheMemoryEntries, this))
+{
+    QList<QPair<QString, QString>> accepted;
+    for (const TranslationProvider *provider : m_chain->providers())
+        accepted << qMakePair(provider->name(), provider->model());
+    m_cache->setAccepted(accepted);
+}
+
+TranslationPipeline::~TranslationPipeline() = default;
 
 QString TranslationPipeline::describe() const
 {
-    return QStringLiteral("offline: %1 vetted phrases; no translation API key is configured, so "
-                          "other text is marked unavailable")
-        .arg(m_phrases.size());
+    const QString glossary = QStringLiteral("glossary %1 (%2 terms)")
+                                 .arg(m_resources.glossary.version())
+                                 .arg(m_resources.glossary.size());
+    if (m_chain->isEmpty())
+        return QStringLiteral(
+                   "offline: %1 vetted phrases, and single terms from %2; no translation API "
+                   "key is configured, so other text is marked unavailable")
+            .arg(m_resources.phrases.size())
+            .arg(glossary);
+    QStringList names;
+    for (const TranslationProvider *provider : m_chain->providers())
+        names << QStringLiteral("%1 (%2)").arg(provider->name(), provider->model());
+    return QStringLiteral(
+               "providers in fallback order: %1; %2 vetted phrases answered offline first; %3; "
+               "cache %4 days; personal data masked before any provider sees a text")
+        .arg(names.join(QStringLiteral(" → ")))
+        .arg(m_resources.phrases.size())
+        .arg(glossary)
+        .arg(m_config.cacheTtlDays);
 }
 
 QString TranslationPipeline::detectLanguage(const QString &text, const QString &declared) const
 {
-    const std::string utf8 = text.toStdString();
-    const std::string declaredUtf8 = declared.toStdString();
-    const Script script = detectScript(utf8);
-    const auto code = languageForScript(script, declaredUtf8);
-    const QString fromScript = QString::fromUtf8(code.data(), qsizetype(code.size()));
-    // Latin script alone cannot tell English from Vietnamese; a vetted phrase can.
+    // Brand names and e-mail addresses say nothing about the language around them:
+    // "Tylenol 500mg을 드세요" is Korean.
+    static const QRegularExpression token(QStringLiteral("⟦[^⟧]{0,12}⟧"));
+    MaskedText masked = PiiMasker::mask(text);
+    m_resources.protectedTerms.protect(masked);
+    const QString rest = masked.text.remove(token);
+    const QString detected = LanguageDetector::detect(hasLetters(rest) ? rest : text, declared);
+    const Script script = detectScript(text.toStdString());
+    // Short Latin or Han text can be ambiguous; a vetted phrase knows its language.
     if (script == Script::Latin || script == Script::Han) {
-        if (const auto vetted = m_phrases.languageOf(text, declared); vetted && fromScript != *vetted)
+        if (const auto vetted = m_resources.phrases.languageOf(text, declared);
+            vetted && *vetted != detected)
             return *vetted;
     }
-    return fromScript;
+    return detected;
 }
 
-std::optional<TranslationOutcome> TranslationPipeline::translateNow(const TranslationRequest &request)
+QString TranslationPipeline::metricsText() const
+{
+    QString out =
+        QStringLiteral(
+            "# HELP medtranslate_translation_cache_hits_total Translations answered from the "
+            "cache.\n"
+            "# TYPE medtranslate_translation_cache_hits_total counter\n"
+            "medtranslate_translation_cache_hits_total{tier=\"memory\"} %1\n"
+            "medtranslate_translation_cache_hits_total{tier=\"store\"} %2\n"
+            "# HELP medtranslate_translation_cache_misses_total Translations the cache did not "
+            "have.\n"
+            "# TYPE medtranslate_translation_cache_misses_total counter\n"
+            "medtranslate_translation_cache_misses_total %3\n"
+            "# HELP medtranslate_translation_cache_memory_entries Translations held in memory.\n"
+            "# TYPE medtranslate_translation_cache_memory_entries gauge\n"
+            "medtranslate_translation_cache_memory_entries %4\n")
+            .arg(m_cache->memoryHits())
+            .arg(m_cache->storeHits())
+            .arg(m_cache->misses())
+            .arg(m_cache->memoryEntries());
+    return out + m_chain->metricsText();
+}
+
+std::shared_ptr<TranslationPipeline::Prepared>
+TranslationPipeline::prepare(const TranslationRequest &request, const QString &source) const
+{
+    auto prepared = std::make_shared<Prepared>();
+    prepared->source = source;
+    prepared->masked = PiiMasker::mask(request.text);
+    m_resources.protectedTerms.protect(prepared->masked);
+    prepared->hits = m_matcher.hits(prepared->masked.text, source, request.targetLang);
+    prepared->key = TranslationCache::makeKey(source, request.targetLang, m_glossaryStamp,
+                                              prepared->masked.text);
+    return prepared;
+}
+
+TranslationOutcome TranslationPipeline::unchanged(const TranslationRequest &request,
+                                                  const QString &source) const
+{
+    // Already in the reader's language, or nothing but numbers and names: nothing to invent.
+    TranslationOutcome same;
+    same.translation.text = utf8(request.text);
+    same.translation.lang = utf8(request.targetLang);
+    same.translation.status = protocol::TranslationStatus::Ok;
+    same.translation.provider = "none";
+    same.translation.sourceLang = utf8(source);
+    return same;
+}
+
+TranslationOutcome TranslationPipeline::unavailable(const TranslationRequest &request,
+                                                    const QString &source, const QString &provider,
+                                                    const QString &warning,
+                                                    std::vector<protocol::GlossaryHit> hits) const
+{
+    // The original travels on, labelled as such: a reader never mistakes it for a translation.
+    TranslationOutcome outcome;
+    outcome.translation.text = utf8(request.text);
+    outcome.translation.lang = utf8(source);
+    outcome.translation.status = protocol::TranslationStatus::Unavailable;
+    outcome.translation.provider = utf8(provider);
+    outcome.translation.sourceLang = utf8(source);
+    if (!warning.isEmpty())
+        outcome.translation.warnings.push_back(utf8(warning));
+    outcome.glossary = std::move(hits);
+    return outcome;
+}
+
+TranslationOutcome TranslationPipeline::finish(const TranslationRequest &request,
+                                               const Prepared &prepared,
+                                               const QString &providerText,
+                                               protocol::TranslationStatus status,
+                                               const QString &provider) const
+{
+    std::vector<MaskedText::Placeholder> lost;
+    const QString restored = prepared.masked.restore(providerText, &lost);
+    QStringList warnings;
+    bool personalLost = false;
+    for (const auto &placeholder : lost) {
+        if (placeholder.personal)
+            personalLost = true;
+        else
+            warnings << QStringLiteral("dnt_missing:") + placeholder.original;
+    }
+    if (personalLost)
+        warnings.prepend(QStringLiteral("placeholder_missing"));
+    warnings += SafetyChecker::check(prepared.masked.text, providerText);
+    for (const auto &hit : prepared.hits) {
+        if (!GlossaryMatcher::contains(restored, QString::fromStdString(hit.target)))
+            warnings << QStringLiteral("glossary_missing:") + QString::fromStdString(hit.source);
+    }
+    TranslationOutcome outcome;
+    outcome.translation.text = utf8(restored);
+    outcome.translation.lang = utf8(request.targetLang);
+    outcome.translation.status = status;
+    outcome.translation.provider = utf8(provider);
+    outcome.translation.sourceLang = utf8(prepared.source);
+    for (const QString &w : warnings)
+        outcome.translation.warnings.push_back(utf8(w));
+    outcome.glossary = prepared.hits;
+    return outcome;
+}
+
+std::optional<TranslationOutcome>
+TranslationPipeline::translateNow(const TranslationRequest &request)
 {
     const QString source = detectLanguage(request.text, request.sourceLang);
-    if (source == request.targetLang) {
-        // Written in the reader's language already: nothing to translate, nothing to invent.
-        TranslationOutcome same;
-        same.translation.text = request.text.toStdString();
-        same.translation.lang = request.targetLang.toStdString();
-        same.translation.status = protocol::TranslationStatus::Ok;
-        same.translation.provider = "none";
-        same.translation.sourceLang = source.toStdString();
-        return same;
+    if (source == request.targetLang || request.text.trimmed().isEmpty())
+        return unchanged(request, source);
+    const auto prepared = prepare(request, source);
+    if (!hasLetters(prepared->masked.text))
+        return unchanged(request, source);
+    if (const auto vetted =
+            m_offline.translate(request.text, prepared->masked.text, source, request.targetLang)) {
+        TranslationOutcome outcome;
+        outcome.translation.text = utf8(prepared->masked.restore(*vetted, nullptr));
+        outcome.translation.lang = utf8(request.targetLang);
+        outcome.translation.status = protocol::TranslationStatus::Ok;
+        outcome.translation.provider = utf8(kOffline);
+        outcome.translation.sourceLang = utf8(source);
+        outcome.glossary = prepared->hits;
+        return outcome;
     }
-    if (const auto phrase = m_phrases.lookup(request.text, source, request.targetLang)) {
-        TranslationOutcome vetted;
-        vetted.translation.text = phrase->toStdString();
-        vetted.translation.lang = request.targetLang.toStdString();
-        vetted.translation.status = protocol::TranslationStatus::Ok;
-        vetted.translation.provider = kOfflineProvider.toStdString();
-        vetted.translation.sourceLang = source.toStdString();
-        return vetted;
-    }
+    if (const auto cached = m_cache->findInMemory(prepared->key))
+        return finish(request, *prepared, cached->text, protocol::TranslationStatus::Cached,
+                      cached->provider);
     return std::nullopt;
 }
 
 void TranslationPipeline::translate(const TranslationRequest &request, Callback done)
 {
+    // Exactly once, whatever happens below: the deadline timer is the last resort.
+    auto settled = std::make_shared<bool>(false);
+    auto once = [settled, done = std::move(done)](TranslationOutcome outcome) {
+        if (*settled)
+            return;
+        *settled = true;
+        done(std::move(outcome));
+    };
     if (auto now = translateNow(request)) {
-        QTimer::singleShot(0, this, [done = std::move(done), outcome = std::move(*now)]() { done(outcome); });
+        QTimer::singleShot(0, this, [once, outcome = std::move(*now)]() { once(outcome); });
         return;
     }
     const QString source = detectLanguage(request.text, request.sourceLang);
-    auto outcome = unavailable(request, source,
-                               QStringLiteral("no vetted offline translation for this text"));
-    QTimer::singleShot(0, this, [done = std::move(done), outcome = std::move(outcome)]() { done(outcome); });
+    const auto prepared = prepare(request, source);
+    if (m_chain->isEmpty()) {
+        auto outcome = unavailable(request, source, kOffline,
+                                   QStringLiteral("no_vetted_translation"), prepared->hits);
+        QTimer::singleShot(0, this, [once, outcome = std::move(outcome)]() { once(outcome); });
+        return;
+    }
+    QTimer::singleShot(m_config.deadlineMs, this, [this, once, request, source]() {
+        once(unavailable(request, source, QString(), QStringLiteral("deadline_exceeded")));
+    });
+    const QDeadlineTimer deadline(
+        std::max(kDeadlineMarginMs, m_config.deadlineMs - kDeadlineMarginMs));
+    m_cache->find(prepared->key,
+                  [this, once, request, prepared, deadline](std::optional<CachedTranslation> hit) {
+                      if (hit) {
+                          once(finish(request, *prepared, hit->text,
+                                      protocol::TranslationStatus::Cached, hit->provider));
+                          return;
+                      }
+                      runChain(request, prepared, deadline, once);
+                  });
 }
 
-TranslationOutcome TranslationPipeline::unavailable(const TranslationRequest &request,
-                                                    const QString &sourceLang,
-                                                    const QString &reason) const
+void TranslationPipeline::runChain(const TranslationRequest &request,
+                                   std::shared_ptr<const Prepared> prepared,
+                                   QDeadlineTimer deadline, Callback done)
 {
-    // The original text travels on, labelled as such: a reader never mistakes it for a translation.
-    TranslationOutcome outcome;
-    outcome.translation.text = request.text.toStdString();
-    outcome.translation.lang = sourceLang.toStdString();
-    outcome.translation.status = protocol::TranslationStatus::Unavailable;
-    outcome.translation.provider = kOfflineProvider.toStdString();
-    outcome.translation.sourceLang = sourceLang.toStdString();
-    Q_UNUSED(reason);
-    return outcome;
+    // The same masked text asked twice at once (two previews, a repeat) costs one call.
+    const QString digest = prepared->key.digest;
+    auto &waiters = m_inflight[digest];
+    waiters.push_back(Waiter{request, prepared, std::move(done)});
+    if (waiters.size() > 1)
+        return;
+    ProviderRequest call;
+    call.text = prepared->masked.text;
+    call.sourceLang = prepared->source;
+    call.targetLang = request.targetLang;
+    call.glossary = prepared->hits;
+    m_chain->translate(call, deadline, [this, digest](ChainAnswer answer) {
+        const std::vector<Waiter> waiters = m_inflight.take(digest);
+        if (!answer.ok)
+            qCInfo(lcTranslation) << "no provider could translate:"
+                                  << answer.failures.join(QStringLiteral("; "));
+        else if (!answer.failures.isEmpty())
+            qCInfo(lcTranslation) << "answered by" << answer.provider
+                                  << "after:" << answer.failures.join(QStringLiteral("; "));
+        bool stored = false;
+        for (const Waiter &waiter : waiters) {
+            if (!answer.ok) {
+                waiter.done(unavailable(waiter.request, waiter.prepared->source, QString(),
+                                        QStringLiteral("providers_failed"), waiter.prepared->hits));
+                continue;
+            }
+            const auto status = answer.index == 0 ? protocol::TranslationStatus::Ok
+                                                  : protocol::TranslationStatus::Fallback;
+            TranslationOutcome outcome =
+                finish(waiter.request, *waiter.prepared, answer.text, status, answer.provider);
+            if (!stored && cacheable(outcome.translation)) {
+                m_cache->insert(waiter.prepared->key,
+                                CachedTranslation{answer.provider, answer.model, answer.text,
+                                                  QDateTime::currentSecsSinceEpoch()});
+                stored = true;
+            }
+            waiter.done(std::move(outcome));
+        }
+    });
 }
 
 } // namespace medtranslate::relay

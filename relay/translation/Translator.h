@@ -28,6 +28,8 @@ public:
     [[nodiscard]] virtual QString detectLanguage(const QString &text, const QString &declared) const = 0;
     //! One line for the start-up banner: which providers, or why none.
     [[nodiscard]] virtual QString describe() const = 0;
+    //! Prometheus lines for /metrics (cache hits and misses, provider calls); may be empty.
+    [[nodiscard]] virtual QString metricsText() const { return {}; }
 };
 
 } // namespace medtranslate::relay

@@ -1,0 +1,79 @@
+#include "translation/DoNotTranslateList.h"
+
+#include <QFile>
+#include <algorithm>
+
+namespace medtranslate::relay {
+
+namespace {
+
+bool isLatinWordChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return c.isDigit() ||
+           ((c.isLetter() || c.isMark()) && (u < 0x0370 || (u >= 0x1E00 && u <= 0x1EFF)));
+}
+
+} // namespace
+
+bool DoNotTranslateList::loadFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read '%1'").arg(path);
+        return false;
+    }
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QString term = QString::fromUtf8(line).trimmed();
+        if (!term.isEmpty() && !term.startsWith(QLatin1Char('#')))
+            add(term);
+    }
+    return true;
+}
+
+void DoNotTranslateList::add(const QString &term)
+{
+    const QString composed = term.normalized(QString::NormalizationForm_C);
+    if (composed.isEmpty() || m_terms.contains(composed, Qt::CaseInsensitive))
+        return;
+    m_terms.append(composed);
+    std::stable_sort(m_terms.begin(), m_terms.end(),
+                     [](const QString &a, const QString &b) { return a.size() > b.size(); });
+}
+
+void DoNotTranslateList::protect(MaskedText &masked) const
+{
+    const QString &text = masked.text;
+    std::vector<MaskedText::Span> spans;
+    std::vector<bool> taken(size_t(text.size()), false);
+    for (const QString &term : m_terms) {
+        const bool latinStart = isLatinWordChar(term.front());
+        const bool latinEnd = isLatinWordChar(term.back());
+        for (qsizetype at = text.indexOf(term, 0, Qt::CaseInsensitive); at >= 0;
+             at = text.indexOf(term, at + 1, Qt::CaseInsensitive)) {
+            const qsizetype end = at + term.size();
+            if (latinStart && at > 0 && isLatinWordChar(text.at(at - 1)))
+                continue;
+            if (latinEnd && end < text.size() && isLatinWordChar(text.at(end)))
+                continue;
+            bool free = true;
+            for (qsizetype i = at; i < end; ++i)
+                free = free && !taken[size_t(i)];
+            // Never inside a token that already hides personal data.
+            const qsizetype open = text.lastIndexOf(QStringLiteral("⟦"), at);
+            if (open >= 0 && text.indexOf(QStringLiteral("⟧"), open) >= at)
+                free = false;
+            if (!free)
+                continue;
+            for (qsizetype i = at; i < end; ++i)
+                taken[size_t(i)] = true;
+            spans.push_back(MaskedText::Span{int(at), int(term.size())});
+        }
+    }
+    masked.mask(std::move(spans), QLatin1Char('T'));
+}
+
+} // namespace medtranslate::relay

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "translation/MaskedText.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace medtranslate::relay {
+
+//! Names a translation must carry verbatim: drug and brand names, the hospital and its
+//! departments (resources/glossary/do-not-translate.txt, one per line, '#' comments). They are
+//! swapped for ⟦T1⟧ … before a provider sees the text and put back afterwards.
+class DoNotTranslateList final
+{
+public:
+    //! Loads `path`; a missing file is an empty list, not an error.
+    bool loadFile(const QString &path, QString *error);
+    void add(const QString &term);
+
+    //! Replaces every listed name in `masked.text` (any case, whole words for Latin names).
+    void protect(MaskedText &masked) const;
+    [[nodiscard]] int size() const { return int(m_terms.size()); }
+
+private:
+    QStringList m_terms; //!< longest first
+};
+
+} // namespace medtranslate::relay

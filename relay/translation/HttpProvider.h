@@ -1,0 +1,47 @@
+#pragma once
+
+#include "translation/TranslationProvider.h"
+
+#include <QByteArray>
+#include <QNetworkRequest>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace medtranslate::relay {
+
+//! The HTTP side shared by the real providers: one POST per call with a hard timeout, status
+//! handling (429 and 5xx are retryable, with Retry-After), and parsing left to subclasses.
+class HttpProvider : public TranslationProvider
+{
+    Q_OBJECT
+
+public:
+    explicit HttpProvider(QObject *parent = nullptr);
+    ~HttpProvider() override;
+
+    void translate(const ProviderRequest &request, Done done) final;
+
+    //! `base` + `path`, without doubling "/v1" when the base already ends with it
+    //! (local servers are often configured as http://host:port/v1).
+    [[nodiscard]] static QUrl endpoint(const QString &base, const QString &path);
+    //! Retry-After as milliseconds: delta-seconds or an HTTP date; -1 when unreadable.
+    [[nodiscard]] static int parseRetryAfter(const QByteArray &value);
+
+protected:
+    struct Call
+    {
+        QNetworkRequest request;
+        QByteArray body;
+    };
+
+    [[nodiscard]] virtual Call buildCall(const ProviderRequest &request) const = 0;
+    //! The translation from a 2xx body, or nothing with `error` set (malformed, truncated).
+    [[nodiscard]] virtual std::optional<QString> parseAnswer(const QByteArray &body,
+                                                             QString *error) const = 0;
+
+private:
+    QNetworkAccessManager *m_network;
+};
+
+} // namespace medtranslate::relay

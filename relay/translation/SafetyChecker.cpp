@@ -1,0 +1,356 @@
+#include "translation/SafetyChecker.h"
+
+#include <QRegularExpression>
+#include <utility>
+
+namespace medtranslate::relay {
+
+namespace {
+
+using Unit = SafetyChecker::Unit;
+using Number = SafetyChecker::Number;
+
+struct UnitWord
+{
+    QString word;
+    Unit unit;
+};
+
+// Units as written after a number in our six languages, longest first so 시간 beats 시.
+const std::vector<UnitWord> &unitWords()
+{
+    static const std::vector<UnitWord> words = [] {
+        std::vector<UnitWord> w;
+        auto add = [&w](Unit unit, std::initializer_list<const char *> list) {
+            for (const char *item : list)
+                w.push_back(UnitWord{QString::fromUtf8(item), unit});
+        };
+        add(Unit::Microgram, {"mcg", "µg", "μg", "ug", "micrograms", "microgram", "마이크로그램",
+                              "マイクログラム", "微克", "ไมโครกรัม"});
+        add(Unit::Milligram, {"mg", "milligrams", "milligram", "milligrammes", "밀리그램",
+                              "밀리그람", "ミリグラム", "毫克", "มก.", "มิลลิกรัม"});
+        add(Unit::Gram, {"g", "grams", "gram", "grammes", "그램", "グラム", "克", "กรัม", "gam"});
+        add(Unit::Kilogram, {"kg", "kilograms", "kilogram", "kilos", "킬로그램", "킬로",
+                             "キログラム", "キロ", "公斤", "千克", "กิโลกรัม", "กก.", "ký"});
+        add(Unit::Millilitre, {"ml", "milliliters", "milliliter", "millilitres", "millilitre", "cc",
+                               "밀리리터", "미리리터", "ミリリットル", "毫升", "มล.", "มิลลิลิตร"});
+        add(Unit::Litre,
+            {"l", "liters", "liter", "litres", "litre", "리터", "リットル", "升", "ลิตร", "lít"});
+        add(Unit::Minute, {"min", "mins", "minutes", "minute", "분", "分钟", "分鐘", "分間", "分",
+                           "นาที", "phút"});
+        add(Unit::Hour,
+            {"h", "hr", "hrs", "hours", "hour", "시간", "時間", "小时", "小時", "ชั่วโมง", "tiếng"});
+        add(Unit::Day, {"days", "day", "일", "日間", "日", "天", "วัน", "ngày"});
+        add(Unit::Week, {"weeks", "week", "wks", "wk", "주일", "주", "週間", "週", "周", "星期",
+                         "สัปดาห์", "อาทิตย์", "tuần"});
+        add(Unit::Month, {"months", "month", "개월", "달", "ヶ月", "か月", "カ月", "ヵ月", "个月",
+                          "個月", "เดือน", "tháng"});
+        add(Unit::Year, {"years", "year", "yrs", "yr", "년", "年", "ปี", "năm"});
+        add(Unit::Other, {"tablets",  "tablet", "tabs", "tab",   "pills", "pill", "capsules",
+                          "capsule",  "정",     "알",   "캡슐",  "錠",    "粒",   "片",
+                          "カプセル", "胶囊",   "เม็ด",  "แคปซูล", "viên",  "%",    "％",
+                          "iu",       "units",  "unit", "단위",  "시",    "時",   "点",
+                          "回",       "次",     "번",   "회",    "ครั้ง",   "lần"});
+        std::stable_sort(w.begin(), w.end(), [](const UnitWord &a, const UnitWord &b) {
+            return a.word.size() > b.word.size();
+        });
+        return w;
+    }();
+    return words;
+}
+
+int dimension(Unit unit)
+{
+    switch (unit) {
+    case Unit::Microgram:
+    case Unit::Milligram:
+    case Unit::Gram:
+    case Unit::Kilogram:
+        return 1;
+    case Unit::Millilitre:
+    case Unit::Litre:
+        return 2;
+    case Unit::Minute:
+    case Unit::Hour:
+    case Unit::Day:
+    case Unit::Week:
+    case Unit::Month:
+    case Unit::Year:
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+bool unitsConflict(Unit a, Unit b)
+{
+    const int da = dimension(a);
+    return da != 0 && da == dimension(b) && a != b;
+}
+
+Unit unitAfter(const QString &text, qsizetype pos)
+{
+    while (pos < text.size() && text.at(pos) == QLatin1Char(' '))
+        ++pos;
+    const QStringView rest = QStringView(text).mid(pos);
+    for (const UnitWord &u : unitWords()) {
+        if (!rest.startsWith(u.word, Qt::CaseInsensitive))
+            continue;
+        // "5 g" is grams, "5 gives" is not.
+        const QChar last = u.word.back();
+        if ((last.isLetter() && last.unicode() < 0x0250) && rest.size() > u.word.size() &&
+            (rest.at(u.word.size()).isLetter() && rest.at(u.word.size()).unicode() < 0x0250))
+            continue;
+        return u.unit;
+    }
+    return Unit::None;
+}
+
+QString canonicalInteger(QStringView digits)
+{
+    qsizetype i = 0;
+    while (i + 1 < digits.size() && digits.at(i) == QLatin1Char('0'))
+        ++i;
+    return digits.mid(i).toString();
+}
+
+QString canonicalDecimal(QStringView whole, QStringView fraction)
+{
+    qsizetype end = fraction.size();
+    while (end > 0 && fraction.at(end - 1) == QLatin1Char('0'))
+        --end;
+    const QString integer = canonicalInteger(whole.isEmpty() ? QStringView(u"0") : whole);
+    return end == 0 ? integer : integer + QLatin1Char('.') + fraction.left(end).toString();
+}
+
+// The values one written number can mean; empty when it is a list like 05.03.2024.
+QStringList interpretations(QStringView token, QList<QStringView> &groups, QList<QChar> &separators)
+{
+    groups.clear();
+    separators.clear();
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < token.size(); ++i) {
+        if (token.at(i) == QLatin1Char('.') || token.at(i) == QLatin1Char(',')) {
+            groups << token.mid(start, i - start);
+            separators << token.at(i);
+            start = i + 1;
+        }
+    }
+    groups << token.mid(start);
+    if (separators.isEmpty())
+        return {canonicalInteger(token)};
+
+    QStringList values;
+    const bool firstOk = groups.front().size() >= 1 && groups.front().size() <= 3;
+    bool sameSeparator = true;
+    for (const QChar s : separators)
+        sameSeparator = sameSeparator && s == separators.front();
+    bool groupsOfThree = firstOk;
+    for (qsizetype i = 1; i < groups.size(); ++i)
+        groupsOfThree = groupsOfThree && groups.at(i).size() == 3;
+    if (sameSeparator && groupsOfThree) { // 1,000 or 1.000.000
+        QString digits;
+        for (const auto &g : groups)
+            digits += g;
+        values << canonicalInteger(digits);
+    }
+    if (separators.size() == 1) // 2.5 or 2,5
+        values << canonicalDecimal(groups.at(0), groups.at(1));
+    if (separators.size() >= 2 && separators.back() != separators.front()) { // 1,234.5 or 1.234,5
+        bool thousands = firstOk;
+        for (qsizetype i = 1; i + 1 < groups.size(); ++i)
+            thousands =
+                thousands && groups.at(i).size() == 3 && separators.at(i - 1) == separators.front();
+        if (thousands) {
+            QString digits;
+            for (qsizetype i = 0; i + 1 < groups.size(); ++i)
+                digits += groups.at(i);
+            values << canonicalDecimal(digits, groups.back());
+        }
+    }
+    values.removeDuplicates();
+    return values;
+}
+
+// English and Thai month names stand for numbers next to a day or year: "March 5" is 3/5.
+void addMonthNames(const QString &text, std::vector<Number> &out)
+{
+    static const QRegularExpression english(
+        QStringLiteral(
+            "(?<![A-Za-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+            "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![A-Za-z])"
+            "\\.?"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QStringList englishKeys = {
+        QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"),
+        QStringLiteral("may"), QStringLiteral("jun"), QStringLiteral("jul"), QStringLiteral("aug"),
+        QStringLiteral("sep"), QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
+    static const QStringList thai = {
+        QStringLiteral("มกราคม"),  QStringLiteral("กุมภาพันธ์"),  QStringLiteral("มีนาคม"),
+        QStringLiteral("เมษายน"),  QStringLiteral("พฤษภาคม"),  QStringLiteral("มิถุนายน"),
+        QStringLiteral("กรกฎาคม"), QStringLiteral("สิงหาคม"),   QStringLiteral("กันยายน"),
+        QStringLiteral("ตุลาคม"),   QStringLiteral("พฤศจิกายน"), QStringLiteral("ธันวาคม")};
+    static const QStringList thaiShort = {
+        QStringLiteral("ม.ค."),  QStringLiteral("ก.พ."), QStringLiteral("มี.ค."),
+        QStringLiteral("เม.ย."), QStringLiteral("พ.ค."), QStringLiteral("มิ.ย."),
+        QStringLiteral("ก.ค."),  QStringLiteral("ส.ค."), QStringLiteral("ก.ย."),
+        QStringLiteral("ต.ค."),  QStringLiteral("พ.ย."), QStringLiteral("ธ.ค.")};
+    auto besideDigit = [&text](qsizetype start, qsizetype end) {
+        for (qsizetype i = std::max<qsizetype>(0, start - 3); i < start; ++i)
+            if (text.at(i).isDigit())
+                return true;
+        for (qsizetype i = end; i < std::min<qsizetype>(text.size(), end + 3); ++i)
+            if (text.at(i).isDigit())
+                return true;
+        return false;
+    };
+    auto it = english.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const int month = int(englishKeys.indexOf(m.captured(1).left(3).toLower())) + 1;
+        if (month > 0 && besideDigit(m.capturedStart(), m.capturedEnd()))
+            out.push_back(Number{{QString::number(month)}, Unit::None, m.captured(0)});
+    }
+    for (const QStringList *names : {&thai, &thaiShort}) {
+        for (int i = 0; i < names->size(); ++i) {
+            for (qsizetype at = text.indexOf(names->at(i)); at >= 0;
+                 at = text.indexOf(names->at(i), at + 1)) {
+                if (besideDigit(at, at + names->at(i).size()))
+                    out.push_back(Number{{QString::number(i + 1)}, Unit::None, names->at(i)});
+            }
+        }
+    }
+}
+
+// Kuhn's augmenting path, for matching source numbers to translation numbers.
+bool augment(int s, const std::vector<std::vector<int>> &edges, std::vector<int> &matchOfTarget,
+             std::vector<bool> &visited)
+{
+    for (int t : edges[size_t(s)]) {
+        if (visited[size_t(t)])
+            continue;
+        visited[size_t(t)] = true;
+        if (matchOfTarget[size_t(t)] < 0 ||
+            augment(matchOfTarget[size_t(t)], edges, matchOfTarget, visited)) {
+            matchOfTarget[size_t(t)] = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+QString SafetyChecker::normalizeDigits(const QString &text)
+{
+    static const QRegularExpression token(QStringLiteral("⟦[^⟧]{0,12}⟧"));
+    QString out = text;
+    out.replace(token, QStringLiteral(" "));
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        const char16_t u = out.at(i).unicode();
+        if (u >= 0xFF10 && u <= 0xFF19) // full-width ０-９
+            out[i] = QChar(char16_t('0' + (u - 0xFF10)));
+        else if (u >= 0x0E50 && u <= 0x0E59) // Thai ๐-๙
+            out[i] = QChar(char16_t('0' + (u - 0x0E50)));
+        else if (u == 0xFF0E) // full-width full stop
+            out[i] = QLatin1Char('.');
+        else if (u == 0xFF0C && i > 0 && i + 1 < out.size() && out.at(i - 1).isDigit() &&
+                 out.at(i + 1).isDigit())
+            out[i] = QLatin1Char(',');
+    }
+    return out;
+}
+
+std::vector<SafetyChecker::Number> SafetyChecker::numbers(const QString &raw)
+{
+    static const QRegularExpression numberPattern(QStringLiteral("[0-9]+(?:[.,][0-9]+)*"));
+    const QString text = normalizeDigits(raw);
+    std::vector<Number> out;
+    QList<QStringView> groups;
+    QList<QChar> separators;
+    auto it = numberPattern.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const qsizetype start = m.capturedStart();
+        QStringView written = m.capturedView();
+        const Unit unit = unitAfter(text, m.capturedEnd());
+        // ".5 mg" means 0.5.
+        if (start >= 1 && text.at(start - 1) == QLatin1Char('.') &&
+            (start < 2 || !text.at(start - 2).isDigit()) && written.size() <= 3 &&
+            !written.contains(QLatin1Char('.')) && !written.contains(QLatin1Char(','))) {
+            out.push_back(Number{
+                {canonicalDecimal(u"0", written)}, unit, QLatin1Char('.') + written.toString()});
+            continue;
+        }
+        const QStringList values = interpretations(written, groups, separators);
+        if (!values.isEmpty()) {
+            out.push_back(Number{values, unit, written.toString()});
+            continue;
+        }
+        // A date or list written with separators: each part is its own number.
+        for (qsizetype i = 0; i < groups.size(); ++i)
+            out.push_back(Number{{canonicalInteger(groups.at(i))},
+                                 i + 1 == groups.size() ? unit : Unit::None,
+                                 groups.at(i).toString()});
+    }
+    addMonthNames(text, out);
+    return out;
+}
+
+QStringList SafetyChecker::check(const QString &source, const QString &translation)
+{
+    const std::vector<Number> from = numbers(source);
+    const std::vector<Number> to = numbers(translation);
+    auto sameValue = [](const Number &a, const Number &b) {
+        for (const QString &v : a.values) {
+            if (b.values.contains(v))
+                return true;
+        }
+        return false;
+    };
+    // First pair numbers whose units agree, then let the rest pair by value alone.
+    std::vector<std::vector<int>> agreeing(from.size()), anyUnit(from.size());
+    for (size_t s = 0; s < from.size(); ++s) {
+        for (size_t t = 0; t < to.size(); ++t) {
+            if (!sameValue(from[s], to[t]))
+                continue;
+            anyUnit[s].push_back(int(t));
+            if (!unitsConflict(from[s].unit, to[t].unit))
+                agreeing[s].push_back(int(t));
+        }
+    }
+    std::vector<int> matchOfTarget(to.size(), -1);
+    std::vector<bool> matched(from.size(), false);
+    for (size_t s = 0; s < from.size(); ++s) {
+        std::vector<bool> visited(to.size(), false);
+        matched[s] = augment(int(s), agreeing, matchOfTarget, visited);
+    }
+    for (size_t s = 0; s < from.size(); ++s) {
+        if (matched[s])
+            continue;
+        std::vector<bool> visited(to.size(), false);
+        matched[s] = augment(int(s), anyUnit, matchOfTarget, visited);
+    }
+    // "1일 3회" is "3 times a day": a lone 1 may become a word ("a", "once"), as long as no
+    // other number took its place (1 tablet → 2 tablets is still caught).
+    bool extraInTranslation = false;
+    for (size_t t = 0; t < to.size(); ++t)
+        extraInTranslation = extraInTranslation || matchOfTarget[t] < 0;
+    QStringList warnings;
+    for (size_t s = 0; s < from.size(); ++s) {
+        if (matched[s] || (from[s].values.contains(QStringLiteral("1")) && !extraInTranslation))
+            continue;
+        warnings << QStringLiteral("number_mismatch");
+        break;
+    }
+    for (size_t t = 0; t < to.size(); ++t) {
+        const int s = matchOfTarget[t];
+        if (s >= 0 && unitsConflict(from[size_t(s)].unit, to[t].unit)) {
+            warnings << QStringLiteral("unit_mismatch");
+            break;
+        }
+    }
+    return warnings;
+}
+
+} // namespace medtranslate::relay

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "medtranslate/protocol/Types.h"
+
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <vector>
+
+namespace medtranslate::relay {
+
+//! One call to a provider: the text is already masked, the glossary holds only the terms
+//! found in this text.
+struct ProviderRequest
+{
+    QString text;
+    QString sourceLang;
+    QString targetLang;
+    std::vector<protocol::GlossaryHit> glossary;
+    int timeoutMs = 10000;
+};
+
+//! How a call ended. `retryable` marks overload (429, 5xx) where trying again may work.
+struct ProviderResult
+{
+    bool ok = false;
+    QString text;
+    int httpStatus = 0;
+    bool retryable = false;
+    int retryAfterMs = -1; //!< from Retry-After; -1 when absent
+    QString error;         //!< short reason, never the text itself
+};
+
+//! A translation service reached over the network. Asynchronous: `translate` returns at once
+//! and calls `done` exactly once, later, on this object's thread.
+class TranslationProvider : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(ProviderResult)>;
+    using QObject::QObject;
+
+    //! "anthropic", "openai", "deepl": what `translation.provider` says.
+    [[nodiscard]] virtual QString name() const = 0;
+    //! The model, part of the cache key.
+    [[nodiscard]] virtual QString model() const = 0;
+    //! False for a language pair the service cannot do: the chain skips to the next provider.
+    [[nodiscard]] virtual bool supports(const QString &sourceLang, const QString &targetLang) const
+    {
+        Q_UNUSED(sourceLang);
+        Q_UNUSED(targetLang);
+        return true;
+    }
+    virtual void translate(const ProviderRequest &request, Done done) = 0;
+};
+
+} // namespace medtranslate::relay

@@ -1,0 +1,102 @@
+// With no API key the relay still translates what is vetted, and nothing else.
+#include "PipelineHarness.h"
+
+#include <gtest/gtest.h>
+
+using namespace medtranslate;
+using namespace medtranslate::relay;
+using medtranslate::test::PipelineHarness;
+
+namespace {
+std::string status(const TranslationOutcome &o)
+{
+    return std::string(protocol::toString(o.translation.status));
+}
+} // namespace
+
+TEST(OfflineProviderTest, SaysSoAtStart)
+{
+    PipelineHarness h(QStringList{});
+    const QString line = h.pipeline().describe();
+    EXPECT_TRUE(line.startsWith(QStringLiteral("offline:"))) << line.toStdString();
+    EXPECT_TRUE(line.contains(QStringLiteral("no translation API key"))) << line.toStdString();
+    PipelineHarness withKeys;
+    EXPECT_TRUE(withKeys.pipeline().describe().contains(
+        QStringLiteral("anthropic (claude-test) → openai (gpt-test) → deepl")))
+        << withKeys.pipeline().describe().toStdString();
+}
+
+TEST(OfflineProviderTest, VettedPhraseIsAnsweredAtOnce)
+{
+    PipelineHarness h(QStringList{});
+    const auto outcome = h.pipeline().translateNow(
+        {QStringLiteral("언제부터 아프셨어요?"), QStringLiteral("ko"), QStringLiteral("en")});
+    ASSERT_TRUE(outcome);
+    EXPECT_EQ(status(*outcome), "ok");
+    EXPECT_EQ(outcome->translation.provider, "offline");
+    EXPECT_EQ(outcome->translation.text, "When did the pain start?");
+    EXPECT_EQ(outcome->translation.lang, "en");
+    const auto later = h.translate(QStringLiteral("when did the pain start"), QStringLiteral("en"),
+                                   QStringLiteral("ko"));
+    ASSERT_TRUE(later);
+    EXPECT_EQ(later->translation.text, "언제부터 아프셨어요?");
+}
+
+TEST(OfflineProviderTest, PhraseFromTheDataFileMatchesAfterNormalization)
+{
+    // Take a real vetted row, change its case, spacing and end punctuation.
+    PipelineHarness h(QStringList{});
+    const auto hello = h.pipeline().translateNow(
+        {QStringLiteral("  hello  "), QStringLiteral("en"), QStringLiteral("vi")});
+    ASSERT_TRUE(hello);
+    EXPECT_EQ(hello->translation.text, "Xin chào.");
+    EXPECT_EQ(hello->translation.provider, "offline");
+}
+
+TEST(OfflineProviderTest, SingleGlossaryTerm)
+{
+    PipelineHarness h(QStringList{});
+    const auto term =
+        h.translate(QStringLiteral("두통"), QStringLiteral("ko"), QStringLiteral("vi"));
+    ASSERT_TRUE(term);
+    EXPECT_EQ(status(*term), "ok");
+    EXPECT_EQ(term->translation.text, "đau đầu");
+    EXPECT_EQ(term->translation.provider, "offline");
+    const auto english =
+        h.translate(QStringLiteral("Headache?"), QStringLiteral("en"), QStringLiteral("ko"));
+    ASSERT_TRUE(english);
+    EXPECT_EQ(english->translation.text, "두통");
+}
+
+TEST(OfflineProviderTest, AnythingElseIsUnavailableWithTheOriginal)
+{
+    PipelineHarness h(QStringList{});
+    const QString text = QStringLiteral("어제 저녁부터 오른쪽 아랫배가 콕콕 쑤셔요");
+    EXPECT_FALSE(h.pipeline().translateNow({text, QStringLiteral("ko"), QStringLiteral("vi")}));
+    const auto outcome = h.translate(text, QStringLiteral("ko"), QStringLiteral("vi"));
+    ASSERT_TRUE(outcome);
+    EXPECT_EQ(status(*outcome), "unavailable");
+    EXPECT_EQ(outcome->translation.text, text.toStdString());
+    EXPECT_EQ(outcome->translation.lang, "ko");
+    EXPECT_EQ(outcome->translation.sourceLang, "ko");
+    EXPECT_EQ(outcome->translation.provider, "offline");
+    // Not even a glossary term inside a sentence is passed off as a translation.
+    const auto partial =
+        h.translate(QStringLiteral("두통이 심해요"), QStringLiteral("ko"), QStringLiteral("vi"));
+    ASSERT_TRUE(partial);
+    EXPECT_EQ(status(*partial), "unavailable");
+    EXPECT_EQ(partial->translation.text, "두통이 심해요");
+    ASSERT_EQ(partial->glossary.size(), 1u);
+    EXPECT_EQ(partial->glossary[0].target, "đau đầu");
+}
+
+TEST(OfflineProviderTest, VettedPhraseWinsOverProviders)
+{
+    PipelineHarness h({QStringLiteral("anthropic")});
+    const auto outcome =
+        h.translate(QStringLiteral("Hello."), QStringLiteral("en"), QStringLiteral("ko"));
+    ASSERT_TRUE(outcome);
+    EXPECT_EQ(outcome->translation.provider, "offline");
+    EXPECT_EQ(outcome->translation.text, "안녕하세요.");
+    EXPECT_EQ(h.anthropic.calls(), 0);
+}
