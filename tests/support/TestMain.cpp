@@ -12,6 +12,12 @@ using TestApplication = QCoreApplication;
 int main(int argc, char **argv)
 {
     ::testing::InitGoogleTest(&argc, argv);
+#ifdef MEDTRANSLATE_TEST_GUI
+    // Widget tests never need a display; test discovery at build time runs without CTest's
+    // environment, so the platform is chosen here too.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
     TestApplication app(argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -1,0 +1,211 @@
+#include "client/ChatSession.h"
+
+#include "client/RelayClient.h"
+#include "medtranslate/Language.h"
+
+#include <QDateTime>
+
+namespace medtranslate::console {
+
+namespace {
+constexpr int kTypingExpiryMs = 8000;
+}
+
+ChatSession::ChatSession(RelayClient &client, const protocol::Room &room, QObject *parent)
+    : QObject(parent), m_client(client), m_room(room), m_agentReadSeq(room.agentReadSeq)
+{
+    m_messages.setPatientReadSeq(room.patientReadSeq);
+    m_typingExpiry.setSingleShot(true);
+    m_typingExpiry.setInterval(kTypingExpiryMs);
+    connect(&m_typingExpiry, &QTimer::timeout, this, [this]() { setPatientTyping(false); });
+    if (room.status == protocol::RoomStatus::Ended)
+        setState(State::Ended, tr("The consultation has ended."));
+}
+
+void ChatSession::setState(State state, const QString &reason)
+{
+    m_closedReason = reason;
+    if (m_state == state)
+        return;
+    m_state = state;
+    if (state != State::Active)
+        setPatientTyping(false);
+    emit stateChanged(state);
+}
+
+void ChatSession::sendText(const QString &clientMsgId, const QString &text)
+{
+    if (!isActive() || text.trimmed().isEmpty())
+        return;
+    setTyping(false);
+    protocol::Message draft;
+    draft.roomId = m_room.roomId;
+    draft.clientMsgId = clientMsgId.toStdString();
+    draft.sender = protocol::Sender::Agent;
+    draft.senderName = m_client.agent().name.toStdString();
+    draft.text = text.toStdString();
+    draft.lang = std::string(kAgentLanguage);
+    draft.translation.status = protocol::TranslationStatus::Pending;
+    draft.translation.lang = m_room.patientLanguage;
+    draft.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    m_messages.addPending(draft);
+    m_client.sendText(roomId(), clientMsgId, text);
+}
+
+void ChatSession::sendTemplate(const QString &clientMsgId, const QuickReply &reply)
+{
+    if (!isActive() || !reply.texts.contains(patientLanguage()))
+        return;
+    protocol::Message draft;
+    draft.roomId = m_room.roomId;
+    draft.clientMsgId = clientMsgId.toStdString();
+    draft.sender = protocol::Sender::Agent;
+    draft.senderName = m_client.agent().name.toStdString();
+    draft.text = reply.texts.value(QStringLiteral("ko")).toStdString();
+    draft.lang = std::string(kAgentLanguage);
+    draft.templateId = reply.id.toStdString();
+    draft.translation.status = protocol::TranslationStatus::Vetted;
+    draft.translation.lang = m_room.patientLanguage;
+    draft.translation.text = reply.texts.value(patientLanguage()).toStdString();
+    draft.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    m_messages.addPending(draft);
+    m_client.sendTemplate(roomId(), clientMsgId, reply.id);
+}
+
+void ChatSession::requestPreview(const QString &requestId, const QString &text)
+{
+    m_previews.insert(requestId);
+    m_client.requestPreview(roomId(), requestId, text);
+}
+
+void ChatSession::setTyping(bool active)
+{
+    if (active == m_agentTyping || (active && !isActive()))
+        return;
+    m_agentTyping = active;
+    m_client.setTyping(roomId(), active);
+}
+
+void ChatSession::markAllRead()
+{
+    const qint64 last = m_messages.lastSeq();
+    if (last > m_agentReadSeq) {
+        m_agentReadSeq = last;
+        m_client.markRead(roomId(), last);
+    }
+    recountUnread();
+}
+
+bool ChatSession::end()
+{
+    return isActive() && m_client.end(roomId());
+}
+
+bool ChatSession::transfer(const QString &agentId)
+{
+    return isActive() && !agentId.trimmed().isEmpty() &&
+           m_client.transfer(roomId(), agentId.trimmed());
+}
+
+void ChatSession::updateRoom(const protocol::Room &room, bool mine)
+{
+    const qint64 localRead = m_agentReadSeq;
+    m_room = room;
+    m_messages.setPatientReadSeq(room.patientReadSeq);
+    m_agentReadSeq = std::max<qint64>(localRead, room.agentReadSeq);
+    if (localRead > room.agentReadSeq && mine && room.status == protocol::RoomStatus::Active)
+        m_client.markRead(roomId(), localRead); // read while offline: tell the relay now
+    if (room.status == protocol::RoomStatus::Ended)
+        setState(State::Ended, tr("The consultation has ended."));
+    else if (!mine && room.agent)
+        detach(tr("Transferred to %1.").arg(toQString(room.agent->name)));
+    else if (mine && room.status == protocol::RoomStatus::Active)
+        setState(State::Active, {});
+    emit roomChanged();
+    recountUnread();
+}
+
+bool ChatSession::addMessage(const protocol::Message &message)
+{
+    const bool added = m_messages.addMessage(message);
+    if (added && message.sender == protocol::Sender::Patient)
+        setPatientTyping(false);
+    recountUnread();
+    return added;
+}
+
+void ChatSession::applyTranslation(qint64 seq, const protocol::Translation &translation)
+{
+    m_messages.applyTranslation(seq, translation);
+}
+
+void ChatSession::acknowledge(const protocol::server::Ack &ack)
+{
+    m_messages.acknowledge(QString::fromStdString(ack.clientMsgId), ack.seq,
+                           QString::fromStdString(ack.msgId));
+}
+
+void ChatSession::failSend(const QString &clientMsgId, const QString &detail)
+{
+    m_messages.markFailed(clientMsgId, detail);
+}
+
+void ChatSession::setPatientTyping(bool active)
+{
+    if (active)
+        m_typingExpiry.start();
+    else
+        m_typingExpiry.stop();
+    if (active == m_patientTyping)
+        return;
+    m_patientTyping = active;
+    emit patientTypingChanged(active);
+}
+
+void ChatSession::setPatientRead(qint64 seq)
+{
+    m_room.patientReadSeq = std::max<std::int64_t>(m_room.patientReadSeq, seq);
+    m_messages.setPatientReadSeq(seq);
+}
+
+void ChatSession::markEnded(const QString &by)
+{
+    m_room.status = protocol::RoomStatus::Ended;
+    setState(State::Ended, by == QLatin1String("patient")
+                               ? tr("The patient ended the consultation.")
+                               : tr("The consultation has ended."));
+    emit roomChanged();
+}
+
+void ChatSession::detach(const QString &reason)
+{
+    setState(State::Detached, reason);
+}
+
+bool ChatSession::ownsPreview(const QString &requestId) const
+{
+    return m_previews.contains(requestId);
+}
+
+void ChatSession::deliverPreview(const protocol::server::PreviewResult &result)
+{
+    m_previews.remove(QString::fromStdString(result.requestId));
+    emit previewReady(result);
+}
+
+void ChatSession::failPreview(const QString &requestId, const QString &detail)
+{
+    m_previews.remove(requestId);
+    emit previewFailed(requestId, detail);
+}
+
+void ChatSession::recountUnread()
+{
+    const int unread = m_messages.countAfter(m_agentReadSeq, protocol::Sender::Patient);
+    if (unread == m_unread)
+        return;
+    m_unread = unread;
+    emit unreadChanged(unread);
+}
+
+} // namespace medtranslate::console

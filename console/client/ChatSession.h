@@ -1,0 +1,94 @@
+#pragma once
+
+#include "client/ConsoleTypes.h"
+#include "client/MessageListModel.h"
+#include "medtranslate/protocol/ServerFrames.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace medtranslate::console {
+
+class RelayClient;
+
+//! One consultation this agent holds: the room as the relay last described it, its messages,
+//! what the patient is doing (typing, read up to) and what the agent has read. Its request
+//! methods are what the chat's widgets call; they go out through the RelayClient.
+class ChatSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        Active,
+        Ended,    //!< ended by either side; read only
+        Detached, //!< transferred to another agent or no longer assigned; read only
+    };
+    Q_ENUM(State)
+
+    ChatSession(RelayClient &client, const protocol::Room &room, QObject *parent = nullptr);
+
+    [[nodiscard]] QString roomId() const { return toQString(m_room.roomId); }
+    [[nodiscard]] QString patientLanguage() const { return toQString(m_room.patientLanguage); }
+    [[nodiscard]] const protocol::Room &room() const { return m_room; }
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] bool isActive() const { return m_state == State::Active; }
+    //! Why the chat is read only, in the agent's words.
+    [[nodiscard]] QString closedReason() const { return m_closedReason; }
+    [[nodiscard]] MessageListModel *messages() { return &m_messages; }
+    [[nodiscard]] const MessageListModel *messages() const { return &m_messages; }
+    [[nodiscard]] int unreadCount() const { return m_unread; }
+    [[nodiscard]] bool isPatientTyping() const { return m_patientTyping; }
+
+    // What the agent does.
+    void sendText(const QString &clientMsgId, const QString &text);
+    void sendTemplate(const QString &clientMsgId, const QuickReply &reply);
+    void requestPreview(const QString &requestId, const QString &text);
+    void setTyping(bool active);
+    //! The agent has seen the chat: clears the unread badge and tells the relay.
+    void markAllRead();
+    bool end();
+    bool transfer(const QString &agentId);
+
+    // What the relay says (through the ChatRegistry).
+    void updateRoom(const protocol::Room &room, bool mine);
+    //! True when the message is new to the chat.
+    bool addMessage(const protocol::Message &message);
+    void applyTranslation(qint64 seq, const protocol::Translation &translation);
+    void acknowledge(const protocol::server::Ack &ack);
+    void failSend(const QString &clientMsgId, const QString &detail);
+    void setPatientTyping(bool active);
+    void setPatientRead(qint64 seq);
+    void markEnded(const QString &by);
+    void detach(const QString &reason);
+    [[nodiscard]] bool ownsPreview(const QString &requestId) const;
+    void deliverPreview(const protocol::server::PreviewResult &result);
+    void failPreview(const QString &requestId, const QString &detail);
+
+signals:
+    void roomChanged();
+    void stateChanged(medtranslate::console::ChatSession::State state);
+    void unreadChanged(int count);
+    void patientTypingChanged(bool typing);
+    void previewReady(const medtranslate::protocol::server::PreviewResult &result);
+    void previewFailed(const QString &requestId, const QString &detail);
+
+private:
+    void setState(State state, const QString &reason);
+    void recountUnread();
+
+    RelayClient &m_client;
+    protocol::Room m_room;
+    MessageListModel m_messages;
+    State m_state = State::Active;
+    QString m_closedReason;
+    qint64 m_agentReadSeq = 0;
+    int m_unread = 0;
+    bool m_patientTyping = false;
+    bool m_agentTyping = false;
+    QTimer m_typingExpiry; //!< a lost "typing stopped" must not leave the indicator on
+    QSet<QString> m_previews;
+};
+
+} // namespace medtranslate::console

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <string>
+
+//! Small value types the console's client layer hands to its widgets.
+namespace medtranslate::console {
+
+//! The logged-in counselor, as `POST /api/auth/login` describes them.
+struct AgentAccount
+{
+    QString id;
+    QString name;
+    QString role;
+    QStringList languages;
+};
+
+//! A vetted quick reply from `GET /api/templates`.
+struct QuickReply
+{
+    QString id;
+    QString category;
+    QString title;
+    QHash<QString, QString> texts; //!< language code → vetted text; "ko" is what the agent reads
+};
+
+//! Why a login did not succeed; each kind gets its own message so the agent knows what to fix.
+enum class LoginFailure {
+    WrongCredentials, //!< 401: username or password
+    Unreachable,      //!< no answer: address, network, relay down, timeout
+    Tls,              //!< the relay's certificate or TLS handshake was refused
+    BadAddress,       //!< not an http(s) URL
+    Server,           //!< the relay answered with an error of its own
+};
+
+inline QString toQString(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace medtranslate::console

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "medtranslate/protocol/Types.h"
+
+#include <QAbstractListModel>
+#include <QString>
+#include <vector>
+
+namespace medtranslate::console {
+
+//! The messages of one chat, in seq order, each once. Messages the agent sent and the relay
+//! has not stored yet stay at the end as local rows until their `ack` gives them a seq; the
+//! stored `message` then replaces them, so a message never shows twice.
+class MessageListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Roles {
+        SeqRole = Qt::UserRole + 1,
+        MsgIdRole,
+        ClientMsgIdRole,
+        SenderRole, //!< int of protocol::Sender
+        SenderNameRole,
+        TextRole,            //!< what the sender wrote
+        LangRole,            //!< the language the sender wrote in
+        TranslationTextRole, //!< for the other side; the original when unavailable
+        TranslationLangRole,
+        TranslationStatusRole, //!< int of protocol::TranslationStatus
+        TranslationSourceLangRole,
+        WarningsRole, //!< QStringList, wire form
+        ProviderRole,
+        CreatedAtRole, //!< QDateTime, UTC
+        EventRole,
+        TemplateIdRole,
+        DeliveryRole,      //!< int of Delivery
+        ErrorRole,         //!< why a send failed
+        ReadByPatientRole, //!< an agent message the patient has read
+    };
+    Q_ENUM(Roles)
+
+    enum class Delivery {
+        Sending, //!< local: waiting for the relay's ack
+        Stored,  //!< the relay has it
+        Failed,  //!< the relay refused it
+    };
+    Q_ENUM(Delivery)
+
+    explicit MessageListModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index,
+                                int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    //! A stored message from the relay (live or history). Returns true when it is new to the
+    //! chat, false when it only refreshed a row already there.
+    bool addMessage(const protocol::Message &message);
+    //! A message the agent just sent, shown at once. Needs a client_msg_id.
+    void addPending(const protocol::Message &draft);
+    void acknowledge(const QString &clientMsgId, qint64 seq, const QString &msgId);
+    void markFailed(const QString &clientMsgId, const QString &error);
+    //! A `translation` frame: the final translation of a message sent as pending.
+    bool applyTranslation(qint64 seq, const protocol::Translation &translation);
+    //! The patient has read everything up to `seq`.
+    void setPatientReadSeq(qint64 seq);
+
+    [[nodiscard]] qint64 patientReadSeq() const { return m_patientReadSeq; }
+    [[nodiscard]] qint64 lastSeq() const;
+    [[nodiscard]] int rowOfSeq(qint64 seq) const;
+    [[nodiscard]] int rowOfClientMsgId(const QString &clientMsgId) const;
+    [[nodiscard]] const protocol::Message &messageAt(int row) const { return m_items[row].message; }
+    [[nodiscard]] Delivery deliveryAt(int row) const { return m_items[row].delivery; }
+    //! Messages from `sender` with a seq above `seq`.
+    [[nodiscard]] int countAfter(qint64 seq, protocol::Sender sender) const;
+
+private:
+    struct Item
+    {
+        protocol::Message message;
+        Delivery delivery = Delivery::Stored;
+        QString error;
+    };
+
+    //! Where a stored seq belongs: after every stored row with a smaller seq, before local rows.
+    [[nodiscard]] int insertionRow(qint64 seq) const;
+    void insertItem(Item item);
+    void removeRow(int row);
+    void changed(int row);
+
+    std::vector<Item> m_items;
+    qint64 m_patientReadSeq = 0;
+};
+
+} // namespace medtranslate::console

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "medtranslate/protocol/Types.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <vector>
+
+namespace medtranslate::console {
+
+//! The patients waiting for a counselor, longest waiting first, from the relay's `queue` frames.
+class QueueModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Roles {
+        RoomIdRole = Qt::UserRole + 1,
+        LanguageRole,                //!< the patient's language code
+        CreatedAtRole,               //!< QDateTime, UTC
+        WaitingSecondsRole,          //!< qint64, as of now()
+        FirstMessageRole,            //!< the patient's first words, as written
+        FirstMessageTranslationRole, //!< the same in Korean; empty until translated
+        PatientOnlineRole,
+    };
+    Q_ENUM(Roles)
+
+    explicit QueueModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index,
+                                int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    //! Replaces the queue; rows that stay keep their place so a selection survives.
+    void setRooms(std::vector<protocol::Room> rooms);
+    //! Fixes the clock waiting times are measured against (tests, screenshots); by default
+    //! it is the current time.
+    void setNow(const QDateTime &now);
+    //! Waiting times grow: the view calls this on a timer.
+    void refreshWaitingTimes();
+    [[nodiscard]] QDateTime now() const;
+    [[nodiscard]] QString roomIdAt(int row) const;
+    [[nodiscard]] int rowOf(const QString &roomId) const;
+
+signals:
+    //! Rooms that were not in the queue before (for a notification).
+    void patientsArrived(const QStringList &roomIds);
+
+private:
+    std::vector<protocol::Room> m_rooms;
+    QDateTime m_now;
+};
+
+} // namespace medtranslate::console

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "medtranslate/protocol/ServerFrames.h"
+
+#include <QTimer>
+#include <QWidget>
+#include <optional>
+
+class QLabel;
+class QMessageBox;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace medtranslate::console {
+
+class PreviewPane;
+
+//! Where the agent writes. Enter sends, Shift+Enter starts a new line. While the agent types, a
+//! preview of the translation is requested after a short pause; a text is sent only once its
+//! preview is known (or could not be had in time), and a preview with a warning asks the agent
+//! to confirm first. The composer only emits requests: the chat's session sends them.
+class Composer final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit Composer(QWidget *parent = nullptr);
+
+    void setPatientLanguage(const QString &code);
+    //! A read-only chat cannot send; `reason` says why.
+    void setSendingEnabled(bool enabled, const QString &reason = {});
+    //! The pause after the last keystroke before a preview is asked (default 400 ms).
+    void setPreviewDelay(int ms);
+    //! How long a send waits for its text's preview before going without (default 4 s).
+    void setPreviewWait(int ms);
+
+    void showPreview(const protocol::server::PreviewResult &result);
+    void showPreviewFailed(const QString &requestId, const QString &detail);
+
+    //! What Enter does.
+    void send();
+
+    [[nodiscard]] QPlainTextEdit *editor() const { return m_editor; }
+    [[nodiscard]] PreviewPane *previewPane() const { return m_preview; }
+    [[nodiscard]] bool isWaitingToSend() const { return m_sendWhenChecked; }
+
+signals:
+    void previewRequested(const QString &requestId, const QString &text);
+    //! `clientMsgId` is a fresh UUID: the relay's idempotency key for this message.
+    void sendRequested(const QString &clientMsgId, const QString &text);
+    void typingChanged(bool active);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Check
+    {
+        QString requestId;
+        QString text;
+        std::optional<protocol::server::PreviewResult> result;
+        bool failed = false;
+    };
+
+    void onTextChanged();
+    void requestPreview();
+    void decide();
+    void confirmThenSend(const QStringList &warnings);
+    void emitSend();
+    void setTyping(bool active);
+    void setFrozen(bool frozen);
+    [[nodiscard]] QString currentText() const;
+
+    QPlainTextEdit *m_editor;
+    PreviewPane *m_preview;
+    QPushButton *m_sendButton;
+    QLabel *m_disabledNote;
+    QTimer m_previewTimer;
+    QTimer m_waitTimer;
+    QTimer m_typingTimer;
+    Check m_check;
+    bool m_sendWhenChecked = false;
+    bool m_typing = false;
+    bool m_enabled = true;
+};
+
+} // namespace medtranslate::console

@@ -1,0 +1,154 @@
+#include "ui/MainWindow.h"
+
+#include "client/ChatRegistry.h"
+#include "client/ChatSession.h"
+#include "client/QueueModel.h"
+#include "client/RelayClient.h"
+#include "client/TemplateModel.h"
+#include "ui/ChatPage.h"
+#include "ui/ChatTabs.h"
+#include "ui/ConnectionIndicator.h"
+#include "ui/LanguageNames.h"
+#include "ui/QueuePanel.h"
+#include "ui/TemplatePanel.h"
+#include "ui/TrayNotifier.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace medtranslate::console {
+
+MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget *parent)
+    : QMainWindow(parent), m_registry(registry), m_templateModel(templates),
+      m_queue(new QueuePanel(registry.queue(), this)), m_center(new QStackedWidget(this)),
+      m_tabs(new ChatTabs(this)), m_templates(new TemplatePanel(templates, this)),
+      m_notifier(new TrayNotifier(this)), m_agent(new QLabel(this))
+{
+    setWindowTitle(tr("MedTranslate — counselor console"));
+    auto *empty = new QLabel(tr("Accept a waiting patient to start a chat."), this);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setStyleSheet(QStringLiteral("color: #5f6670; font-size: 15px;"));
+    m_center->addWidget(empty);
+    m_center->addWidget(m_tabs);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_queue);
+    splitter->addWidget(m_center);
+    splitter->addWidget(m_templates);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({260, 700, 300});
+    splitter->setChildrenCollapsible(false);
+    m_queue->setMinimumWidth(220);
+    m_templates->setMinimumWidth(240);
+    setCentralWidget(splitter);
+
+    statusBar()->addWidget(new ConnectionIndicator(registry.client(), this));
+    statusBar()->addPermanentWidget(m_agent);
+
+    connect(&registry, &ChatRegistry::chatOpened, this, &MainWindow::openChat);
+    connect(&registry, &ChatRegistry::chatClosed, m_tabs, &ChatTabs::removeChat);
+    connect(&registry, &ChatRegistry::chatClosed, this, &MainWindow::updateCentral);
+    connect(&registry, &ChatRegistry::patientMessage, this, &MainWindow::onPatientMessage);
+    connect(registry.queue(), &QueueModel::patientsArrived, this, &MainWindow::onPatientsArrived);
+    connect(&registry.client(), &RelayClient::relayError, this,
+            [this](protocol::ErrorCode code, const QString &detail) {
+                statusBar()->showMessage(code == protocol::ErrorCode::AlreadyAssigned
+                                             ? tr("Another counselor already took this patient.")
+                                             : tr("The relay refused: %1").arg(detail),
+                                         10000);
+            });
+    connect(m_queue, &QueuePanel::acceptRequested, this, &MainWindow::onAccept);
+    connect(m_tabs, &ChatTabs::currentChatChanged, this, &MainWindow::onCurrentChat);
+    connect(m_tabs, &ChatTabs::closeRequested, &registry, &ChatRegistry::close);
+    connect(m_tabs, &ChatTabs::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_templates, &TemplatePanel::templateRequested, this, &MainWindow::onTemplate);
+    connect(m_notifier, &TrayNotifier::activated, this, [this]() {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    for (ChatSession *session : registry.sessions())
+        openChat(session, false);
+    updateCentral();
+}
+
+void MainWindow::setAgentName(const QString &name)
+{
+    m_agent->setText(tr("Counselor: %1").arg(name));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange)
+        m_tabs->setWindowActive(isActiveWindow());
+}
+
+void MainWindow::openChat(ChatSession *session, bool accepted)
+{
+    m_tabs->addChat(session, accepted);
+    connect(session, &ChatSession::stateChanged, this, [this]() {
+        onCurrentChat(m_tabs->currentPage() ? m_tabs->currentPage()->session() : nullptr);
+    });
+    updateCentral();
+}
+
+void MainWindow::updateCentral()
+{
+    m_center->setCurrentIndex(m_tabs->count() > 0 ? 1 : 0);
+}
+
+void MainWindow::onCurrentChat(ChatSession *session)
+{
+    m_templates->setChatLanguage(session && session->isActive() ? session->patientLanguage()
+                                                                : QString());
+}
+
+void MainWindow::onTemplate(const QString &templateId)
+{
+    ChatPage *page = m_tabs->currentPage();
+    const QuickReply *reply = m_templateModel->find(templateId);
+    if (page && reply)
+        page->sendTemplate(*reply);
+}
+
+void MainWindow::onAccept(const QString &roomId)
+{
+    if (!m_registry.accept(roomId))
+        statusBar()->showMessage(tr("Not connected to the relay: cannot accept now."), 10000);
+}
+
+void MainWindow::onPatientsArrived(const QStringList &roomIds)
+{
+    for (const QString &id : roomIds) {
+        const int row = m_registry.queue()->rowOf(id);
+        const QString language =
+            LanguageNames::name(m_registry.queue()
+                                    ->data(m_registry.queue()->index(row), QueueModel::LanguageRole)
+                                    .toString());
+        m_notifier->notify(tr("A patient is waiting"),
+                           tr("A %1-speaking patient is waiting for a counselor.").arg(language));
+    }
+}
+
+void MainWindow::onPatientMessage(ChatSession *session, const protocol::Message &message)
+{
+    if (m_tabs->isShowing(session))
+        return;
+    const bool translated = message.translation.status != protocol::TranslationStatus::Pending &&
+                            message.translation.status != protocol::TranslationStatus::Unavailable;
+    const QString body =
+        translated ? QString::fromStdString(message.translation.text)
+                   : tr("(not translated yet) %1").arg(QString::fromStdString(message.text));
+    m_notifier->notify(tr("Message from a %1-speaking patient")
+                           .arg(LanguageNames::name(session->patientLanguage())),
+                       body.left(160));
+}
+
+} // namespace medtranslate::console

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "medtranslate/protocol/Types.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QStackedWidget;
+
+namespace medtranslate::console {
+
+class ChatRegistry;
+class ChatSession;
+class ChatTabs;
+class QueuePanel;
+class TemplateModel;
+class TemplatePanel;
+class TrayNotifier;
+
+//! Puts the panels side by side: the queue, the chats, the quick replies, and the status bar.
+//! Each panel does its own work; this class only connects them to the chats.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget *parent = nullptr);
+
+    [[nodiscard]] ChatTabs *tabs() const { return m_tabs; }
+    [[nodiscard]] QueuePanel *queuePanel() const { return m_queue; }
+    [[nodiscard]] TemplatePanel *templatePanel() const { return m_templates; }
+    [[nodiscard]] TrayNotifier *notifier() const { return m_notifier; }
+    void setAgentName(const QString &name);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void openChat(ChatSession *session, bool accepted);
+    void onCurrentChat(ChatSession *session);
+    void onTemplate(const QString &templateId);
+    void onAccept(const QString &roomId);
+    void onPatientsArrived(const QStringList &roomIds);
+    void onPatientMessage(ChatSession *session, const protocol::Message &message);
+    void updateCentral();
+
+    ChatRegistry &m_registry;
+    TemplateModel *m_templateModel;
+    QueuePanel *m_queue;
+    QStackedWidget *m_center;
+    ChatTabs *m_tabs;
+    TemplatePanel *m_templates;
+    TrayNotifier *m_notifier;
+    QLabel *m_agent;
+};
+
+} // namespace medtranslate::console

@@ -1,0 +1,284 @@
+#include "ui/MessageDelegate.h"
+
+#include "client/MessageListModel.h"
+#include "ui/LanguageNames.h"
+
+#include <QAbstractItemView>
+#include <QDateTime>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextLayout>
+#include <cmath>
+
+namespace medtranslate::console {
+
+namespace {
+
+constexpr int kOuterMargin = 12; //!< between the view's edge and a bubble
+constexpr int kRowGap = 6;       //!< between two messages
+constexpr int kPadding = 10;     //!< inside a bubble
+constexpr int kLineGap = 3;      //!< between blocks inside a bubble
+constexpr int kBadgeGap = 4;
+constexpr int kMinBubble = 260;
+constexpr double kBubbleShare = 0.72; //!< of the view's width
+
+const QColor kInk(0x1d, 0x21, 0x27);
+const QColor kMuted(0x5f, 0x66, 0x70);
+const QColor kAlarm(0xb3, 0x1b, 0x1b);
+
+QFont scaled(const QFont &base, double factor, bool bold = false, bool italic = false)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * factor);
+    f.setBold(bold);
+    f.setItalic(italic);
+    return f;
+}
+
+QString timeOf(const QModelIndex &index)
+{
+    const QDateTime at = index.data(MessageListModel::CreatedAtRole).toDateTime();
+    return at.isValid() ? at.toLocalTime().toString(QStringLiteral("HH:mm")) : QString();
+}
+
+} // namespace
+
+MessageDelegate::MessageDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+
+int MessageDelegate::viewWidth(const QStyleOptionViewItem &option)
+{
+    // QListView hands sizeHint no useful rect: measure against the viewport.
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        return view->viewport()->width();
+    return option.rect.width() > 0 ? option.rect.width() : 600;
+}
+
+MessageDelegate::Block MessageDelegate::measure(const QString &text, const QFont &font,
+                                                const QColor &color, int width)
+{
+    Block block{text, font, color};
+    block.wrapWidth = width;
+    QTextLayout layout(text, font);
+    QTextOption option;
+    // Japanese, Chinese and Thai have no spaces between words; long URLs neither.
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.setCacheEnabled(true);
+    layout.beginLayout();
+    qreal y = 0;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += line.height();
+        block.naturalWidth = std::max(block.naturalWidth, line.naturalTextWidth());
+    }
+    layout.endLayout();
+    block.height = std::ceil(y);
+    block.naturalWidth = std::min<qreal>(std::ceil(block.naturalWidth), width);
+    return block;
+}
+
+void MessageDelegate::draw(QPainter *painter, const Block &block, const QPointF &topLeft)
+{
+    QTextLayout layout(block.text, block.font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    qreal y = 0;
+    const qreal width = block.wrapWidth;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += line.height();
+    }
+    layout.endLayout();
+    painter->setPen(block.color);
+    layout.draw(painter, topLeft);
+}
+
+MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &option,
+                                                const QModelIndex &index) const
+{
+    Layout l;
+    const QFont base = option.font;
+    const QFont small = scaled(base, 0.85);
+    const QFont smallBold = scaled(base, 0.85, true);
+    l.badgeFont = scaled(base, 0.8, true);
+    const int width = viewWidth(option);
+    const auto sender = protocol::Sender(index.data(MessageListModel::SenderRole).toInt());
+    const auto status =
+        protocol::TranslationStatus(index.data(MessageListModel::TranslationStatusRole).toInt());
+    const QString text = index.data(MessageListModel::TextRole).toString();
+    const QString translation = index.data(MessageListModel::TranslationTextRole).toString();
+    const QString lang = index.data(MessageListModel::LangRole).toString();
+    const QString translationLang = index.data(MessageListModel::TranslationLangRole).toString();
+    const QStringList warnings = index.data(MessageListModel::WarningsRole).toStringList();
+    const bool fromTemplate = !index.data(MessageListModel::TemplateIdRole).toString().isEmpty();
+
+    if (sender == protocol::Sender::System) {
+        l.kind = Layout::Kind::System;
+        const int inner = std::max(80, width - 4 * kOuterMargin);
+        QString line = text;
+        if (const QString t = timeOf(index); !t.isEmpty())
+            line += QStringLiteral("  ·  ") + t;
+        Block b = measure(line, small, kMuted, inner);
+        const qreal x = (width - b.naturalWidth) / 2.0;
+        l.blocks.emplace_back(b, QPointF(x, kRowGap + 2));
+        l.height = int(b.height) + 2 * kRowGap + 4;
+        return l;
+    }
+
+    const int maxBubble =
+        std::min(width - 2 * kOuterMargin, std::max(kMinBubble, int(width * kBubbleShare)));
+    const int inner = std::max(40, maxBubble - 2 * kPadding);
+    std::vector<Block> blocks;
+    auto add = [&](const QString &t, const QFont &f, const QColor &c) {
+        if (!t.isEmpty())
+            blocks.push_back(measure(t, f, c, inner));
+    };
+
+    if (sender == protocol::Sender::Patient) {
+        l.kind = Layout::Kind::Patient;
+        l.fill = QColor(0xff, 0xff, 0xff);
+        l.border = QColor(0xd9, 0xdd, 0xe3);
+        add(tr("Patient · %1").arg(timeOf(index)), small, kMuted);
+        if (status == protocol::TranslationStatus::Unavailable) {
+            // The original stands where the Korean would be: say so before anything else.
+            l.fill = QColor(0xff, 0xf4, 0xe0);
+            l.border = QColor(0xe8, 0xa3, 0x3d);
+            add(tr("NOT TRANSLATED — original %1 text:").arg(LanguageNames::name(lang)), smallBold,
+                kAlarm);
+            add(text, base, kInk);
+        } else if (status == protocol::TranslationStatus::Pending || translation.isEmpty()) {
+            add(tr("Translating…"), scaled(base, 1.0, false, true), kMuted);
+            add(tr("Original (%1):").arg(LanguageNames::name(lang)), small, kMuted);
+            add(text, base, kInk);
+        } else {
+            add(translation, base, kInk);
+            add(tr("Original (%1):").arg(LanguageNames::name(lang)), small, kMuted);
+            add(text, small, kMuted);
+        }
+    } else {
+        l.kind = Layout::Kind::Own;
+        l.fill = QColor(0xe3, 0xee, 0xfd);
+        l.border = QColor(0xbc, 0xd3, 0xf3);
+        const auto delivery =
+            MessageListModel::Delivery(index.data(MessageListModel::DeliveryRole).toInt());
+        QString state;
+        if (delivery == MessageListModel::Delivery::Sending)
+            state = tr("Sending…");
+        else if (delivery == MessageListModel::Delivery::Failed)
+            state = tr("Not sent");
+        else if (index.data(MessageListModel::ReadByPatientRole).toBool())
+            state = tr("Read");
+        else
+            state = tr("Delivered");
+        const QString name = index.data(MessageListModel::SenderNameRole).toString();
+        add(QStringLiteral("%1 · %2 · %3")
+                .arg(name.isEmpty() ? tr("Counselor") : name, timeOf(index), state),
+            small, delivery == MessageListModel::Delivery::Failed ? kAlarm : kMuted);
+        add(text, base, kInk);
+        const QString target = LanguageNames::name(translationLang);
+        if (status == protocol::TranslationStatus::Unavailable) {
+            l.border = QColor(0xe8, 0xa3, 0x3d);
+            add(tr("NOT TRANSLATED — the patient sees the Korean text."), smallBold, kAlarm);
+        } else if (status == protocol::TranslationStatus::Pending || translation.isEmpty()) {
+            add(tr("The patient reads (%1): translating…").arg(target), small, kMuted);
+        } else {
+            add(tr("The patient reads (%1):").arg(target), small, kMuted);
+            add(translation, small, kMuted);
+        }
+        if (delivery == MessageListModel::Delivery::Failed) {
+            l.border = kAlarm;
+            add(index.data(MessageListModel::ErrorRole).toString(), smallBold, kAlarm);
+        }
+    }
+
+    // Badges flow in rows under the text.
+    const QFontMetrics bm(l.badgeFont);
+    const int badgeHeight = bm.height() + 4;
+    int bx = 0;
+    int by = 0;
+    int badgesWidth = 0;
+    std::vector<std::pair<TranslationBadges::Badge, QRect>> badges;
+    for (auto &badge : TranslationBadges::forMessage(status, warnings, fromTemplate)) {
+        const int w = std::min(inner, bm.horizontalAdvance(badge.text) + 12);
+        if (bx > 0 && bx + w > inner) {
+            bx = 0;
+            by += badgeHeight + kBadgeGap;
+        }
+        badges.emplace_back(badge, QRect(bx, by, w, badgeHeight));
+        bx += w + kBadgeGap;
+        badgesWidth = std::max(badgesWidth, bx - kBadgeGap);
+    }
+    const int badgesHeight = badges.empty() ? 0 : by + badgeHeight;
+
+    qreal contentWidth = badgesWidth;
+    qreal contentHeight = 0;
+    for (const Block &b : blocks) {
+        contentWidth = std::max(contentWidth, b.naturalWidth);
+        contentHeight += b.height + kLineGap;
+    }
+    if (badgesHeight > 0)
+        contentHeight += badgesHeight + kLineGap;
+    contentHeight -= kLineGap;
+
+    const int bubbleWidth = int(std::ceil(contentWidth)) + 2 * kPadding;
+    const int bubbleHeight = int(std::ceil(contentHeight)) + 2 * kPadding;
+    const int x = l.kind == Layout::Kind::Own ? width - kOuterMargin - bubbleWidth : kOuterMargin;
+    l.bubble = QRect(x, kRowGap, bubbleWidth, bubbleHeight);
+    qreal y = kRowGap + kPadding;
+    for (const Block &b : blocks) {
+        l.blocks.emplace_back(b, QPointF(x + kPadding, y));
+        y += b.height + kLineGap;
+    }
+    for (auto &[badge, rect] : badges)
+        l.badges.emplace_back(badge, rect.translated(x + kPadding, int(y)));
+    l.height = bubbleHeight + 2 * kRowGap;
+    return l;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    return QSize(viewWidth(option), layout(opt, index).height);
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layout(opt, index);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->translate(option.rect.topLeft());
+    if (l.kind != Layout::Kind::System) {
+        QPainterPath path;
+        path.addRoundedRect(QRectF(l.bubble).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
+        painter->fillPath(path, l.fill);
+        painter->setPen(QPen(l.border, 1));
+        painter->drawPath(path);
+    }
+    for (const auto &[block, at] : l.blocks)
+        draw(painter, block, at);
+    painter->setFont(l.badgeFont);
+    for (const auto &[badge, rect] : l.badges) {
+        QPainterPath chip;
+        chip.addRoundedRect(QRectF(rect), rect.height() / 2.0, rect.height() / 2.0);
+        painter->fillPath(chip, badge.background);
+        if (badge.alarming) {
+            painter->setPen(QPen(badge.foreground, 1));
+            painter->drawPath(chip);
+        }
+        painter->setPen(badge.foreground);
+        painter->drawText(
+            rect, Qt::AlignCenter,
+            QFontMetrics(l.badgeFont).elidedText(badge.text, Qt::ElideRight, rect.width() - 8));
+    }
+    painter->restore();
+}
+
+} // namespace medtranslate::console

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "medtranslate/protocol/Types.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace medtranslate::console {
+
+//! The small labels a message or a preview carries about its translation, in the agent's words.
+class TranslationBadges final
+{
+    Q_DECLARE_TR_FUNCTIONS(TranslationBadges)
+
+public:
+    struct Badge
+    {
+        QString text;
+        QColor background;
+        QColor foreground;
+        bool alarming = false; //!< the agent must look before trusting the translation
+    };
+
+    static std::vector<Badge> forMessage(protocol::TranslationStatus status,
+                                         const QStringList &warnings, bool fromTemplate);
+    //! One sentence per warning, for the preview and the send confirmation.
+    static QStringList explainWarnings(const QStringList &warnings);
+};
+
+} // namespace medtranslate::console

@@ -1,0 +1,322 @@
+#include "ScriptedTranslator.h"
+#include "TestRelay.h"
+#include "WaitFor.h"
+#include "WsClient.h"
+#include "client/ChatRegistry.h"
+#include "client/ChatSession.h"
+#include "client/QueueModel.h"
+#include "client/RelayClient.h"
+#include "ui/ChatPage.h"
+#include "ui/Composer.h"
+#include "ui/PreviewPane.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUuid>
+#include <gtest/gtest.h>
+
+using namespace medtranslate::console;
+using medtranslate::test::ScriptedTranslator;
+using medtranslate::test::TestRelay;
+using medtranslate::test::waitFor;
+using medtranslate::test::WsClient;
+namespace protocol = medtranslate::protocol;
+using Json = nlohmann::json;
+
+namespace {
+
+//! A relay with a scripted translator, a Vietnamese patient on a WebSocket, and the console's
+//! RelayClient and ChatRegistry logged in as a counselor.
+class ConsoleConversation : public ::testing::Test
+{
+protected:
+    TestRelay relay;
+    ScriptedTranslator *translator = new ScriptedTranslator; // owned by the relay
+    QString agentId;
+    TestRelay::Room room;
+    WsClient patient;
+    RelayClient client;
+    ChatRegistry registry{client};
+
+    void SetUp() override
+    {
+        translator->setRule(QStringLiteral("Tôi bị đau đầu"),
+                            {0, false, false, QStringLiteral("머리가 아파요")});
+        ASSERT_TRUE(relay.start(translator));
+        agentId = relay.addAgent(QStringLiteral("kim"), QStringLiteral("김상담"));
+        RelayClient::Timeouts t;
+        t.httpMs = 5000;
+        t.connectMs = 5000;
+        t.ackMs = 5000;
+        t.previewMs = 5000;
+        t.backoffInitialMs = 100;
+        t.backoffMaxMs = 400;
+        client.setTimeouts(t);
+    }
+
+    void patientJoins()
+    {
+        room = relay.createRoom(QStringLiteral("vi"));
+        ASSERT_TRUE(patient.open(relay.ws()));
+        ASSERT_TRUE(patient.hello("patient", room.token));
+    }
+
+    std::optional<Json> patientSays(const std::string &clientMsgId, const std::string &text)
+    {
+        patient.send({{"type", "send"},
+                      {"room_id", room.id.toStdString()},
+                      {"client_msg_id", clientMsgId},
+                      {"text", text}});
+        return patient.take(
+            [&](const Json &f) { return f["type"] == "ack" && f["client_msg_id"] == clientMsgId; });
+    }
+
+    void logIn()
+    {
+        QSignalSpy loggedIn(&client, &RelayClient::loginSucceeded);
+        client.login(relay.http(), QStringLiteral("kim"), TestRelay::password());
+        ASSERT_TRUE(loggedIn.wait(5000));
+        EXPECT_EQ(client.agent().name, QStringLiteral("김상담"));
+        EXPECT_EQ(client.agent().id, agentId);
+        client.connectToRelay();
+        ASSERT_TRUE(waitFor([this]() { return client.isConnected(); }));
+    }
+
+    ChatSession *acceptPatient()
+    {
+        QSignalSpy opened(&registry, &ChatRegistry::chatOpened);
+        EXPECT_TRUE(waitFor([this]() { return registry.queue()->rowOf(room.id) >= 0; }));
+        EXPECT_TRUE(registry.accept(room.id));
+        if (!opened.wait(5000))
+            return nullptr;
+        EXPECT_TRUE(opened.first().at(1).toBool()) << "accepted here, so shown in front";
+        return registry.session(room.id);
+    }
+
+    static std::vector<qint64> seqs(const MessageListModel &model)
+    {
+        std::vector<qint64> out;
+        for (int row = 0; row < model.rowCount(); ++row)
+            out.push_back(model.index(row).data(MessageListModel::SeqRole).toLongLong());
+        return out;
+    }
+};
+
+} // namespace
+
+TEST_F(ConsoleConversation, AcceptsAPatientAndTheyTalk)
+{
+    patientJoins();
+    ASSERT_TRUE(patientSays("p-1", "Tôi bị đau đầu"));
+    logIn();
+
+    // The queue shows the waiting patient with the first message in Korean.
+    ASSERT_TRUE(waitFor([this]() {
+        const int row = registry.queue()->rowOf(room.id);
+        return row >= 0 && !registry.queue()
+                                ->index(row)
+                                .data(QueueModel::FirstMessageTranslationRole)
+                                .toString()
+                                .isEmpty();
+    }));
+    const QModelIndex queued = registry.queue()->index(registry.queue()->rowOf(room.id));
+    EXPECT_EQ(queued.data(QueueModel::LanguageRole).toString(), QStringLiteral("vi"));
+    EXPECT_EQ(queued.data(QueueModel::FirstMessageRole).toString(),
+              QStringLiteral("Tôi bị đau đầu"));
+    EXPECT_EQ(queued.data(QueueModel::FirstMessageTranslationRole).toString(),
+              QStringLiteral("머리가 아파요"));
+
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    EXPECT_TRUE(waitFor([this]() { return registry.queue()->rowOf(room.id) < 0; }))
+        << "left the queue";
+    const MessageListModel &model = *session->messages();
+    // History brings the patient's message; the relay adds the agent_joined notice.
+    ASSERT_TRUE(waitFor([&]() { return model.rowCount() == 2; }));
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2}));
+    EXPECT_EQ(model.index(0).data(Qt::DisplayRole).toString(), QStringLiteral("머리가 아파요"));
+    EXPECT_EQ(model.index(0).data(MessageListModel::TextRole).toString(),
+              QStringLiteral("Tôi bị đau đầu"));
+    EXPECT_EQ(model.index(0).data(MessageListModel::LangRole).toString(), QStringLiteral("vi"));
+    EXPECT_EQ(model.index(1).data(MessageListModel::SenderRole).toInt(),
+              int(protocol::Sender::System));
+    EXPECT_EQ(model.index(1).data(MessageListModel::EventRole).toString(),
+              QStringLiteral("agent_joined"));
+    EXPECT_EQ(session->unreadCount(), 1);
+
+    // A live message arrives pending and its translation follows in a `translation` frame.
+    translator->setRule(QStringLiteral("Cảm ơn bác sĩ"),
+                        {300, false, false, QStringLiteral("감사합니다 선생님")});
+    std::vector<int> statusOnArrival;
+    QObject::connect(
+        &model, &QAbstractItemModel::rowsInserted, [&](const QModelIndex &, int first, int) {
+            statusOnArrival.push_back(
+                model.index(first).data(MessageListModel::TranslationStatusRole).toInt());
+        });
+    ASSERT_TRUE(patientSays("p-2", "Cảm ơn bác sĩ"));
+    ASSERT_TRUE(waitFor([&]() {
+        return model.rowCount() == 3 &&
+               model.index(2).data(MessageListModel::TranslationStatusRole).toInt() ==
+                   int(protocol::TranslationStatus::Ok);
+    }));
+    ASSERT_EQ(statusOnArrival.size(), 1u);
+    EXPECT_EQ(statusOnArrival[0], int(protocol::TranslationStatus::Pending));
+    EXPECT_EQ(model.index(2).data(Qt::DisplayRole).toString(), QStringLiteral("감사합니다 선생님"));
+
+    // When the translator fails, the console holds the original, marked as not translated.
+    translator->setRule(QStringLiteral("Tôi bị sốt"), {0, true, false, {}});
+    ASSERT_TRUE(patientSays("p-3", "Tôi bị sốt"));
+    ASSERT_TRUE(waitFor([&]() {
+        return model.rowCount() == 4 &&
+               model.index(3).data(MessageListModel::TranslationStatusRole).toInt() ==
+                   int(protocol::TranslationStatus::Unavailable);
+    }));
+    EXPECT_EQ(model.index(3).data(MessageListModel::TranslationTextRole).toString(),
+              QStringLiteral("Tôi bị sốt"));
+    EXPECT_EQ(model.index(3).data(MessageListModel::TranslationLangRole).toString(),
+              QStringLiteral("vi"));
+
+    // The counselor answers through the chat's composer: preview first, then the send.
+    ChatPage page(session);
+    page.show();
+    Composer *composer = page.composer();
+    QSignalSpy checked(session, &ChatSession::previewReady);
+    QSignalSpy sent(composer, &Composer::sendRequested);
+    composer->editor()->setPlainText(QStringLiteral("내일 오전 9시에 오세요"));
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+    ASSERT_TRUE(waitFor([&]() { return sent.count() == 1; }));
+    ASSERT_EQ(checked.count(), 1) << "sent after its preview came back";
+    const auto preview = checked.first().at(0).value<protocol::server::PreviewResult>();
+    EXPECT_EQ(preview.translation.text, "[ko>vi] 내일 오전 9시에 오세요");
+    const auto reply = patient.take(
+        [](const Json &f) { return f["type"] == "message" && f["sender"] == "agent"; });
+    ASSERT_TRUE(reply);
+    EXPECT_EQ((*reply)["text"], "내일 오전 9시에 오세요");
+    EXPECT_EQ((*reply)["sender_name"], "김상담");
+    const std::string clientMsgId = (*reply)["client_msg_id"];
+    EXPECT_FALSE(QUuid::fromString(QString::fromStdString(clientMsgId)).isNull());
+    const auto patientReads =
+        patient.take([](const Json &f) { return f["type"] == "translation" && f["seq"] == 5; });
+    ASSERT_TRUE(patientReads);
+    EXPECT_EQ((*patientReads)["translation"]["text"], "[ko>vi] 내일 오전 9시에 오세요");
+    // In the console the local row became the stored message: once, with its seq.
+    ASSERT_TRUE(waitFor([&]() {
+        return model.index(4).data(MessageListModel::TranslationStatusRole).toInt() ==
+               int(protocol::TranslationStatus::Ok);
+    }));
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2, 3, 4, 5}));
+    EXPECT_EQ(model.index(4).data(MessageListModel::ClientMsgIdRole).toString(),
+              QString::fromStdString(clientMsgId));
+    EXPECT_EQ(model.index(4).data(MessageListModel::DeliveryRole).toInt(),
+              int(MessageListModel::Delivery::Stored));
+    EXPECT_EQ(client.unacknowledgedCount(), 0);
+
+    // The patient reads it and types.
+    patient.send({{"type", "read"}, {"room_id", room.id.toStdString()}, {"seq", 5}});
+    ASSERT_TRUE(waitFor(
+        [&]() { return model.index(4).data(MessageListModel::ReadByPatientRole).toBool(); }));
+    patient.send({{"type", "typing"}, {"room_id", room.id.toStdString()}, {"active", true}});
+    ASSERT_TRUE(waitFor([&]() { return session->isPatientTyping(); }));
+    EXPECT_FALSE(page.typingIndicator()->isHidden());
+
+    // The agent ends the chat; both sides hear it.
+    EXPECT_TRUE(session->end());
+    ASSERT_TRUE(patient.take([](const Json &f) { return f["type"] == "ended"; }));
+    ASSERT_TRUE(waitFor([&]() { return session->state() == ChatSession::State::Ended; }));
+    EXPECT_FALSE(session->isPatientTyping());
+    EXPECT_TRUE(page.typingIndicator()->isHidden());
+}
+
+TEST_F(ConsoleConversation, PreviewAnswersWithTranslationAndBackTranslation)
+{
+    patientJoins();
+    logIn();
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    QSignalSpy ready(session, &ChatSession::previewReady);
+    session->requestPreview(QStringLiteral("req-1"), QStringLiteral("안녕하세요"));
+    ASSERT_TRUE(ready.wait(5000));
+    const auto result = ready.first().at(0).value<protocol::server::PreviewResult>();
+    EXPECT_EQ(result.requestId, "req-1");
+    EXPECT_EQ(result.translation.text, "[ko>vi] 안녕하세요");
+    EXPECT_EQ(result.translation.lang, "vi");
+    EXPECT_EQ(result.backTranslation.text, "[vi>ko] [ko>vi] 안녕하세요");
+}
+
+TEST_F(ConsoleConversation, ReconnectFillsTheGapWithHistory)
+{
+    patientJoins();
+    logIn();
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    const MessageListModel &model = *session->messages();
+    ASSERT_TRUE(waitFor([&]() { return model.rowCount() == 1; })) << "the agent_joined notice";
+
+    // Offline while the patient writes twice.
+    client.disconnectFromRelay();
+    ASSERT_EQ(client.state(), RelayClient::State::Offline);
+    ASSERT_TRUE(patientSays("p-1", "Xin chào"));
+    ASSERT_TRUE(patientSays("p-2", "Tôi bị đau đầu"));
+    // A message the agent writes offline waits in the outbox.
+    session->sendText(QStringLiteral("c-offline"), QStringLiteral("잠시만요"));
+    EXPECT_EQ(client.unacknowledgedCount(), 1);
+    client.connectToRelay();
+    ASSERT_TRUE(
+        waitFor([&]() { return model.rowCount() == 4 && client.unacknowledgedCount() == 0; }));
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2, 3, 4}));
+    EXPECT_EQ(model.index(2).data(Qt::DisplayRole).toString(), QStringLiteral("머리가 아파요"));
+    EXPECT_EQ(model.index(3).data(MessageListModel::ClientMsgIdRole).toString(),
+              QStringLiteral("c-offline"));
+    ASSERT_TRUE(patient.take(
+        [](const Json &f) { return f["type"] == "message" && f["client_msg_id"] == "c-offline"; }));
+
+    // The connection drops by itself: the client reconnects with backoff and catches up.
+    QSignalSpy states(&client, &RelayClient::stateChanged);
+    client.abortConnection();
+    ASSERT_TRUE(patientSays("p-3", "Cảm ơn"));
+    ASSERT_TRUE(waitFor([&]() { return model.rowCount() == 5 && client.isConnected(); }));
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2, 3, 4, 5}));
+    ASSERT_GE(states.count(), 2);
+    EXPECT_EQ(states.first().at(0).value<RelayClient::State>(), RelayClient::State::Reconnecting);
+    EXPECT_EQ(states.last().at(0).value<RelayClient::State>(), RelayClient::State::Connected);
+    EXPECT_EQ(client.lastContiguousSeq(room.id), 5);
+}
+
+TEST_F(ConsoleConversation, TemplateArrivesVettedAndTransferMovesTheChat)
+{
+    patientJoins();
+    logIn();
+    const QString leeId = relay.addAgent(QStringLiteral("lee"), QStringLiteral("이상담"));
+    QSignalSpy templates(&client, &RelayClient::templatesLoaded);
+    client.fetchTemplates();
+    ASSERT_TRUE(templates.wait(5000));
+    const auto list = templates.first().at(0).value<std::vector<QuickReply>>();
+    const auto greet = std::find_if(list.begin(), list.end(), [](const QuickReply &q) {
+        return q.id == QLatin1String("tpl-greet-first");
+    });
+    ASSERT_NE(greet, list.end());
+    ASSERT_TRUE(greet->texts.contains(QStringLiteral("vi")));
+
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    session->sendTemplate(QStringLiteral("c-tpl"), *greet);
+    const auto vetted = patient.take(
+        [](const Json &f) { return f["type"] == "message" && f["client_msg_id"] == "c-tpl"; });
+    ASSERT_TRUE(vetted);
+    EXPECT_EQ((*vetted)["translation"]["status"], "vetted");
+    EXPECT_EQ((*vetted)["translation"]["text"],
+              greet->texts.value(QStringLiteral("vi")).toStdString());
+    EXPECT_EQ((*vetted)["template_id"], "tpl-greet-first");
+    const MessageListModel &model = *session->messages();
+    ASSERT_TRUE(waitFor([&]() {
+        const int row = model.rowOfClientMsgId(QStringLiteral("c-tpl"));
+        return row >= 0 && model.deliveryAt(row) == MessageListModel::Delivery::Stored &&
+               model.messageAt(row).seq > 0;
+    }));
+
+    EXPECT_TRUE(session->transfer(leeId));
+    ASSERT_TRUE(waitFor([&]() { return session->state() == ChatSession::State::Detached; }));
+    EXPECT_TRUE(session->closedReason().contains(QStringLiteral("이상담")));
+}

@@ -1,0 +1,165 @@
+#include "ui/MainWindow.h"
+
+#include "WaitFor.h"
+#include "client/ChatRegistry.h"
+#include "client/ChatSession.h"
+#include "client/RelayClient.h"
+#include "client/TemplateModel.h"
+#include "ui/ChatPage.h"
+#include "ui/ChatTabs.h"
+#include "ui/ChatView.h"
+#include "ui/Composer.h"
+#include "ui/MessageDelegate.h"
+#include "ui/TemplatePanel.h"
+#include "ui/TrayNotifier.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabBar>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace medtranslate::console;
+using medtranslate::test::waitFor;
+namespace protocol = medtranslate::protocol;
+namespace server = protocol::server;
+
+namespace {
+
+protocol::Room room(const std::string &id, const std::string &lang)
+{
+    protocol::Room r;
+    r.roomId = id;
+    r.status = protocol::RoomStatus::Active;
+    r.patientLanguage = lang;
+    r.agent = protocol::AgentRef{"", "김상담"};
+    return r;
+}
+
+protocol::Message fromPatient(const std::string &roomId, qint64 seq, const std::string &text,
+                              const std::string &korean)
+{
+    protocol::Message m;
+    m.roomId = roomId;
+    m.seq = seq;
+    m.sender = protocol::Sender::Patient;
+    m.text = text;
+    m.lang = "vi";
+    m.translation = {korean, "ko", protocol::TranslationStatus::Ok, "x", {}, "vi"};
+    m.createdAt = "2026-11-26T06:00:00Z";
+    return m;
+}
+
+QLabel *badge(ChatTabs *tabs, int index)
+{
+    return qobject_cast<QLabel *>(tabs->tabBar()->tabButton(index, QTabBar::LeftSide));
+}
+
+} // namespace
+
+TEST(MainWindow, TabsPerChatWithUnreadBadgesAndCtrlTab)
+{
+    RelayClient client;
+    ChatRegistry registry(client);
+    TemplateModel templates;
+    MainWindow window(registry, &templates);
+    window.resize(1200, 700);
+    window.show();
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window, 3000));
+
+    server::Welcome welcome;
+    welcome.rooms = {room("room-vi", "vi"), room("room-ja", "ja")};
+    registry.handleWelcome(welcome);
+    ChatTabs *tabs = window.tabs();
+    ASSERT_EQ(tabs->count(), 2);
+    EXPECT_EQ(tabs->currentIndex(), 0);
+
+    // A message in the chat in front is read at once; one in the background counts as unread.
+    registry.handleMessage(fromPatient("room-vi", 1, "Xin chào", "안녕하세요"));
+    registry.handleMessage(fromPatient("room-ja", 1, "こんにちは", "안녕하세요"));
+    registry.handleMessage(fromPatient("room-ja", 2, "頭が痛いです", "머리가 아파요"));
+    EXPECT_TRUE(badge(tabs, 0)->isHidden());
+    ASSERT_FALSE(badge(tabs, 1)->isHidden());
+    EXPECT_EQ(badge(tabs, 1)->text(), QStringLiteral("2"));
+    EXPECT_EQ(window.notifier()->notificationCount(), 2) << "background messages notify";
+
+    QTest::keyClick(tabs->currentPage()->composer()->editor(), Qt::Key_Tab, Qt::ControlModifier);
+    EXPECT_EQ(tabs->currentIndex(), 1);
+    EXPECT_TRUE(badge(tabs, 1)->isHidden()) << "seen now";
+    EXPECT_EQ(registry.session(QStringLiteral("room-ja"))->unreadCount(), 0);
+    QTest::keyClick(&window, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(tabs->currentIndex(), 0);
+}
+
+TEST(MainWindow, TemplatePanelSendsToTheChatInFrontAsVetted)
+{
+    RelayClient client;
+    ChatRegistry registry(client);
+    TemplateModel templates;
+    templates.setTemplates({QuickReply{QStringLiteral("tpl-greet-first"),
+                                       QStringLiteral("greeting"),
+                                       QStringLiteral("첫 인사"),
+                                       {{QStringLiteral("ko"), QStringLiteral("안녕하세요")},
+                                        {QStringLiteral("vi"), QStringLiteral("Xin chào")}}}});
+    MainWindow window(registry, &templates);
+    window.show();
+    server::Welcome welcome;
+    welcome.rooms = {room("room-vi", "vi")};
+    registry.handleWelcome(welcome);
+
+    TemplatePanel *panel = window.templatePanel();
+    ASSERT_EQ(panel->list()->model()->rowCount(), 1);
+    panel->list()->setCurrentIndex(panel->list()->model()->index(0, 0));
+    auto buttons = panel->findChildren<QPushButton *>();
+    ASSERT_EQ(buttons.size(), 1);
+    ASSERT_TRUE(buttons.first()->isEnabled());
+    buttons.first()->click();
+
+    const auto *model = registry.session(QStringLiteral("room-vi"))->messages();
+    ASSERT_EQ(model->rowCount(), 1);
+    const QModelIndex i = model->index(0);
+    EXPECT_EQ(i.data(MessageListModel::TemplateIdRole).toString(),
+              QStringLiteral("tpl-greet-first"));
+    EXPECT_EQ(i.data(MessageListModel::TextRole).toString(), QStringLiteral("안녕하세요"));
+    EXPECT_EQ(i.data(MessageListModel::TranslationTextRole).toString(), QStringLiteral("Xin chào"));
+    EXPECT_EQ(i.data(MessageListModel::TranslationStatusRole).toInt(),
+              int(protocol::TranslationStatus::Vetted));
+    EXPECT_EQ(client.unacknowledgedCount(), 1) << "kept for the relay until acknowledged";
+
+    // An ended chat takes no template.
+    registry.handleEnded(server::Ended{"room-vi", "patient"});
+    EXPECT_FALSE(buttons.first()->isEnabled());
+}
+
+TEST(MessageDelegate, RowsGrowWithWhatTheyMustShow)
+{
+    MessageListModel model;
+    ChatView view;
+    view.setModel(&model);
+    view.resize(600, 400);
+    view.show();
+    model.addMessage(fromPatient("r", 1, "Có", "네"));
+    model.addMessage(fromPatient(
+        "r", 2,
+        std::string(20, 'x') +
+            " Tôi bị đau đầu từ hôm qua và uống thuốc hai lần mỗi ngày nhưng vẫn không đỡ",
+        "어제부터 머리가 아파서 하루에 두 번 약을 먹었는데도 나아지지 않아요"));
+    auto warned = fromPatient("r", 3, "Có", "네");
+    warned.translation.warnings = {"number_mismatch"};
+    model.addMessage(warned);
+    MessageDelegate *delegate = qobject_cast<MessageDelegate *>(view.itemDelegate());
+    ASSERT_NE(delegate, nullptr);
+    QStyleOptionViewItem option;
+    option.initFrom(view.viewport());
+    option.widget = &view;
+    const int shortRow = delegate->sizeHint(option, model.index(0)).height();
+    const int longRow = delegate->sizeHint(option, model.index(1)).height();
+    const int warnedRow = delegate->sizeHint(option, model.index(2)).height();
+    EXPECT_GT(longRow, shortRow) << "long texts wrap onto more lines";
+    EXPECT_GT(warnedRow, shortRow) << "a warning badge takes a line";
+    view.resize(300, 400);
+    EXPECT_GT(delegate->sizeHint(option, model.index(1)).height(), longRow) << "narrower, taller";
+}

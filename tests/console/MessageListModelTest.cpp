@@ -1,0 +1,215 @@
+#include "client/MessageListModel.h"
+
+#include <QSignalSpy>
+#include <gtest/gtest.h>
+
+using medtranslate::console::MessageListModel;
+namespace protocol = medtranslate::protocol;
+
+namespace {
+
+protocol::Message
+patientMessage(qint64 seq, const std::string &text, const std::string &korean,
+               protocol::TranslationStatus status = protocol::TranslationStatus::Ok)
+{
+    protocol::Message m;
+    m.roomId = "room-1";
+    m.seq = seq;
+    m.msgId = "msg-" + std::to_string(seq);
+    m.clientMsgId = "patient-" + std::to_string(seq);
+    m.sender = protocol::Sender::Patient;
+    m.text = text;
+    m.lang = "vi";
+    m.translation.text = korean;
+    m.translation.lang = "ko";
+    m.translation.status = status;
+    m.createdAt = "2026-11-26T06:00:00Z";
+    return m;
+}
+
+protocol::Message agentMessage(qint64 seq, const std::string &clientMsgId, const std::string &text)
+{
+    protocol::Message m;
+    m.roomId = "room-1";
+    m.seq = seq;
+    m.clientMsgId = clientMsgId;
+    m.sender = protocol::Sender::Agent;
+    m.senderName = "김상담";
+    m.text = text;
+    m.lang = "ko";
+    m.translation.lang = "vi";
+    m.translation.status = protocol::TranslationStatus::Pending;
+    return m;
+}
+
+std::vector<qint64> seqs(const MessageListModel &model)
+{
+    std::vector<qint64> out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out.push_back(model.index(row).data(MessageListModel::SeqRole).toLongLong());
+    return out;
+}
+
+} // namespace
+
+TEST(MessageListModel, KeepsSeqOrderWhateverTheArrivalOrder)
+{
+    MessageListModel model;
+    EXPECT_TRUE(model.addMessage(patientMessage(3, "c", "다")));
+    EXPECT_TRUE(model.addMessage(patientMessage(1, "a", "가")));
+    EXPECT_TRUE(model.addMessage(patientMessage(5, "e", "마")));
+    EXPECT_TRUE(model.addMessage(patientMessage(2, "b", "나")));
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2, 3, 5}));
+    EXPECT_EQ(model.lastSeq(), 5);
+    EXPECT_EQ(model.index(1).data(Qt::DisplayRole).toString(), QStringLiteral("나"));
+    EXPECT_EQ(model.index(1).data(MessageListModel::TextRole).toString(), QStringLiteral("b"));
+}
+
+TEST(MessageListModel, SameSeqTwiceIsOneRowWithTheNewerContent)
+{
+    MessageListModel model;
+    EXPECT_TRUE(model.addMessage(
+        patientMessage(1, "Tôi bị đau đầu", "", protocol::TranslationStatus::Pending)));
+    QSignalSpy changed(&model, &MessageListModel::dataChanged);
+    // History repeats a message already received live, now with its final translation.
+    EXPECT_FALSE(model.addMessage(patientMessage(1, "Tôi bị đau đầu", "머리가 아파요")));
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_EQ(model.index(0).data(MessageListModel::TranslationTextRole).toString(),
+              QStringLiteral("머리가 아파요"));
+    EXPECT_EQ(model.index(0).data(MessageListModel::TranslationStatusRole).toInt(),
+              int(protocol::TranslationStatus::Ok));
+}
+
+TEST(MessageListModel, PendingMessageStaysLastUntilItsAckGivesItASeq)
+{
+    MessageListModel model;
+    model.addMessage(patientMessage(1, "a", "가"));
+    auto draft = agentMessage(0, "c-1", "내일 오세요");
+    model.addPending(draft);
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.index(1).data(MessageListModel::DeliveryRole).toInt(),
+              int(MessageListModel::Delivery::Sending));
+    // A patient message stored meanwhile goes above the local row.
+    model.addMessage(patientMessage(2, "b", "나"));
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2, 0}));
+    model.acknowledge(QStringLiteral("c-1"), 3, QStringLiteral("m-3"));
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2, 3}));
+    EXPECT_EQ(model.index(2).data(MessageListModel::DeliveryRole).toInt(),
+              int(MessageListModel::Delivery::Stored));
+    // The stored message replaces the acknowledged local row: still one row for it.
+    auto stored = agentMessage(3, "c-1", "내일 오세요");
+    stored.translation.text = "Ngày mai hãy đến";
+    stored.translation.status = protocol::TranslationStatus::Ok;
+    EXPECT_FALSE(model.addMessage(stored));
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2, 3}));
+    EXPECT_EQ(model.index(2).data(MessageListModel::TranslationTextRole).toString(),
+              QStringLiteral("Ngày mai hãy đến"));
+}
+
+TEST(MessageListModel, StoredMessageBeforeTheAckReplacesThePendingRow)
+{
+    MessageListModel model;
+    model.addPending(agentMessage(0, "c-9", "안녕하세요"));
+    // The client_msg_id ties the stored message to the local row.
+    EXPECT_FALSE(model.addMessage(agentMessage(4, "c-9", "안녕하세요")));
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.index(0).data(MessageListModel::SeqRole).toLongLong(), 4);
+    model.acknowledge(QStringLiteral("c-9"), 4, QStringLiteral("m-4"));
+    EXPECT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.index(0).data(MessageListModel::DeliveryRole).toInt(),
+              int(MessageListModel::Delivery::Stored));
+}
+
+TEST(MessageListModel, SamePendingClientMsgIdIsNotAddedTwice)
+{
+    MessageListModel model;
+    model.addPending(agentMessage(0, "c-1", "a"));
+    model.addPending(agentMessage(0, "c-1", "a"));
+    EXPECT_EQ(model.rowCount(), 1);
+}
+
+TEST(MessageListModel, TranslationFrameUpdatesAPendingTranslation)
+{
+    MessageListModel model;
+    model.addMessage(patientMessage(1, "Cảm ơn", "", protocol::TranslationStatus::Pending));
+    EXPECT_EQ(model.index(0).data(MessageListModel::TranslationStatusRole).toInt(),
+              int(protocol::TranslationStatus::Pending));
+    QSignalSpy changed(&model, &MessageListModel::dataChanged);
+    protocol::Translation t;
+    t.text = "감사합니다";
+    t.lang = "ko";
+    t.status = protocol::TranslationStatus::Fallback;
+    t.warnings = {"glossary_missing:두통"};
+    EXPECT_TRUE(model.applyTranslation(1, t));
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_EQ(changed.first().at(0).value<QModelIndex>().row(), 0);
+    const QModelIndex i = model.index(0);
+    EXPECT_EQ(i.data(MessageListModel::TranslationStatusRole).toInt(),
+              int(protocol::TranslationStatus::Fallback));
+    EXPECT_EQ(i.data(Qt::DisplayRole).toString(), QStringLiteral("감사합니다"));
+    EXPECT_EQ(i.data(MessageListModel::WarningsRole).toStringList(),
+              QStringList{QStringLiteral("glossary_missing:두통")});
+    EXPECT_FALSE(model.applyTranslation(7, t)) << "no message has seq 7";
+}
+
+TEST(MessageListModel, UnavailableTranslationKeepsTheOriginalAndItsLanguage)
+{
+    MessageListModel model;
+    auto m = patientMessage(1, "Tôi bị sốt", "", protocol::TranslationStatus::Pending);
+    model.addMessage(m);
+    protocol::Translation t;
+    t.text = "Tôi bị sốt";
+    t.lang = "vi";
+    t.status = protocol::TranslationStatus::Unavailable;
+    model.applyTranslation(1, t);
+    const QModelIndex i = model.index(0);
+    EXPECT_EQ(i.data(MessageListModel::TranslationStatusRole).toInt(),
+              int(protocol::TranslationStatus::Unavailable));
+    EXPECT_EQ(i.data(MessageListModel::TranslationLangRole).toString(), QStringLiteral("vi"));
+    EXPECT_EQ(i.data(MessageListModel::TextRole).toString(), QStringLiteral("Tôi bị sốt"));
+}
+
+TEST(MessageListModel, ReadMarksCoverTheAgentsMessagesUpToTheSeq)
+{
+    MessageListModel model;
+    model.addMessage(patientMessage(1, "a", "가"));
+    auto m2 = agentMessage(2, "c-2", "둘");
+    auto m3 = agentMessage(3, "c-3", "셋");
+    model.addMessage(m2);
+    model.addMessage(m3);
+    QSignalSpy changed(&model, &MessageListModel::dataChanged);
+    model.setPatientReadSeq(2);
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_FALSE(model.index(0).data(MessageListModel::ReadByPatientRole).toBool())
+        << "the patient's own";
+    EXPECT_TRUE(model.index(1).data(MessageListModel::ReadByPatientRole).toBool());
+    EXPECT_FALSE(model.index(2).data(MessageListModel::ReadByPatientRole).toBool());
+    model.setPatientReadSeq(1); // an older mark changes nothing
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_TRUE(model.index(1).data(MessageListModel::ReadByPatientRole).toBool());
+    model.setPatientReadSeq(3);
+    EXPECT_TRUE(model.index(2).data(MessageListModel::ReadByPatientRole).toBool());
+}
+
+TEST(MessageListModel, RefusedSendIsMarkedFailedWithTheReason)
+{
+    MessageListModel model;
+    model.addPending(agentMessage(0, "c-1", "a"));
+    model.markFailed(QStringLiteral("c-1"), QStringLiteral("ended"));
+    EXPECT_EQ(model.index(0).data(MessageListModel::DeliveryRole).toInt(),
+              int(MessageListModel::Delivery::Failed));
+    EXPECT_EQ(model.index(0).data(MessageListModel::ErrorRole).toString(), QStringLiteral("ended"));
+}
+
+TEST(MessageListModel, CountsMessagesAfterASeqBySender)
+{
+    MessageListModel model;
+    model.addMessage(patientMessage(1, "a", "가"));
+    model.addMessage(agentMessage(2, "c", "나"));
+    model.addMessage(patientMessage(3, "b", "다"));
+    model.addMessage(patientMessage(4, "c", "라"));
+    EXPECT_EQ(model.countAfter(0, protocol::Sender::Patient), 3);
+    EXPECT_EQ(model.countAfter(2, protocol::Sender::Patient), 2);
+    EXPECT_EQ(model.countAfter(1, protocol::Sender::Agent), 1);
+}

@@ -1,0 +1,111 @@
+#include "client/QueueModel.h"
+#include "client/TemplateFilterModel.h"
+#include "client/TemplateModel.h"
+#include "client/TranslationWarning.h"
+
+#include <QSignalSpy>
+#include <gtest/gtest.h>
+
+using namespace medtranslate::console;
+namespace protocol = medtranslate::protocol;
+
+namespace {
+protocol::Room waiting(const std::string &id, const std::string &lang, const std::string &createdAt)
+{
+    protocol::Room r;
+    r.roomId = id;
+    r.patientLanguage = lang;
+    r.createdAt = createdAt;
+    return r;
+}
+} // namespace
+
+TEST(QueueModel, LongestWaitingFirstAndOnlyNewcomersAnnounced)
+{
+    QueueModel model;
+    QSignalSpy arrived(&model, &QueueModel::patientsArrived);
+    auto a = waiting("a", "vi", "2026-11-26T06:05:00Z");
+    a.firstMessage = "Tôi bị đau đầu";
+    a.firstMessageTranslation = "머리가 아파요";
+    model.setRooms({a, waiting("b", "ja", "2026-11-26T06:00:00Z")});
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.roomIdAt(0), QStringLiteral("b"));
+    EXPECT_EQ(model.roomIdAt(1), QStringLiteral("a"));
+    ASSERT_EQ(arrived.count(), 1);
+    EXPECT_EQ(arrived.first().at(0).toStringList().size(), 2);
+    EXPECT_EQ(model.index(1).data(QueueModel::FirstMessageTranslationRole).toString(),
+              QStringLiteral("머리가 아파요"));
+    EXPECT_EQ(model.index(1).data(QueueModel::LanguageRole).toString(), QStringLiteral("vi"));
+
+    // b was accepted elsewhere, c arrives: only c is announced.
+    model.setRooms({a, waiting("c", "th", "2026-11-26T06:09:00Z")});
+    EXPECT_EQ(model.roomIdAt(0), QStringLiteral("a"));
+    EXPECT_EQ(model.roomIdAt(1), QStringLiteral("c"));
+    ASSERT_EQ(arrived.count(), 2);
+    EXPECT_EQ(arrived.last().at(0).toStringList(), QStringList{QStringLiteral("c")});
+
+    model.setNow(QDateTime::fromString(QStringLiteral("2026-11-26T06:10:30Z"), Qt::ISODate));
+    EXPECT_EQ(model.index(0).data(QueueModel::WaitingSecondsRole).toLongLong(), 5 * 60 + 30);
+    EXPECT_EQ(model.index(1).data(QueueModel::WaitingSecondsRole).toLongLong(), 90);
+}
+
+TEST(TemplateFilterModel, SearchesTitleAndTextsWithinACategoryAndLanguage)
+{
+    TemplateModel model;
+    model.setTemplates({
+        QuickReply{QStringLiteral("t1"),
+                   QStringLiteral("greeting"),
+                   QStringLiteral("첫 인사"),
+                   {{QStringLiteral("ko"), QStringLiteral("안녕하세요")},
+                    {QStringLiteral("vi"), QStringLiteral("Xin chào")}}},
+        QuickReply{QStringLiteral("t2"),
+                   QStringLiteral("payment"),
+                   QStringLiteral("결제 수단"),
+                   {{QStringLiteral("ko"), QStringLiteral("카드로 결제하실 수 있습니다")},
+                    {QStringLiteral("vi"), QStringLiteral("Thẻ")}}},
+        QuickReply{QStringLiteral("t3"),
+                   QStringLiteral("payment"),
+                   QStringLiteral("영수증"),
+                   {{QStringLiteral("ko"), QStringLiteral("영수증을 드립니다")}}},
+    });
+    EXPECT_EQ(model.categories(),
+              (QStringList{QStringLiteral("greeting"), QStringLiteral("payment")}));
+    TemplateFilterModel filter;
+    filter.setSourceModel(&model);
+    EXPECT_EQ(filter.rowCount(), 3);
+    filter.setLanguage(QStringLiteral("vi"));
+    EXPECT_EQ(filter.rowCount(), 2) << "t3 has no Vietnamese text: the relay would refuse it";
+    filter.setCategory(QStringLiteral("payment"));
+    ASSERT_EQ(filter.rowCount(), 1);
+    EXPECT_EQ(filter.index(0, 0).data(TemplateModel::IdRole).toString(), QStringLiteral("t2"));
+    filter.setCategory({});
+    model.setPatientLanguage(QStringLiteral("vi"));
+    filter.setSearchText(QStringLiteral("xin"));
+    ASSERT_EQ(filter.rowCount(), 1) << "searches the patient's language too";
+    EXPECT_EQ(filter.index(0, 0).data(TemplateModel::PatientTextRole).toString(),
+              QStringLiteral("Xin chào"));
+    filter.setSearchText(QStringLiteral("카드"));
+    ASSERT_EQ(filter.rowCount(), 1);
+    EXPECT_EQ(filter.index(0, 0).data(TemplateModel::IdRole).toString(), QStringLiteral("t2"));
+}
+
+TEST(TranslationWarning, ParsesKindsAndTermsAndKnowsWhichNeedConfirmation)
+{
+    const auto w = TranslationWarning::parseAll(QStringList{
+        QStringLiteral("number_mismatch"), QStringLiteral("glossary_missing:두통"),
+        QStringLiteral("dnt_missing:Seoul Clinic"), QStringLiteral("deadline_exceeded")});
+    ASSERT_EQ(w.size(), 4u);
+    EXPECT_EQ(w[0].kind, TranslationWarning::Kind::NumberMismatch);
+    EXPECT_EQ(w[1].kind, TranslationWarning::Kind::GlossaryMissing);
+    EXPECT_EQ(w[1].term, QStringLiteral("두통"));
+    EXPECT_EQ(w[2].kind, TranslationWarning::Kind::DoNotTranslate);
+    EXPECT_EQ(w[2].term, QStringLiteral("Seoul Clinic"));
+    EXPECT_EQ(w[3].kind, TranslationWarning::Kind::DeadlineExceeded);
+    EXPECT_TRUE(w[0].needsConfirmation());
+    EXPECT_TRUE(w[1].needsConfirmation());
+    EXPECT_TRUE(w[2].needsConfirmation());
+    EXPECT_FALSE(w[3].needsConfirmation());
+    EXPECT_FALSE(TranslationWarning::anyNeedsConfirmation({}));
+    EXPECT_TRUE(TranslationWarning::anyNeedsConfirmation(
+        TranslationWarning::parseAll(QStringList{QStringLiteral("something_new")})));
+}
