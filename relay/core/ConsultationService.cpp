@@ -327,7 +327,7 @@ void ConsultationService::onSend(ClientSession &session, const client::Send &sen
         const QString lang = m_translator.detectLanguage(text, patientLang);
         draft.text = send.text;
         draft.lang = lang.toStdString();
-        const TranslationRequest request{text, lang, QString::fromLatin1(kAgentLanguage.data(), 2)};
+        const TranslationRequest request{text, lang, QString::fromLatin1(kAgentLanguage.data(), 2), true};
         if (auto now = m_translator.translateNow(request))
             draft.translation = now->translation;
         else {

@@ -260,30 +260,40 @@ TranslationOutcome TranslationPipeline::finish(const TranslationRequest &request
     return outcome;
 }
 
-std::optional<TranslationOutcome>
-TranslationPipeline::translateNow(const TranslationRequest &request)
+QString TranslationPipeline::sourceOf(const TranslationRequest &request) const
 {
-    const QString source = detectLanguage(request.text, request.sourceLang);
-    if (source == request.targetLang || request.text.trimmed().isEmpty())
-        return unchanged(request, source);
-    const auto prepared = prepare(request, source);
-    if (!hasLetters(prepared->masked.text))
+    return request.sourceDetected ? request.sourceLang
+                                  : detectLanguage(request.text, request.sourceLang);
+}
+
+std::optional<TranslationOutcome> TranslationPipeline::immediate(const TranslationRequest &request,
+                                                                 const Prepared &prepared) const
+{
+    const QString &source = prepared.source;
+    if (source == request.targetLang || request.text.trimmed().isEmpty() ||
+        !hasLetters(prepared.masked.text))
         return unchanged(request, source);
     if (const auto vetted =
-            m_offline.translate(request.text, prepared->masked.text, source, request.targetLang)) {
+            m_offline.translate(request.text, prepared.masked.text, source, request.targetLang)) {
         TranslationOutcome outcome;
-        outcome.translation.text = utf8(prepared->masked.restore(*vetted, nullptr));
+        outcome.translation.text = utf8(prepared.masked.restore(*vetted, nullptr));
         outcome.translation.lang = utf8(request.targetLang);
         outcome.translation.status = protocol::TranslationStatus::Ok;
         outcome.translation.provider = utf8(kOffline);
         outcome.translation.sourceLang = utf8(source);
-        outcome.glossary = prepared->hits;
+        outcome.glossary = prepared.hits;
         return outcome;
     }
-    if (const auto cached = m_cache->findInMemory(prepared->key))
-        return finish(request, *prepared, cached->text, protocol::TranslationStatus::Cached,
+    if (const auto cached = m_cache->findInMemory(prepared.key))
+        return finish(request, prepared, cached->text, protocol::TranslationStatus::Cached,
                       cached->provider);
     return std::nullopt;
+}
+
+std::optional<TranslationOutcome>
+TranslationPipeline::translateNow(const TranslationRequest &request)
+{
+    return immediate(request, *prepare(request, sourceOf(request)));
 }
 
 void TranslationPipeline::translate(const TranslationRequest &request, Callback done)
@@ -296,12 +306,13 @@ void TranslationPipeline::translate(const TranslationRequest &request, Callback 
         *settled = true;
         done(std::move(outcome));
     };
-    if (auto now = translateNow(request)) {
+    // Detection and preparation (masking, glossary matching) happen once per call.
+    const QString source = sourceOf(request);
+    const auto prepared = prepare(request, source);
+    if (auto now = immediate(request, *prepared)) {
         QTimer::singleShot(0, this, [once, outcome = std::move(*now)]() { once(outcome); });
         return;
     }
-    const QString source = detectLanguage(request.text, request.sourceLang);
-    const auto prepared = prepare(request, source);
     if (m_chain->isEmpty()) {
         auto outcome = unavailable(request, source, kOffline,
                                    QStringLiteral("no_vetted_translation"), prepared->hits);

@@ -77,6 +77,10 @@ private:
         Callback done;
     };
 
+    //! What is at hand at once for a prepared request: unchanged text, a vetted phrase, memory.
+    [[nodiscard]] std::optional<TranslationOutcome> immediate(const TranslationRequest &request,
+                                                              const Prepared &prepared) const;
+    [[nodiscard]] QString sourceOf(const TranslationRequest &request) const;
     [[nodiscard]] std::shared_ptr<Prepared> prepare(const TranslationRequest &request,
                                                     const QString &source) const;
     [[nodiscard]] TranslationOutcome finish(const TranslationRequest &request,

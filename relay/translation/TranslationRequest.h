@@ -14,6 +14,8 @@ struct TranslationRequest
     QString text;
     QString sourceLang;
     QString targetLang;
+    //! `sourceLang` was already detected from the text (not merely declared): skip detection.
+    bool sourceDetected = false;
 };
 
 //! A finished translation, whatever its status, plus the glossary terms found in the source.
