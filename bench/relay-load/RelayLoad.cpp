@@ -1,35 +1,42 @@
 #include "RelayLoad.h"
 
-#include <nlohmann/json.hpp>
-
 #include <QCoreApplication>
 #include <QFile>
 #include <QNetworkReply>
 #include <QTimer>
 #include <QUuid>
-
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace medtranslate::bench {
 
 using Json = nlohmann::json;
 
 namespace {
-Json parse(const QString &text) { return Json::parse(text.toStdString(), nullptr, false); }
+Json parse(const QString &text)
+{
+    return Json::parse(text.toStdString(), nullptr, false);
+}
 QUrl wsUrl(QUrl http)
 {
-    http.setScheme(http.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    http.setScheme(http.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                           : QStringLiteral("ws"));
     http.setPath(QStringLiteral("/ws"));
     return http;
 }
 } // namespace
 
-RelayLoad::RelayLoad(Options options) : m_options(std::move(options)) { m_clock.start(); }
+RelayLoad::RelayLoad(Options options) : m_options(std::move(options))
+{
+    m_clock.start();
+}
 
 void RelayLoad::start()
 {
-    QTimer::singleShot(600000, this, [this]() { fail(QStringLiteral("the benchmark did not finish within 10 minutes")); });
+    QTimer::singleShot(600000, this, [this]() {
+        fail(QStringLiteral("the benchmark did not finish within 10 minutes"));
+    });
     createRooms();
 }
 
@@ -59,7 +66,8 @@ void RelayLoad::createRooms()
     for (int i = 0; i < m_options.rooms; ++i) {
         QNetworkRequest request(m_options.relay.resolved(QUrl(QStringLiteral("/api/rooms"))));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        QNetworkReply *reply = m_http.post(request, QByteArray::fromStdString(Json{{"language", languages[i % 5]}}.dump()));
+        QNetworkReply *reply = m_http.post(
+            request, QByteArray::fromStdString(Json{{"language", languages[i % 5]}}.dump()));
         connect(reply, &QNetworkReply::finished, this, [this, reply, i, remaining]() {
             reply->deleteLater();
             const Json body = Json::parse(reply->readAll().toStdString(), nullptr, false);
@@ -77,8 +85,10 @@ void RelayLoad::connectAgents()
 {
     QNetworkRequest request(m_options.relay.resolved(QUrl(QStringLiteral("/api/auth/login"))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    QNetworkReply *reply = m_http.post(request, QByteArray::fromStdString(
-        Json{{"username", m_options.agentUser.toStdString()}, {"password", m_options.agentPassword.toStdString()}}.dump()));
+    QNetworkReply *reply = m_http.post(
+        request, QByteArray::fromStdString(Json{{"username", m_options.agentUser.toStdString()},
+                                                {"password", m_options.agentPassword.toStdString()}}
+                                               .dump()));
     connect(reply, &QNetworkReply::finished, this, [this, reply]() {
         reply->deleteLater();
         const Json body = Json::parse(reply->readAll().toStdString(), nullptr, false);
@@ -87,7 +97,8 @@ void RelayLoad::connectAgents()
         const std::string token = body["token"];
         m_agent = std::make_unique<QWebSocket>();
         connect(m_agent.get(), &QWebSocket::connected, this, [this, token]() {
-            m_agent->sendTextMessage(QString::fromStdString(Json{{"type", "hello"}, {"role", "agent"}, {"token", token}}.dump()));
+            m_agent->sendTextMessage(QString::fromStdString(
+                Json{{"type", "hello"}, {"role", "agent"}, {"token", token}}.dump()));
         });
         connect(m_agent.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {
             const Json frame = parse(text);
@@ -117,30 +128,36 @@ void RelayLoad::connectPatients()
         QWebSocket *socket = patient.socket.get();
         Patient *p = &patient;
         connect(socket, &QWebSocket::connected, this, [socket, p]() {
-            socket->sendTextMessage(QString::fromStdString(
-                Json{{"type", "hello"}, {"role", "patient"}, {"token", p->token.toStdString()}, {"last_seq", 0}}.dump()));
+            socket->sendTextMessage(QString::fromStdString(Json{
+                {"type", "hello"},
+                {"role", "patient"},
+                {"token", p->token.toStdString()},
+                {"last_seq", 0}}.dump()));
         });
-        connect(socket, &QWebSocket::textMessageReceived, this, [this, p, welcomed](const QString &text) {
-            const Json frame = parse(text);
-            const std::string type = frame.value("type", std::string{});
-            if (type == "welcome") {
-                if (++*welcomed == m_options.rooms)
-                    acceptRooms();
-            } else if (type == "ack") {
-                const int index = std::stoi(frame["client_msg_id"].get<std::string>().substr(2));
-                m_latenciesUs.push_back(m_clock.nsecsElapsed() / 1000 - p->sentAt[size_t(index)]);
-                ++p->acked;
-                if (++m_totalAcked == qint64(m_options.rooms) * m_options.messagesPerRoom) {
-                    m_loadEndedUs = m_clock.nsecsElapsed() / 1000;
-                    // Give the last deliveries to the agent a moment, then report.
-                    QTimer::singleShot(500, this, &RelayLoad::report);
-                    return;
-                }
-                pump(*p);
-            } else if (type == "error") {
-                std::fprintf(stderr, "patient got error: %s\n", text.toUtf8().constData());
-            }
-        });
+        connect(socket, &QWebSocket::textMessageReceived, this,
+                [this, p, welcomed](const QString &text) {
+                    const Json frame = parse(text);
+                    const std::string type = frame.value("type", std::string{});
+                    if (type == "welcome") {
+                        if (++*welcomed == m_options.rooms)
+                            acceptRooms();
+                    } else if (type == "ack") {
+                        const int index =
+                            std::stoi(frame["client_msg_id"].get<std::string>().substr(2));
+                        m_latenciesUs.push_back(m_clock.nsecsElapsed() / 1000 -
+                                                p->sentAt[size_t(index)]);
+                        ++p->acked;
+                        if (++m_totalAcked == qint64(m_options.rooms) * m_options.messagesPerRoom) {
+                            m_loadEndedUs = m_clock.nsecsElapsed() / 1000;
+                            // Give the last deliveries to the agent a moment, then report.
+                            QTimer::singleShot(500, this, &RelayLoad::report);
+                            return;
+                        }
+                        pump(*p);
+                    } else if (type == "error") {
+                        std::fprintf(stderr, "patient got error: %s\n", text.toUtf8().constData());
+                    }
+                });
         socket->open(wsUrl(m_options.relay));
     }
 }
@@ -148,7 +165,8 @@ void RelayLoad::connectPatients()
 void RelayLoad::acceptRooms()
 {
     for (const auto &patient : m_patients)
-        m_agent->sendTextMessage(QString::fromStdString(Json{{"type", "accept"}, {"room_id", patient.roomId.toStdString()}}.dump()));
+        m_agent->sendTextMessage(QString::fromStdString(
+            Json{{"type", "accept"}, {"room_id", patient.roomId.toStdString()}}.dump()));
 }
 
 void RelayLoad::connectIdle()
@@ -164,10 +182,15 @@ void RelayLoad::connectIdle()
         QWebSocket *raw = socket.get();
         const QString token = m_patients[size_t(i) % m_patients.size()].token;
         connect(raw, &QWebSocket::connected, this, [raw, token]() {
-            raw->sendTextMessage(QString::fromStdString(Json{{"type", "hello"}, {"role", "patient"}, {"token", token.toStdString()}, {"last_seq", 1 << 30}}.dump()));
+            raw->sendTextMessage(QString::fromStdString(Json{
+                {"type", "hello"},
+                {"role", "patient"},
+                {"token", token.toStdString()},
+                {"last_seq", 1 << 30}}.dump()));
         });
         connect(raw, &QWebSocket::textMessageReceived, this, [this, welcomed](const QString &text) {
-            if (parse(text).value("type", std::string{}) == "welcome" && ++*welcomed == m_options.idleConnections) {
+            if (parse(text).value("type", std::string{}) == "welcome" &&
+                ++*welcomed == m_options.idleConnections) {
                 m_rssLoadedKiB = relayRssKiB();
                 runLoad();
             }
@@ -188,12 +211,16 @@ void RelayLoad::runLoad()
 
 void RelayLoad::pump(Patient &patient)
 {
-    while (patient.sent < m_options.messagesPerRoom && patient.sent - patient.acked < m_options.window) {
+    while (patient.sent < m_options.messagesPerRoom &&
+           patient.sent - patient.acked < m_options.window) {
         const int index = patient.sent++;
         patient.sentAt[size_t(index)] = m_clock.nsecsElapsed() / 1000;
-        patient.socket->sendTextMessage(QString::fromStdString(
-            Json{{"type", "send"}, {"room_id", patient.roomId.toStdString()}, {"client_msg_id", "m-" + std::to_string(index)},
-                 {"text", "Benchmark message number " + std::to_string(index) + " about a headache"}}.dump()));
+        patient.socket->sendTextMessage(QString::fromStdString(Json{
+            {"type", "send"},
+            {"room_id", patient.roomId.toStdString()},
+            {"client_msg_id", "m-" + std::to_string(index)},
+            {"text", "Benchmark message number " + std::to_string(index) +
+                         " about a headache"}}.dump()));
     }
 }
 
@@ -203,23 +230,32 @@ void RelayLoad::report()
     const double seconds = double(m_loadEndedUs - m_loadStartedUs) / 1e6;
     std::sort(m_latenciesUs.begin(), m_latenciesUs.end());
     auto percentile = [this](double p) {
-        return double(m_latenciesUs[std::min(m_latenciesUs.size() - 1, size_t(p * double(m_latenciesUs.size())))]) / 1000.0;
+        return double(m_latenciesUs[std::min(m_latenciesUs.size() - 1,
+                                             size_t(p * double(m_latenciesUs.size())))]) /
+               1000.0;
     };
-    std::printf("rooms: %d, messages: %lld (window %d per patient)\n", m_options.rooms, static_cast<long long>(total), m_options.window);
-    std::printf("stored and acked: %.0f messages/s over %.2f s\n", double(total) / seconds, seconds);
-    std::printf("ack latency ms: p50 %.2f, p99 %.2f, max %.2f\n", percentile(0.5), percentile(0.99), percentile(1.0));
-    std::printf("agent received: %lld messages, %lld translation frames\n", static_cast<long long>(m_agentMessages),
+    std::printf("rooms: %d, messages: %lld (window %d per patient)\n", m_options.rooms,
+                static_cast<long long>(total), m_options.window);
+    std::printf("stored and acked: %.0f messages/s over %.2f s\n", double(total) / seconds,
+                seconds);
+    std::printf("ack latency ms: p50 %.2f, p99 %.2f, max %.2f\n", percentile(0.5), percentile(0.99),
+                percentile(1.0));
+    std::printf("agent received: %lld messages, %lld translation frames\n",
+                static_cast<long long>(m_agentMessages),
                 static_cast<long long>(m_agentTranslations));
     if (m_rssBeforeKiB > 0 && m_rssLoadedKiB > 0 && m_options.idleConnections > 0) {
-        std::printf("relay RSS: %.1f MiB before %d idle connections, %.1f MiB with them: %.1f KiB per connection\n",
-                    double(m_rssBeforeKiB) / 1024, m_options.idleConnections, double(m_rssLoadedKiB) / 1024,
+        std::printf("relay RSS: %.1f MiB before %d idle connections, %.1f MiB with them: %.1f KiB "
+                    "per connection\n",
+                    double(m_rssBeforeKiB) / 1024, m_options.idleConnections,
+                    double(m_rssLoadedKiB) / 1024,
                     double(m_rssLoadedKiB - m_rssBeforeKiB) / m_options.idleConnections);
     }
     if (const qint64 rss = relayRssKiB(); rss > 0)
         std::printf("relay RSS after the load: %.1f MiB\n", double(rss) / 1024);
     const bool complete = m_agentMessages == total;
     if (!complete)
-        std::fprintf(stderr, "the agent received %lld of %lld messages\n", static_cast<long long>(m_agentMessages), static_cast<long long>(total));
+        std::fprintf(stderr, "the agent received %lld of %lld messages\n",
+                     static_cast<long long>(m_agentMessages), static_cast<long long>(total));
     emit finished(complete ? 0 : 1);
 }
 

@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QUrl>
 #include <QWebSocket>
-
 #include <functional>
 #include <memory>
 #include <vector>
@@ -22,14 +21,14 @@ class RelayLoad final : public QObject
 public:
     struct Options
     {
-        QUrl relay;                 //!< http://127.0.0.1:PORT
+        QUrl relay; //!< http://127.0.0.1:PORT
         QString agentUser;
         QString agentPassword;
         int rooms = 100;
         int messagesPerRoom = 100;
-        int window = 8;             //!< unacked messages a patient keeps in flight
-        int idleConnections = 0;    //!< extra idle patient connections, for memory per connection
-        qint64 relayPid = 0;        //!< to read the relay's resident memory
+        int window = 8;          //!< unacked messages a patient keeps in flight
+        int idleConnections = 0; //!< extra idle patient connections, for memory per connection
+        qint64 relayPid = 0;     //!< to read the relay's resident memory
     };
 
     explicit RelayLoad(Options options);

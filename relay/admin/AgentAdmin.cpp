@@ -19,7 +19,8 @@ bool AgentAdmin::addAgent(const QString &username, const QString &displayName, c
         return false;
     }
     if (password.size() < kMinPasswordLength) {
-        *error = QStringLiteral("the password needs at least %1 characters").arg(kMinPasswordLength);
+        *error =
+            QStringLiteral("the password needs at least %1 characters").arg(kMinPasswordLength);
         return false;
     }
     QStringList taken = languages;
@@ -31,7 +32,8 @@ bool AgentAdmin::addAgent(const QString &username, const QString &displayName, c
     }
     for (const QString &code : taken) {
         if (!isPatientLanguage(code.toStdString())) {
-            *error = QStringLiteral("'%1' is not a patient language (en, ja, zh, th, vi)").arg(code);
+            *error =
+                QStringLiteral("'%1' is not a patient language (en, ja, zh, th, vi)").arg(code);
             return false;
         }
     }
@@ -61,7 +63,8 @@ bool AgentAdmin::addAgent(const QString &username, const QString &displayName, c
 
 std::optional<std::vector<AgentRecord>> AgentAdmin::list(QString *error)
 {
-    auto result = m_store.runSync<std::vector<AgentRecord>>([](StoreWorker &w) { return w.agents(); });
+    auto result =
+        m_store.runSync<std::vector<AgentRecord>>([](StoreWorker &w) { return w.agents(); });
     if (!result.ok()) {
         *error = result.error;
         return std::nullopt;
@@ -75,8 +78,8 @@ std::optional<QString> AgentAdmin::ensureDemoAgent(QString *error)
     if (!agents || !agents->empty())
         return std::nullopt;
     const QString password = TokenGenerator::newToken().left(16);
-    if (!addAgent(QStringLiteral("demo"), QStringLiteral("데모 상담사"), QStringLiteral("agent"), {},
-                  password, error))
+    if (!addAgent(QStringLiteral("demo"), QStringLiteral("데모 상담사"), QStringLiteral("agent"),
+                  {}, password, error))
         return std::nullopt;
     return password;
 }

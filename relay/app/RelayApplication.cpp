@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
-
 #include <csignal>
 #include <cstdio>
 #include <termios.h>
@@ -50,7 +49,10 @@ QString readPassword(const QString &prompt)
     return line;
 }
 
-void quitOnSignal(int) { QCoreApplication::quit(); }
+void quitOnSignal(int)
+{
+    QCoreApplication::quit();
+}
 
 } // namespace
 
@@ -81,7 +83,8 @@ int RelayApplication::addAgent(const RelayOptions &options)
         err() << "error: " << error << Qt::endl;
         return 1;
     }
-    const QString password = readPassword(QStringLiteral("Password for %1: ").arg(options.agentUsername));
+    const QString password =
+        readPassword(QStringLiteral("Password for %1: ").arg(options.agentUsername));
     AgentAdmin admin(store);
     if (!admin.addAgent(options.agentUsername, options.agentName, options.agentRole,
                         options.agentLanguages, password, &error)) {
@@ -103,7 +106,8 @@ int RelayApplication::listAgents(const RelayOptions &options)
         return 1;
     }
     for (const auto &a : *agents)
-        out() << a.username << '\t' << a.displayName << '\t' << a.role << '\t' << a.languages.join(QLatin1Char(',')) << '\t' << a.id << Qt::endl;
+        out() << a.username << '\t' << a.displayName << '\t' << a.role << '\t'
+              << a.languages.join(QLatin1Char(',')) << '\t' << a.id << Qt::endl;
     return 0;
 }
 
@@ -118,7 +122,8 @@ int RelayApplication::serve(const RelayOptions &options)
     if (options.demo) {
         AgentAdmin admin(server.store());
         if (const auto password = admin.ensureDemoAgent(&error)) {
-            out() << "Demo agent created (shown once): username demo, password " << *password << Qt::endl;
+            out() << "Demo agent created (shown once): username demo, password " << *password
+                  << Qt::endl;
         } else if (!error.isEmpty()) {
             err() << "error: cannot create the demo agent: " << error << Qt::endl;
             return 1;
@@ -126,10 +131,12 @@ int RelayApplication::serve(const RelayOptions &options)
     }
     const QUrl url = server.httpUrl();
     out() << "MedTranslate relay listening on " << url.toString() << Qt::endl
-          << "  database:    " << options.config.store.driver << " " << options.config.store.database << Qt::endl
+          << "  database:    " << options.config.store.driver << " "
+          << options.config.store.database << Qt::endl
           << "  translation: " << server.translator().describe() << Qt::endl
           << "  patient demo page: " << url.toString() << "/demo" << Qt::endl
-          << "  WebSocket:   " << server.webSocketUrl().toString() << Qt::endl << Qt::flush;
+          << "  WebSocket:   " << server.webSocketUrl().toString() << Qt::endl
+          << Qt::flush;
     std::signal(SIGINT, quitOnSignal);
     std::signal(SIGTERM, quitOnSignal);
     return QCoreApplication::exec();

@@ -13,7 +13,10 @@
 namespace medtranslate::relay {
 
 namespace {
-qint64 nowSecs() { return QDateTime::currentSecsSinceEpoch(); }
+qint64 nowSecs()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
 
 // Checked when the user does not exist, so both answers take the same time.
 const QString &dummyHash()
@@ -23,7 +26,8 @@ const QString &dummyHash()
 }
 } // namespace
 
-AuthService::AuthService(const RelayConfig &config, Store &store, RoomRegistry &rooms, QObject *parent)
+AuthService::AuthService(const RelayConfig &config, Store &store, RoomRegistry &rooms,
+                         QObject *parent)
     : QObject(parent), m_config(config), m_store(store), m_rooms(rooms)
 {
 }
@@ -45,43 +49,47 @@ void AuthService::login(const QString &username, const QString &password, QObjec
             }
             const Found account = *found.value;
             const QString hash = account ? account->second : dummyHash();
-            QtConcurrent::run([password, hash]() { return PasswordHasher::verify(password, hash); })
-                .then(this, [this, account, guard, done = std::move(done)](bool matches) mutable {
-                    if (!matches || !account) {
-                        LoginResult failed;
-                        failed.error = QStringLiteral("wrong username or password");
+            QtConcurrent::run([password, hash]() {
+                return PasswordHasher::verify(password, hash);
+            }).then(this, [this, account, guard, done = std::move(done)](bool matches) mutable {
+                if (!matches || !account) {
+                    LoginResult failed;
+                    failed.error = QStringLiteral("wrong username or password");
+                    if (guard)
+                        done(failed);
+                    return;
+                }
+                const QString token = TokenGenerator::newToken();
+                const QString tokenHash = TokenGenerator::hashToken(token);
+                const qint64 expires = nowSecs() + qint64(m_config.sessionTtlHours) * 3600;
+                const AgentRecord agent = account->first;
+                m_store.submit<bool>(
+                    this,
+                    [tokenHash, agent, expires](StoreWorker &w) {
+                        w.createSession(tokenHash, agent.id, expires);
+                        return true;
+                    },
+                    [this, token, tokenHash, agent, expires, guard,
+                     done = std::move(done)](StoreResult<bool> stored) {
+                        LoginResult result;
+                        if (stored.ok()) {
+                            // Logins are rare; dropping expired sessions here keeps the cache
+                            // small.
+                            const qint64 now = nowSecs();
+                            m_sessions.removeIf([now](const auto &entry) {
+                                return entry.value().expiresAt <= now;
+                            });
+                            m_sessions.insert(tokenHash, {agent, expires});
+                            result.ok = true;
+                            result.token = token;
+                            result.agent = agent;
+                        } else {
+                            result.error = stored.error;
+                        }
                         if (guard)
-                            done(failed);
-                        return;
-                    }
-                    const QString token = TokenGenerator::newToken();
-                    const QString tokenHash = TokenGenerator::hashToken(token);
-                    const qint64 expires = nowSecs() + qint64(m_config.sessionTtlHours) * 3600;
-                    const AgentRecord agent = account->first;
-                    m_store.submit<bool>(
-                        this,
-                        [tokenHash, agent, expires](StoreWorker &w) {
-                            w.createSession(tokenHash, agent.id, expires);
-                            return true;
-                        },
-                        [this, token, tokenHash, agent, expires, guard,
-                         done = std::move(done)](StoreResult<bool> stored) {
-                            LoginResult result;
-                            if (stored.ok()) {
-                                // Logins are rare; dropping expired sessions here keeps the cache small.
-                                const qint64 now = nowSecs();
-                                m_sessions.removeIf([now](const auto &entry) { return entry.value().expiresAt <= now; });
-                                m_sessions.insert(tokenHash, {agent, expires});
-                                result.ok = true;
-                                result.token = token;
-                                result.agent = agent;
-                            } else {
-                                result.error = stored.error;
-                            }
-                            if (guard)
-                                done(result);
-                        });
-                });
+                            done(result);
+                    });
+            });
         });
 }
 

@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QObject>
-
 #include <functional>
 #include <optional>
 
@@ -31,7 +30,8 @@ public:
         QString error; //!< for the log; the client gets a generic message
     };
 
-    AuthService(const RelayConfig &config, Store &store, RoomRegistry &rooms, QObject *parent = nullptr);
+    AuthService(const RelayConfig &config, Store &store, RoomRegistry &rooms,
+                QObject *parent = nullptr);
 
     void login(const QString &username, const QString &password, QObject *context,
                std::function<void(LoginResult)> done);

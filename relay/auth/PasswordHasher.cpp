@@ -1,12 +1,10 @@
 #include "auth/PasswordHasher.h"
 
+#include <QByteArray>
+#include <QStringList>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
-#include <QByteArray>
-#include <QStringList>
-
 #include <stdexcept>
 
 namespace medtranslate::relay {
@@ -21,8 +19,8 @@ QByteArray derive(const QByteArray &password, const QByteArray &salt, int iterat
 {
     QByteArray out(kHashBytes, Qt::Uninitialized);
     if (PKCS5_PBKDF2_HMAC(password.constData(), int(password.size()),
-                          reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()),
-                          iterations, EVP_sha256(), kHashBytes,
+                          reinterpret_cast<const unsigned char *>(salt.constData()),
+                          int(salt.size()), iterations, EVP_sha256(), kHashBytes,
                           reinterpret_cast<unsigned char *>(out.data())) != 1)
         throw std::runtime_error("PKCS5_PBKDF2_HMAC failed");
     return out;

@@ -1,10 +1,8 @@
 #include "auth/TokenGenerator.h"
 
+#include <QByteArray>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
-#include <QByteArray>
-
 #include <stdexcept>
 
 namespace medtranslate::relay {
@@ -37,6 +35,9 @@ QString TokenGenerator::hashToken(const QString &token)
         QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
 }
 
-QString TokenGenerator::newRoomId() { return QString::fromLatin1(randomBytes(16).toHex()); }
+QString TokenGenerator::newRoomId()
+{
+    return QString::fromLatin1(randomBytes(16).toHex());
+}
 
 } // namespace medtranslate::relay

@@ -11,11 +11,13 @@ namespace medtranslate::relay {
 //! Translation settings; providers are tried in `providers` order, then the offline phrases.
 struct TranslationConfig
 {
-    QStringList providers;          //!< e.g. {"anthropic", "deepl"}; empty means offline only
-    int deadlineMs = 15000;         //!< after this a message's translation is "unavailable"
-    int providerTimeoutMs = 10000;  //!< one HTTP call
-    QString anthropicKey, anthropicModel = QStringLiteral("claude-sonnet-4-5"), anthropicUrl = QStringLiteral("https://api.anthropic.com");
-    QString openaiKey, openaiModel = QStringLiteral("gpt-4o-mini"), openaiUrl = QStringLiteral("https://api.openai.com");
+    QStringList providers;         //!< e.g. {"anthropic", "deepl"}; empty means offline only
+    int deadlineMs = 15000;        //!< after this a message's translation is "unavailable"
+    int providerTimeoutMs = 10000; //!< one HTTP call
+    QString anthropicKey, anthropicModel = QStringLiteral("claude-sonnet-4-5"),
+                          anthropicUrl = QStringLiteral("https://api.anthropic.com");
+    QString openaiKey, openaiModel = QStringLiteral("gpt-4o-mini"),
+                       openaiUrl = QStringLiteral("https://api.openai.com");
     QString deeplKey, deeplUrl = QStringLiteral("https://api-free.deepl.com");
     int providerRetries = 2;        //!< extra calls to an overloaded provider (429, 5xx)
     int retryBaseDelayMs = 500;     //!< backoff when no Retry-After is given: base, 2×base, …

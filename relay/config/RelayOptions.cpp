@@ -24,29 +24,52 @@ struct Setting
 };
 
 const Setting kSettings[] = {
-    {"listen", "MEDTRANSLATE_LISTEN", "listen", "host:port", "Address to serve HTTP and WebSocket on (default 127.0.0.1:8080; port 0 picks a free one)."},
-    {"db", "MEDTRANSLATE_DB", "db", "path", "SQLite file, or the PostgreSQL database name (default var/medtranslate.db)."},
-    {"db-driver", "MEDTRANSLATE_DB_DRIVER", "db_driver", "sqlite|postgres", "Database driver (default sqlite)."},
+    {"listen", "MEDTRANSLATE_LISTEN", "listen", "host:port",
+     "Address to serve HTTP and WebSocket on (default 127.0.0.1:8080; port 0 picks a free one)."},
+    {"db", "MEDTRANSLATE_DB", "db", "path",
+     "SQLite file, or the PostgreSQL database name (default var/medtranslate.db)."},
+    {"db-driver", "MEDTRANSLATE_DB_DRIVER", "db_driver", "sqlite|postgres",
+     "Database driver (default sqlite)."},
     {"db-host", "MEDTRANSLATE_DB_HOST", "db_host", "host", "PostgreSQL host."},
     {"db-port", "MEDTRANSLATE_DB_PORT", "db_port", "port", "PostgreSQL port (default 5432)."},
-    {"db-user", "MEDTRANSLATE_DB_USER", "db_user", "user", "PostgreSQL user; the password comes from MEDTRANSLATE_DB_PASSWORD or the config file."},
-    {"resources", "MEDTRANSLATE_RESOURCES", "resources", "dir", "Folder with glossary/, phrases/ and templates/."},
-    {"widget-dir", "MEDTRANSLATE_WIDGET_DIR", "widget_dir", "dir", "Folder with the patient widget files."},
-    {"allowed-origins", "MEDTRANSLATE_ALLOWED_ORIGINS", "allowed_origins", "list", "Comma-separated hospital sites allowed to embed the chat (default: any)."},
-    {"tls-cert", "MEDTRANSLATE_TLS_CERT", "tls_cert", "file", "PEM certificate; with --tls-key turns on HTTPS/WSS."},
+    {"db-user", "MEDTRANSLATE_DB_USER", "db_user", "user",
+     "PostgreSQL user; the password comes from MEDTRANSLATE_DB_PASSWORD or the config file."},
+    {"resources", "MEDTRANSLATE_RESOURCES", "resources", "dir",
+     "Folder with glossary/, phrases/ and templates/."},
+    {"widget-dir", "MEDTRANSLATE_WIDGET_DIR", "widget_dir", "dir",
+     "Folder with the patient widget files."},
+    {"allowed-origins", "MEDTRANSLATE_ALLOWED_ORIGINS", "allowed_origins", "list",
+     "Comma-separated hospital sites allowed to embed the chat (default: any)."},
+    {"tls-cert", "MEDTRANSLATE_TLS_CERT", "tls_cert", "file",
+     "PEM certificate; with --tls-key turns on HTTPS/WSS."},
     {"tls-key", "MEDTRANSLATE_TLS_KEY", "tls_key", "file", "PEM private key."},
-    {"providers", "MEDTRANSLATE_PROVIDERS", "translation.providers", "list", "Translation providers in fallback order: anthropic, openai, deepl (default: those with a key)."},
-    {"translation-deadline-ms", "MEDTRANSLATE_TRANSLATION_DEADLINE_MS", "translation.deadline_ms", "ms", "Time after which a translation is reported unavailable (default 15000)."},
-    {"provider-timeout-ms", "MEDTRANSLATE_PROVIDER_TIMEOUT_MS", "translation.timeout_ms", "ms", "Timeout of one provider call (default 10000)."},
-    {"provider-retries", "MEDTRANSLATE_PROVIDER_RETRIES", "translation.retries", "n", "Extra calls to a provider that answered 429 or 5xx, honouring Retry-After (default 2)."},
-    {"breaker-threshold", "MEDTRANSLATE_BREAKER_THRESHOLD", "translation.breaker_threshold", "n", "Failures in a row after which a provider is skipped for a while (default 3)."},
-    {"breaker-cooldown-ms", "MEDTRANSLATE_BREAKER_COOLDOWN_MS", "translation.breaker_cooldown_ms", "ms", "How long a failing provider is skipped (default 30000)."},
-    {"cache-ttl-days", "MEDTRANSLATE_CACHE_TTL_DAYS", "translation.cache_ttl_days", "days", "How long provider translations are reused; 0 turns the cache off (default 30)."},
-    {"cache-memory-entries", "MEDTRANSLATE_CACHE_MEMORY_ENTRIES", "translation.cache_memory_entries", "n", "Translations kept in memory for instant answers (default 10000)."},
-    {"hello-timeout-ms", "MEDTRANSLATE_HELLO_TIMEOUT_MS", "hello_timeout_ms", "ms", "Time a new connection has to send hello (default 10000)."},
-    {"max-frame-bytes", "MEDTRANSLATE_MAX_FRAME_BYTES", "max_frame_bytes", "bytes", "Largest WebSocket frame accepted (default 65536)."},
-    {"max-text-chars", "MEDTRANSLATE_MAX_TEXT_CHARS", "max_text_chars", "n", "Longest message text accepted (default 4000)."},
-    {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s", "Frames per second one connection may send on average, with a burst of twice that (default 20)."},
+    {"providers", "MEDTRANSLATE_PROVIDERS", "translation.providers", "list",
+     "Translation providers in fallback order: anthropic, openai, deepl (default: those with a "
+     "key)."},
+    {"translation-deadline-ms", "MEDTRANSLATE_TRANSLATION_DEADLINE_MS", "translation.deadline_ms",
+     "ms", "Time after which a translation is reported unavailable (default 15000)."},
+    {"provider-timeout-ms", "MEDTRANSLATE_PROVIDER_TIMEOUT_MS", "translation.timeout_ms", "ms",
+     "Timeout of one provider call (default 10000)."},
+    {"provider-retries", "MEDTRANSLATE_PROVIDER_RETRIES", "translation.retries", "n",
+     "Extra calls to a provider that answered 429 or 5xx, honouring Retry-After (default 2)."},
+    {"breaker-threshold", "MEDTRANSLATE_BREAKER_THRESHOLD", "translation.breaker_threshold", "n",
+     "Failures in a row after which a provider is skipped for a while (default 3)."},
+    {"breaker-cooldown-ms", "MEDTRANSLATE_BREAKER_COOLDOWN_MS", "translation.breaker_cooldown_ms",
+     "ms", "How long a failing provider is skipped (default 30000)."},
+    {"cache-ttl-days", "MEDTRANSLATE_CACHE_TTL_DAYS", "translation.cache_ttl_days", "days",
+     "How long provider translations are reused; 0 turns the cache off (default 30)."},
+    {"cache-memory-entries", "MEDTRANSLATE_CACHE_MEMORY_ENTRIES",
+     "translation.cache_memory_entries", "n",
+     "Translations kept in memory for instant answers (default 10000)."},
+    {"hello-timeout-ms", "MEDTRANSLATE_HELLO_TIMEOUT_MS", "hello_timeout_ms", "ms",
+     "Time a new connection has to send hello (default 10000)."},
+    {"max-frame-bytes", "MEDTRANSLATE_MAX_FRAME_BYTES", "max_frame_bytes", "bytes",
+     "Largest WebSocket frame accepted (default 65536)."},
+    {"max-text-chars", "MEDTRANSLATE_MAX_TEXT_CHARS", "max_text_chars", "n",
+     "Longest message text accepted (default 4000)."},
+    {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s",
+     "Frames per second one connection may send on average, with a burst of twice that (default "
+     "20)."},
 };
 
 QJsonValue fileValue(const QJsonObject &root, const QString &dotted)
@@ -151,13 +174,15 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         "DEEPL_API_KEY (or the config file), never from flags."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help."));
-    const QCommandLineOption versionOption(QStringLiteral("version"), QStringLiteral("Show the version."));
-    const QCommandLineOption configOption(QStringLiteral("config"),
-                                          QStringLiteral("JSON config file (also MEDTRANSLATE_CONFIG)."),
-                                          QStringLiteral("file"));
+    const QCommandLineOption versionOption(QStringLiteral("version"),
+                                           QStringLiteral("Show the version."));
+    const QCommandLineOption configOption(
+        QStringLiteral("config"), QStringLiteral("JSON config file (also MEDTRANSLATE_CONFIG)."),
+        QStringLiteral("file"));
     const QCommandLineOption addAgentOption(
         QStringLiteral("add-agent"),
-        QStringLiteral("Create an agent account and exit; the password is read from standard input."),
+        QStringLiteral(
+            "Create an agent account and exit; the password is read from standard input."),
         QStringLiteral("username"));
     const QCommandLineOption agentNameOption(QStringLiteral("agent-name"),
                                              QStringLiteral("Display name for --add-agent."),
@@ -204,7 +229,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         return options;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+        *error =
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
         return std::nullopt;
     }
 
@@ -243,7 +269,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     };
     auto secret = [&](const char *env, const char *fileKey) {
         const QString fromEnv = environment.value(QString::fromLatin1(env));
-        return fromEnv.isEmpty() ? jsonToString(fileValue(file, QString::fromLatin1(fileKey))) : fromEnv;
+        return fromEnv.isEmpty() ? jsonToString(fileValue(file, QString::fromLatin1(fileKey)))
+                                 : fromEnv;
     };
 
     RelayConfig &c = options.config;
@@ -255,11 +282,13 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     if (const QString driver = value("db-driver"); !driver.isEmpty())
         c.store.driver = driver;
     if (c.store.driver != QLatin1String("sqlite") && c.store.driver != QLatin1String("postgres")) {
-        *error = QStringLiteral("--db-driver must be sqlite or postgres, got '%1'").arg(c.store.driver);
+        *error =
+            QStringLiteral("--db-driver must be sqlite or postgres, got '%1'").arg(c.store.driver);
         return std::nullopt;
     }
     c.store.host = value("db-host");
-    if (const QString port = value("db-port"); !port.isEmpty() && !toInt(QStringLiteral("db-port"), port, 1, c.store.port, error))
+    if (const QString port = value("db-port");
+        !port.isEmpty() && !toInt(QStringLiteral("db-port"), port, 1, c.store.port, error))
         return std::nullopt;
     c.store.user = value("db-user");
     c.store.password = secret("MEDTRANSLATE_DB_PASSWORD", "db_password");
@@ -296,7 +325,9 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"max-text-chars", 1, &c.maxTextChars},
     };
     for (const auto &n : numbers) {
-        if (const QString text = value(n.flag); !text.isEmpty() && !toInt(QString::fromLatin1(n.flag), text, n.minimum, *n.target, error))
+        if (const QString text = value(n.flag);
+            !text.isEmpty() &&
+            !toInt(QString::fromLatin1(n.flag), text, n.minimum, *n.target, error))
             return std::nullopt;
     }
 
@@ -304,7 +335,9 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         bool ok = false;
         const double perSecond = rate.toDouble(&ok);
         if (!ok || perSecond < 1) {
-            *error = QStringLiteral("--rate-limit wants a number of frames per second of at least 1, got '%1'").arg(rate);
+            *error = QStringLiteral(
+                         "--rate-limit wants a number of frames per second of at least 1, got '%1'")
+                         .arg(rate);
             return std::nullopt;
         }
         c.framesPerSecond = perSecond;
@@ -335,8 +368,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
             t.providers << QStringLiteral("deepl");
     }
     for (const QString &p : t.providers) {
-        if (p != QLatin1String("anthropic") && p != QLatin1String("openai") && p != QLatin1String("deepl")) {
-            *error = QStringLiteral("unknown translation provider '%1' (anthropic, openai, deepl)").arg(p);
+        if (p != QLatin1String("anthropic") && p != QLatin1String("openai") &&
+            p != QLatin1String("deepl")) {
+            *error = QStringLiteral("unknown translation provider '%1' (anthropic, openai, deepl)")
+                         .arg(p);
             return std::nullopt;
         }
     }
@@ -348,7 +383,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                                           : options.agentUsername;
         options.agentRole = parser.value(agentRoleOption);
         options.agentLanguages = splitList(parser.value(agentLanguagesOption));
-        if (options.agentRole != QLatin1String("agent") && options.agentRole != QLatin1String("admin")) {
+        if (options.agentRole != QLatin1String("agent") &&
+            options.agentRole != QLatin1String("admin")) {
             *error = QStringLiteral("--agent-role must be agent or admin");
             return std::nullopt;
         }

@@ -33,7 +33,8 @@ QString SystemNotices::text(Kind kind, const QString &lang, const QString &agent
         {QStringLiteral("ja"), QStringLiteral("相談員%1に担当が変わりました。")},
         {QStringLiteral("zh"), QStringLiteral("您的对话已转给咨询师%1。")},
         {QStringLiteral("th"), QStringLiteral("การสนทนาของคุณถูกส่งต่อให้เจ้าหน้าที่ %1 แล้ว")},
-        {QStringLiteral("vi"), QStringLiteral("Cuộc trò chuyện đã được chuyển cho nhân viên tư vấn %1.")},
+        {QStringLiteral("vi"),
+         QStringLiteral("Cuộc trò chuyện đã được chuyển cho nhân viên tư vấn %1.")},
     };
     static const QHash<QString, QString> ended{
         {QStringLiteral("ko"), QStringLiteral("상담이 종료되었습니다.")},

@@ -33,8 +33,9 @@ bool TemplateLibrary::loadDirectory(const QString &directory, QString *error)
             for (const auto &language : supportedLanguages()) {
                 const int c = table->column(language.code);
                 if (c >= 0 && !cells[size_t(c)].empty())
-                    reply.texts.insert(QString::fromUtf8(language.code.data(), qsizetype(language.code.size())),
-                                       QString::fromStdString(cells[size_t(c)]));
+                    reply.texts.insert(
+                        QString::fromUtf8(language.code.data(), qsizetype(language.code.size())),
+                        QString::fromStdString(cells[size_t(c)]));
             }
             add(std::move(reply));
         }

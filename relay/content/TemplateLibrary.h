@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QString>
-
 #include <optional>
 #include <vector>
 

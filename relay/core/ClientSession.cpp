@@ -39,7 +39,8 @@ ClientSession::~ClientSession() = default;
 
 QString ClientSession::peer() const
 {
-    return m_socket->peerAddress().toString() + QLatin1Char(':') + QString::number(m_socket->peerPort());
+    return m_socket->peerAddress().toString() + QLatin1Char(':') +
+           QString::number(m_socket->peerPort());
 }
 
 void ClientSession::authenticatePatient(const QString &roomId)
@@ -81,7 +82,10 @@ void ClientSession::deliver(const QString &roomId, qint64 seq, const QString &fr
     sendEncoded(frame);
 }
 
-void ClientSession::beginReplay(const QString &roomId) { m_replaying[roomId]; }
+void ClientSession::beginReplay(const QString &roomId)
+{
+    m_replaying[roomId];
+}
 
 void ClientSession::endReplay(const QString &roomId, qint64 replayedUpTo)
 {
@@ -124,7 +128,8 @@ void ClientSession::refuse(const protocol::FrameError &error)
     qCInfo(lcSession) << peer() << "refused frame:" << QString::fromStdString(error.message);
     sendError(error.code, QString::fromStdString(error.message), QString::fromStdString(error.ref));
     if (++m_badFrames > m_config.maxBadFrames)
-        close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many invalid frames"));
+        close(QWebSocketProtocol::CloseCodePolicyViolated,
+              QStringLiteral("too many invalid frames"));
 }
 
 void ClientSession::onTextMessage(const QString &text)
@@ -133,8 +138,8 @@ void ClientSession::onTextMessage(const QString &text)
         return;
     m_metrics.frameIn();
     const QByteArray utf8 = text.toUtf8();
-    auto parsed = protocol::parseClientFrame(std::string_view(utf8.constData(), std::size_t(utf8.size())),
-                                             m_limits);
+    auto parsed = protocol::parseClientFrame(
+        std::string_view(utf8.constData(), std::size_t(utf8.size())), m_limits);
     if (auto *error = std::get_if<protocol::FrameError>(&parsed)) {
         refuse(*error);
         return;
@@ -161,7 +166,8 @@ void ClientSession::onTextMessage(const QString &text)
 void ClientSession::onBinaryMessage(const QByteArray &data)
 {
     m_metrics.frameIn();
-    refuse({ErrorCode::BadRequest, "binary frames are not part of the protocol; send JSON text", {}});
+    refuse(
+        {ErrorCode::BadRequest, "binary frames are not part of the protocol; send JSON text", {}});
 }
 
 void ClientSession::onDisconnected()

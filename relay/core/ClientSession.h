@@ -9,7 +9,6 @@
 #include <QObject>
 #include <QTimer>
 #include <QWebSocket>
-
 #include <vector>
 
 namespace medtranslate::relay {

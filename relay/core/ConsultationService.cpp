@@ -13,7 +13,6 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QUuid>
-
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcConsultation, "medtranslate.consultation")
@@ -30,7 +29,10 @@ namespace {
 
 constexpr int kReplayPage = 500;
 
-QString qs(const std::string &s) { return QString::fromStdString(s); }
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
 
 QString encodeFrame(const protocol::ServerFrame &frame)
 {
@@ -61,8 +63,8 @@ ConsultationService::ConsultationService(const RelayConfig &config, Store &store
 
 bool ConsultationService::loadOpenRooms(QString *error)
 {
-    const auto rooms = m_store.runSync<std::vector<RoomRecord>>(
-        [](StoreWorker &w) { return w.openRooms(); });
+    const auto rooms =
+        m_store.runSync<std::vector<RoomRecord>>([](StoreWorker &w) { return w.openRooms(); });
     if (!rooms.ok()) {
         *error = rooms.error;
         return false;
@@ -177,9 +179,12 @@ void ConsultationService::handleFrame(ClientSession &session, protocol::ClientFr
                          return;
                      const QString ref = QString::fromStdString(protocol::referenceOf(frame));
                      if (!error.isEmpty())
-                         return guard->sendError(ErrorCode::Internal, QStringLiteral("the relay cannot load the room now; try again"), ref);
+                         return guard->sendError(
+                             ErrorCode::Internal,
+                             QStringLiteral("the relay cannot load the room now; try again"), ref);
                      if (!room)
-                         return guard->sendError(ErrorCode::NotFound, QStringLiteral("no such room"), ref);
+                         return guard->sendError(ErrorCode::NotFound,
+                                                 QStringLiteral("no such room"), ref);
                      dispatch(*guard, frame);
                  });
         return;
@@ -226,50 +231,59 @@ void ConsultationService::onHello(ClientSession &session, const client::Hello &h
     };
     if (hello.role == Role::Patient) {
         const qint64 lastSeq = hello.lastSeq.value_or(0);
-        m_auth.roomForPatientToken(token, &session, [this, guard, lastSeq, refuse](RoomState *room, QString error) {
+        m_auth.roomForPatientToken(
+            token, &session, [this, guard, lastSeq, refuse](RoomState *room, QString error) {
+                if (!guard || guard->isAuthenticated())
+                    return;
+                if (!error.isEmpty()) {
+                    guard->sendError(
+                        ErrorCode::Internal,
+                        QStringLiteral("the relay cannot check the token now; try again"));
+                    return;
+                }
+                if (!room)
+                    return refuse(QStringLiteral("unknown or expired patient token"));
+                const QString roomId = qs(room->room.roomId);
+                guard->authenticatePatient(roomId);
+                const bool cameOnline = room->patients.isEmpty();
+                room->patients.append(guard.data());
+                guard->beginReplay(roomId);
+                guard->send(
+                    server::Welcome{Role::Patient, {m_rooms.snapshot(*room)}, std::nullopt});
+                if (cameOnline)
+                    pushRoom(*room);
+                replayPage(guard, roomId, lastSeq);
+            });
+        return;
+    }
+    m_auth.agentForToken(
+        token, &session, [this, guard, refuse](std::optional<AgentRecord> agent, QString error) {
             if (!guard || guard->isAuthenticated())
                 return;
             if (!error.isEmpty()) {
-                guard->sendError(ErrorCode::Internal, QStringLiteral("the relay cannot check the token now; try again"));
+                guard->sendError(ErrorCode::Internal,
+                                 QStringLiteral("the relay cannot check the token now; try again"));
                 return;
             }
-            if (!room)
-                return refuse(QStringLiteral("unknown or expired patient token"));
-            const QString roomId = qs(room->room.roomId);
-            guard->authenticatePatient(roomId);
-            const bool cameOnline = room->patients.isEmpty();
-            room->patients.append(guard.data());
-            guard->beginReplay(roomId);
-            guard->send(server::Welcome{Role::Patient, {m_rooms.snapshot(*room)}, std::nullopt});
-            if (cameOnline)
-                pushRoom(*room);
-            replayPage(guard, roomId, lastSeq);
-        });
-        return;
-    }
-    m_auth.agentForToken(token, &session, [this, guard, refuse](std::optional<AgentRecord> agent, QString error) {
-        if (!guard || guard->isAuthenticated())
-            return;
-        if (!error.isEmpty()) {
-            guard->sendError(ErrorCode::Internal, QStringLiteral("the relay cannot check the token now; try again"));
-            return;
-        }
-        if (!agent)
-            return refuse(QStringLiteral("unknown or expired agent token; log in again"));
-        guard->authenticateAgent(*agent);
-        const bool cameOnline = m_rooms.agentSessions(agent->id).isEmpty();
-        m_rooms.addAgentSession(agent->id, guard.data());
-        server::Welcome welcome{Role::Agent, {}, protocol::AgentRef{agent->id.toStdString(), agent->displayName.toStdString()}};
-        const auto assigned = m_rooms.assignedTo(agent->id);
-        for (const RoomState *room : assigned)
-            welcome.rooms.push_back(m_rooms.snapshot(*room));
-        guard->send(welcome);
-        guard->send(queueFrame());
-        if (cameOnline) {
+            if (!agent)
+                return refuse(QStringLiteral("unknown or expired agent token; log in again"));
+            guard->authenticateAgent(*agent);
+            const bool cameOnline = m_rooms.agentSessions(agent->id).isEmpty();
+            m_rooms.addAgentSession(agent->id, guard.data());
+            server::Welcome welcome{
+                Role::Agent,
+                {},
+                protocol::AgentRef{agent->id.toStdString(), agent->displayName.toStdString()}};
+            const auto assigned = m_rooms.assignedTo(agent->id);
             for (const RoomState *room : assigned)
-                pushRoom(*room);
-        }
-    });
+                welcome.rooms.push_back(m_rooms.snapshot(*room));
+            guard->send(welcome);
+            guard->send(queueFrame());
+            if (cameOnline) {
+                for (const RoomState *room : assigned)
+                    pushRoom(*room);
+            }
+        });
 }
 
 RoomState *ConsultationService::roomForAction(ClientSession &session, const std::string &roomIdUtf8,
@@ -319,7 +333,8 @@ void ConsultationService::onSend(ClientSession &session, const client::Send &sen
     std::optional<TranslationRequest> later;
     if (session.role() == Role::Patient) {
         if (!send.templateId.empty()) {
-            session.sendError(ErrorCode::Forbidden, QStringLiteral("templates are for agents"), ref);
+            session.sendError(ErrorCode::Forbidden, QStringLiteral("templates are for agents"),
+                              ref);
             return;
         }
         draft.sender = protocol::Sender::Patient;
@@ -327,7 +342,8 @@ void ConsultationService::onSend(ClientSession &session, const client::Send &sen
         const QString lang = m_translator.detectLanguage(text, patientLang);
         draft.text = send.text;
         draft.lang = lang.toStdString();
-        const TranslationRequest request{text, lang, QString::fromLatin1(kAgentLanguage.data(), 2), true};
+        const TranslationRequest request{text, lang, QString::fromLatin1(kAgentLanguage.data(), 2),
+                                         true};
         if (auto now = m_translator.translateNow(request))
             draft.translation = now->translation;
         else {
@@ -346,8 +362,9 @@ void ConsultationService::onSend(ClientSession &session, const client::Send &sen
             }
             const auto vetted = reply->texts.constFind(patientLang);
             if (vetted == reply->texts.constEnd()) {
-                session.sendError(ErrorCode::UnsupportedLanguage,
-                                  QStringLiteral("the template has no vetted text in this language"), ref);
+                session.sendError(
+                    ErrorCode::UnsupportedLanguage,
+                    QStringLiteral("the template has no vetted text in this language"), ref);
                 return;
             }
             draft.text = reply->texts.value(QStringLiteral("ko")).toStdString();
@@ -374,39 +391,41 @@ void ConsultationService::store(protocol::Message draft, const QPointer<ClientSe
                                 std::optional<TranslationRequest> pendingTranslation)
 {
     const QString ref = qs(draft.clientMsgId);
-    m_store.append(
-        NewMessage{std::move(draft)}, this,
-        [this, origin, ref, pendingTranslation](StoreResult<AppendResult> result) {
-            if (!result.ok()) {
-                qCWarning(lcConsultation) << "message not stored:" << result.error;
-                if (origin)
-                    origin->sendError(ErrorCode::Internal,
-                                      QStringLiteral("the message could not be stored; send it again "
-                                                     "with the same client_msg_id"),
-                                      ref);
-                return;
-            }
-            const protocol::Message &message = result.value->message;
-            if (origin && !message.clientMsgId.empty()) {
-                origin->send(server::Ack{message.clientMsgId, message.roomId, message.seq, message.msgId});
-            }
-            if (result.value->duplicate)
-                return;
-            m_metrics.messageStored();
-            RoomState *room = m_rooms.find(qs(message.roomId));
-            if (!room)
-                return;
-            room->room.lastSeq = std::max(room->room.lastSeq, message.seq);
-            if (room->room.status == RoomStatus::Waiting && room->firstMessageText.empty() &&
-                message.sender == protocol::Sender::Patient) {
-                room->firstMessageText = message.text;
-                room->firstMessageTranslation = message.translation.text;
-                scheduleQueue();
-            }
-            broadcast(*room, server::MessageFrame{message}, message.seq);
-            if (pendingTranslation)
-                translateLater(qs(message.roomId), message.seq, *pendingTranslation);
-        });
+    m_store.append(NewMessage{std::move(draft)}, this,
+                   [this, origin, ref, pendingTranslation](StoreResult<AppendResult> result) {
+                       if (!result.ok()) {
+                           qCWarning(lcConsultation) << "message not stored:" << result.error;
+                           if (origin)
+                               origin->sendError(
+                                   ErrorCode::Internal,
+                                   QStringLiteral("the message could not be stored; send it again "
+                                                  "with the same client_msg_id"),
+                                   ref);
+                           return;
+                       }
+                       const protocol::Message &message = result.value->message;
+                       if (origin && !message.clientMsgId.empty()) {
+                           origin->send(server::Ack{message.clientMsgId, message.roomId,
+                                                    message.seq, message.msgId});
+                       }
+                       if (result.value->duplicate)
+                           return;
+                       m_metrics.messageStored();
+                       RoomState *room = m_rooms.find(qs(message.roomId));
+                       if (!room)
+                           return;
+                       room->room.lastSeq = std::max(room->room.lastSeq, message.seq);
+                       if (room->room.status == RoomStatus::Waiting &&
+                           room->firstMessageText.empty() &&
+                           message.sender == protocol::Sender::Patient) {
+                           room->firstMessageText = message.text;
+                           room->firstMessageTranslation = message.translation.text;
+                           scheduleQueue();
+                       }
+                       broadcast(*room, server::MessageFrame{message}, message.seq);
+                       if (pendingTranslation)
+                           translateLater(qs(message.roomId), message.seq, *pendingTranslation);
+                   });
 }
 
 void ConsultationService::translateLater(const QString &roomId, qint64 seq,
@@ -430,26 +449,32 @@ void ConsultationService::translateLater(const QString &roomId, qint64 seq,
         applyTranslation(roomId, seq, late);
     });
     deadline->start(m_config.translation.deadlineMs + 500);
-    m_translator.translate(request, [this, roomId, seq, settled, deadline](TranslationOutcome outcome) {
-        if (*settled)
-            return;
-        *settled = true;
-        deadline->stop();
-        deadline->deleteLater();
-        applyTranslation(roomId, seq, outcome);
-    });
+    m_translator.translate(request,
+                           [this, roomId, seq, settled, deadline](TranslationOutcome outcome) {
+                               if (*settled)
+                                   return;
+                               *settled = true;
+                               deadline->stop();
+                               deadline->deleteLater();
+                               applyTranslation(roomId, seq, outcome);
+                           });
 }
 
 void ConsultationService::applyTranslation(const QString &roomId, qint64 seq,
                                            const TranslationOutcome &outcome)
 {
-    m_metrics.translationFinished(QString::fromUtf8(protocol::toString(outcome.translation.status).data()));
+    m_metrics.translationFinished(
+        QString::fromUtf8(protocol::toString(outcome.translation.status).data()));
     const protocol::Translation translation = outcome.translation;
     m_store.write(
-        this, [roomId, seq, translation](StoreWorker &w) { w.updateTranslation(roomId, seq, translation); },
+        this,
+        [roomId, seq, translation](StoreWorker &w) {
+            w.updateTranslation(roomId, seq, translation);
+        },
         [this, roomId, seq, translation](StoreResult<bool> result) {
             if (!result.ok())
-                qCWarning(lcConsultation) << "translation not stored for" << roomId << seq << result.error;
+                qCWarning(lcConsultation)
+                    << "translation not stored for" << roomId << seq << result.error;
             RoomState *room = m_rooms.find(roomId);
             if (!room)
                 return;
@@ -467,7 +492,8 @@ void ConsultationService::onTyping(ClientSession &session, const client::Typing 
     RoomState *room = roomForAction(session, typing.roomId, {}, true);
     if (!room)
         return;
-    sendToOtherSide(*room, session.role(), server::Typing{typing.roomId, session.role(), typing.active});
+    sendToOtherSide(*room, session.role(),
+                    server::Typing{typing.roomId, session.role(), typing.active});
 }
 
 void ConsultationService::onRead(ClientSession &session, const client::Read &read)
@@ -476,10 +502,12 @@ void ConsultationService::onRead(ClientSession &session, const client::Read &rea
     if (!room)
         return;
     if (read.seq > room->room.lastSeq) {
-        session.sendError(ErrorCode::BadRequest, QStringLiteral("seq is beyond the room's last message"));
+        session.sendError(ErrorCode::BadRequest,
+                          QStringLiteral("seq is beyond the room's last message"));
         return;
     }
-    std::int64_t &mark = session.role() == Role::Patient ? room->room.patientReadSeq : room->room.agentReadSeq;
+    std::int64_t &mark =
+        session.role() == Role::Patient ? room->room.patientReadSeq : room->room.agentReadSeq;
     if (read.seq <= mark)
         return;
     mark = read.seq;
@@ -505,7 +533,8 @@ void ConsultationService::onEnd(ClientSession &session, const client::End &end)
         return;
     }
     if (room->changing) {
-        session.sendError(ErrorCode::AlreadyAssigned, QStringLiteral("the room is changing; try again"));
+        session.sendError(ErrorCode::AlreadyAssigned,
+                          QStringLiteral("the room is changing; try again"));
         return;
     }
     const QString roomId = qs(end.roomId);
@@ -528,7 +557,8 @@ void ConsultationService::onEnd(ClientSession &session, const client::End &end)
             if (!result.ok()) {
                 room->room.status = before;
                 if (guard)
-                    guard->sendError(ErrorCode::Internal, QStringLiteral("could not end the consultation; try again"));
+                    guard->sendError(ErrorCode::Internal,
+                                     QStringLiteral("could not end the consultation; try again"));
                 return;
             }
             if (before == RoomStatus::Waiting)
@@ -551,7 +581,8 @@ void ConsultationService::appendNotice(RoomState &room, SystemNotices::Kind kind
     notice.roomId = room.room.roomId;
     notice.sender = protocol::Sender::System;
     // A fresh idempotency key: the notice is written once, by the relay.
-    notice.clientMsgId = "system-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    notice.clientMsgId =
+        "system-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
     notice.lang = std::string(kAgentLanguage);
     notice.text = SystemNotices::text(kind, QStringLiteral("ko"), agentName).toStdString();
     notice.event = SystemNotices::eventName(kind).toStdString();
@@ -564,9 +595,11 @@ void ConsultationService::appendNotice(RoomState &room, SystemNotices::Kind kind
     m_store.append(NewMessage{std::move(notice)}, this,
                    [this, roomId, after = std::move(after)](StoreResult<AppendResult> result) {
                        if (!result.ok())
-                           qCWarning(lcConsultation) << "notice not stored for" << roomId << result.error;
+                           qCWarning(lcConsultation)
+                               << "notice not stored for" << roomId << result.error;
                        else if (RoomState *room = m_rooms.find(roomId)) {
-                           room->room.lastSeq = std::max(room->room.lastSeq, result.value->message.seq);
+                           room->room.lastSeq =
+                               std::max(room->room.lastSeq, result.value->message.seq);
                            broadcast(*room, server::MessageFrame{result.value->message},
                                      result.value->message.seq);
                        }
@@ -585,7 +618,8 @@ void ConsultationService::onHistory(ClientSession &session, const client::Histor
         if (!guard)
             return;
         if (!error.isEmpty())
-            return guard->sendError(ErrorCode::Internal, QStringLiteral("history is unavailable now; try again"));
+            return guard->sendError(ErrorCode::Internal,
+                                    QStringLiteral("history is unavailable now; try again"));
         if (!room)
             return guard->sendError(ErrorCode::NotFound, QStringLiteral("no such room"));
         if (!mayRead(who, *room))
@@ -605,12 +639,16 @@ void ConsultationService::replayPage(QPointer<ClientSession> session, const QStr
 {
     using Page = std::vector<protocol::Message>;
     m_store.submit<Page>(
-        this, [roomId, afterSeq](StoreWorker &w) { return w.messagesAfter(roomId, afterSeq, kReplayPage); },
+        this,
+        [roomId, afterSeq](StoreWorker &w) {
+            return w.messagesAfter(roomId, afterSeq, kReplayPage);
+        },
         [this, session, roomId, afterSeq](StoreResult<Page> page) {
             if (!session)
                 return;
             if (!page.ok()) {
-                session->sendError(ErrorCode::Internal, QStringLiteral("history is unavailable now; ask again"));
+                session->sendError(ErrorCode::Internal,
+                                   QStringLiteral("history is unavailable now; ask again"));
                 session->endReplay(roomId, 0);
                 return;
             }
@@ -679,14 +717,18 @@ void ConsultationService::onAccept(ClientSession &session, const client::Accept 
         return;
     }
     if (room->room.status != RoomStatus::Waiting || room->changing) {
-        session.sendError(ErrorCode::AlreadyAssigned, QStringLiteral("another agent has this room"));
+        session.sendError(ErrorCode::AlreadyAssigned,
+                          QStringLiteral("another agent has this room"));
         return;
     }
     room->changing = true;
     const AgentRecord agent = session.agent();
     QPointer<ClientSession> guard(&session);
     m_store.submit<bool>(
-        this, [roomId, agent](StoreWorker &w) { return w.assignRoom(roomId, agent.id, QStringLiteral("waiting")); },
+        this,
+        [roomId, agent](StoreWorker &w) {
+            return w.assignRoom(roomId, agent.id, QStringLiteral("waiting"));
+        },
         [this, roomId, agent, guard](StoreResult<bool> result) {
             RoomState *room = m_rooms.find(roomId);
             if (!room)
@@ -695,12 +737,14 @@ void ConsultationService::onAccept(ClientSession &session, const client::Accept 
             if (!result.ok() || !*result.value) {
                 if (guard)
                     guard->sendError(result.ok() ? ErrorCode::AlreadyAssigned : ErrorCode::Internal,
-                                     result.ok() ? QStringLiteral("another agent has this room")
-                                                 : QStringLiteral("could not accept the room; try again"));
+                                     result.ok()
+                                         ? QStringLiteral("another agent has this room")
+                                         : QStringLiteral("could not accept the room; try again"));
                 return;
             }
             room->room.status = RoomStatus::Active;
-            room->room.agent = protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
+            room->room.agent =
+                protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
             pushRoom(*room);
             scheduleQueue();
             appendNotice(*room, SystemNotices::Kind::AgentJoined, agent.displayName);
@@ -717,12 +761,14 @@ void ConsultationService::onTransfer(ClientSession &session, const client::Trans
     if (!room)
         return;
     if (room->room.status != RoomStatus::Active || room->changing) {
-        session.sendError(ErrorCode::BadRequest, QStringLiteral("only an active room can be transferred"));
+        session.sendError(ErrorCode::BadRequest,
+                          QStringLiteral("only an active room can be transferred"));
         return;
     }
     const QString target = qs(transfer.agentId);
     if (room->room.agent && qs(room->room.agent->id) == target) {
-        session.sendError(ErrorCode::BadRequest, QStringLiteral("the room is already with that agent"));
+        session.sendError(ErrorCode::BadRequest,
+                          QStringLiteral("the room is already with that agent"));
         return;
     }
     room->changing = true;
@@ -754,7 +800,8 @@ void ConsultationService::onTransfer(ClientSession &session, const client::Trans
             QList<ClientSession *> previous;
             if (room->room.agent)
                 previous = m_rooms.agentSessions(qs(room->room.agent->id));
-            room->room.agent = protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
+            room->room.agent =
+                protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
             pushRoom(*room, previous);
             appendNotice(*room, SystemNotices::Kind::Transferred, agent.displayName);
         });
@@ -784,7 +831,8 @@ void ConsultationService::sessionClosed(ClientSession &session)
     }
 }
 
-void ConsultationService::broadcast(const RoomState &room, const protocol::ServerFrame &frame, qint64 seq)
+void ConsultationService::broadcast(const RoomState &room, const protocol::ServerFrame &frame,
+                                    qint64 seq)
 {
     const QList<ClientSession *> recipients = m_rooms.recipients(room);
     if (recipients.isEmpty())
@@ -795,7 +843,8 @@ void ConsultationService::broadcast(const RoomState &room, const protocol::Serve
         session->deliver(roomId, seq, encoded);
 }
 
-void ConsultationService::sendToOtherSide(const RoomState &room, Role from, const protocol::ServerFrame &frame)
+void ConsultationService::sendToOtherSide(const RoomState &room, Role from,
+                                          const protocol::ServerFrame &frame)
 {
     QList<ClientSession *> targets;
     if (from == Role::Patient) {

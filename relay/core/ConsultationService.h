@@ -10,7 +10,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
 #include <functional>
 #include <optional>
 
@@ -88,7 +87,8 @@ private:
     void replayPage(QPointer<ClientSession> session, const QString &roomId, qint64 afterSeq);
 
     void broadcast(const RoomState &room, const protocol::ServerFrame &frame, qint64 seq = 0);
-    void sendToOtherSide(const RoomState &room, protocol::Role from, const protocol::ServerFrame &frame);
+    void sendToOtherSide(const RoomState &room, protocol::Role from,
+                         const protocol::ServerFrame &frame);
     void pushRoom(const RoomState &room, const QList<ClientSession *> &extra = {});
     void scheduleQueue();
     void sendQueue();

@@ -24,7 +24,8 @@ Q_LOGGING_CATEGORY(lcRelay, "medtranslate.relay")
 namespace medtranslate::relay {
 
 RelayServer::RelayServer(RelayConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_store(std::make_unique<Store>(m_config.store)),
+    : QObject(parent), m_config(std::move(config)),
+      m_store(std::make_unique<Store>(m_config.store)),
       m_templates(std::make_unique<TemplateLibrary>()), m_rooms(std::make_unique<RoomRegistry>()),
       m_metrics(std::make_unique<RelayMetrics>())
 {
@@ -51,8 +52,9 @@ QUrl RelayServer::httpUrl() const
     const bool tls = !m_config.tlsCertificate.isEmpty();
     QUrl url;
     url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
-    url.setHost(m_config.listenAddress == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
-                                                                : m_config.listenAddress.toString());
+    url.setHost(m_config.listenAddress == QHostAddress::AnyIPv4
+                    ? QStringLiteral("127.0.0.1")
+                    : m_config.listenAddress.toString());
     url.setPort(m_port);
     return url;
 }
@@ -60,7 +62,8 @@ QUrl RelayServer::httpUrl() const
 QUrl RelayServer::webSocketUrl() const
 {
     QUrl url = httpUrl();
-    url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                         : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/ws"));
     return url;
 }
@@ -73,9 +76,11 @@ bool RelayServer::start(QString *error)
         auto resources = TranslationPipeline::loadResources(m_config.resourcesDir, error);
         if (!resources)
             return false;
-        setTranslator(new TranslationPipeline(m_config.translation, std::move(*resources), m_store.get()));
+        setTranslator(
+            new TranslationPipeline(m_config.translation, std::move(*resources), m_store.get()));
     }
-    if (!m_templates->loadDirectory(QDir(m_config.resourcesDir).filePath(QStringLiteral("templates")), error))
+    if (!m_templates->loadDirectory(
+            QDir(m_config.resourcesDir).filePath(QStringLiteral("templates")), error))
         return false;
     m_auth = new AuthService(m_config, *m_store, *m_rooms, this);
     m_consultations = new ConsultationService(m_config, *m_store, *m_translator, *m_templates,
@@ -89,16 +94,19 @@ bool RelayServer::start(QString *error)
     m_api->registerRoutes(*m_http);
     // Qt 6.4 upgrades a request to WebSocket only if a route matches its path and writes
     // nothing; a plain GET on /ws is told to upgrade.
-    m_http->route(QStringLiteral("/ws"), QHttpServerRequest::Method::Get,
-                  [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                      for (const auto &[key, value] : request.headers()) {
-                          if (key.compare("Upgrade", Qt::CaseInsensitive) == 0 &&
-                              value.compare("websocket", Qt::CaseInsensitive) == 0)
-                              return;
-                      }
-                      responder.write(QByteArray(R"({"error":{"code":"bad_request","message":"WebSocket upgrade required"}})"),
-                                      "application/json", QHttpServerResponder::StatusCode::UpgradeRequired);
-                  });
+    m_http->route(
+        QStringLiteral("/ws"), QHttpServerRequest::Method::Get,
+        [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            for (const auto &[key, value] : request.headers()) {
+                if (key.compare("Upgrade", Qt::CaseInsensitive) == 0 &&
+                    value.compare("websocket", Qt::CaseInsensitive) == 0)
+                    return;
+            }
+            responder.write(
+                QByteArray(
+                    R"({"error":{"code":"bad_request","message":"WebSocket upgrade required"}})"),
+                "application/json", QHttpServerResponder::StatusCode::UpgradeRequired);
+        });
     connect(m_http, &QHttpServer::newWebSocketConnection, this, &RelayServer::acceptWebSockets);
 
     if (!m_config.tlsCertificate.isEmpty()) {
@@ -135,14 +143,15 @@ void RelayServer::acceptWebSockets()
         const QString origin = socket->origin();
         const QUrl requestUrl = socket->requestUrl();
         const QUrl originUrl(origin);
-        const bool sameOrigin = originUrl.host() == requestUrl.host() &&
-                                originUrl.port(-1) == requestUrl.port(-1);
+        const bool sameOrigin =
+            originUrl.host() == requestUrl.host() && originUrl.port(-1) == requestUrl.port(-1);
         // Native clients send no Origin; browsers may connect from the relay's own pages or
         // from an allowed hospital site.
         if (!origin.isEmpty() && !sameOrigin && !m_config.allowedOrigins.isEmpty() &&
             !m_config.allowedOrigins.contains(origin)) {
             qCInfo(lcRelay) << "refusing WebSocket from origin" << origin;
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("origin not allowed"));
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("origin not allowed"));
             socket.release()->deleteLater();
             continue;
         }

@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QUrl>
-
 #include <memory>
 
 class QHttpServer;

@@ -61,8 +61,9 @@ std::vector<RoomState *> RoomRegistry::assignedTo(const QString &agentId)
             state->room.agent->id == id)
             rooms.push_back(state.get());
     }
-    std::sort(rooms.begin(), rooms.end(),
-              [](const RoomState *a, const RoomState *b) { return a->room.createdAt < b->room.createdAt; });
+    std::sort(rooms.begin(), rooms.end(), [](const RoomState *a, const RoomState *b) {
+        return a->room.createdAt < b->room.createdAt;
+    });
     return rooms;
 }
 

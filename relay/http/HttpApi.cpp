@@ -11,8 +11,6 @@
 #include "storage/Store.h"
 #include "translation/Translator.h"
 
-#include <nlohmann/json.hpp>
-
 #include <QDateTime>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -20,8 +18,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace medtranslate::relay {
 
@@ -53,13 +51,15 @@ QString bearerToken(const QHttpServerRequest &request)
 std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, HttpReply &reply)
 {
     if (request.body().size() > kMaxBodyBytes) {
-        reply.error(Status::PayloadTooLarge, QStringLiteral("too_large"), QStringLiteral("the body is larger than 64 KiB"));
+        reply.error(Status::PayloadTooLarge, QStringLiteral("too_large"),
+                    QStringLiteral("the body is larger than 64 KiB"));
         return std::nullopt;
     }
     QJsonParseError error;
     const auto doc = QJsonDocument::fromJson(request.body(), &error);
     if (!doc.isObject()) {
-        reply.error(Status::BadRequest, QStringLiteral("bad_request"), QStringLiteral("the body must be a JSON object"));
+        reply.error(Status::BadRequest, QStringLiteral("bad_request"),
+                    QStringLiteral("the body must be a JSON object"));
         return std::nullopt;
     }
     return doc.object();
@@ -67,10 +67,14 @@ std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, HttpReply
 
 QByteArray dump(const nlohmann::json &j)
 {
-    return QByteArray::fromStdString(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return QByteArray::fromStdString(
+        j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-bool isKnownLanguage(const QString &code) { return findLanguage(code.toStdString()).has_value(); }
+bool isKnownLanguage(const QString &code)
+{
+    return findLanguage(code.toStdString()).has_value();
+}
 
 } // namespace
 
@@ -86,25 +90,38 @@ HttpApi::HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
 void HttpApi::registerRoutes(QHttpServer &server)
 {
     // Who is calling: an agent's login token, or (where allowed) a patient's room token.
-    auto identify = [this](const QString &token, bool allowPatient, std::shared_ptr<HttpReply> reply,
-                           std::function<void(Identity)> then) {
+    auto identify = [this](const QString &token, bool allowPatient,
+                           std::shared_ptr<HttpReply> reply, std::function<void(Identity)> then) {
         if (token.isEmpty())
-            return reply->error(Status::Unauthorized, QStringLiteral("unauthorized"), QStringLiteral("missing bearer token"));
-        m_auth.agentForToken(token, this, [this, token, allowPatient, reply, then](std::optional<AgentRecord> agent, QString error) {
-            if (!error.isEmpty())
-                return reply->error(Status::ServiceUnavailable, QStringLiteral("internal"), QStringLiteral("cannot check the token now"));
-            if (agent)
-                return then(Identity{protocol::Role::Agent, {}, *agent});
-            if (!allowPatient)
-                return reply->error(Status::Unauthorized, QStringLiteral("unauthorized"), QStringLiteral("unknown or expired token"));
-            m_auth.roomForPatientToken(token, this, [reply, then](RoomState *room, QString error) {
+            return reply->error(Status::Unauthorized, QStringLiteral("unauthorized"),
+                                QStringLiteral("missing bearer token"));
+        m_auth.agentForToken(
+            token, this,
+            [this, token, allowPatient, reply, then](std::optional<AgentRecord> agent,
+                                                     QString error) {
                 if (!error.isEmpty())
-                    return reply->error(Status::ServiceUnavailable, QStringLiteral("internal"), QStringLiteral("cannot check the token now"));
-                if (!room)
-                    return reply->error(Status::Unauthorized, QStringLiteral("unauthorized"), QStringLiteral("unknown or expired token"));
-                then(Identity{protocol::Role::Patient, QString::fromStdString(room->room.roomId), {}});
+                    return reply->error(Status::ServiceUnavailable, QStringLiteral("internal"),
+                                        QStringLiteral("cannot check the token now"));
+                if (agent)
+                    return then(Identity{protocol::Role::Agent, {}, *agent});
+                if (!allowPatient)
+                    return reply->error(Status::Unauthorized, QStringLiteral("unauthorized"),
+                                        QStringLiteral("unknown or expired token"));
+                m_auth.roomForPatientToken(
+                    token, this, [reply, then](RoomState *room, QString error) {
+                        if (!error.isEmpty())
+                            return reply->error(Status::ServiceUnavailable,
+                                                QStringLiteral("internal"),
+                                                QStringLiteral("cannot check the token now"));
+                        if (!room)
+                            return reply->error(Status::Unauthorized,
+                                                QStringLiteral("unauthorized"),
+                                                QStringLiteral("unknown or expired token"));
+                        then(Identity{protocol::Role::Patient,
+                                      QString::fromStdString(room->room.roomId),
+                                      {}});
+                    });
             });
-        });
     };
 
     server.route(QStringLiteral("/health"), Method::Get,
@@ -119,187 +136,243 @@ void HttpApi::registerRoutes(QHttpServer &server)
                              return true;
                          },
                          [this, reply](StoreResult<bool> result) {
-                             QJsonObject body{{QStringLiteral("status"), result.ok() ? QStringLiteral("ok") : QStringLiteral("degraded")},
-                                              {QStringLiteral("database"), result.ok() ? QStringLiteral("ok") : result.error},
-                                              {QStringLiteral("translation"), m_translator.describe()},
-                                              {QStringLiteral("uptime_seconds"), QDateTime::currentSecsSinceEpoch() - m_startedAt}};
-                             reply->json(body, result.ok() ? Status::Ok : Status::ServiceUnavailable);
+                             QJsonObject body{
+                                 {QStringLiteral("status"),
+                                  result.ok() ? QStringLiteral("ok") : QStringLiteral("degraded")},
+                                 {QStringLiteral("database"),
+                                  result.ok() ? QStringLiteral("ok") : result.error},
+                                 {QStringLiteral("translation"), m_translator.describe()},
+                                 {QStringLiteral("uptime_seconds"),
+                                  QDateTime::currentSecsSinceEpoch() - m_startedAt}};
+                             reply->json(body,
+                                         result.ok() ? Status::Ok : Status::ServiceUnavailable);
                          });
                  });
 
-    server.route(QStringLiteral("/api/rooms"), Method::Post,
-                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     m_metrics.httpRequest();
-                     auto reply = HttpReply::from(std::move(responder));
-                     const QString origin = QString::fromUtf8(header(request, "Origin"));
-                     if (!origin.isEmpty() && !m_config.allowedOrigins.isEmpty() &&
-                         !m_config.allowedOrigins.contains(origin) &&
-                         origin != QStringLiteral("%1://%2").arg(request.url().scheme(), request.url().authority()))
-                         return reply->error(Status::Forbidden, QStringLiteral("forbidden"), QStringLiteral("this site may not open consultations"));
-                     const auto body = jsonBody(request, *reply);
-                     if (!body)
-                         return;
-                     const QString language = body->value(QStringLiteral("language")).toString();
-                     if (language.isEmpty())
-                         return reply->error(Status::BadRequest, QStringLiteral("bad_request"), QStringLiteral("missing field 'language'"));
-                     if (!isPatientLanguage(language.toStdString()))
-                         return reply->error(Status::BadRequest, QStringLiteral("unsupported_language"),
-                                             QStringLiteral("supported: en, ja, zh, th, vi"));
-                     m_consultations.createRoom(language, origin, this, [reply](auto created, QString error) {
-                         if (!created)
-                             return reply->error(Status::ServiceUnavailable, QStringLiteral("internal"), QStringLiteral("cannot open a consultation now; try again"));
-                         reply->json(QJsonObject{{QStringLiteral("room_id"), created->roomId},
-                                                 {QStringLiteral("patient_token"), created->patientToken}},
-                                     Status::Created);
-                     });
-                 });
+    server.route(
+        QStringLiteral("/api/rooms"), Method::Post,
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            m_metrics.httpRequest();
+            auto reply = HttpReply::from(std::move(responder));
+            const QString origin = QString::fromUtf8(header(request, "Origin"));
+            if (!origin.isEmpty() && !m_config.allowedOrigins.isEmpty() &&
+                !m_config.allowedOrigins.contains(origin) &&
+                origin != QStringLiteral("%1://%2").arg(request.url().scheme(),
+                                                        request.url().authority()))
+                return reply->error(Status::Forbidden, QStringLiteral("forbidden"),
+                                    QStringLiteral("this site may not open consultations"));
+            const auto body = jsonBody(request, *reply);
+            if (!body)
+                return;
+            const QString language = body->value(QStringLiteral("language")).toString();
+            if (language.isEmpty())
+                return reply->error(Status::BadRequest, QStringLiteral("bad_request"),
+                                    QStringLiteral("missing field 'language'"));
+            if (!isPatientLanguage(language.toStdString()))
+                return reply->error(Status::BadRequest, QStringLiteral("unsupported_language"),
+                                    QStringLiteral("supported: en, ja, zh, th, vi"));
+            m_consultations.createRoom(
+                language, origin, this, [reply](auto created, QString error) {
+                    if (!created)
+                        return reply->error(
+                            Status::ServiceUnavailable, QStringLiteral("internal"),
+                            QStringLiteral("cannot open a consultation now; try again"));
+                    reply->json(
+                        QJsonObject{{QStringLiteral("room_id"), created->roomId},
+                                    {QStringLiteral("patient_token"), created->patientToken}},
+                        Status::Created);
+                });
+        });
 
-    server.route(QStringLiteral("/api/auth/login"), Method::Post,
-                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     m_metrics.httpRequest();
-                     auto reply = HttpReply::from(std::move(responder));
-                     const auto body = jsonBody(request, *reply);
-                     if (!body)
-                         return;
-                     const QString username = body->value(QStringLiteral("username")).toString();
-                     const QString password = body->value(QStringLiteral("password")).toString();
-                     if (username.isEmpty() || password.isEmpty())
-                         return reply->error(Status::BadRequest, QStringLiteral("bad_request"), QStringLiteral("username and password are required"));
-                     m_auth.login(username, password, this, [reply](AuthService::LoginResult result) {
-                         if (!result.ok) {
-                             const bool wrong = result.error == QLatin1String("wrong username or password");
-                             return reply->error(wrong ? Status::Unauthorized : Status::ServiceUnavailable,
-                                                 wrong ? QStringLiteral("unauthorized") : QStringLiteral("internal"),
-                                                 wrong ? result.error : QStringLiteral("cannot log in now; try again"));
-                         }
-                         QJsonArray languages;
-                         for (const QString &l : result.agent.languages)
-                             languages.append(l);
-                         reply->json(QJsonObject{{QStringLiteral("token"), result.token},
-                                                 {QStringLiteral("agent"),
-                                                  QJsonObject{{QStringLiteral("id"), result.agent.id},
-                                                              {QStringLiteral("name"), result.agent.displayName},
-                                                              {QStringLiteral("languages"), languages},
-                                                              {QStringLiteral("role"), result.agent.role}}}});
-                     });
-                 });
+    server.route(
+        QStringLiteral("/api/auth/login"), Method::Post,
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            m_metrics.httpRequest();
+            auto reply = HttpReply::from(std::move(responder));
+            const auto body = jsonBody(request, *reply);
+            if (!body)
+                return;
+            const QString username = body->value(QStringLiteral("username")).toString();
+            const QString password = body->value(QStringLiteral("password")).toString();
+            if (username.isEmpty() || password.isEmpty())
+                return reply->error(Status::BadRequest, QStringLiteral("bad_request"),
+                                    QStringLiteral("username and password are required"));
+            m_auth.login(username, password, this, [reply](AuthService::LoginResult result) {
+                if (!result.ok) {
+                    const bool wrong = result.error == QLatin1String("wrong username or password");
+                    return reply->error(
+                        wrong ? Status::Unauthorized : Status::ServiceUnavailable,
+                        wrong ? QStringLiteral("unauthorized") : QStringLiteral("internal"),
+                        wrong ? result.error : QStringLiteral("cannot log in now; try again"));
+                }
+                QJsonArray languages;
+                for (const QString &l : result.agent.languages)
+                    languages.append(l);
+                reply->json(
+                    QJsonObject{{QStringLiteral("token"), result.token},
+                                {QStringLiteral("agent"),
+                                 QJsonObject{{QStringLiteral("id"), result.agent.id},
+                                             {QStringLiteral("name"), result.agent.displayName},
+                                             {QStringLiteral("languages"), languages},
+                                             {QStringLiteral("role"), result.agent.role}}}});
+            });
+        });
 
-    server.route(QStringLiteral("/api/rooms/<arg>/messages"), Method::Get,
-                 [this, identify](const QString &roomId, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     m_metrics.httpRequest();
-                     auto reply = HttpReply::from(std::move(responder));
-                     const QUrlQuery query(request.url());
-                     bool ok = true;
-                     const qint64 after = query.hasQueryItem(QStringLiteral("after_seq"))
-                                              ? query.queryItemValue(QStringLiteral("after_seq")).toLongLong(&ok)
-                                              : 0;
-                     int limit = kMaxHistoryPage;
-                     if (ok && query.hasQueryItem(QStringLiteral("limit")))
-                         limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-                     if (!ok || after < 0 || limit < 1 || limit > kMaxHistoryPage)
-                         return reply->error(Status::BadRequest, QStringLiteral("bad_request"),
-                                             QStringLiteral("after_seq must be >= 0 and limit 1..1000"));
-                     identify(bearerToken(request), true, reply, [this, reply, roomId, after, limit](Identity who) {
-                         m_consultations.withRoom(roomId, this, [this, reply, who, roomId, after, limit](RoomState *room, QString error) {
-                             if (!error.isEmpty())
-                                 return reply->error(Status::ServiceUnavailable, QStringLiteral("internal"), QStringLiteral("history is unavailable now"));
-                             if (!room)
-                                 return reply->error(Status::NotFound, QStringLiteral("not_found"), QStringLiteral("no such room"));
-                             if (!m_consultations.mayRead(who, *room))
-                                 return reply->error(Status::Forbidden, QStringLiteral("forbidden"), QStringLiteral("not your room"));
-                             using Page = std::vector<protocol::Message>;
-                             m_store.submit<Page>(
-                                 this, [roomId, after, limit](StoreWorker &w) { return w.messagesAfter(roomId, after, limit); },
-                                 [reply](StoreResult<Page> page) {
-                                     if (!page.ok())
-                                         return reply->error(Status::ServiceUnavailable, QStringLiteral("internal"), QStringLiteral("history is unavailable now"));
-                                     reply->bytes(dump(nlohmann::json{{"messages", *page.value}}), "application/json");
-                                 });
-                         });
-                     });
-                 });
+    server.route(
+        QStringLiteral("/api/rooms/<arg>/messages"), Method::Get,
+        [this, identify](const QString &roomId, const QHttpServerRequest &request,
+                         QHttpServerResponder &&responder) {
+            m_metrics.httpRequest();
+            auto reply = HttpReply::from(std::move(responder));
+            const QUrlQuery query(request.url());
+            bool ok = true;
+            const qint64 after =
+                query.hasQueryItem(QStringLiteral("after_seq"))
+                    ? query.queryItemValue(QStringLiteral("after_seq")).toLongLong(&ok)
+                    : 0;
+            int limit = kMaxHistoryPage;
+            if (ok && query.hasQueryItem(QStringLiteral("limit")))
+                limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+            if (!ok || after < 0 || limit < 1 || limit > kMaxHistoryPage)
+                return reply->error(Status::BadRequest, QStringLiteral("bad_request"),
+                                    QStringLiteral("after_seq must be >= 0 and limit 1..1000"));
+            identify(
+                bearerToken(request), true, reply,
+                [this, reply, roomId, after, limit](Identity who) {
+                    m_consultations.withRoom(
+                        roomId, this,
+                        [this, reply, who, roomId, after, limit](RoomState *room, QString error) {
+                            if (!error.isEmpty())
+                                return reply->error(Status::ServiceUnavailable,
+                                                    QStringLiteral("internal"),
+                                                    QStringLiteral("history is unavailable now"));
+                            if (!room)
+                                return reply->error(Status::NotFound, QStringLiteral("not_found"),
+                                                    QStringLiteral("no such room"));
+                            if (!m_consultations.mayRead(who, *room))
+                                return reply->error(Status::Forbidden, QStringLiteral("forbidden"),
+                                                    QStringLiteral("not your room"));
+                            using Page = std::vector<protocol::Message>;
+                            m_store.submit<Page>(
+                                this,
+                                [roomId, after, limit](StoreWorker &w) {
+                                    return w.messagesAfter(roomId, after, limit);
+                                },
+                                [reply](StoreResult<Page> page) {
+                                    if (!page.ok())
+                                        return reply->error(
+                                            Status::ServiceUnavailable, QStringLiteral("internal"),
+                                            QStringLiteral("history is unavailable now"));
+                                    reply->bytes(dump(nlohmann::json{{"messages", *page.value}}),
+                                                 "application/json");
+                                });
+                        });
+                });
+        });
 
-    server.route(QStringLiteral("/api/templates"), Method::Get,
-                 [this, identify](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     m_metrics.httpRequest();
-                     auto reply = HttpReply::from(std::move(responder));
-                     identify(bearerToken(request), false, reply, [this, reply](Identity) {
-                         reply->json(QJsonObject{{QStringLiteral("templates"), m_templates.toJson()}});
-                     });
-                 });
+    server.route(
+        QStringLiteral("/api/templates"), Method::Get,
+        [this, identify](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            m_metrics.httpRequest();
+            auto reply = HttpReply::from(std::move(responder));
+            identify(bearerToken(request), false, reply, [this, reply](Identity) {
+                reply->json(QJsonObject{{QStringLiteral("templates"), m_templates.toJson()}});
+            });
+        });
 
-    server.route(QStringLiteral("/api/translate"), Method::Post,
-                 [this, identify](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     m_metrics.httpRequest();
-                     auto reply = HttpReply::from(std::move(responder));
-                     const auto body = jsonBody(request, *reply);
-                     if (!body)
-                         return;
-                     const QString text = body->value(QStringLiteral("text")).toString();
-                     const QString source = body->value(QStringLiteral("source")).toString(QStringLiteral("ko"));
-                     const QString target = body->value(QStringLiteral("target")).toString();
-                     if (text.trimmed().isEmpty() || text.size() > m_config.maxTextChars)
-                         return reply->error(Status::BadRequest, QStringLiteral("bad_request"), QStringLiteral("text must be 1 to %1 characters").arg(m_config.maxTextChars));
-                     if (!isKnownLanguage(source) || !isKnownLanguage(target))
-                         return reply->error(Status::BadRequest, QStringLiteral("unsupported_language"), QStringLiteral("supported: ko, en, ja, zh, th, vi"));
-                     identify(bearerToken(request), false, reply, [this, reply, text, source, target](Identity) {
-                         m_translator.translate(TranslationRequest{text, source, target}, [reply](TranslationOutcome outcome) {
-                             nlohmann::json body = outcome.translation;
-                             body["glossary"] = outcome.glossary;
-                             reply->bytes(dump(body), "application/json");
-                         });
+    server.route(
+        QStringLiteral("/api/translate"), Method::Post,
+        [this, identify](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            m_metrics.httpRequest();
+            auto reply = HttpReply::from(std::move(responder));
+            const auto body = jsonBody(request, *reply);
+            if (!body)
+                return;
+            const QString text = body->value(QStringLiteral("text")).toString();
+            const QString source =
+                body->value(QStringLiteral("source")).toString(QStringLiteral("ko"));
+            const QString target = body->value(QStringLiteral("target")).toString();
+            if (text.trimmed().isEmpty() || text.size() > m_config.maxTextChars)
+                return reply->error(
+                    Status::BadRequest, QStringLiteral("bad_request"),
+                    QStringLiteral("text must be 1 to %1 characters").arg(m_config.maxTextChars));
+            if (!isKnownLanguage(source) || !isKnownLanguage(target))
+                return reply->error(Status::BadRequest, QStringLiteral("unsupported_language"),
+                                    QStringLiteral("supported: ko, en, ja, zh, th, vi"));
+            identify(bearerToken(request), false, reply,
+                     [this, reply, text, source, target](Identity) {
+                         m_translator.translate(TranslationRequest{text, source, target},
+                                                [reply](TranslationOutcome outcome) {
+                                                    nlohmann::json body = outcome.translation;
+                                                    body["glossary"] = outcome.glossary;
+                                                    reply->bytes(dump(body), "application/json");
+                                                });
                      });
-                 });
+        });
 
-    server.route(QStringLiteral("/metrics"), Method::Get,
-                 [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                     m_metrics.httpRequest();
-                     auto reply = HttpReply::from(std::move(responder));
-                     const QString store = QStringLiteral(
-                                               "# HELP medtranslate_store_batches_total Transactions that stored messages.\n"
-                                               "# TYPE medtranslate_store_batches_total counter\nmedtranslate_store_batches_total %1\n"
-                                               "# HELP medtranslate_store_failures_total Store operations the database refused.\n"
-                                               "# TYPE medtranslate_store_failures_total counter\nmedtranslate_store_failures_total %2\n")
-                                               .arg(m_store.committedBatches())
-                                               .arg(m_store.failedWrites());
-                     reply->bytes(m_metrics.toPrometheus(store + m_translator.metricsText()).toUtf8(), "text/plain; version=0.0.4; charset=utf-8");
-                 });
+    server.route(
+        QStringLiteral("/metrics"), Method::Get,
+        [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+            m_metrics.httpRequest();
+            auto reply = HttpReply::from(std::move(responder));
+            const QString store =
+                QStringLiteral(
+                    "# HELP medtranslate_store_batches_total Transactions that stored messages.\n"
+                    "# TYPE medtranslate_store_batches_total "
+                    "counter\nmedtranslate_store_batches_total %1\n"
+                    "# HELP medtranslate_store_failures_total Store operations the database "
+                    "refused.\n"
+                    "# TYPE medtranslate_store_failures_total "
+                    "counter\nmedtranslate_store_failures_total %2\n")
+                    .arg(m_store.committedBatches())
+                    .arg(m_store.failedWrites());
+            reply->bytes(m_metrics.toPrometheus(store + m_translator.metricsText()).toUtf8(),
+                         "text/plain; version=0.0.4; charset=utf-8");
+        });
 
     // The patient widget. The chat page may only be framed by the configured hospital sites.
     auto widget = std::make_shared<WidgetFiles>(m_config.widgetDir);
-    const QByteArray frameAncestors =
-        m_config.allowedOrigins.isEmpty() ? QByteArray("*") : m_config.allowedOrigins.join(QLatin1Char(' ')).toUtf8();
-    const QByteArray pagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                  "connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'; object-src 'none'; "
-                                  "frame-ancestors " + frameAncestors;
-    auto serveFile = [this, widget, pagePolicy](const QString &name, QHttpServerResponder &&responder) {
+    const QByteArray frameAncestors = m_config.allowedOrigins.isEmpty()
+                                          ? QByteArray("*")
+                                          : m_config.allowedOrigins.join(QLatin1Char(' ')).toUtf8();
+    const QByteArray pagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'; object-src 'none'; "
+        "frame-ancestors " +
+        frameAncestors;
+    auto serveFile = [this, widget, pagePolicy](const QString &name,
+                                                QHttpServerResponder &&responder) {
         m_metrics.httpRequest();
         auto reply = HttpReply::from(std::move(responder));
         const auto file = widget->read(name);
         if (!file)
-            return reply->error(Status::NotFound, QStringLiteral("not_found"), QStringLiteral("no such file"));
+            return reply->error(Status::NotFound, QStringLiteral("not_found"),
+                                QStringLiteral("no such file"));
         HttpReply::Headers headers{{"Referrer-Policy", "no-referrer"}};
         if (file->mimeType.startsWith("text/html"))
             headers.push_back({"Content-Security-Policy", pagePolicy});
         reply->bytes(file->body, file->mimeType, Status::Ok, headers);
     };
-    server.route(QStringLiteral("/widget.js"), Method::Get, [serveFile](const QHttpServerRequest &, QHttpServerResponder &&r) {
-        serveFile(QStringLiteral("widget.js"), std::move(r));
-    });
-    server.route(QStringLiteral("/chat"), Method::Get, [serveFile](const QHttpServerRequest &, QHttpServerResponder &&r) {
-        serveFile(QStringLiteral("chat.html"), std::move(r));
-    });
-    server.route(QStringLiteral("/demo"), Method::Get, [serveFile](const QHttpServerRequest &, QHttpServerResponder &&r) {
-        serveFile(QStringLiteral("demo.html"), std::move(r));
-    });
-    server.route(QStringLiteral("/static/<arg>"), Method::Get,
-                 [serveFile](const QString &name, const QHttpServerRequest &, QHttpServerResponder &&r) {
-                     serveFile(name, std::move(r));
+    server.route(QStringLiteral("/widget.js"), Method::Get,
+                 [serveFile](const QHttpServerRequest &, QHttpServerResponder &&r) {
+                     serveFile(QStringLiteral("widget.js"), std::move(r));
                  });
+    server.route(QStringLiteral("/chat"), Method::Get,
+                 [serveFile](const QHttpServerRequest &, QHttpServerResponder &&r) {
+                     serveFile(QStringLiteral("chat.html"), std::move(r));
+                 });
+    server.route(QStringLiteral("/demo"), Method::Get,
+                 [serveFile](const QHttpServerRequest &, QHttpServerResponder &&r) {
+                     serveFile(QStringLiteral("demo.html"), std::move(r));
+                 });
+    server.route(QStringLiteral("/static/<arg>"), Method::Get,
+                 [serveFile](const QString &name, const QHttpServerRequest &,
+                             QHttpServerResponder &&r) { serveFile(name, std::move(r)); });
 
     server.setMissingHandler([this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         m_metrics.httpRequest();
-        HttpReply::from(std::move(responder))->error(Status::NotFound, QStringLiteral("not_found"), QStringLiteral("no such route"));
+        HttpReply::from(std::move(responder))
+            ->error(Status::NotFound, QStringLiteral("not_found"), QStringLiteral("no such route"));
     });
 }
 

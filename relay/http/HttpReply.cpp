@@ -34,14 +34,15 @@ void HttpReply::bytes(const QByteArray &body, const QByteArray &mimeType, Status
 
 void HttpReply::json(const QJsonValue &body, Status status, const Headers &headers)
 {
-    const QJsonDocument doc = body.isArray() ? QJsonDocument(body.toArray()) : QJsonDocument(body.toObject());
+    const QJsonDocument doc =
+        body.isArray() ? QJsonDocument(body.toArray()) : QJsonDocument(body.toObject());
     bytes(doc.toJson(QJsonDocument::Compact), "application/json", status, headers);
 }
 
 void HttpReply::error(Status status, const QString &code, const QString &message)
 {
-    json(QJsonObject{{QStringLiteral("error"),
-                      QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}},
+    json(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
+                                                           {QStringLiteral("message"), message}}}},
          status);
 }
 

@@ -5,7 +5,6 @@
 #include <QJsonValue>
 #include <QPointer>
 #include <QTcpSocket>
-
 #include <memory>
 #include <utility>
 #include <vector>

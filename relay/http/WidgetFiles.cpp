@@ -10,7 +10,8 @@ WidgetFiles::WidgetFiles(QString directory) : m_directory(std::move(directory)) 
 
 std::optional<WidgetFiles::File> WidgetFiles::read(const QString &name) const
 {
-    static const QRegularExpression safeName(QStringLiteral("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.(js|css|html|svg|png|json|ico)$"));
+    static const QRegularExpression safeName(
+        QStringLiteral("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.(js|css|html|svg|png|json|ico)$"));
     if (!safeName.match(name).hasMatch())
         return std::nullopt;
     QFile file(QDir(m_directory).filePath(name));

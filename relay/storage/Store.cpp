@@ -8,7 +8,8 @@ constexpr std::size_t kMaxBatch = 512;
 } // namespace
 
 Store::Store(StoreConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_worker(std::make_unique<StoreWorker>(m_config))
+    : QObject(parent), m_config(std::move(config)),
+      m_worker(std::make_unique<StoreWorker>(m_config))
 {
     m_thread.setObjectName(QStringLiteral("medtranslate-store"));
     m_threadContext = new QObject;

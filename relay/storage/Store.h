@@ -9,7 +9,6 @@
 #include <QPointer>
 #include <QSemaphore>
 #include <QThread>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -114,7 +113,8 @@ void Store::submit(QObject *context, std::function<R(StoreWorker &)> job,
     });
 }
 
-template <typename R> StoreResult<R> Store::runSync(std::function<R(StoreWorker &)> job, int timeoutMs)
+template <typename R>
+StoreResult<R> Store::runSync(std::function<R(StoreWorker &)> job, int timeoutMs)
 {
     auto result = std::make_shared<StoreResult<R>>();
     auto finished = std::make_shared<QSemaphore>();

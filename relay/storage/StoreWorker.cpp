@@ -2,8 +2,6 @@
 
 #include "storage/StoreError.h"
 
-#include <nlohmann/json.hpp>
-
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -11,11 +9,14 @@
 #include <QSqlError>
 #include <QThread>
 #include <QUuid>
-
 #include <atomic>
+#include <nlohmann/json.hpp>
 
 // The migrations are compiled into the static core library; its resources need explicit init.
-static void initSqlResources() { Q_INIT_RESOURCE(sql); }
+static void initSqlResources()
+{
+    Q_INIT_RESOURCE(sql);
+}
 
 namespace medtranslate::relay {
 
@@ -35,14 +36,20 @@ const QString kMessageColumns = QStringLiteral(
 const QString kAgentColumns =
     QStringLiteral("a.id, a.username, a.display_name, a.role, a.languages");
 
-QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
 
 std::string translationJson(const protocol::Translation &t)
 {
     return nlohmann::json(t).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-QString str(const std::string &s) { return QString::fromStdString(s); }
+QString str(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
 
 // Each migration is one numbered SQL file; statements are split on ';' at line ends.
 QStringList migrationFiles()
@@ -92,7 +99,10 @@ StoreWorker::~StoreWorker()
     }
 }
 
-bool StoreWorker::isPostgres() const { return m_config.driver == QLatin1String("postgres"); }
+bool StoreWorker::isPostgres() const
+{
+    return m_config.driver == QLatin1String("postgres");
+}
 
 void StoreWorker::open()
 {
@@ -102,7 +112,8 @@ void StoreWorker::open()
     m_db = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
                                      m_connectionName);
     if (!m_db.isValid())
-        throw StoreError(QStringLiteral("the Qt SQL driver for %1 is not installed").arg(m_config.driver));
+        throw StoreError(
+            QStringLiteral("the Qt SQL driver for %1 is not installed").arg(m_config.driver));
     m_db.setDatabaseName(m_config.database);
     if (postgres) {
         m_db.setHostName(m_config.host);
@@ -114,15 +125,16 @@ void StoreWorker::open()
         const QFileInfo info(m_config.database);
         if (m_config.database != QLatin1String(":memory:"))
             QDir().mkpath(info.absolutePath());
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_config.busyTimeoutMs));
+        m_db.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_config.busyTimeoutMs));
     }
     if (!m_db.open())
         throw StoreError(QStringLiteral("cannot open database '%1': %2")
                              .arg(m_config.database, m_db.lastError().text()));
     if (!postgres) {
         // WAL lets readers run beside the writer; FULL makes a commit survive power loss.
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                                   "PRAGMA foreign_keys=ON"}) {
+        for (const char *pragma :
+             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
             QSqlQuery q(m_db);
             if (!q.exec(QString::fromLatin1(pragma)))
                 throw StoreError(QStringLiteral("%1 failed: %2").arg(pragma, q.lastError().text()));
@@ -137,7 +149,8 @@ void StoreWorker::migrate()
     QSqlQuery ddl(m_db);
     if (!ddl.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
                                  "PRIMARY KEY, applied_at TEXT NOT NULL)")))
-        throw StoreError(QStringLiteral("cannot create schema_migrations: %1").arg(ddl.lastError().text()));
+        throw StoreError(
+            QStringLiteral("cannot create schema_migrations: %1").arg(ddl.lastError().text()));
     const int current = schemaVersion();
     for (const QString &file : migrationFiles()) {
         const int version = file.section(QLatin1Char('_'), 0, 0).toInt();
@@ -151,11 +164,12 @@ void StoreWorker::migrate()
             for (const QString &statement : splitStatements(QString::fromUtf8(f.readAll()))) {
                 QSqlQuery q(m_db);
                 if (!q.exec(statement))
-                    throw StoreError(QStringLiteral("migration %1 failed: %2")
-                                         .arg(file, q.lastError().text()));
+                    throw StoreError(
+                        QStringLiteral("migration %1 failed: %2").arg(file, q.lastError().text()));
             }
-            exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
-                 {version, nowIso()});
+            exec(
+                QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+                {version, nowIso()});
             commit();
         } catch (...) {
             rollback();
@@ -178,7 +192,8 @@ QSqlQuery &StoreWorker::prepared(const QString &sql)
     if (it == m_statements.end()) {
         QSqlQuery q(m_db);
         if (!q.prepare(sql))
-            throw StoreError(QStringLiteral("cannot prepare '%1': %2").arg(sql, q.lastError().text()));
+            throw StoreError(
+                QStringLiteral("cannot prepare '%1': %2").arg(sql, q.lastError().text()));
         it = m_statements.insert(sql, q);
     }
     return *it;
@@ -203,7 +218,8 @@ QSqlQuery &StoreWorker::exec(const QString &sql, const QVariantList &values)
 void StoreWorker::begin()
 {
     if (!m_db.transaction())
-        throw StoreError(QStringLiteral("cannot begin a transaction: %1").arg(m_db.lastError().text()));
+        throw StoreError(
+            QStringLiteral("cannot begin a transaction: %1").arg(m_db.lastError().text()));
 }
 
 void StoreWorker::commit()
@@ -212,7 +228,10 @@ void StoreWorker::commit()
         throw StoreError(QStringLiteral("commit failed: %1").arg(m_db.lastError().text()));
 }
 
-void StoreWorker::rollback() { m_db.rollback(); }
+void StoreWorker::rollback()
+{
+    m_db.rollback();
+}
 
 void StoreWorker::execDirect(const QString &sql)
 {
@@ -222,11 +241,20 @@ void StoreWorker::execDirect(const QString &sql)
         throw StoreError(QStringLiteral("'%1' failed: %2").arg(sql, q.lastError().text()));
 }
 
-void StoreWorker::savepoint() { execDirect(QStringLiteral("SAVEPOINT write_item")); }
+void StoreWorker::savepoint()
+{
+    execDirect(QStringLiteral("SAVEPOINT write_item"));
+}
 
-void StoreWorker::releaseSavepoint() { execDirect(QStringLiteral("RELEASE SAVEPOINT write_item")); }
+void StoreWorker::releaseSavepoint()
+{
+    execDirect(QStringLiteral("RELEASE SAVEPOINT write_item"));
+}
 
-void StoreWorker::rollbackToSavepoint() { execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT write_item")); }
+void StoreWorker::rollbackToSavepoint()
+{
+    execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT write_item"));
+}
 
 qint64 StoreWorker::lastSeq(const QString &roomId)
 {
@@ -280,9 +308,9 @@ AppendResult StoreWorker::appendMessage(const NewMessage &item)
     exec(QStringLiteral("INSERT INTO messages (room_id, seq, msg_id, client_msg_id, sender, "
                         "sender_name, body, lang, translation, event, template_id, created_at) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-         {roomId, qint64(m.seq), str(m.msgId), str(m.clientMsgId), str(std::string(toString(m.sender))),
-          str(m.senderName), str(m.text), str(m.lang), str(translationJson(m.translation)),
-          str(m.event), str(m.templateId), str(m.createdAt)});
+         {roomId, qint64(m.seq), str(m.msgId), str(m.clientMsgId),
+          str(std::string(toString(m.sender))), str(m.senderName), str(m.text), str(m.lang),
+          str(translationJson(m.translation)), str(m.event), str(m.templateId), str(m.createdAt)});
     // Only a stored message moves the counter, so a failed insert leaves no gap.
     if (!m_seqBeforeTransaction.contains(roomId))
         m_seqBeforeTransaction.insert(roomId, previous);
@@ -292,19 +320,23 @@ AppendResult StoreWorker::appendMessage(const NewMessage &item)
 
 void StoreWorker::finishAppends()
 {
-    for (auto it = m_seqBeforeTransaction.constBegin(); it != m_seqBeforeTransaction.constEnd(); ++it)
-        exec(QStringLiteral("UPDATE rooms SET last_seq = ? WHERE id = ?"), {m_lastSeq.value(it.key()), it.key()});
+    for (auto it = m_seqBeforeTransaction.constBegin(); it != m_seqBeforeTransaction.constEnd();
+         ++it)
+        exec(QStringLiteral("UPDATE rooms SET last_seq = ? WHERE id = ?"),
+             {m_lastSeq.value(it.key()), it.key()});
     m_seqBeforeTransaction.clear();
 }
 
 void StoreWorker::abandonAppends()
 {
-    for (auto it = m_seqBeforeTransaction.constBegin(); it != m_seqBeforeTransaction.constEnd(); ++it)
+    for (auto it = m_seqBeforeTransaction.constBegin(); it != m_seqBeforeTransaction.constEnd();
+         ++it)
         m_lastSeq.insert(it.key(), it.value());
     m_seqBeforeTransaction.clear();
 }
 
-void StoreWorker::updateTranslation(const QString &roomId, qint64 seq, const protocol::Translation &t)
+void StoreWorker::updateTranslation(const QString &roomId, qint64 seq,
+                                    const protocol::Translation &t)
 {
     exec(QStringLiteral("UPDATE messages SET translation = ? WHERE room_id = ? AND seq = ?"),
          {str(translationJson(t)), roomId, seq});
@@ -335,7 +367,8 @@ protocol::Message StoreWorker::readMessage(const QSqlQuery &q) const
     m.senderName = q.value(5).toString().toStdString();
     m.text = q.value(6).toString().toStdString();
     m.lang = q.value(7).toString().toStdString();
-    const auto translation = nlohmann::json::parse(q.value(8).toString().toStdString(), nullptr, false);
+    const auto translation =
+        nlohmann::json::parse(q.value(8).toString().toStdString(), nullptr, false);
     try {
         m.translation = translation.get<protocol::Translation>();
     } catch (const nlohmann::json::exception &) {
@@ -401,8 +434,9 @@ std::optional<RoomRecord> StoreWorker::roomById(const QString &roomId)
 
 std::vector<RoomRecord> StoreWorker::openRooms()
 {
-    auto &q = exec(QStringLiteral("SELECT ") + kRoomColumns +
-                   QStringLiteral(" WHERE r.status IN ('waiting', 'active') ORDER BY r.created_at"));
+    auto &q =
+        exec(QStringLiteral("SELECT ") + kRoomColumns +
+             QStringLiteral(" WHERE r.status IN ('waiting', 'active') ORDER BY r.created_at"));
     std::vector<RoomRecord> rooms;
     while (q.next())
         rooms.push_back(readRoom(q));
@@ -410,7 +444,8 @@ std::vector<RoomRecord> StoreWorker::openRooms()
     return rooms;
 }
 
-bool StoreWorker::assignRoom(const QString &roomId, const QString &agentId, const QString &fromStatus)
+bool StoreWorker::assignRoom(const QString &roomId, const QString &agentId,
+                             const QString &fromStatus)
 {
     auto &q = exec(QStringLiteral("UPDATE rooms SET agent_id = ?, status = 'active' "
                                   "WHERE id = ? AND status = ?"),
@@ -428,10 +463,12 @@ void StoreWorker::setReadSeq(const QString &roomId, protocol::Role role, qint64 
 {
     // Read marks only move forward, whatever order updates arrive in.
     if (role == protocol::Role::Patient)
-        exec(QStringLiteral("UPDATE rooms SET patient_read_seq = ? WHERE id = ? AND patient_read_seq < ?"),
+        exec(QStringLiteral(
+                 "UPDATE rooms SET patient_read_seq = ? WHERE id = ? AND patient_read_seq < ?"),
              {seq, roomId, seq});
     else
-        exec(QStringLiteral("UPDATE rooms SET agent_read_seq = ? WHERE id = ? AND agent_read_seq < ?"),
+        exec(QStringLiteral(
+                 "UPDATE rooms SET agent_read_seq = ? WHERE id = ? AND agent_read_seq < ?"),
              {seq, roomId, seq});
 }
 
@@ -468,7 +505,8 @@ std::optional<std::pair<AgentRecord, QString>> StoreWorker::agentByUsername(cons
 
 std::optional<AgentRecord> StoreWorker::agentById(const QString &id)
 {
-    auto &q = exec(QStringLiteral("SELECT ") + kAgentColumns + QStringLiteral(" FROM agents a WHERE a.id = ?"),
+    auto &q = exec(QStringLiteral("SELECT ") + kAgentColumns +
+                       QStringLiteral(" FROM agents a WHERE a.id = ?"),
                    {id});
     std::optional<AgentRecord> result;
     if (q.next())
@@ -490,12 +528,15 @@ std::vector<AgentRecord> StoreWorker::agents()
 
 void StoreWorker::setAgentPassword(const QString &agentId, const QString &passwordHash)
 {
-    exec(QStringLiteral("UPDATE agents SET password_hash = ? WHERE id = ?"), {passwordHash, agentId});
+    exec(QStringLiteral("UPDATE agents SET password_hash = ? WHERE id = ?"),
+         {passwordHash, agentId});
 }
 
-void StoreWorker::createSession(const QString &tokenHash, const QString &agentId, qint64 expiresAtSecs)
+void StoreWorker::createSession(const QString &tokenHash, const QString &agentId,
+                                qint64 expiresAtSecs)
 {
-    exec(QStringLiteral("INSERT INTO agent_sessions (token_hash, agent_id, expires_at) VALUES (?, ?, ?)"),
+    exec(QStringLiteral(
+             "INSERT INTO agent_sessions (token_hash, agent_id, expires_at) VALUES (?, ?, ?)"),
          {tokenHash, agentId, expiresAtSecs});
 }
 

@@ -7,7 +7,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
-
 #include <optional>
 #include <vector>
 
@@ -40,8 +39,8 @@ public:
     void abandonAppends();
 
     void updateTranslation(const QString &roomId, qint64 seq, const protocol::Translation &t);
-    [[nodiscard]] std::vector<protocol::Message> messagesAfter(const QString &roomId, qint64 afterSeq,
-                                                               int limit);
+    [[nodiscard]] std::vector<protocol::Message> messagesAfter(const QString &roomId,
+                                                               qint64 afterSeq, int limit);
 
     void createRoom(const RoomRecord &room);
     [[nodiscard]] std::optional<RoomRecord> roomByTokenHash(const QString &tokenHash);
@@ -54,12 +53,14 @@ public:
     void setReadSeq(const QString &roomId, protocol::Role role, qint64 seq);
 
     void createAgent(const AgentRecord &agent, const QString &passwordHash);
-    [[nodiscard]] std::optional<std::pair<AgentRecord, QString>> agentByUsername(const QString &username);
+    [[nodiscard]] std::optional<std::pair<AgentRecord, QString>>
+    agentByUsername(const QString &username);
     [[nodiscard]] std::optional<AgentRecord> agentById(const QString &id);
     [[nodiscard]] std::vector<AgentRecord> agents();
     void setAgentPassword(const QString &agentId, const QString &passwordHash);
     void createSession(const QString &tokenHash, const QString &agentId, qint64 expiresAtSecs);
-    [[nodiscard]] std::optional<AgentRecord> agentBySession(const QString &tokenHash, qint64 nowSecs);
+    [[nodiscard]] std::optional<AgentRecord> agentBySession(const QString &tokenHash,
+                                                            qint64 nowSecs);
 
     //! Runs one statement with positional values; for jobs outside this class (e.g. caches).
     QSqlQuery &exec(const QString &sql, const QVariantList &values = {});

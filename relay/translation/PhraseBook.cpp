@@ -32,8 +32,9 @@ bool PhraseBook::loadDirectory(const QString &directory, QString *error)
             for (const auto &language : supportedLanguages()) {
                 const int col = table->column(language.code);
                 if (col >= 0 && !cells[size_t(col)].empty())
-                    row.insert(QString::fromUtf8(language.code.data(), qsizetype(language.code.size())),
-                               QString::fromStdString(cells[size_t(col)]));
+                    row.insert(
+                        QString::fromUtf8(language.code.data(), qsizetype(language.code.size())),
+                        QString::fromStdString(cells[size_t(col)]));
             }
             add(row);
         }

@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 #include <vector>
 
@@ -23,7 +22,8 @@ public:
                                                 const QString &targetLang) const;
     //! The language a text is written in, when some row has it verbatim (after normalization);
     //! `preferred` wins when several languages share the text.
-    [[nodiscard]] std::optional<QString> languageOf(const QString &text, const QString &preferred) const;
+    [[nodiscard]] std::optional<QString> languageOf(const QString &text,
+                                                    const QString &preferred) const;
     [[nodiscard]] int size() const { return int(m_rows.size()); }
 
     //! Lower-cases, folds white space and drops end punctuation, so "Hello!" finds "hello".

@@ -3,7 +3,6 @@
 #include "medtranslate/protocol/Types.h"
 
 #include <QString>
-
 #include <vector>
 
 namespace medtranslate::relay {

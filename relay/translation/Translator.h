@@ -3,7 +3,6 @@
 #include "translation/TranslationRequest.h"
 
 #include <QObject>
-
 #include <functional>
 #include <optional>
 
@@ -25,7 +24,8 @@ public:
     //! Translates asynchronously.
     virtual void translate(const TranslationRequest &request, Callback done) = 0;
     //! The language a text is really written in; patients do not always use the one they picked.
-    [[nodiscard]] virtual QString detectLanguage(const QString &text, const QString &declared) const = 0;
+    [[nodiscard]] virtual QString detectLanguage(const QString &text,
+                                                 const QString &declared) const = 0;
     //! One line for the start-up banner: which providers, or why none.
     [[nodiscard]] virtual QString describe() const = 0;
     //! Prometheus lines for /metrics (cache hits and misses, provider calls); may be empty.

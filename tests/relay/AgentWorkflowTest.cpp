@@ -24,11 +24,15 @@ TEST_F(AgentWorkflowTest, TemplateSendsVettedTextWithoutMachineTranslation)
 {
     openAcceptedRoom();
     const QString token = relay->login(QStringLiteral("kim"));
-    const auto templates = HttpClient::get(relay->http(QStringLiteral("/api/templates")), token).json()["templates"];
+    const auto templates =
+        HttpClient::get(relay->http(QStringLiteral("/api/templates")), token).json()["templates"];
     ASSERT_FALSE(templates.empty());
     const auto &chosen = templates[0];
     const int before = translator->calls();
-    agent->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "tpl-1"}, {"template_id", chosen["id"]}});
+    agent->send({{"type", "send"},
+                 {"room_id", room.id.toStdString()},
+                 {"client_msg_id", "tpl-1"},
+                 {"template_id", chosen["id"]}});
     const auto message = patient->take(frameWith("message", "client_msg_id", "tpl-1"));
     ASSERT_TRUE(message);
     EXPECT_EQ((*message)["text"], chosen["texts"]["ko"]);
@@ -37,7 +41,10 @@ TEST_F(AgentWorkflowTest, TemplateSendsVettedTextWithoutMachineTranslation)
     EXPECT_EQ((*message)["template_id"], chosen["id"]);
     EXPECT_EQ(translator->calls(), before);
 
-    agent->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "tpl-2"}, {"template_id", "no-such-template"}});
+    agent->send({{"type", "send"},
+                 {"room_id", room.id.toStdString()},
+                 {"client_msg_id", "tpl-2"},
+                 {"template_id", "no-such-template"}});
     const auto e = agent->take(frameWith("error", "ref", "tpl-2"));
     ASSERT_TRUE(e);
     EXPECT_EQ((*e)["code"], "not_found");
@@ -46,7 +53,10 @@ TEST_F(AgentWorkflowTest, TemplateSendsVettedTextWithoutMachineTranslation)
 TEST_F(AgentWorkflowTest, PreviewShowsTranslationAndBackTranslation)
 {
     openAcceptedRoom();
-    agent->send({{"type", "preview"}, {"room_id", room.id.toStdString()}, {"text", "내일 오전 10시에 오세요"}, {"request_id", "pv-1"}});
+    agent->send({{"type", "preview"},
+                 {"room_id", room.id.toStdString()},
+                 {"text", "내일 오전 10시에 오세요"},
+                 {"request_id", "pv-1"}});
     const auto preview = agent->take(frameWith("preview", "request_id", "pv-1"));
     ASSERT_TRUE(preview);
     EXPECT_EQ((*preview)["translation"]["text"], "[ko>vi] 내일 오전 10시에 오세요");
@@ -63,22 +73,34 @@ TEST_F(AgentWorkflowTest, TransferMovesTheRoomToAnotherAgent)
     const QString leeId = relay->addAgent(QStringLiteral("lee"), QStringLiteral("이서준"));
     openAcceptedRoom();
     auto lee = connectAgent(QStringLiteral("lee"));
-    agent->send({{"type", "transfer"}, {"room_id", room.id.toStdString()}, {"agent_id", leeId.toStdString()}});
-    const auto atLee = lee->take([&](const Json &f) { return f["type"] == "room" && f["agent"].is_object() && f["agent"]["id"] == leeId.toStdString(); });
+    agent->send({{"type", "transfer"},
+                 {"room_id", room.id.toStdString()},
+                 {"agent_id", leeId.toStdString()}});
+    const auto atLee = lee->take([&](const Json &f) {
+        return f["type"] == "room" && f["agent"].is_object() &&
+               f["agent"]["id"] == leeId.toStdString();
+    });
     ASSERT_TRUE(atLee);
-    const auto atKim = agent->take([&](const Json &f) { return f["type"] == "room" && f["agent"].is_object() && f["agent"]["id"] == leeId.toStdString(); });
+    const auto atKim = agent->take([&](const Json &f) {
+        return f["type"] == "room" && f["agent"].is_object() &&
+               f["agent"]["id"] == leeId.toStdString();
+    });
     ASSERT_TRUE(atKim) << "the previous agent must learn the room moved";
     const auto notice = patient->take(frameWith("message", "event", "transferred"));
     ASSERT_TRUE(notice);
 
     // Now lee may write and kim may not.
     EXPECT_TRUE(sendText(*lee, room.id, "lee-1", "안녕하세요, 이서준입니다"));
-    agent->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "kim-late"}, {"text", "저예요"}});
+    agent->send({{"type", "send"},
+                 {"room_id", room.id.toStdString()},
+                 {"client_msg_id", "kim-late"},
+                 {"text", "저예요"}});
     const auto e = agent->take(frameWith("error", "ref", "kim-late"));
     ASSERT_TRUE(e);
     EXPECT_EQ((*e)["code"], "forbidden");
 
-    agent->send({{"type", "transfer"}, {"room_id", room.id.toStdString()}, {"agent_id", "no-such-agent"}});
+    agent->send(
+        {{"type", "transfer"}, {"room_id", room.id.toStdString()}, {"agent_id", "no-such-agent"}});
     const auto stray = agent->takeType("error");
     ASSERT_TRUE(stray);
 }
@@ -87,10 +109,14 @@ TEST_F(AgentWorkflowTest, AnEndedRoomStaysEndedAfterEveryoneLeft)
 {
     openAcceptedRoom();
     patient.reset();
-    ASSERT_TRUE(agent->take([](const Json &f) { return f["type"] == "room" && f["patient_online"] == false; }));
+    ASSERT_TRUE(agent->take(
+        [](const Json &f) { return f["type"] == "room" && f["patient_online"] == false; }));
     agent->send({{"type", "end"}, {"room_id", room.id.toStdString()}});
     ASSERT_TRUE(agent->takeType("ended"));
-    agent->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "after-end"}, {"text", "한 가지 더요"}});
+    agent->send({{"type", "send"},
+                 {"room_id", room.id.toStdString()},
+                 {"client_msg_id", "after-end"},
+                 {"text", "한 가지 더요"}});
     const auto refused = agent->take(frameWith("error", "ref", "after-end"));
     ASSERT_TRUE(refused);
     EXPECT_EQ((*refused)["code"], "room_ended") << refused->dump();
@@ -104,10 +130,12 @@ TEST_F(AgentWorkflowTest, AgentPresenceIsPushedToThePatient)
 {
     openAcceptedRoom();
     agent.reset();
-    const auto offline = patient->take([](const Json &f) { return f["type"] == "room" && f["agent_online"] == false; });
+    const auto offline = patient->take(
+        [](const Json &f) { return f["type"] == "room" && f["agent_online"] == false; });
     ASSERT_TRUE(offline);
     agent = connectAgent();
-    const auto online = patient->take([](const Json &f) { return f["type"] == "room" && f["agent_online"] == true; });
+    const auto online = patient->take(
+        [](const Json &f) { return f["type"] == "room" && f["agent_online"] == true; });
     ASSERT_TRUE(online);
 }
 

@@ -30,7 +30,10 @@ TEST_F(BadInputTest, MalformedFramesGetAnErrorAndTheConnectionStaysOpen)
     EXPECT_EQ((*e)["ref"], "x-1");
     EXPECT_NE((*e)["message"].get<std::string>().find("text"), std::string::npos);
 
-    patient->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "x-2"}, {"text", std::string(5000, 'a')}});
+    patient->send({{"type", "send"},
+                   {"room_id", room.id.toStdString()},
+                   {"client_msg_id", "x-2"},
+                   {"text", std::string(5000, 'a')}});
     e = error(*patient);
     ASSERT_TRUE(e);
     EXPECT_EQ((*e)["code"], "too_large");
@@ -76,7 +79,10 @@ TEST_F(BadInputTest, FramesBeforeHelloAreRefused)
     room = relay->createRoom(QStringLiteral("vi"));
     WsClient early;
     ASSERT_TRUE(early.open(relay->ws()));
-    early.send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "e-1"}, {"text", "hi"}});
+    early.send({{"type", "send"},
+                {"room_id", room.id.toStdString()},
+                {"client_msg_id", "e-1"},
+                {"text", "hi"}});
     const auto e = early.takeType("error");
     ASSERT_TRUE(e);
     EXPECT_EQ((*e)["code"], "unauthorized");
@@ -105,7 +111,10 @@ TEST_F(BadInputTest, TokenForAnotherRoomCannotReachIt)
     openAcceptedRoom();
     const auto other = relay->createRoom(QStringLiteral("ja"));
     auto otherPatient = connectPatient(other);
-    otherPatient->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "spy-1"}, {"text", "こんにちは"}});
+    otherPatient->send({{"type", "send"},
+                        {"room_id", room.id.toStdString()},
+                        {"client_msg_id", "spy-1"},
+                        {"text", "こんにちは"}});
     const auto e = otherPatient->take(frameWith("error", "ref", "spy-1"));
     ASSERT_TRUE(e);
     EXPECT_EQ((*e)["code"], "forbidden");
@@ -114,7 +123,10 @@ TEST_F(BadInputTest, TokenForAnotherRoomCannotReachIt)
     ASSERT_TRUE(h);
     EXPECT_EQ((*h)["code"], "forbidden");
     // Unknown rooms are not found.
-    otherPatient->send({{"type", "send"}, {"room_id", "no-such-room"}, {"client_msg_id", "spy-2"}, {"text", "hello"}});
+    otherPatient->send({{"type", "send"},
+                        {"room_id", "no-such-room"},
+                        {"client_msg_id", "spy-2"},
+                        {"text", "hello"}});
     const auto n = otherPatient->take(frameWith("error", "ref", "spy-2"));
     ASSERT_TRUE(n);
     EXPECT_EQ((*n)["code"], "not_found");
@@ -128,12 +140,18 @@ TEST_F(BadInputTest, AgentCannotWriteIntoARoomItHasNotAccepted)
     room = relay->createRoom(QStringLiteral("th"));
     patient = connectPatient(room);
     agent = connectAgent();
-    agent->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "a-1"}, {"text", "안녕하세요"}});
+    agent->send({{"type", "send"},
+                 {"room_id", room.id.toStdString()},
+                 {"client_msg_id", "a-1"},
+                 {"text", "안녕하세요"}});
     const auto e = agent->take(frameWith("error", "ref", "a-1"));
     ASSERT_TRUE(e);
     EXPECT_EQ((*e)["code"], "forbidden");
     // Templates are for agents only.
-    patient->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "t-1"}, {"template_id", "greeting-hello"}});
+    patient->send({{"type", "send"},
+                   {"room_id", room.id.toStdString()},
+                   {"client_msg_id", "t-1"},
+                   {"template_id", "greeting-hello"}});
     const auto t = patient->take(frameWith("error", "ref", "t-1"));
     ASSERT_TRUE(t);
     EXPECT_EQ((*t)["code"], "forbidden");

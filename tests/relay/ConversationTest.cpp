@@ -45,7 +45,8 @@ TEST_F(ConversationTest, VietnamesePatientAndKoreanAgentConverseBothWays)
     EXPECT_EQ((*active)["agent"]["name"], "김민지");
     EXPECT_TRUE((*active)["patient_online"].get<bool>());
     EXPECT_TRUE((*active)["agent_online"].get<bool>());
-    const auto emptied = agent->take([](const Json &f) { return f["type"] == "queue" && f["rooms"].empty(); });
+    const auto emptied =
+        agent->take([](const Json &f) { return f["type"] == "queue" && f["rooms"].empty(); });
     EXPECT_TRUE(emptied);
 
     // The agent reads the history: the patient's message with its translation.
@@ -64,7 +65,8 @@ TEST_F(ConversationTest, VietnamesePatientAndKoreanAgentConverseBothWays)
     ASSERT_TRUE(notice);
     EXPECT_EQ((*notice)["translation"]["status"], "vetted");
     EXPECT_EQ((*notice)["translation"]["lang"], "vi");
-    EXPECT_NE((*notice)["translation"]["text"].get<std::string>().find("김민지"), std::string::npos);
+    EXPECT_NE((*notice)["translation"]["text"].get<std::string>().find("김민지"),
+              std::string::npos);
 
     // The agent answers in Korean; the patient reads it in Vietnamese.
     const auto agentAck = sendText(*agent, room.id, "a-1", "언제부터 아프셨어요?");
@@ -125,7 +127,8 @@ TEST_F(ConversationTest, SlowTranslationHoldsNoMessageBack)
     EXPECT_EQ((*m2)["seq"].get<int>(), (*m1)["seq"].get<int>() + 1);
     EXPECT_EQ((*m1)["translation"]["status"], "pending");
     for (const auto &f : agent->inbox())
-        EXPECT_FALSE(f["type"] == "translation" && f["seq"] == (*m1)["seq"]) << "slow translation came too early";
+        EXPECT_FALSE(f["type"] == "translation" && f["seq"] == (*m1)["seq"])
+            << "slow translation came too early";
 
     // Then both translations follow, the quick one first.
     const auto t1 = agent->takeType("translation", 5000);
@@ -178,8 +181,14 @@ TEST_F(ConversationTest, SameClientMsgIdTwiceMakesOneMessage)
     EXPECT_EQ((*first)["msg_id"], (*again)["msg_id"]);
 
     // Also when both arrive back to back, before the first is stored.
-    patient->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "burst"}, {"text", "một"}});
-    patient->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "burst"}, {"text", "một"}});
+    patient->send({{"type", "send"},
+                   {"room_id", room.id.toStdString()},
+                   {"client_msg_id", "burst"},
+                   {"text", "một"}});
+    patient->send({{"type", "send"},
+                   {"room_id", room.id.toStdString()},
+                   {"client_msg_id", "burst"},
+                   {"text", "một"}});
     const auto b1 = patient->take(frameWith("ack", "client_msg_id", "burst"));
     const auto b2 = patient->take(frameWith("ack", "client_msg_id", "burst"));
     ASSERT_TRUE(b1 && b2);
@@ -191,7 +200,8 @@ TEST_F(ConversationTest, SameClientMsgIdTwiceMakesOneMessage)
         messages += f["type"] == "message" ? 1 : 0;
     EXPECT_EQ(messages, 2);
 
-    const auto history = HttpClient::get(relay->http(QStringLiteral("/api/rooms/%1/messages").arg(room.id)), room.token);
+    const auto history = HttpClient::get(
+        relay->http(QStringLiteral("/api/rooms/%1/messages").arg(room.id)), room.token);
     ASSERT_EQ(history.status, 200);
     const auto list = history.json()["messages"];
     ASSERT_EQ(list.size(), 3u); // agent_joined notice + two messages
@@ -230,7 +240,10 @@ TEST_F(ConversationTest, TypingReadAndEnd)
     ASSERT_TRUE(notice);
     EXPECT_EQ((*notice)["translation"]["lang"], "vi");
 
-    patient->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "late"}, {"text", "Còn một câu hỏi"}});
+    patient->send({{"type", "send"},
+                   {"room_id", room.id.toStdString()},
+                   {"client_msg_id", "late"},
+                   {"text", "Còn một câu hỏi"}});
     const auto refused = patient->take(frameWith("error", "ref", "late"));
     ASSERT_TRUE(refused);
     EXPECT_EQ((*refused)["code"], "room_ended");

@@ -18,31 +18,37 @@ TEST_F(HttpApiTest, HealthSaysOkWhileTheDatabaseAnswers)
 
 TEST_F(HttpApiTest, CreateRoomValidatesTheLanguage)
 {
-    const auto ok = HttpClient::post(relay->http(QStringLiteral("/api/rooms")), body({{"language", "th"}}));
+    const auto ok =
+        HttpClient::post(relay->http(QStringLiteral("/api/rooms")), body({{"language", "th"}}));
     ASSERT_EQ(ok.status, 201);
     EXPECT_EQ(ok.json()["room_id"].get<std::string>().size(), 32u);
     EXPECT_GE(ok.json()["patient_token"].get<std::string>().size(), 40u);
 
-    const auto korean = HttpClient::post(relay->http(QStringLiteral("/api/rooms")), body({{"language", "ko"}}));
+    const auto korean =
+        HttpClient::post(relay->http(QStringLiteral("/api/rooms")), body({{"language", "ko"}}));
     EXPECT_EQ(korean.status, 400);
     EXPECT_EQ(korean.json()["error"]["code"], "unsupported_language");
-    const auto unknown = HttpClient::post(relay->http(QStringLiteral("/api/rooms")), body({{"language", "fr"}}));
+    const auto unknown =
+        HttpClient::post(relay->http(QStringLiteral("/api/rooms")), body({{"language", "fr"}}));
     EXPECT_EQ(unknown.json()["error"]["code"], "unsupported_language");
-    const auto missing = HttpClient::post(relay->http(QStringLiteral("/api/rooms")), body(Json::object()));
+    const auto missing =
+        HttpClient::post(relay->http(QStringLiteral("/api/rooms")), body(Json::object()));
     EXPECT_EQ(missing.status, 400);
     EXPECT_EQ(missing.json()["error"]["code"], "bad_request");
     const auto garbage = HttpClient::post(relay->http(QStringLiteral("/api/rooms")), "{{{");
     EXPECT_EQ(garbage.status, 400);
-    const auto huge = HttpClient::post(relay->http(QStringLiteral("/api/rooms")),
-                                       body({{"language", "vi"}, {"pad", std::string(70 * 1024, 'x')}}));
+    const auto huge =
+        HttpClient::post(relay->http(QStringLiteral("/api/rooms")),
+                         body({{"language", "vi"}, {"pad", std::string(70 * 1024, 'x')}}));
     EXPECT_EQ(huge.status, 413);
     EXPECT_EQ(huge.json()["error"]["code"], "too_large");
 }
 
 TEST_F(HttpApiTest, LoginSaysClearlyWhenThePasswordIsWrong)
 {
-    const auto ok = HttpClient::post(relay->http(QStringLiteral("/api/auth/login")),
-                                     body({{"username", "kim"}, {"password", TestRelay::password().toStdString()}}));
+    const auto ok = HttpClient::post(
+        relay->http(QStringLiteral("/api/auth/login")),
+        body({{"username", "kim"}, {"password", TestRelay::password().toStdString()}}));
     ASSERT_EQ(ok.status, 200);
     EXPECT_EQ(ok.json()["agent"]["name"], "김민지");
     EXPECT_EQ(ok.json()["agent"]["role"], "agent");
@@ -52,8 +58,9 @@ TEST_F(HttpApiTest, LoginSaysClearlyWhenThePasswordIsWrong)
                                         body({{"username", "kim"}, {"password", "guess-guess"}}));
     EXPECT_EQ(wrong.status, 401);
     EXPECT_EQ(wrong.json()["error"]["code"], "unauthorized");
-    const auto nobody = HttpClient::post(relay->http(QStringLiteral("/api/auth/login")),
-                                         body({{"username", "nobody"}, {"password", "guess-guess"}}));
+    const auto nobody =
+        HttpClient::post(relay->http(QStringLiteral("/api/auth/login")),
+                         body({{"username", "nobody"}, {"password", "guess-guess"}}));
     EXPECT_EQ(nobody.status, 401);
 }
 
@@ -64,7 +71,8 @@ TEST_F(HttpApiTest, MessageHistoryIsForTheRoomsPatientAndAgents)
     ASSERT_TRUE(sendText(*patient, room.id, "p-2", "Hai"));
     const QUrl url = relay->http(QStringLiteral("/api/rooms/%1/messages").arg(room.id));
 
-    const auto mine = HttpClient::get(QUrl(url.toString() + QStringLiteral("?after_seq=1")), room.token);
+    const auto mine =
+        HttpClient::get(QUrl(url.toString() + QStringLiteral("?after_seq=1")), room.token);
     ASSERT_EQ(mine.status, 200);
     ASSERT_EQ(mine.json()["messages"].size(), 2u);
     EXPECT_EQ(mine.json()["messages"][0]["text"], "Một");
@@ -79,8 +87,12 @@ TEST_F(HttpApiTest, MessageHistoryIsForTheRoomsPatientAndAgents)
     EXPECT_EQ(stranger.json()["error"]["code"], "forbidden");
     EXPECT_EQ(HttpClient::get(url).status, 401);
     EXPECT_EQ(HttpClient::get(url, QStringLiteral("wrong")).status, 401);
-    EXPECT_EQ(HttpClient::get(relay->http(QStringLiteral("/api/rooms/nope/messages")), agentToken).status, 404);
-    EXPECT_EQ(HttpClient::get(QUrl(url.toString() + QStringLiteral("?after_seq=-4")), room.token).status, 400);
+    EXPECT_EQ(
+        HttpClient::get(relay->http(QStringLiteral("/api/rooms/nope/messages")), agentToken).status,
+        404);
+    EXPECT_EQ(
+        HttpClient::get(QUrl(url.toString() + QStringLiteral("?after_seq=-4")), room.token).status,
+        400);
 }
 
 TEST_F(HttpApiTest, TemplatesAndTranslateAreForAgents)
@@ -93,21 +105,25 @@ TEST_F(HttpApiTest, TemplatesAndTranslateAreForAgents)
     for (const auto &t : list) {
         EXPECT_FALSE(t["id"].get<std::string>().empty());
         for (const char *lang : {"ko", "en", "ja", "zh", "th", "vi"})
-            EXPECT_FALSE(t["texts"].value(lang, std::string{}).empty()) << t["id"] << " lacks " << lang;
+            EXPECT_FALSE(t["texts"].value(lang, std::string{}).empty())
+                << t["id"] << " lacks " << lang;
     }
     EXPECT_EQ(HttpClient::get(relay->http(QStringLiteral("/api/templates"))).status, 401);
 
-    const auto translated = HttpClient::post(relay->http(QStringLiteral("/api/translate")),
-                                             body({{"text", "안녕하세요"}, {"source", "ko"}, {"target", "en"}}), token);
+    const auto translated =
+        HttpClient::post(relay->http(QStringLiteral("/api/translate")),
+                         body({{"text", "안녕하세요"}, {"source", "ko"}, {"target", "en"}}), token);
     ASSERT_EQ(translated.status, 200);
     EXPECT_EQ(translated.json()["text"], "[ko>en] 안녕하세요");
     EXPECT_EQ(translated.json()["lang"], "en");
-    const auto unsupported = HttpClient::post(relay->http(QStringLiteral("/api/translate")),
-                                              body({{"text", "x"}, {"source", "ko"}, {"target", "de"}}), token);
+    const auto unsupported =
+        HttpClient::post(relay->http(QStringLiteral("/api/translate")),
+                         body({{"text", "x"}, {"source", "ko"}, {"target", "de"}}), token);
     EXPECT_EQ(unsupported.status, 400);
     const auto room = relay->createRoom(QStringLiteral("vi"));
-    const auto asPatient = HttpClient::post(relay->http(QStringLiteral("/api/translate")),
-                                            body({{"text", "x"}, {"source", "vi"}, {"target", "ko"}}), room.token);
+    const auto asPatient =
+        HttpClient::post(relay->http(QStringLiteral("/api/translate")),
+                         body({{"text", "x"}, {"source", "vi"}, {"target", "ko"}}), room.token);
     EXPECT_EQ(asPatient.status, 401);
 }
 

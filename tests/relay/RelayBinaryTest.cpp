@@ -1,10 +1,9 @@
-#include <gtest/gtest.h>
+#include "HttpClient.h"
 
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
-
-#include "HttpClient.h"
+#include <gtest/gtest.h>
 
 namespace medtranslate::test {
 
@@ -19,7 +18,8 @@ TEST(RelayBinaryTest, HelpListsTheFlags)
     ASSERT_TRUE(relay.waitForFinished(10000));
     EXPECT_EQ(relay.exitCode(), 0);
     const QString help = QString::fromUtf8(relay.readAllStandardOutput());
-    for (const char *flag : {"--listen", "--db", "--config", "--add-agent", "--allowed-origins", "--providers"})
+    for (const char *flag :
+         {"--listen", "--db", "--config", "--add-agent", "--allowed-origins", "--providers"})
         EXPECT_TRUE(help.contains(QLatin1String(flag))) << flag;
 }
 
@@ -37,8 +37,9 @@ TEST(RelayBinaryTest, AddAgentReadsThePasswordFromStdinAndTheRelayServes)
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("relay.db"));
     QProcess add;
-    add.start(kBinary, {QStringLiteral("--db"), db, QStringLiteral("--add-agent"), QStringLiteral("park"),
-                        QStringLiteral("--agent-name"), QStringLiteral("박지현")});
+    add.start(kBinary,
+              {QStringLiteral("--db"), db, QStringLiteral("--add-agent"), QStringLiteral("park"),
+               QStringLiteral("--agent-name"), QStringLiteral("박지현")});
     ASSERT_TRUE(add.waitForStarted(5000));
     add.write("binary-test-pass\n");
     add.closeWriteChannel();
@@ -46,7 +47,8 @@ TEST(RelayBinaryTest, AddAgentReadsThePasswordFromStdinAndTheRelayServes)
     EXPECT_EQ(add.exitCode(), 0) << add.readAllStandardError().toStdString();
 
     QProcess again;
-    again.start(kBinary, {QStringLiteral("--db"), db, QStringLiteral("--add-agent"), QStringLiteral("park")});
+    again.start(kBinary, {QStringLiteral("--db"), db, QStringLiteral("--add-agent"),
+                          QStringLiteral("park")});
     again.write("another-password\n");
     again.closeWriteChannel();
     ASSERT_TRUE(again.waitForFinished(15000));
@@ -54,17 +56,20 @@ TEST(RelayBinaryTest, AddAgentReadsThePasswordFromStdinAndTheRelayServes)
     EXPECT_TRUE(again.readAllStandardError().contains("exists already"));
 
     QProcess shortPassword;
-    shortPassword.start(kBinary, {QStringLiteral("--db"), db, QStringLiteral("--add-agent"), QStringLiteral("choi")});
+    shortPassword.start(kBinary, {QStringLiteral("--db"), db, QStringLiteral("--add-agent"),
+                                  QStringLiteral("choi")});
     shortPassword.write("short\n");
     shortPassword.closeWriteChannel();
     ASSERT_TRUE(shortPassword.waitForFinished(15000));
     EXPECT_EQ(shortPassword.exitCode(), 1);
 
     QProcess relay;
-    relay.start(kBinary, {QStringLiteral("--db"), db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    relay.start(kBinary, {QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:0")});
     ASSERT_TRUE(relay.waitForStarted(5000));
     QString banner;
-    const QRegularExpression listening(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
+    const QRegularExpression listening(
+        QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
     QRegularExpressionMatch match;
     // The banner ends with the WebSocket address.
     for (int i = 0; i < 100 && !banner.contains(QLatin1String("WebSocket:")); ++i) {

@@ -31,12 +31,14 @@ void RelayFixture::restartRelay()
     ASSERT_TRUE(relay->start(translator));
 }
 
-std::unique_ptr<WsClient> RelayFixture::connectPatient(const TestRelay::Room &r, std::optional<qint64> lastSeq)
+std::unique_ptr<WsClient> RelayFixture::connectPatient(const TestRelay::Room &r,
+                                                       std::optional<qint64> lastSeq)
 {
     auto client = std::make_unique<WsClient>();
     EXPECT_TRUE(client->open(relay->ws()));
     const auto welcome = client->hello("patient", r.token, lastSeq);
-    EXPECT_TRUE(welcome && (*welcome)["type"] == "welcome") << (welcome ? welcome->dump() : "timeout");
+    EXPECT_TRUE(welcome && (*welcome)["type"] == "welcome")
+        << (welcome ? welcome->dump() : "timeout");
     return client;
 }
 
@@ -46,14 +48,18 @@ std::unique_ptr<WsClient> RelayFixture::connectAgent(const QString &username)
     auto client = std::make_unique<WsClient>();
     EXPECT_TRUE(client->open(relay->ws()));
     const auto welcome = client->hello("agent", token);
-    EXPECT_TRUE(welcome && (*welcome)["type"] == "welcome") << (welcome ? welcome->dump() : "timeout");
+    EXPECT_TRUE(welcome && (*welcome)["type"] == "welcome")
+        << (welcome ? welcome->dump() : "timeout");
     return client;
 }
 
 std::optional<Json> RelayFixture::sendText(WsClient &client, const QString &roomId,
                                            const std::string &clientMsgId, const std::string &text)
 {
-    client.send({{"type", "send"}, {"room_id", roomId.toStdString()}, {"client_msg_id", clientMsgId}, {"text", text}});
+    client.send({{"type", "send"},
+                 {"room_id", roomId.toStdString()},
+                 {"client_msg_id", clientMsgId},
+                 {"text", text}});
     auto answer = client.take([&clientMsgId](const Json &f) {
         return (f["type"] == "ack" && f["client_msg_id"] == clientMsgId) ||
                (f["type"] == "error" && f.value("ref", std::string{}) == clientMsgId);

@@ -6,7 +6,6 @@
 #include "WsClient.h"
 
 #include <gtest/gtest.h>
-
 #include <memory>
 
 namespace medtranslate::test {
@@ -27,8 +26,8 @@ protected:
                                              std::optional<qint64> lastSeq = std::nullopt);
     std::unique_ptr<WsClient> connectAgent(const QString &username = QStringLiteral("kim"));
     //! Sends a message and returns its ack (or nothing on timeout/error).
-    std::optional<Json> sendText(WsClient &client, const QString &roomId, const std::string &clientMsgId,
-                                 const std::string &text);
+    std::optional<Json> sendText(WsClient &client, const QString &roomId,
+                                 const std::string &clientMsgId, const std::string &text);
     //! Opens a Vietnamese room whose patient is connected and which agent "kim" has accepted.
     void openAcceptedRoom();
 

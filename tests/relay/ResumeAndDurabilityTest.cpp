@@ -1,5 +1,4 @@
 #include "RelayFixture.h"
-
 #include "storage/Store.h"
 
 namespace medtranslate::test {
@@ -10,15 +9,16 @@ class ResumeAndDurabilityTest : public RelayFixture
 
 TEST_F(ResumeAndDurabilityTest, ReconnectingPatientGetsExactlyWhatItMissedInOrder)
 {
-    openAcceptedRoom(); // seq 1: agent joined
-    ASSERT_TRUE(sendText(*patient, room.id, "p-1", "Một"));   // 2
-    ASSERT_TRUE(sendText(*patient, room.id, "p-2", "Hai"));   // 3
+    openAcceptedRoom();                                     // seq 1: agent joined
+    ASSERT_TRUE(sendText(*patient, room.id, "p-1", "Một")); // 2
+    ASSERT_TRUE(sendText(*patient, room.id, "p-2", "Hai")); // 3
     patient->drain(200);
     patient.reset(); // the phone loses its connection
 
-    const auto offline = agent->take([](const Json &f) { return f["type"] == "room" && f["patient_online"] == false; });
+    const auto offline = agent->take(
+        [](const Json &f) { return f["type"] == "room" && f["patient_online"] == false; });
     EXPECT_TRUE(offline);
-    ASSERT_TRUE(sendText(*agent, room.id, "a-1", "잠시만 기다려 주세요")); // 4
+    ASSERT_TRUE(sendText(*agent, room.id, "a-1", "잠시만 기다려 주세요"));      // 4
     ASSERT_TRUE(sendText(*agent, room.id, "a-2", "의사 선생님이 곧 오십니다")); // 5
 
     patient = connectPatient(room, 3);
@@ -32,7 +32,8 @@ TEST_F(ResumeAndDurabilityTest, ReconnectingPatientGetsExactlyWhatItMissedInOrde
     // Nothing else: no message the patient already had.
     for (const auto &f : patient->drain(300))
         EXPECT_NE(f["type"], "message") << f.dump();
-    const auto online = agent->take([](const Json &f) { return f["type"] == "room" && f["patient_online"] == true; });
+    const auto online = agent->take(
+        [](const Json &f) { return f["type"] == "room" && f["patient_online"] == true; });
     EXPECT_TRUE(online);
 }
 
@@ -40,14 +41,21 @@ TEST_F(ResumeAndDurabilityTest, MessagesSentDuringReplayAreNeitherLostNorDuplica
 {
     openAcceptedRoom();
     for (int i = 0; i < 30; ++i)
-        ASSERT_TRUE(sendText(*agent, room.id, "bulk-" + std::to_string(i), "메시지 " + std::to_string(i)));
+        ASSERT_TRUE(
+            sendText(*agent, room.id, "bulk-" + std::to_string(i), "메시지 " + std::to_string(i)));
     patient.reset();
     // The patient reconnects from the start while the agent keeps writing.
     auto client = std::make_unique<WsClient>();
     ASSERT_TRUE(client->open(relay->ws()));
-    client->send({{"type", "hello"}, {"role", "patient"}, {"token", room.token.toStdString()}, {"last_seq", 0}});
+    client->send({{"type", "hello"},
+                  {"role", "patient"},
+                  {"token", room.token.toStdString()},
+                  {"last_seq", 0}});
     for (int i = 0; i < 5; ++i)
-        agent->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "live-" + std::to_string(i)}, {"text", "추가 " + std::to_string(i)}});
+        agent->send({{"type", "send"},
+                     {"room_id", room.id.toStdString()},
+                     {"client_msg_id", "live-" + std::to_string(i)},
+                     {"text", "추가 " + std::to_string(i)}});
     std::vector<int> seqs;
     while (seqs.size() < 36) {
         const auto m = takeMessage(*client, 5000);
@@ -65,7 +73,8 @@ TEST_F(ResumeAndDurabilityTest, RestartKeepsEveryAckedMessage)
     openAcceptedRoom();
     std::vector<std::string> msgIds;
     for (int i = 0; i < 20; ++i) {
-        const auto ack = sendText(*patient, room.id, "p-" + std::to_string(i), "Tin nhắn " + std::to_string(i));
+        const auto ack =
+            sendText(*patient, room.id, "p-" + std::to_string(i), "Tin nhắn " + std::to_string(i));
         ASSERT_TRUE(ack);
         msgIds.push_back((*ack)["msg_id"]);
     }
@@ -102,11 +111,15 @@ TEST_F(ResumeAndDurabilityTest, DatabaseRefusingAWriteLosesNothing)
     });
     ASSERT_TRUE(installed.ok()) << installed.error.toStdString();
 
-    patient->send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "p-1"}, {"text", "Tôi cần gặp bác sĩ"}});
+    patient->send({{"type", "send"},
+                   {"room_id", room.id.toStdString()},
+                   {"client_msg_id", "p-1"},
+                   {"text", "Tôi cần gặp bác sĩ"}});
     const auto refused = patient->take(frameWith("error", "ref", "p-1"));
     ASSERT_TRUE(refused);
     EXPECT_EQ((*refused)["code"], "internal");
-    EXPECT_FALSE(patient->take(frameWith("ack", "client_msg_id", "p-1"), 200)) << "an ack without a stored message";
+    EXPECT_FALSE(patient->take(frameWith("ack", "client_msg_id", "p-1"), 200))
+        << "an ack without a stored message";
     EXPECT_FALSE(agent->take(frameWith("message", "client_msg_id", "p-1"), 100));
 
     auto dropped = relay->server().store().runSync<bool>([](relay::StoreWorker &w) {

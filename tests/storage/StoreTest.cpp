@@ -1,12 +1,11 @@
 // Store tests, compiled once per database driver (MEDTRANSLATE_TEST_DRIVER): the same
 // queries must behave the same on SQLite and on PostgreSQL.
+#include "storage/Store.h"
+
 #include "HttpClient.h"
 #include "ScriptedTranslator.h"
 #include "TestRelay.h"
 #include "WsClient.h"
-#include "storage/Store.h"
-
-#include <gtest/gtest.h>
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -16,6 +15,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
+#include <gtest/gtest.h>
 
 namespace medtranslate::test {
 
@@ -77,10 +77,12 @@ protected:
         config.driver = kDriver;
         if (kDriver == QLatin1String("postgres")) {
             const auto settings = postgresSettings();
-            database = QStringLiteral("mt_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+            database =
+                QStringLiteral("mt_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
             QString error;
             ASSERT_TRUE(adminExec(QStringLiteral("CREATE DATABASE ") + database, &error))
-                << "PostgreSQL is not reachable (start it with scripts/start-postgres.sh): " << error.toStdString();
+                << "PostgreSQL is not reachable (start it with scripts/start-postgres.sh): "
+                << error.toStdString();
             config.database = database;
             config.host = settings.value(QStringLiteral("host"));
             config.port = settings.value(QStringLiteral("port")).toInt();
@@ -94,7 +96,8 @@ protected:
     {
         if (!database.isEmpty()) {
             QString error;
-            adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database), &error);
+            adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database),
+                      &error);
         }
     }
 
@@ -117,7 +120,8 @@ protected:
         return r;
     }
 
-    static NewMessage message(const std::string &roomId, const std::string &clientMsgId, const std::string &text)
+    static NewMessage message(const std::string &roomId, const std::string &clientMsgId,
+                              const std::string &text)
     {
         NewMessage m;
         m.message.roomId = roomId;
@@ -171,7 +175,8 @@ TEST_F(StoreTest, AppendAssignsGaplessSeqPerRoomAndDeduplicatesInOneBatch)
     EXPECT_EQ(r[4].message.seq, 2);
     EXPECT_FALSE(r[0].message.createdAt.empty());
 
-    const auto roomA = store->runSync<std::optional<RoomRecord>>([](StoreWorker &w) { return w.roomById(QStringLiteral("room-a")); });
+    const auto roomA = store->runSync<std::optional<RoomRecord>>(
+        [](StoreWorker &w) { return w.roomById(QStringLiteral("room-a")); });
     ASSERT_TRUE(roomA.ok() && *roomA.value);
     EXPECT_EQ((*roomA.value)->room.lastSeq, 2);
 }
@@ -179,19 +184,21 @@ TEST_F(StoreTest, AppendAssignsGaplessSeqPerRoomAndDeduplicatesInOneBatch)
 TEST_F(StoreTest, AFailedBatchKeepsNothingAndLeavesNoGap)
 {
     auto store = openStore();
-    ASSERT_TRUE(store->runSync<bool>([](StoreWorker &w) {
-        w.createRoom(room(QStringLiteral("room-a"), QStringLiteral("hash-a")));
-        return true;
-    }).ok());
+    ASSERT_TRUE(store
+                    ->runSync<bool>([](StoreWorker &w) {
+                        w.createRoom(room(QStringLiteral("room-a"), QStringLiteral("hash-a")));
+                        return true;
+                    })
+                    .ok());
     const auto failed = store->runSync<std::vector<relay::AppendResult>>([](StoreWorker &w) {
-        return w.appendMessages({message("room-a", "a1", "một"), message("no-such-room", "x1", "hai")});
+        return w.appendMessages(
+            {message("room-a", "a1", "một"), message("no-such-room", "x1", "hai")});
     });
     EXPECT_FALSE(failed.ok());
     EXPECT_FALSE(failed.error.isEmpty());
 
-    const auto retried = store->runSync<std::vector<relay::AppendResult>>([](StoreWorker &w) {
-        return w.appendMessages({message("room-a", "a1", "một")});
-    });
+    const auto retried = store->runSync<std::vector<relay::AppendResult>>(
+        [](StoreWorker &w) { return w.appendMessages({message("room-a", "a1", "một")}); });
     ASSERT_TRUE(retried.ok()) << retried.error.toStdString();
     EXPECT_EQ(retried.value->front().message.seq, 1);
     EXPECT_FALSE(retried.value->front().duplicate);
@@ -200,15 +207,17 @@ TEST_F(StoreTest, AFailedBatchKeepsNothingAndLeavesNoGap)
 TEST_F(StoreTest, GroupCommitStoresAQueueOfAppendsInOrder)
 {
     auto store = openStore();
-    ASSERT_TRUE(store->runSync<bool>([](StoreWorker &w) {
-        w.createRoom(room(QStringLiteral("room-a"), QStringLiteral("hash-a")));
-        return true;
-    }).ok());
+    ASSERT_TRUE(store
+                    ->runSync<bool>([](StoreWorker &w) {
+                        w.createRoom(room(QStringLiteral("room-a"), QStringLiteral("hash-a")));
+                        return true;
+                    })
+                    .ok());
     QObject context;
     std::vector<qint64> seqs;
     for (int i = 0; i < 200; ++i) {
-        store->append(message("room-a", "m" + std::to_string(i), "tin " + std::to_string(i)), &context,
-                      [&seqs](relay::StoreResult<relay::AppendResult> r) {
+        store->append(message("room-a", "m" + std::to_string(i), "tin " + std::to_string(i)),
+                      &context, [&seqs](relay::StoreResult<relay::AppendResult> r) {
                           ASSERT_TRUE(r.ok()) << r.error.toStdString();
                           seqs.push_back(r.value->message.seq);
                       });
@@ -230,20 +239,26 @@ TEST_F(StoreTest, RoomsAgentsAndSessions)
     const auto result = store->runSync<bool>([](StoreWorker &w) {
         w.createRoom(room(QStringLiteral("room-a"), QStringLiteral("hash-a")));
         w.createRoom(room(QStringLiteral("room-b"), QStringLiteral("hash-b")));
-        relay::AgentRecord kim{QStringLiteral("agent-1"), QStringLiteral("kim"), QStringLiteral("김민지"),
-                               QStringLiteral("agent"), {QStringLiteral("vi"), QStringLiteral("en")}};
+        relay::AgentRecord kim{QStringLiteral("agent-1"),
+                               QStringLiteral("kim"),
+                               QStringLiteral("김민지"),
+                               QStringLiteral("agent"),
+                               {QStringLiteral("vi"), QStringLiteral("en")}};
         w.createAgent(kim, QStringLiteral("hash"));
         EXPECT_TRUE(w.agentByUsername(QStringLiteral("kim")));
         EXPECT_EQ(w.agentByUsername(QStringLiteral("kim"))->second, QStringLiteral("hash"));
         EXPECT_FALSE(w.agentByUsername(QStringLiteral("lee")));
-        EXPECT_EQ(w.agentById(QStringLiteral("agent-1"))->languages, (QStringList{QStringLiteral("vi"), QStringLiteral("en")}));
+        EXPECT_EQ(w.agentById(QStringLiteral("agent-1"))->languages,
+                  (QStringList{QStringLiteral("vi"), QStringLiteral("en")}));
 
         EXPECT_EQ(w.roomByTokenHash(QStringLiteral("hash-b"))->room.roomId, "room-b");
         EXPECT_FALSE(w.roomByTokenHash(QStringLiteral("hash-x")));
         EXPECT_EQ(w.openRooms().size(), 2u);
 
-        EXPECT_TRUE(w.assignRoom(QStringLiteral("room-a"), QStringLiteral("agent-1"), QStringLiteral("waiting")));
-        EXPECT_FALSE(w.assignRoom(QStringLiteral("room-a"), QStringLiteral("agent-1"), QStringLiteral("waiting")));
+        EXPECT_TRUE(w.assignRoom(QStringLiteral("room-a"), QStringLiteral("agent-1"),
+                                 QStringLiteral("waiting")));
+        EXPECT_FALSE(w.assignRoom(QStringLiteral("room-a"), QStringLiteral("agent-1"),
+                                  QStringLiteral("waiting")));
         const auto assigned = w.roomById(QStringLiteral("room-a"));
         EXPECT_EQ(assigned->room.status, protocol::RoomStatus::Active);
         EXPECT_EQ(assigned->room.agent->name, "김민지");
@@ -303,7 +318,10 @@ TEST_F(StoreTest, TheRelayHoldsAConversationOnThisDatabaseAcrossARestart)
         WsClient patient;
         ASSERT_TRUE(patient.open(relay.ws()));
         ASSERT_TRUE(patient.hello("patient", room.token));
-        patient.send({{"type", "send"}, {"room_id", room.id.toStdString()}, {"client_msg_id", "p-1"}, {"text", "Tôi bị sốt"}});
+        patient.send({{"type", "send"},
+                      {"room_id", room.id.toStdString()},
+                      {"client_msg_id", "p-1"},
+                      {"text", "Tôi bị sốt"}});
         const auto ack = patient.takeType("ack");
         ASSERT_TRUE(ack);
         EXPECT_EQ((*ack)["seq"], 1);
@@ -313,12 +331,14 @@ TEST_F(StoreTest, TheRelayHoldsAConversationOnThisDatabaseAcrossARestart)
     WsClient agent;
     ASSERT_TRUE(agent.open(relay.ws()));
     ASSERT_TRUE(agent.hello("agent", relay.login(QStringLiteral("kim"))));
-    const auto queue = agent.take([&](const nlohmann::json &f) { return f["type"] == "queue" && f["rooms"].size() == 1; });
+    const auto queue = agent.take(
+        [&](const nlohmann::json &f) { return f["type"] == "queue" && f["rooms"].size() == 1; });
     ASSERT_TRUE(queue);
     EXPECT_EQ((*queue)["rooms"][0]["first_message"], "Tôi bị sốt");
     agent.send({{"type", "accept"}, {"room_id", room.id.toStdString()}});
     agent.send({{"type", "history"}, {"room_id", room.id.toStdString()}, {"after_seq", 0}});
-    const auto first = agent.take([](const nlohmann::json &f) { return f["type"] == "message" && f["seq"] == 1; });
+    const auto first =
+        agent.take([](const nlohmann::json &f) { return f["type"] == "message" && f["seq"] == 1; });
     ASSERT_TRUE(first);
     EXPECT_EQ((*first)["text"], "Tôi bị sốt");
     EXPECT_EQ((*first)["translation"]["status"], "ok");

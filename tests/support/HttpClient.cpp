@@ -53,7 +53,8 @@ HttpResponse HttpClient::get(const QUrl &url, const QString &bearer, int timeout
     return perform("GET", url, {}, bearer, timeoutMs);
 }
 
-HttpResponse HttpClient::post(const QUrl &url, const QByteArray &body, const QString &bearer, int timeoutMs)
+HttpResponse HttpClient::post(const QUrl &url, const QByteArray &body, const QString &bearer,
+                              int timeoutMs)
 {
     return perform("POST", url, body, bearer, timeoutMs);
 }

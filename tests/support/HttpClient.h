@@ -1,10 +1,9 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <QByteArray>
 #include <QString>
 #include <QUrl>
+#include <nlohmann/json.hpp>
 
 namespace medtranslate::test {
 

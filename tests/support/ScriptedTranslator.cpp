@@ -19,17 +19,18 @@ relay::TranslationOutcome ScriptedTranslator::answer(const relay::TranslationReq
         outcome.translation.lang = request.sourceLang.toStdString();
         return outcome;
     }
-    outcome.translation.status = rule.immediate ? protocol::TranslationStatus::Cached
-                                                : protocol::TranslationStatus::Ok;
+    outcome.translation.status =
+        rule.immediate ? protocol::TranslationStatus::Cached : protocol::TranslationStatus::Ok;
     outcome.translation.text =
-        (rule.output.isEmpty()
-             ? QStringLiteral("[%1>%2] %3").arg(request.sourceLang, request.targetLang, request.text)
-             : rule.output)
+        (rule.output.isEmpty() ? QStringLiteral("[%1>%2] %3")
+                                     .arg(request.sourceLang, request.targetLang, request.text)
+                               : rule.output)
             .toStdString();
     return outcome;
 }
 
-std::optional<relay::TranslationOutcome> ScriptedTranslator::translateNow(const relay::TranslationRequest &request)
+std::optional<relay::TranslationOutcome>
+ScriptedTranslator::translateNow(const relay::TranslationRequest &request)
 {
     const auto it = m_rules.constFind(request.text);
     if (it == m_rules.constEnd() || !it->immediate)

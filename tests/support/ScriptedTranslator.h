@@ -19,7 +19,7 @@ public:
         int delayMs = 0;
         bool fail = false;
         bool hang = false;
-        QString output; //!< empty: the default "[src>tgt] text"
+        QString output;         //!< empty: the default "[src>tgt] text"
         bool immediate = false; //!< answer in translateNow, as a cache hit would
     };
 
@@ -27,13 +27,16 @@ public:
     void setDefaultDelay(int ms) { m_defaultDelayMs = ms; }
     [[nodiscard]] int calls() const { return m_calls; }
 
-    std::optional<relay::TranslationOutcome> translateNow(const relay::TranslationRequest &request) override;
+    std::optional<relay::TranslationOutcome>
+    translateNow(const relay::TranslationRequest &request) override;
     void translate(const relay::TranslationRequest &request, Callback done) override;
-    [[nodiscard]] QString detectLanguage(const QString &text, const QString &declared) const override;
+    [[nodiscard]] QString detectLanguage(const QString &text,
+                                         const QString &declared) const override;
     [[nodiscard]] QString describe() const override { return QStringLiteral("scripted (tests)"); }
 
 private:
-    relay::TranslationOutcome answer(const relay::TranslationRequest &request, const Rule &rule) const;
+    relay::TranslationOutcome answer(const relay::TranslationRequest &request,
+                                     const Rule &rule) const;
 
     QHash<QString, Rule> m_rules;
     int m_defaultDelayMs = 0;

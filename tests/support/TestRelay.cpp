@@ -4,10 +4,9 @@
 #include "admin/AgentAdmin.h"
 #include "storage/Store.h"
 
-#include <gtest/gtest.h>
-
 #include <QCoreApplication>
 #include <QProcessEnvironment>
+#include <gtest/gtest.h>
 
 namespace medtranslate::test {
 
@@ -30,7 +29,10 @@ TestRelay::TestRelay(Tweak tweak)
         tweak(m_config);
 }
 
-TestRelay::~TestRelay() { stop(); }
+TestRelay::~TestRelay()
+{
+    stop();
+}
 
 bool TestRelay::start(relay::Translator *translator)
 {
@@ -56,7 +58,8 @@ QUrl TestRelay::http(const QString &path) const
     return url;
 }
 
-QString TestRelay::addAgent(const QString &username, const QString &displayName, const QString &role)
+QString TestRelay::addAgent(const QString &username, const QString &displayName,
+                            const QString &role)
 {
     relay::AgentAdmin admin(m_server->store());
     QString error;

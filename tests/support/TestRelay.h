@@ -4,7 +4,6 @@
 
 #include <QTemporaryDir>
 #include <QUrl>
-
 #include <functional>
 #include <memory>
 
@@ -31,7 +30,8 @@ public:
     [[nodiscard]] QString databasePath() const { return m_config.store.database; }
 
     //! Creates an agent account (password fixed for tests) and returns its id.
-    QString addAgent(const QString &username, const QString &displayName, const QString &role = QStringLiteral("agent"));
+    QString addAgent(const QString &username, const QString &displayName,
+                     const QString &role = QStringLiteral("agent"));
     //! Logs in over HTTP and returns the token, or an empty string.
     QString login(const QString &username);
     struct Room

@@ -11,7 +11,9 @@ WsClient::WsClient()
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         auto frame = Json::parse(text.toStdString(), nullptr, false);
-        m_inbox.push_back(frame.is_discarded() ? Json{{"type", "<invalid>"}, {"raw", text.toStdString()}} : frame);
+        m_inbox.push_back(frame.is_discarded()
+                              ? Json{{"type", "<invalid>"}, {"raw", text.toStdString()}}
+                              : frame);
     });
     connect(&m_socket, &QWebSocket::disconnected, this, [this]() {
         m_closed = true;
@@ -19,7 +21,10 @@ WsClient::WsClient()
     });
 }
 
-WsClient::~WsClient() { m_socket.abort(); }
+WsClient::~WsClient()
+{
+    m_socket.abort();
+}
 
 bool WsClient::open(const QUrl &url, int timeoutMs)
 {
@@ -34,9 +39,15 @@ bool WsClient::open(const QUrl &url, int timeoutMs)
     return m_socket.state() == QAbstractSocket::ConnectedState;
 }
 
-void WsClient::send(const Json &frame) { sendText(QString::fromStdString(frame.dump())); }
+void WsClient::send(const Json &frame)
+{
+    sendText(QString::fromStdString(frame.dump()));
+}
 
-void WsClient::sendText(const QString &text) { m_socket.sendTextMessage(text); }
+void WsClient::sendText(const QString &text)
+{
+    m_socket.sendTextMessage(text);
+}
 
 std::optional<WsClient::Json> WsClient::take(const Predicate &predicate, int timeoutMs)
 {
@@ -58,7 +69,8 @@ std::optional<WsClient::Json> WsClient::take(const Predicate &predicate, int tim
 
 std::optional<WsClient::Json> WsClient::takeType(const std::string &type, int timeoutMs)
 {
-    return take([&type](const Json &f) { return f.value("type", std::string{}) == type; }, timeoutMs);
+    return take([&type](const Json &f) { return f.value("type", std::string{}) == type; },
+                timeoutMs);
 }
 
 std::deque<WsClient::Json> WsClient::drain(int ms)
@@ -79,9 +91,15 @@ bool WsClient::waitForClosed(int timeoutMs)
     return m_closed;
 }
 
-void WsClient::close() { m_socket.close(); }
+void WsClient::close()
+{
+    m_socket.close();
+}
 
-void WsClient::abort() { m_socket.abort(); }
+void WsClient::abort()
+{
+    m_socket.abort();
+}
 
 std::optional<WsClient::Json> WsClient::hello(const std::string &role, const QString &token,
                                               std::optional<qint64> lastSeq)

@@ -13,7 +13,8 @@ std::vector<std::string> splitTabs(std::string_view line)
     size_t start = 0;
     for (;;) {
         const size_t tab = line.find('\t', start);
-        std::string_view cell = line.substr(start, tab == std::string_view::npos ? line.npos : tab - start);
+        std::string_view cell =
+            line.substr(start, tab == std::string_view::npos ? line.npos : tab - start);
         while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\r'))
             cell.remove_suffix(1);
         while (!cell.empty() && cell.front() == ' ')

@@ -19,7 +19,10 @@ struct TypeNameVisitor
 };
 } // namespace
 
-std::string_view typeName(const ClientFrame &frame) { return std::visit(TypeNameVisitor{}, frame); }
+std::string_view typeName(const ClientFrame &frame)
+{
+    return std::visit(TypeNameVisitor{}, frame);
+}
 
 std::string referenceOf(const ClientFrame &frame)
 {
@@ -60,7 +63,10 @@ void to_json(nlohmann::json &j, const Read &f)
     j = {{"type", "read"}, {"room_id", f.roomId}, {"seq", f.seq}};
 }
 
-void to_json(nlohmann::json &j, const End &f) { j = {{"type", "end"}, {"room_id", f.roomId}}; }
+void to_json(nlohmann::json &j, const End &f)
+{
+    j = {{"type", "end"}, {"room_id", f.roomId}};
+}
 
 void to_json(nlohmann::json &j, const History &f)
 {

@@ -82,9 +82,9 @@ struct Transfer
 
 namespace medtranslate::protocol {
 
-using ClientFrame = std::variant<client::Hello, client::Send, client::Typing, client::Read,
-                                 client::End, client::History, client::Preview, client::Accept,
-                                 client::Transfer>;
+using ClientFrame =
+    std::variant<client::Hello, client::Send, client::Typing, client::Read, client::End,
+                 client::History, client::Preview, client::Accept, client::Transfer>;
 
 //! The contract's `type` string of a frame.
 std::string_view typeName(const ClientFrame &frame);

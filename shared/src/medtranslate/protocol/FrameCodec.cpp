@@ -3,7 +3,6 @@
 #include "medtranslate/Language.h"
 
 #include <nlohmann/json.hpp>
-
 #include <stdexcept>
 
 namespace medtranslate::protocol {
@@ -31,7 +30,8 @@ public:
         if (!value)
             throw FieldError(ErrorCode::BadRequest, std::string("missing field '") + key + "'");
         if (!value->is_string())
-            throw FieldError(ErrorCode::BadRequest, std::string("field '") + key + "' must be a string");
+            throw FieldError(ErrorCode::BadRequest,
+                             std::string("field '") + key + "' must be a string");
         return value->get<std::string>();
     }
 
@@ -41,7 +41,8 @@ public:
         if (!value || value->is_null())
             return {};
         if (!value->is_string())
-            throw FieldError(ErrorCode::BadRequest, std::string("field '") + key + "' must be a string");
+            throw FieldError(ErrorCode::BadRequest,
+                             std::string("field '") + key + "' must be a string");
         return value->get<std::string>();
     }
 
@@ -76,7 +77,8 @@ public:
         if (!value)
             throw FieldError(ErrorCode::BadRequest, std::string("missing field '") + key + "'");
         if (!value->is_boolean())
-            throw FieldError(ErrorCode::BadRequest, std::string("field '") + key + "' must be a boolean");
+            throw FieldError(ErrorCode::BadRequest,
+                             std::string("field '") + key + "' must be a boolean");
         return value->get<bool>();
     }
 
@@ -89,7 +91,8 @@ private:
 
     static std::int64_t integerValue(const char *key, const json &value)
     {
-        if (!value.is_number_integer() || (value.is_number_integer() && value.get<std::int64_t>() < 0))
+        if (!value.is_number_integer() ||
+            (value.is_number_integer() && value.get<std::int64_t>() < 0))
             throw FieldError(ErrorCode::BadRequest,
                              std::string("field '") + key + "' must be a non-negative integer");
         return value.get<std::int64_t>();
@@ -187,8 +190,9 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
         return f;
     }
     if (type == "ack") {
-        return server::Ack{j.at("client_msg_id").get<std::string>(), j.at("room_id").get<std::string>(),
-                           j.at("seq").get<std::int64_t>(), j.at("msg_id").get<std::string>()};
+        return server::Ack{j.at("client_msg_id").get<std::string>(),
+                           j.at("room_id").get<std::string>(), j.at("seq").get<std::int64_t>(),
+                           j.at("msg_id").get<std::string>()};
     }
     if (type == "message")
         return server::MessageFrame{j.get<Message>()};
@@ -206,8 +210,10 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
         if (!role)
             throw FieldError(ErrorCode::BadRequest, "bad role");
         if (type == "typing")
-            return server::Typing{j.at("room_id").get<std::string>(), *role, j.at("active").get<bool>()};
-        return server::Read{j.at("room_id").get<std::string>(), *role, j.at("seq").get<std::int64_t>()};
+            return server::Typing{j.at("room_id").get<std::string>(), *role,
+                                  j.at("active").get<bool>()};
+        return server::Read{j.at("room_id").get<std::string>(), *role,
+                            j.at("seq").get<std::int64_t>()};
     }
     if (type == "ended")
         return server::Ended{j.at("room_id").get<std::string>(), j.value("by", std::string{})};
@@ -230,7 +236,10 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
 }
 
 // Invalid UTF-8 never reaches here from parsed input, but a replacement beats an exception.
-std::string dump(const json &j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json &j)
+{
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 } // namespace
 

@@ -21,7 +21,10 @@ struct TypeNameVisitor
 };
 } // namespace
 
-std::string_view typeName(const ServerFrame &frame) { return std::visit(TypeNameVisitor{}, frame); }
+std::string_view typeName(const ServerFrame &frame)
+{
+    return std::visit(TypeNameVisitor{}, frame);
+}
 
 } // namespace medtranslate::protocol
 
@@ -63,11 +66,17 @@ void to_json(nlohmann::json &j, const RoomUpdate &f)
     j["type"] = "room";
 }
 
-void to_json(nlohmann::json &j, const Queue &f) { j = {{"type", "queue"}, {"rooms", f.rooms}}; }
+void to_json(nlohmann::json &j, const Queue &f)
+{
+    j = {{"type", "queue"}, {"rooms", f.rooms}};
+}
 
 void to_json(nlohmann::json &j, const Typing &f)
 {
-    j = {{"type", "typing"}, {"room_id", f.roomId}, {"role", toString(f.role)}, {"active", f.active}};
+    j = {{"type", "typing"},
+         {"room_id", f.roomId},
+         {"role", toString(f.role)},
+         {"active", f.active}};
 }
 
 void to_json(nlohmann::json &j, const Read &f)

@@ -1,8 +1,7 @@
 #include "medtranslate/protocol/Types.h"
 
-#include <nlohmann/json.hpp>
-
 #include <array>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 namespace medtranslate::protocol {
@@ -72,8 +71,7 @@ E enumField(const nlohmann::json &j, const char *key,
 {
     const auto value = lookup(table, j.at(key).get<std::string>());
     if (!value)
-        throw nlohmann::json::other_error::create(501, std::string("invalid value for ") + key,
-                                                  &j);
+        throw nlohmann::json::other_error::create(501, std::string("invalid value for ") + key, &j);
     return *value;
 }
 
@@ -86,18 +84,42 @@ template <typename T> void optionalField(const nlohmann::json &j, const char *ke
 
 } // namespace
 
-std::string_view toString(ErrorCode code) { return nameOf(kErrorCodes, code); }
-std::optional<ErrorCode> errorCodeFromString(std::string_view t) { return lookup(kErrorCodes, t); }
-std::string_view toString(Role role) { return nameOf(kRoles, role); }
-std::optional<Role> roleFromString(std::string_view t) { return lookup(kRoles, t); }
-std::string_view toString(Sender sender) { return nameOf(kSenders, sender); }
-std::optional<Sender> senderFromString(std::string_view t) { return lookup(kSenders, t); }
-std::string_view toString(RoomStatus status) { return nameOf(kRoomStatuses, status); }
+std::string_view toString(ErrorCode code)
+{
+    return nameOf(kErrorCodes, code);
+}
+std::optional<ErrorCode> errorCodeFromString(std::string_view t)
+{
+    return lookup(kErrorCodes, t);
+}
+std::string_view toString(Role role)
+{
+    return nameOf(kRoles, role);
+}
+std::optional<Role> roleFromString(std::string_view t)
+{
+    return lookup(kRoles, t);
+}
+std::string_view toString(Sender sender)
+{
+    return nameOf(kSenders, sender);
+}
+std::optional<Sender> senderFromString(std::string_view t)
+{
+    return lookup(kSenders, t);
+}
+std::string_view toString(RoomStatus status)
+{
+    return nameOf(kRoomStatuses, status);
+}
 std::optional<RoomStatus> roomStatusFromString(std::string_view t)
 {
     return lookup(kRoomStatuses, t);
 }
-std::string_view toString(TranslationStatus status) { return nameOf(kTranslationStatuses, status); }
+std::string_view toString(TranslationStatus status)
+{
+    return nameOf(kTranslationStatuses, status);
+}
 std::optional<TranslationStatus> translationStatusFromString(std::string_view t)
 {
     return lookup(kTranslationStatuses, t);
@@ -125,7 +147,10 @@ void from_json(const nlohmann::json &j, Translation &t)
     optionalField(j, "source_lang", t.sourceLang);
 }
 
-void to_json(nlohmann::json &j, const AgentRef &a) { j = {{"id", a.id}, {"name", a.name}}; }
+void to_json(nlohmann::json &j, const AgentRef &a)
+{
+    j = {{"id", a.id}, {"name", a.name}};
+}
 
 void from_json(const nlohmann::json &j, AgentRef &a)
 {

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,12 +46,12 @@ std::optional<TranslationStatus> translationStatusFromString(std::string_view te
 //! The translation a message carries for the other side.
 struct Translation
 {
-    std::string text;                      //!< empty while pending or unavailable
-    std::string lang;                      //!< the language translated into
+    std::string text; //!< empty while pending or unavailable
+    std::string lang; //!< the language translated into
     TranslationStatus status = TranslationStatus::Pending;
-    std::string provider;                  //!< who translated; empty when nobody did
-    std::vector<std::string> warnings;     //!< e.g. "number_mismatch", "glossary_missing:…"
-    std::string sourceLang;                //!< extension: the language actually detected
+    std::string provider;              //!< who translated; empty when nobody did
+    std::vector<std::string> warnings; //!< e.g. "number_mismatch", "glossary_missing:…"
+    std::string sourceLang;            //!< extension: the language actually detected
     bool operator==(const Translation &) const = default;
 };
 void to_json(nlohmann::json &j, const Translation &t);
@@ -77,9 +76,9 @@ struct Room
     bool patientOnline = false;
     bool agentOnline = false;
     std::int64_t lastSeq = 0;
-    std::string createdAt;     //!< extension: for waiting times in the queue
-    std::int64_t patientReadSeq = 0; //!< extension: read marks survive reconnects
-    std::int64_t agentReadSeq = 0;   //!< extension
+    std::string createdAt;               //!< extension: for waiting times in the queue
+    std::int64_t patientReadSeq = 0;     //!< extension: read marks survive reconnects
+    std::int64_t agentReadSeq = 0;       //!< extension
     std::string firstMessage;            //!< extension, queue only: the patient's first words
     std::string firstMessageTranslation; //!< extension, queue only: the same in Korean
     bool operator==(const Room &) const = default;
