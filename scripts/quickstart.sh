@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMEDTRANSLATE_BUILD_TESTS=OFF -DMEDTRANSLATE_BUILD_BENCH=OFF >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMEDTRANSLATE_BUILD_CONSOLE=ON -DMEDTRANSLATE_BUILD_TESTS=OFF -DMEDTRANSLATE_BUILD_BENCH=OFF >/dev/null
 cmake --build build -j"$(nproc)"
 
 listen="${MEDTRANSLATE_LISTEN:-127.0.0.1:8080}"
