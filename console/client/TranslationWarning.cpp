@@ -17,6 +17,13 @@ TranslationWarning TranslationWarning::parse(const QString &wire)
         warning.kind = Kind::DoNotTranslate;
     else if (name == QLatin1String("deadline_exceeded"))
         warning.kind = Kind::DeadlineExceeded;
+    else if (name == QLatin1String("unit_mismatch"))
+        warning.kind = Kind::UnitMismatch;
+    else if (name == QLatin1String("placeholder_missing"))
+        warning.kind = Kind::PlaceholderMissing;
+    else if (name == QLatin1String("no_vetted_translation") ||
+             name == QLatin1String("providers_failed"))
+        warning.kind = Kind::NoTranslation;
     return warning;
 }
 
@@ -41,7 +48,8 @@ std::vector<TranslationWarning> TranslationWarning::parseAll(const QStringList &
 bool TranslationWarning::needsConfirmation() const
 {
     // Unknown kinds count too: a warning the console cannot explain is still a warning.
-    return kind != Kind::DeadlineExceeded;
+    // Reasons for "not translated" are shown with that status; they are not about the content.
+    return kind != Kind::DeadlineExceeded && kind != Kind::NoTranslation;
 }
 
 bool TranslationWarning::anyNeedsConfirmation(const std::vector<TranslationWarning> &warnings)

@@ -11,10 +11,13 @@ namespace medtranslate::console {
 struct TranslationWarning
 {
     enum class Kind {
-        NumberMismatch,   //!< a number, dose or date differs between original and translation
-        GlossaryMissing,  //!< a medical term's approved translation is absent
-        DoNotTranslate,   //!< a name that must stay as written is absent
-        DeadlineExceeded, //!< the engine gave up; the text is not translated
+        NumberMismatch,     //!< a number, dose or date differs between original and translation
+        GlossaryMissing,    //!< a medical term's approved translation is absent
+        DoNotTranslate,     //!< a name that must stay as written is absent
+        DeadlineExceeded,   //!< the engine gave up; the text is not translated
+        UnitMismatch,       //!< a unit changed (5 mg → 5 g, 3 days → 3 weeks)
+        PlaceholderMissing, //!< personal data the engine masked did not come back
+        NoTranslation, //!< why a text is untranslated (no vetted phrase, every provider failed)
         Other,
     };
 

@@ -631,6 +631,30 @@
         <translation>번역 시간 초과</translation>
     </message>
     <message>
+        <source>Check units</source>
+        <translation>단위 확인 필요</translation>
+    </message>
+    <message>
+        <source>Personal data changed</source>
+        <translation>개인정보 변경됨</translation>
+    </message>
+    <message>
+        <source>A unit (mg, ml, days, …) is different in the translation.</source>
+        <translation>번역문에서 단위(mg, ml, 일 등)가 원문과 다릅니다.</translation>
+    </message>
+    <message>
+        <source>A phone number, e-mail or ID number did not come back unchanged.</source>
+        <translation>전화번호, 이메일 또는 신분증 번호가 그대로 돌아오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>No translation service could translate this text.</source>
+        <translation>어떤 번역 서비스도 이 문장을 번역하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Without a translation service only vetted sentences are translated.</source>
+        <translation>번역 서비스가 없으면 검증된 문장만 번역됩니다.</translation>
+    </message>
+    <message>
         <source>A number, dose, date or time is different in the translation.</source>
         <translation>번역문에서 숫자, 용량, 날짜 또는 시간이 원문과 다릅니다.</translation>
     </message>

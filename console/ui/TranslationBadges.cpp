@@ -60,6 +60,14 @@ std::vector<Badge> TranslationBadges::forMessage(protocol::TranslationStatus sta
         case K::DeadlineExceeded:
             badges.push_back({tr("Translation timed out"), kAmberBg, kAmber, true});
             break;
+        case K::UnitMismatch:
+            badges.push_back({tr("Check units"), kRedBg, kRed, true});
+            break;
+        case K::PlaceholderMissing:
+            badges.push_back({tr("Personal data changed"), kRedBg, kRed, true});
+            break;
+        case K::NoTranslation:
+            break; // the "Not translated" badge says it; the reason is in the explanation
         case K::Other:
             badges.push_back({w.raw, kAmberBg, kAmber, true});
             break;
@@ -87,6 +95,18 @@ QStringList TranslationBadges::explainWarnings(const QStringList &warnings)
             break;
         case K::DeadlineExceeded:
             lines << tr("The translator did not answer in time.");
+            break;
+        case K::UnitMismatch:
+            lines << tr("A unit (mg, ml, days, …) is different in the translation.");
+            break;
+        case K::PlaceholderMissing:
+            lines << tr("A phone number, e-mail or ID number did not come back unchanged.");
+            break;
+        case K::NoTranslation:
+            lines << (w.raw == QLatin1String("providers_failed")
+                          ? tr("No translation service could translate this text.")
+                          : tr("Without a translation service only vetted sentences are "
+                               "translated."));
             break;
         case K::Other:
             lines << tr("Translation warning: %1").arg(w.raw);

@@ -109,3 +109,19 @@ TEST(TranslationWarning, ParsesKindsAndTermsAndKnowsWhichNeedConfirmation)
     EXPECT_TRUE(TranslationWarning::anyNeedsConfirmation(
         TranslationWarning::parseAll(QStringList{QStringLiteral("something_new")})));
 }
+
+TEST(TranslationWarning, UnitsAndPersonalDataNeedConfirmationButReasonsForNoTranslationDoNot)
+{
+    const auto w = TranslationWarning::parseAll(
+        QStringList{QStringLiteral("unit_mismatch"), QStringLiteral("placeholder_missing"),
+                    QStringLiteral("no_vetted_translation"), QStringLiteral("providers_failed")});
+    ASSERT_EQ(w.size(), 4u);
+    EXPECT_EQ(w[0].kind, TranslationWarning::Kind::UnitMismatch);
+    EXPECT_EQ(w[1].kind, TranslationWarning::Kind::PlaceholderMissing);
+    EXPECT_EQ(w[2].kind, TranslationWarning::Kind::NoTranslation);
+    EXPECT_EQ(w[3].kind, TranslationWarning::Kind::NoTranslation);
+    EXPECT_TRUE(w[0].needsConfirmation());
+    EXPECT_TRUE(w[1].needsConfirmation());
+    EXPECT_FALSE(w[2].needsConfirmation());
+    EXPECT_FALSE(w[3].needsConfirmation());
+}
