@@ -50,6 +50,8 @@ public:
     void markAllRead();
     bool end();
     bool transfer(const QString &agentId);
+    //! The connection this chat talks through (for directory lookups such as colleagues).
+    [[nodiscard]] RelayClient &client() const { return m_client; }
 
     // What the relay says (through the ChatRegistry).
     void updateRoom(const protocol::Room &room, bool mine);

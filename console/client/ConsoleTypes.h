@@ -26,6 +26,14 @@ struct QuickReply
     QHash<QString, QString> texts; //!< language code → vetted text; "ko" is what the agent reads
 };
 
+//! A counselor from `GET /api/agents`, offered when a chat is transferred.
+struct Colleague
+{
+    QString id;
+    QString name;
+    bool online = false;
+};
+
 //! Why a login did not succeed; each kind gets its own message so the agent knows what to fix.
 enum class LoginFailure {
     WrongCredentials, //!< 401: username or password

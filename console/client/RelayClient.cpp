@@ -196,6 +196,48 @@ void RelayClient::fetchTemplates()
     connect(reply, &QNetworkReply::finished, this, [this, reply]() { onTemplatesFinished(reply); });
 }
 
+void RelayClient::fetchColleagues()
+{
+    if (m_token.isEmpty()) {
+        QTimer::singleShot(0, this, [this]() { emit colleaguesFailed(tr("Not logged in.")); });
+        return;
+    }
+    QNetworkRequest request(endpoint(m_relayUrl, QStringLiteral("/api/agents")));
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setTransferTimeout(m_timeouts.httpMs);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply]() { onColleaguesFinished(reply); });
+}
+
+void RelayClient::onColleaguesFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status != 200) {
+        const QString message = errorMessageOf(body);
+        emit colleaguesFailed(!message.isEmpty() ? message : reply->errorString());
+        return;
+    }
+    const auto json = nlohmann::json::parse(body.toStdString(), nullptr, false);
+    if (!json.is_object() || !json.contains("agents") || !json["agents"].is_array()) {
+        emit colleaguesFailed(tr("The relay sent an agent list the console does not understand."));
+        return;
+    }
+    std::vector<Colleague> colleagues;
+    for (const auto &a : json["agents"]) {
+        if (!a.is_object() || !a.contains("id") || !a["id"].is_string())
+            continue;
+        Colleague colleague;
+        colleague.id = QString::fromStdString(a["id"].get<std::string>());
+        colleague.name = QString::fromStdString(a.value("name", std::string{}));
+        colleague.online = a.value("online", false);
+        colleagues.push_back(std::move(colleague));
+    }
+    emit colleaguesLoaded(colleagues);
+}
+
 void RelayClient::onTemplatesFinished(QNetworkReply *reply)
 {
     reply->deleteLater();

@@ -70,6 +70,8 @@ public:
     void logout();
     //! `GET /api/templates`; answers with templatesLoaded or templatesFailed.
     void fetchTemplates();
+    //! `GET /api/agents`; answers with colleaguesLoaded or colleaguesFailed.
+    void fetchColleagues();
 
     //! Queued until acknowledged: re-sent after a reconnect with the same client_msg_id.
     void sendText(const QString &roomId, const QString &clientMsgId, const QString &text);
@@ -128,6 +130,8 @@ signals:
     void relayError(medtranslate::protocol::ErrorCode code, const QString &detail);
     void templatesLoaded(const std::vector<medtranslate::console::QuickReply> &templates);
     void templatesFailed(const QString &detail);
+    void colleaguesLoaded(const std::vector<medtranslate::console::Colleague> &colleagues);
+    void colleaguesFailed(const QString &detail);
 
 private:
     struct Outgoing
@@ -173,6 +177,7 @@ private:
 
     void onLoginFinished(QNetworkReply *reply);
     void onTemplatesFinished(QNetworkReply *reply);
+    void onColleaguesFinished(QNetworkReply *reply);
 
     Timeouts m_timeouts;
     QNetworkAccessManager *m_network;

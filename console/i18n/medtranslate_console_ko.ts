@@ -86,6 +86,22 @@
         <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
     </message>
     <message>
+        <source>%1 (online)</source>
+        <translation>%1 (접속 중)</translation>
+    </message>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1 (접속 안 함)</translation>
+    </message>
+    <message>
+        <source>There is no other counselor to transfer this chat to.</source>
+        <translation>이 상담을 넘길 다른 상담사가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Counselor who takes over this chat:</source>
+        <translation>이 상담을 이어받을 상담사:</translation>
+    </message>
+    <message>
         <source>Transfer requested.</source>
         <translation>이관을 요청했습니다.</translation>
     </message>
@@ -519,6 +535,10 @@
     <message>
         <source>Not logged in.</source>
         <translation>로그인되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The relay sent an agent list the console does not understand.</source>
+        <translation>중계 서버가 보낸 상담사 목록을 읽을 수 없습니다.</translation>
     </message>
     <message>
         <source>The relay sent templates the console does not understand.</source>

@@ -1,6 +1,7 @@
 #include "ui/ChatPage.h"
 
 #include "client/ChatSession.h"
+#include "client/RelayClient.h"
 #include "ui/ChatView.h"
 #include "ui/Composer.h"
 #include "ui/LanguageNames.h"
@@ -139,9 +140,70 @@ void ChatPage::confirmEnd()
 
 void ChatPage::askTransfer()
 {
+    // The directory arrives asynchronously; its answer (or failure) opens the dialog.
+    RelayClient &client = m_session->client();
+    auto connections = std::make_shared<std::vector<QMetaObject::Connection>>();
+    auto forget = [connections]() {
+        for (const auto &c : *connections)
+            QObject::disconnect(c);
+    };
+    connections->push_back(connect(&client, &RelayClient::colleaguesLoaded, this,
+                                   [this, forget](const std::vector<Colleague> &colleagues) {
+                                       forget();
+                                       chooseColleague(colleagues);
+                                   }));
+    connections->push_back(
+        connect(&client, &RelayClient::colleaguesFailed, this, [this, forget](const QString &) {
+            forget();
+            askColleagueId();
+        }));
+    client.fetchColleagues();
+}
+
+void ChatPage::chooseColleague(const std::vector<Colleague> &colleagues)
+{
+    QStringList labels;
+    QHash<QString, QString> idByLabel;
+    const QString self = m_session->client().agent().id;
+    for (const Colleague &c : colleagues) {
+        if (c.id == self)
+            continue;
+        const QString label =
+            c.online ? tr("%1 (online)").arg(c.name) : tr("%1 (offline)").arg(c.name);
+        labels << label;
+        idByLabel.insert(label, c.id);
+    }
+    if (labels.isEmpty()) {
+        emit notice(tr("There is no other counselor to transfer this chat to."));
+        return;
+    }
     auto *dialog = new QInputDialog(this);
     dialog->setWindowTitle(tr("Transfer chat"));
-    // The relay has no directory of agents yet: the counselor types the colleague's id.
+    dialog->setLabelText(tr("Counselor who takes over this chat:"));
+    dialog->setComboBoxItems(labels);
+    dialog->setComboBoxEditable(false);
+    dialog->setOkButtonText(tr("Transfer"));
+    dialog->setCancelButtonText(tr("Cancel"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, idByLabel](const QString &label) {
+                const QString agentId = idByLabel.value(label);
+                if (agentId.isEmpty())
+                    return;
+                if (!m_session->transfer(agentId))
+                    emit notice(tr("Not connected to the relay: the chat was not transferred."));
+                else
+                    emit notice(tr("Transfer requested."));
+            });
+    dialog->open();
+}
+
+void ChatPage::askColleagueId()
+{
+    // Without the directory (relay unreachable or too old) the counselor can still type an id.
+    auto *dialog = new QInputDialog(this);
+    dialog->setWindowTitle(tr("Transfer chat"));
     dialog->setLabelText(tr("Agent id of the colleague who takes over\n(ask your administrator "
                             "if you do not know it):"));
     dialog->setInputMode(QInputDialog::TextInput);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/ConsoleTypes.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -41,6 +43,8 @@ private:
     void updateState();
     void confirmEnd();
     void askTransfer();
+    void chooseColleague(const std::vector<Colleague> &colleagues);
+    void askColleagueId();
 
     ChatSession *m_session;
     QLabel *m_title;

@@ -158,6 +158,11 @@ bool ConsultationService::mayRead(const Identity &who, const RoomState &room) co
     return room.room.agent && qs(room.room.agent->id) == who.agent.id;
 }
 
+bool ConsultationService::isAgentOnline(const QString &agentId) const
+{
+    return !m_rooms.agentSessions(agentId).isEmpty();
+}
+
 void ConsultationService::handleFrame(ClientSession &session, protocol::ClientFrame &&frame)
 {
     // Ended rooms leave memory; an agent acting on one gets it loaded first, so the answer is

@@ -58,6 +58,8 @@ public:
     void withRoom(const QString &roomId, QObject *context,
                   std::function<void(RoomState *, QString error)> done);
     [[nodiscard]] bool mayRead(const Identity &who, const RoomState &room) const;
+    //! True while the agent has a connection open (for the agent directory).
+    [[nodiscard]] bool isAgentOnline(const QString &agentId) const;
 
     void handleFrame(ClientSession &session, protocol::ClientFrame &&frame) override;
     void sessionClosed(ClientSession &session) override;

@@ -280,6 +280,36 @@ void HttpApi::registerRoutes(QHttpServer &server)
             });
         });
 
+    // The directory a counselor picks a colleague from when transferring a chat.
+    server.route(
+        QStringLiteral("/api/agents"), Method::Get,
+        [this, identify](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            m_metrics.httpRequest();
+            auto reply = HttpReply::from(std::move(responder));
+            identify(bearerToken(request), false, reply, [this, reply](Identity) {
+                using Agents = std::vector<AgentRecord>;
+                m_store.submit<Agents>(
+                    this, [](StoreWorker &w) { return w.agents(); },
+                    [this, reply](StoreResult<Agents> agents) {
+                        if (!agents.ok())
+                            return reply->error(
+                                Status::ServiceUnavailable, QStringLiteral("internal"),
+                                QStringLiteral("the agent list is unavailable now"));
+                        QJsonArray list;
+                        for (const AgentRecord &a : *agents.value) {
+                            list.append(QJsonObject{
+                                {QStringLiteral("id"), a.id},
+                                {QStringLiteral("name"), a.displayName},
+                                {QStringLiteral("role"), a.role},
+                                {QStringLiteral("languages"),
+                                 QJsonArray::fromStringList(a.languages)},
+                                {QStringLiteral("online"), m_consultations.isAgentOnline(a.id)}});
+                        }
+                        reply->json(QJsonObject{{QStringLiteral("agents"), list}});
+                    });
+            });
+        });
+
     server.route(
         QStringLiteral("/api/translate"), Method::Post,
         [this, identify](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

@@ -284,6 +284,26 @@ TEST_F(ConsoleConversation, ReconnectFillsTheGapWithHistory)
     EXPECT_EQ(client.lastContiguousSeq(room.id), 5);
 }
 
+TEST_F(ConsoleConversation, ColleaguesComeFromTheRelaysDirectoryWithPresence)
+{
+    logIn();
+    const QString leeId = relay.addAgent(QStringLiteral("lee"), QStringLiteral("이상담"));
+    QSignalSpy loaded(&client, &RelayClient::colleaguesLoaded);
+    client.fetchColleagues();
+    ASSERT_TRUE(loaded.wait(5000));
+    const auto colleagues = loaded.first().at(0).value<std::vector<Colleague>>();
+    ASSERT_EQ(colleagues.size(), 2u);
+    const auto lee = std::find_if(colleagues.begin(), colleagues.end(),
+                                  [&](const Colleague &c) { return c.id == leeId; });
+    ASSERT_NE(lee, colleagues.end());
+    EXPECT_EQ(lee->name, QStringLiteral("이상담"));
+    EXPECT_FALSE(lee->online);
+    const auto self = std::find_if(colleagues.begin(), colleagues.end(),
+                                   [&](const Colleague &c) { return c.id == client.agent().id; });
+    ASSERT_NE(self, colleagues.end());
+    EXPECT_TRUE(self->online);
+}
+
 TEST_F(ConsoleConversation, TemplateArrivesVettedAndTransferMovesTheChat)
 {
     patientJoins();

@@ -1,5 +1,7 @@
 #include "RelayFixture.h"
 
+#include <map>
+
 namespace medtranslate::test {
 
 class HttpApiTest : public RelayFixture
@@ -125,6 +127,29 @@ TEST_F(HttpApiTest, TemplatesAndTranslateAreForAgents)
         HttpClient::post(relay->http(QStringLiteral("/api/translate")),
                          body({{"text", "x"}, {"source", "vi"}, {"target", "ko"}}), room.token);
     EXPECT_EQ(asPatient.status, 401);
+}
+
+TEST_F(HttpApiTest, AgentDirectoryListsColleaguesWithPresenceForAgentsOnly)
+{
+    const QString leeId = relay->addAgent(QStringLiteral("lee"), QStringLiteral("이서준"));
+    agent = connectAgent(); // kim is online, lee is not
+    const QString token = relay->login(QStringLiteral("lee"));
+    const auto directory = HttpClient::get(relay->http(QStringLiteral("/api/agents")), token);
+    ASSERT_EQ(directory.status, 200);
+    const auto list = directory.json()["agents"];
+    ASSERT_EQ(list.size(), 2u);
+    std::map<std::string, Json> byName;
+    for (const auto &a : list)
+        byName[a["name"]] = a;
+    EXPECT_EQ(byName["김민지"]["id"], agentId.toStdString());
+    EXPECT_EQ(byName["김민지"]["online"], true);
+    EXPECT_EQ(byName["이서준"]["id"], leeId.toStdString());
+    EXPECT_EQ(byName["이서준"]["online"], false);
+    EXPECT_FALSE(byName["이서준"].contains("password_hash"));
+
+    const auto room = relay->createRoom(QStringLiteral("vi"));
+    EXPECT_EQ(HttpClient::get(relay->http(QStringLiteral("/api/agents")), room.token).status, 401);
+    EXPECT_EQ(HttpClient::get(relay->http(QStringLiteral("/api/agents"))).status, 401);
 }
 
 TEST_F(HttpApiTest, WidgetPagesCarryASecurityPolicyAndUnknownRoutesAreJson404)
