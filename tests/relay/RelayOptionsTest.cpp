@@ -1,0 +1,142 @@
+#include "config/RelayOptions.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+namespace medtranslate::test {
+
+using relay::RelayOptions;
+
+namespace {
+
+std::optional<RelayOptions> parse(QStringList args, const QProcessEnvironment &env, QString *error)
+{
+    args.prepend(QStringLiteral("medtranslate-relay"));
+    return RelayOptions::parse(args, env, error);
+}
+
+QString writeConfig(const QTemporaryDir &dir, const QByteArray &json)
+{
+    const QString path = dir.filePath(QStringLiteral("relay.json"));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(json);
+    return path;
+}
+
+} // namespace
+
+TEST(RelayOptionsTest, DefaultsAreTheEmbeddedOnes)
+{
+    QString error;
+    const auto options = parse({}, QProcessEnvironment(), &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->command, RelayOptions::Command::Serve);
+    EXPECT_EQ(options->config.listenAddress, QHostAddress(QHostAddress::LocalHost));
+    EXPECT_EQ(options->config.port, 8080);
+    EXPECT_EQ(options->config.store.driver, QStringLiteral("sqlite"));
+    EXPECT_EQ(options->config.store.database, QStringLiteral("var/medtranslate.db"));
+    EXPECT_TRUE(options->config.translation.providers.isEmpty());
+    EXPECT_TRUE(options->config.allowedOrigins.isEmpty());
+}
+
+TEST(RelayOptionsTest, FlagsWinOverEnvironmentWhichWinsOverTheFile)
+{
+    QTemporaryDir dir;
+    const QString config = writeConfig(dir, R"({"listen":"127.0.0.1:7000","db":"from-file.db",
+        "allowed_origins":["https://a.example","https://b.example"],
+        "translation":{"deadline_ms":9000,"anthropic":{"api_key":"file-key","model":"file-model"}}})");
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("MEDTRANSLATE_DB"), QStringLiteral("from-env.db"));
+    env.insert(QStringLiteral("MEDTRANSLATE_LISTEN"), QStringLiteral("127.0.0.1:7001"));
+    QString error;
+    const auto options = parse({QStringLiteral("--config"), config, QStringLiteral("--listen"),
+                                QStringLiteral("0.0.0.0:7002")},
+                               env, &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->config.port, 7002); // flag
+    EXPECT_EQ(options->config.listenAddress, QHostAddress(QHostAddress::AnyIPv4));
+    EXPECT_EQ(options->config.store.database, QStringLiteral("from-env.db")); // env
+    EXPECT_EQ(options->config.allowedOrigins,
+              (QStringList{QStringLiteral("https://a.example"),
+                           QStringLiteral("https://b.example")})); // file
+    EXPECT_EQ(options->config.translation.deadlineMs, 9000);
+    // A key in the file turns its provider on.
+    EXPECT_EQ(options->config.translation.anthropicKey, QStringLiteral("file-key"));
+    EXPECT_EQ(options->config.translation.anthropicModel, QStringLiteral("file-model"));
+    EXPECT_EQ(options->config.translation.providers, QStringList{QStringLiteral("anthropic")});
+}
+
+TEST(RelayOptionsTest, ApiKeysComeFromTheEnvironmentAndProvidersKeepTheirOrder)
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("DEEPL_API_KEY"), QStringLiteral("deepl-key"));
+    env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("openai-key"));
+    QString error;
+    auto options = parse({}, env, &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->config.translation.providers,
+              (QStringList{QStringLiteral("openai"), QStringLiteral("deepl")}));
+    options = parse({QStringLiteral("--providers"), QStringLiteral("deepl,openai")}, env, &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->config.translation.providers,
+              (QStringList{QStringLiteral("deepl"), QStringLiteral("openai")}));
+}
+
+TEST(RelayOptionsTest, BadValuesAreRefusedWithAClearMessage)
+{
+    QTemporaryDir dir;
+    const struct
+    {
+        QStringList args;
+        const char *mentions;
+    } cases[] = {
+        {{QStringLiteral("--listen"), QStringLiteral("nowhere")}, "--listen"},
+        {{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:99999")}, "--listen"},
+        {{QStringLiteral("--db-driver"), QStringLiteral("mysql")}, "--db-driver"},
+        {{QStringLiteral("--providers"), QStringLiteral("babelfish")}, "babelfish"},
+        {{QStringLiteral("--max-frame-bytes"), QStringLiteral("10")}, "--max-frame-bytes"},
+        {{QStringLiteral("--rate-limit"), QStringLiteral("zero")}, "--rate-limit"},
+        {{QStringLiteral("--tls-cert"), QStringLiteral("cert.pem")}, "--tls-key"},
+        {{QStringLiteral("--agent-role"), QStringLiteral("boss"), QStringLiteral("--add-agent"),
+          QStringLiteral("kim")},
+         "--agent-role"},
+        {{QStringLiteral("--config"), dir.filePath(QStringLiteral("missing.json"))}, "config file"},
+        {{QStringLiteral("--unknown-flag")}, "unknown-flag"},
+        {{QStringLiteral("stray")}, "stray"},
+    };
+    for (const auto &c : cases) {
+        QString error;
+        EXPECT_FALSE(parse(c.args, QProcessEnvironment(), &error))
+            << c.args.join(' ').toStdString();
+        EXPECT_TRUE(error.contains(QLatin1String(c.mentions))) << error.toStdString();
+    }
+    QString error;
+    const QString broken = writeConfig(dir, "{not json");
+    EXPECT_FALSE(parse({QStringLiteral("--config"), broken}, QProcessEnvironment(), &error));
+    EXPECT_TRUE(error.contains(QLatin1String("not a JSON object"))) << error.toStdString();
+}
+
+TEST(RelayOptionsTest, AdminCommands)
+{
+    QString error;
+    auto options = parse({QStringLiteral("--add-agent"), QStringLiteral("kim"),
+                          QStringLiteral("--agent-name"), QStringLiteral("김민지"),
+                          QStringLiteral("--agent-languages"), QStringLiteral("vi,en")},
+                         QProcessEnvironment(), &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->command, RelayOptions::Command::AddAgent);
+    EXPECT_EQ(options->agentUsername, QStringLiteral("kim"));
+    EXPECT_EQ(options->agentName, QStringLiteral("김민지"));
+    EXPECT_EQ(options->agentLanguages, (QStringList{QStringLiteral("vi"), QStringLiteral("en")}));
+    options = parse({QStringLiteral("--list-agents")}, QProcessEnvironment(), &error);
+    ASSERT_TRUE(options);
+    EXPECT_EQ(options->command, RelayOptions::Command::ListAgents);
+    options = parse({QStringLiteral("--help")}, QProcessEnvironment(), &error);
+    ASSERT_TRUE(options);
+    EXPECT_EQ(options->command, RelayOptions::Command::Help);
+    EXPECT_TRUE(options->helpText.contains(QLatin1String("--add-agent")));
+}
+
+} // namespace medtranslate::test
