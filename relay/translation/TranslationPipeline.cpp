@@ -185,6 +185,7 @@ std::shared_ptr<TranslationPipeline::Prepared>
 TranslationPipeline::prepare(const TranslationRequest &request, const QString &source) const
 {
     auto prepared = std::make_shared<Prepared>();
+    prepared->text = request.text;
     prepared->source = source;
     prepared->masked = PiiMasker::mask(request.text);
     m_resources.protectedTerms.protect(prepared->masked);
@@ -266,6 +267,17 @@ QString TranslationPipeline::sourceOf(const TranslationRequest &request) const
                                   : detectLanguage(request.text, request.sourceLang);
 }
 
+std::shared_ptr<TranslationPipeline::Prepared>
+TranslationPipeline::prepareOnce(const TranslationRequest &request, const QString &source)
+{
+    if (m_lastPrepared && m_lastPrepared->source == source && m_lastTarget == request.targetLang &&
+        m_lastPrepared->text == request.text)
+        return m_lastPrepared;
+    m_lastPrepared = prepare(request, source);
+    m_lastTarget = request.targetLang;
+    return m_lastPrepared;
+}
+
 std::optional<TranslationOutcome> TranslationPipeline::immediate(const TranslationRequest &request,
                                                                  const Prepared &prepared) const
 {
@@ -293,7 +305,7 @@ std::optional<TranslationOutcome> TranslationPipeline::immediate(const Translati
 std::optional<TranslationOutcome>
 TranslationPipeline::translateNow(const TranslationRequest &request)
 {
-    return immediate(request, *prepare(request, sourceOf(request)));
+    return immediate(request, *prepareOnce(request, sourceOf(request)));
 }
 
 void TranslationPipeline::translate(const TranslationRequest &request, Callback done)
@@ -308,7 +320,7 @@ void TranslationPipeline::translate(const TranslationRequest &request, Callback 
     };
     // Detection and preparation (masking, glossary matching) happen once per call.
     const QString source = sourceOf(request);
-    const auto prepared = prepare(request, source);
+    const auto prepared = prepareOnce(request, source);
     if (auto now = immediate(request, *prepared)) {
         QTimer::singleShot(0, this, [once, outcome = std::move(*now)]() { once(outcome); });
         return;

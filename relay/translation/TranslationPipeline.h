@@ -65,6 +65,7 @@ private:
     //! A request made ready for providers: detected language, masked text, glossary hits.
     struct Prepared
     {
+        QString text; //!< the request's text, before masking
         QString source;
         MaskedText masked;
         std::vector<protocol::GlossaryHit> hits;
@@ -81,6 +82,8 @@ private:
     [[nodiscard]] std::optional<TranslationOutcome> immediate(const TranslationRequest &request,
                                                               const Prepared &prepared) const;
     [[nodiscard]] QString sourceOf(const TranslationRequest &request) const;
+    [[nodiscard]] std::shared_ptr<Prepared> prepareOnce(const TranslationRequest &request,
+                                                        const QString &source);
     [[nodiscard]] std::shared_ptr<Prepared> prepare(const TranslationRequest &request,
                                                     const QString &source) const;
     [[nodiscard]] TranslationOutcome finish(const TranslationRequest &request,
@@ -103,6 +106,10 @@ private:
     ProviderChain *m_chain;
     TranslationCache *m_cache;
     QHash<QString, std::vector<Waiter>> m_inflight; //!< cache digest → requests sharing one call
+    //! The last prepared request: the relay asks translateNow and then translate for the same
+    //! message, and masking plus glossary matching is the costly part of both.
+    std::shared_ptr<Prepared> m_lastPrepared;
+    QString m_lastTarget;
 };
 
 } // namespace medtranslate::relay
