@@ -1,5 +1,6 @@
 #include "content/TemplateLibrary.h"
 
+#include "content/TableFolder.h"
 #include "medtranslate/Language.h"
 #include "medtranslate/TsvTable.h"
 
@@ -10,37 +11,22 @@ namespace medtranslate::relay {
 
 bool TemplateLibrary::loadDirectory(const QString &directory, QString *error)
 {
-    const QDir dir(directory);
-    for (const QString &name : dir.entryList({QStringLiteral("*.tsv")}, QDir::Files, QDir::Name)) {
-        std::string parseError;
-        const auto table = TsvTable::load(dir.filePath(name).toStdString(), &parseError);
-        if (!table) {
-            *error = QString::fromStdString(parseError);
-            return false;
-        }
-        const int idCol = table->column("id");
-        if (idCol < 0 || table->column("ko") < 0) {
-            *error = dir.filePath(name) + QStringLiteral(": needs 'id' and 'ko' columns");
-            return false;
-        }
-        for (const auto &cells : table->rows()) {
+    return TableFolder::load(
+        directory,
+        [this](const TsvTable &table, const std::vector<std::string> &row, QString *rowError) {
             QuickReply reply;
-            reply.id = QString::fromStdString(cells[size_t(idCol)]);
-            if (const int c = table->column("category"); c >= 0)
-                reply.category = QString::fromStdString(cells[size_t(c)]);
-            if (const int c = table->column("title"); c >= 0)
-                reply.title = QString::fromStdString(cells[size_t(c)]);
-            for (const auto &language : supportedLanguages()) {
-                const int c = table->column(language.code);
-                if (c >= 0 && !cells[size_t(c)].empty())
-                    reply.texts.insert(
-                        QString::fromUtf8(language.code.data(), qsizetype(language.code.size())),
-                        QString::fromStdString(cells[size_t(c)]));
+            reply.id = TableFolder::cell(table, row, "id");
+            reply.category = TableFolder::cell(table, row, "category");
+            reply.title = TableFolder::cell(table, row, "title");
+            reply.texts = TableFolder::languageCells(table, row);
+            if (reply.id.isEmpty() || !reply.texts.contains(QStringLiteral("ko"))) {
+                *rowError = QStringLiteral("every template needs an 'id' and a 'ko' text");
+                return false;
             }
             add(std::move(reply));
-        }
-    }
-    return true;
+            return true;
+        },
+        error);
 }
 
 void TemplateLibrary::add(QuickReply reply)

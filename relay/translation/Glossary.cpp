@@ -1,5 +1,6 @@
 #include "translation/Glossary.h"
 
+#include "content/TableFolder.h"
 #include "medtranslate/Language.h"
 #include "medtranslate/TsvTable.h"
 
@@ -12,36 +13,19 @@ namespace medtranslate::relay {
 bool Glossary::loadDirectory(const QString &directory, QString *error)
 {
     const QDir dir(directory);
-    if (!dir.exists()) {
-        if (error)
-            *error = QStringLiteral("glossary folder '%1' does not exist").arg(directory);
-        return false;
-    }
-    for (const QString &name : dir.entryList({QStringLiteral("*.tsv")}, QDir::Files, QDir::Name)) {
-        std::string parseError;
-        const auto table = TsvTable::load(dir.filePath(name).toStdString(), &parseError);
-        if (!table) {
-            if (error)
-                *error = QStringLiteral("%1: %2").arg(name, QString::fromStdString(parseError));
-            return false;
-        }
-        const int categoryColumn = table->column("category");
-        for (const auto &cells : table->rows()) {
+    const bool loaded = TableFolder::load(
+        directory,
+        [this](const TsvTable &table, const std::vector<std::string> &row, QString *) {
             GlossaryEntry entry;
-            if (categoryColumn >= 0)
-                entry.category = QString::fromStdString(cells[size_t(categoryColumn)]);
-            for (const auto &language : supportedLanguages()) {
-                const int col = table->column(language.code);
-                if (col < 0 || cells[size_t(col)].empty())
-                    continue;
-                entry.terms.insert(
-                    QString::fromUtf8(language.code.data(), qsizetype(language.code.size())),
-                    QString::fromStdString(cells[size_t(col)]).trimmed());
-            }
+            entry.category = TableFolder::cell(table, row, "category");
+            entry.terms = TableFolder::languageCells(table, row);
             if (entry.terms.size() >= 2)
                 add(std::move(entry));
-        }
-    }
+            return true;
+        },
+        error);
+    if (!loaded)
+        return false;
     QFile versionFile(dir.filePath(QStringLiteral("VERSION")));
     if (versionFile.open(QIODevice::ReadOnly)) {
         // The first line that is not a comment is the stamp.

@@ -1,5 +1,6 @@
 #include "translation/PhraseBook.h"
 
+#include "content/TableFolder.h"
 #include "medtranslate/Language.h"
 #include "medtranslate/TsvTable.h"
 
@@ -18,28 +19,13 @@ QString PhraseBook::normalize(const QString &text)
 
 bool PhraseBook::loadDirectory(const QString &directory, QString *error)
 {
-    const QDir dir(directory);
-    for (const QString &name : dir.entryList({QStringLiteral("*.tsv")}, QDir::Files, QDir::Name)) {
-        std::string parseError;
-        const auto table = TsvTable::load(dir.filePath(name).toStdString(), &parseError);
-        if (!table) {
-            if (error)
-                *error = QString::fromStdString(parseError);
-            return false;
-        }
-        for (const auto &cells : table->rows()) {
-            QHash<QString, QString> row;
-            for (const auto &language : supportedLanguages()) {
-                const int col = table->column(language.code);
-                if (col >= 0 && !cells[size_t(col)].empty())
-                    row.insert(
-                        QString::fromUtf8(language.code.data(), qsizetype(language.code.size())),
-                        QString::fromStdString(cells[size_t(col)]));
-            }
-            add(row);
-        }
-    }
-    return true;
+    return TableFolder::load(
+        directory,
+        [this](const TsvTable &table, const std::vector<std::string> &row, QString *) {
+            add(TableFolder::languageCells(table, row));
+            return true;
+        },
+        error);
 }
 
 void PhraseBook::add(const QHash<QString, QString> &row)
