@@ -9,24 +9,6 @@ using namespace medtranslate;
 
 namespace {
 
-const char *name(Script script)
-{
-    switch (script) {
-    case Script::Unknown:
-        return "Unknown";
-    case Script::Hangul:
-        return "Hangul";
-    case Script::Kana:
-        return "Kana";
-    case Script::Han:
-        return "Han";
-    case Script::Thai:
-        return "Thai";
-    case Script::Latin:
-        return "Latin";
-    }
-    return "?";
-}
 
 } // namespace
 
@@ -34,7 +16,7 @@ namespace medtranslate {
 // Readable names in assertion messages.
 void PrintTo(Script script, std::ostream *os)
 {
-    *os << name(script);
+    *os << toString(script);
 }
 } // namespace medtranslate
 

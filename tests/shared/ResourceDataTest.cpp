@@ -245,24 +245,6 @@ std::string lowerAscii(std::string text)
     return text;
 }
 
-const char *scriptName(Script script)
-{
-    switch (script) {
-    case Script::Unknown:
-        return "Unknown";
-    case Script::Hangul:
-        return "Hangul";
-    case Script::Kana:
-        return "Kana";
-    case Script::Han:
-        return "Han";
-    case Script::Thai:
-        return "Thai";
-    case Script::Latin:
-        return "Latin";
-    }
-    return "?";
-}
 
 bool isAsciiLetter(char c)
 {
@@ -309,7 +291,7 @@ std::optional<std::string> scriptProblem(const std::string &language, const std:
         return "is not valid UTF-8";
     const bool latinLanguage = language == "en" || language == "vi";
     const Script script = detectScript(latinLanguage ? text : withoutBorrowedNames(text, english));
-    const std::string found = std::string("script ") + scriptName(script);
+    const std::string found = "script " + std::string(toString(script));
     if (language == "ko" && script != Script::Hangul)
         return found + ", expected Hangul";
     if (language == "ja" && script != Script::Kana && script != Script::Han)

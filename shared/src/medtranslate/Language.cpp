@@ -90,6 +90,25 @@ Script scriptOf(char32_t cp)
 
 } // namespace
 
+std::string_view toString(Script script)
+{
+    switch (script) {
+    case Script::Unknown:
+        return "Unknown";
+    case Script::Hangul:
+        return "Hangul";
+    case Script::Kana:
+        return "Kana";
+    case Script::Han:
+        return "Han";
+    case Script::Thai:
+        return "Thai";
+    case Script::Latin:
+        return "Latin";
+    }
+    return "?";
+}
+
 Script detectScript(std::string_view utf8)
 {
     std::array<size_t, 6> counts{};

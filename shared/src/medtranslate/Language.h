@@ -30,6 +30,9 @@ bool isPatientLanguage(std::string_view code);
 //! The writing system a text is mostly written in, as far as characters tell.
 enum class Script { Unknown, Hangul, Kana, Han, Thai, Latin };
 
+//! The script's name, for messages and logs.
+std::string_view toString(Script script);
+
 //! Counts letters per script; Kana wins over Han when present (Japanese mixes both).
 Script detectScript(std::string_view utf8);
 
