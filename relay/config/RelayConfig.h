@@ -8,7 +8,7 @@
 
 namespace medtranslate::relay {
 
-//! Translation settings; providers are tried in `providers` order, then the offline phrases.
+//! Translation settings: vetted offline phrases answer first, then the providers in order.
 struct TranslationConfig
 {
     QStringList providers;         //!< e.g. {"anthropic", "deepl"}; empty means offline only
