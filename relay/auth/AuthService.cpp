@@ -48,9 +48,11 @@ void AuthService::login(const QString &username, const QString &password, QObjec
                 return;
             }
             const Found account = *found.value;
-            const QString hash = account ? account->second : dummyHash();
+            // Unknown users are checked against a dummy hash, made on the worker thread too:
+            // both answers cost the same, and the event loop never runs PBKDF2.
+            const QString hash = account ? account->second : QString();
             QtConcurrent::run([password, hash]() {
-                return PasswordHasher::verify(password, hash);
+                return PasswordHasher::verify(password, hash.isEmpty() ? dummyHash() : hash);
             }).then(this, [this, account, guard, done = std::move(done)](bool matches) mutable {
                 if (!matches || !account) {
                     LoginResult failed;
