@@ -50,6 +50,18 @@ struct RelayConfig
     double frameBurst = 40.0;
     //! Malformed frames a connection may send before it is closed with 1008.
     int maxBadFrames = 10;
+    //! Every this often the relay pings each connection; one that stays silent for two rounds
+    //! is dropped, so presence never shows a vanished phone as online. 0 turns it off.
+    int pingIntervalMs = 25000;
+
+    //! Failed logins one username (and five times as many, one address) may make in the
+    //! window before further attempts get 429; 0 turns the limit off.
+    int loginMaxFailures = 5;
+    int loginWindowMs = 15 * 60 * 1000;
+    //! Consultations one address may open per window, so nobody floods the waiting queue.
+    //! Behind a reverse proxy every patient shares its address: raise it or turn it off (0).
+    int roomsPerAddress = 30;
+    int roomWindowMs = 10 * 60 * 1000;
 
     TranslationConfig translation;
 };

@@ -67,6 +67,15 @@ const Setting kSettings[] = {
      "Largest WebSocket frame accepted (default 65536)."},
     {"max-text-chars", "MEDTRANSLATE_MAX_TEXT_CHARS", "max_text_chars", "n",
      "Longest message text accepted (default 4000)."},
+    {"ping-interval-ms", "MEDTRANSLATE_PING_INTERVAL_MS", "ping_interval_ms", "ms",
+     "How often each connection is pinged; one silent for two rounds is dropped; 0 turns it "
+     "off (default 25000)."},
+    {"login-attempts", "MEDTRANSLATE_LOGIN_ATTEMPTS", "login_attempts", "n",
+     "Failed logins per username in 15 minutes before more get 429 (5× that per address); 0 "
+     "turns it off (default 5)."},
+    {"rooms-per-address", "MEDTRANSLATE_ROOMS_PER_ADDRESS", "rooms_per_address", "n",
+     "Consultations one address may open in 10 minutes; 0 turns it off (default 30; raise it "
+     "behind a reverse proxy)."},
     {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s",
      "Frames per second one connection may send on average, with a burst of twice that (default "
      "20)."},
@@ -323,12 +332,21 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"hello-timeout-ms", 100, &c.helloTimeoutMs},
         {"max-frame-bytes", 1024, &c.maxFrameBytes},
         {"max-text-chars", 1, &c.maxTextChars},
+        {"ping-interval-ms", 0, &c.pingIntervalMs},
+        {"login-attempts", 0, &c.loginMaxFailures},
+        {"rooms-per-address", 0, &c.roomsPerAddress},
     };
     for (const auto &n : numbers) {
         if (const QString text = value(n.flag);
             !text.isEmpty() &&
             !toInt(QString::fromLatin1(n.flag), text, n.minimum, *n.target, error))
             return std::nullopt;
+    }
+
+    if (c.pingIntervalMs != 0 && c.pingIntervalMs < 1000) {
+        *error = QStringLiteral("--ping-interval-ms wants 0 (off) or at least 1000, got %1")
+                     .arg(c.pingIntervalMs);
+        return std::nullopt;
     }
 
     if (const QString rate = value("rate-limit"); !rate.isEmpty()) {

@@ -23,6 +23,8 @@ ClientSession::ClientSession(QWebSocket *socket, const RelayConfig &config, Sess
     m_socket->setMaxAllowedIncomingFrameSize(quint64(config.maxFrameBytes) * 4);
     m_socket->setMaxAllowedIncomingMessageSize(quint64(config.maxFrameBytes) * 4);
     m_lastRefill.start();
+    m_lastHeard.start();
+    connect(m_socket, &QWebSocket::pong, this, [this]() { m_lastHeard.restart(); });
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientSession::onTextMessage);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinaryMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &ClientSession::onDisconnected);
@@ -132,10 +134,26 @@ void ClientSession::refuse(const protocol::FrameError &error)
               QStringLiteral("too many invalid frames"));
 }
 
+void ClientSession::keepAlive(int intervalMs)
+{
+    // Before hello the hello deadline applies.
+    if (m_closed || !m_authenticated)
+        return;
+    if (m_lastHeard.elapsed() > 2 * qint64(intervalMs)) {
+        qCInfo(lcSession) << peer() << "stopped answering pings; dropping it";
+        m_metrics.connectionTimedOut();
+        m_socket->abort();
+        onDisconnected(); // in case abort() did not report it
+        return;
+    }
+    m_socket->ping();
+}
+
 void ClientSession::onTextMessage(const QString &text)
 {
     if (m_closed)
         return;
+    m_lastHeard.restart();
     m_metrics.frameIn();
     const QByteArray utf8 = text.toUtf8();
     auto parsed = protocol::parseClientFrame(
@@ -165,6 +183,7 @@ void ClientSession::onTextMessage(const QString &text)
 
 void ClientSession::onBinaryMessage(const QByteArray &data)
 {
+    m_lastHeard.restart();
     m_metrics.frameIn();
     refuse(
         {ErrorCode::BadRequest, "binary frames are not part of the protocol; send JSON text", {}});

@@ -47,6 +47,10 @@ public:
     void sendError(protocol::ErrorCode code, const QString &message, const QString &ref = {});
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
 
+    //! One round of the relay's keepalive: pings, or drops the connection if nothing (frame or
+    //! pong) came from it for two rounds; a phone that vanished without closing goes offline.
+    void keepAlive(int intervalMs);
+
     //! Starts holding back live frames of `roomId` until `endReplay`.
     void beginReplay(const QString &roomId);
     //! Sends the held-back frames, skipping messages with seq <= `replayedUpTo`.
@@ -71,6 +75,7 @@ private:
     RelayMetrics &m_metrics;
     protocol::Limits m_limits;
     QTimer m_helloTimer;
+    QElapsedTimer m_lastHeard;
     bool m_authenticated = false;
     bool m_closed = false;
     protocol::Role m_role = protocol::Role::Patient;

@@ -17,6 +17,10 @@ public:
     void messageStored() { ++m_messagesStored; }
     void translationFinished(const QString &status) { ++m_translations[status]; }
     void httpRequest() { ++m_httpRequests; }
+    //! A login or room creation refused with 429 (`what`: "login", "rooms").
+    void requestThrottled(const QString &what) { ++m_throttled[what]; }
+    //! A connection dropped because it stopped answering pings.
+    void connectionTimedOut() { ++m_connectionsTimedOut; }
 
     //! Prometheus text exposition; `extra` is appended as is (store and cache figures).
     [[nodiscard]] QString toPrometheus(const QString &extra) const;
@@ -28,6 +32,8 @@ private:
     quint64 m_framesOut = 0;
     quint64 m_messagesStored = 0;
     quint64 m_httpRequests = 0;
+    quint64 m_connectionsTimedOut = 0;
+    QHash<QString, quint64> m_throttled;
     QHash<QString, quint64> m_rejected;
     QHash<QString, quint64> m_translations;
 };

@@ -131,7 +131,19 @@ bool RelayServer::start(QString *error)
                      .arg(m_config.port);
         return false;
     }
+    if (m_config.pingIntervalMs > 0) {
+        connect(&m_keepAlive, &QTimer::timeout, this, &RelayServer::keepAlive,
+                Qt::UniqueConnection);
+        m_keepAlive.start(m_config.pingIntervalMs);
+    }
     return true;
+}
+
+void RelayServer::keepAlive()
+{
+    const auto sessions = findChildren<ClientSession *>(Qt::FindDirectChildrenOnly);
+    for (ClientSession *session : sessions)
+        session->keepAlive(m_config.pingIntervalMs);
 }
 
 void RelayServer::acceptWebSockets()

@@ -3,6 +3,7 @@
 #include "config/RelayConfig.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 #include <memory>
 
@@ -44,6 +45,7 @@ public:
 
 private:
     void acceptWebSockets();
+    void keepAlive();
 
     RelayConfig m_config;
     std::unique_ptr<Store> m_store;
@@ -56,6 +58,7 @@ private:
     HttpApi *m_api = nullptr;
     QHttpServer *m_http = nullptr;
     quint16 m_port = 0;
+    QTimer m_keepAlive; // one timer for every connection's pings, not one per connection
 };
 
 } // namespace medtranslate::relay

@@ -76,6 +76,14 @@ bool isKnownLanguage(const QString &code)
     return findLanguage(code.toStdString()).has_value();
 }
 
+//! Answers 429 with Retry-After in whole seconds, rounded up.
+void tooManyRequests(HttpReply &reply, qint64 retryAfterMs, const QString &message)
+{
+    const qint64 seconds = (retryAfterMs + 999) / 1000;
+    reply.error(Status::TooManyRequests, QStringLiteral("rate_limited"), message.arg(seconds),
+                {{"Retry-After", QByteArray::number(seconds)}});
+}
+
 } // namespace
 
 HttpApi::HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
@@ -83,7 +91,10 @@ HttpApi::HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
                  const TemplateLibrary &templates, RelayMetrics &metrics, QObject *parent)
     : QObject(parent), m_config(config), m_store(store), m_auth(auth),
       m_consultations(consultations), m_translator(translator), m_templates(templates),
-      m_metrics(metrics), m_startedAt(QDateTime::currentSecsSinceEpoch())
+      m_metrics(metrics), m_startedAt(QDateTime::currentSecsSinceEpoch()),
+      m_loginFailuresByUser(config.loginMaxFailures, config.loginWindowMs),
+      m_loginFailuresByAddress(config.loginMaxFailures * 5, config.loginWindowMs),
+      m_roomsByAddress(config.roomsPerAddress, config.roomWindowMs)
 {
 }
 
@@ -171,12 +182,28 @@ void HttpApi::registerRoutes(QHttpServer &server)
             if (!isPatientLanguage(language.toStdString()))
                 return reply->error(Status::BadRequest, QStringLiteral("unsupported_language"),
                                     QStringLiteral("supported: en, ja, zh, th, vi"));
+            if (m_config.roomsPerAddress > 0) {
+                const QString address = request.remoteAddress().toString();
+                if (const qint64 wait = m_roomsByAddress.retryAfterMs(address)) {
+                    m_metrics.requestThrottled(QStringLiteral("rooms"));
+                    return tooManyRequests(
+                        *reply, wait,
+                        QStringLiteral("too many consultations opened from this address; try "
+                                       "again in %1 s"));
+                }
+                m_roomsByAddress.record(address);
+            }
             m_consultations.createRoom(
-                language, origin, this, [reply](auto created, QString error) {
-                    if (!created)
+                language, origin, this,
+                [this, reply, address = request.remoteAddress().toString()](auto created,
+                                                                            QString error) {
+                    if (!created) {
+                        if (m_config.roomsPerAddress > 0)
+                            m_roomsByAddress.release(address); // nothing was opened
                         return reply->error(
                             Status::ServiceUnavailable, QStringLiteral("internal"),
                             QStringLiteral("cannot open a consultation now; try again"));
+                    }
                     reply->json(
                         QJsonObject{{QStringLiteral("room_id"), created->roomId},
                                     {QStringLiteral("patient_token"), created->patientToken}},
@@ -197,25 +224,53 @@ void HttpApi::registerRoutes(QHttpServer &server)
             if (username.isEmpty() || password.isEmpty())
                 return reply->error(Status::BadRequest, QStringLiteral("bad_request"),
                                     QStringLiteral("username and password are required"));
-            m_auth.login(username, password, this, [reply](AuthService::LoginResult result) {
-                if (!result.ok) {
-                    const bool wrong = result.error == QLatin1String("wrong username or password");
-                    return reply->error(
-                        wrong ? Status::Unauthorized : Status::ServiceUnavailable,
-                        wrong ? QStringLiteral("unauthorized") : QStringLiteral("internal"),
-                        wrong ? result.error : QStringLiteral("cannot log in now; try again"));
+            // Checked before the password, so a locked account gives a guesser nothing.
+            const QString userKey = username.trimmed().toLower();
+            const QString address = request.remoteAddress().toString();
+            if (m_config.loginMaxFailures > 0) {
+                const qint64 wait = std::max(m_loginFailuresByUser.retryAfterMs(userKey),
+                                             m_loginFailuresByAddress.retryAfterMs(address));
+                if (wait > 0) {
+                    m_metrics.requestThrottled(QStringLiteral("login"));
+                    return tooManyRequests(
+                        *reply, wait, QStringLiteral("too many failed logins; try again in %1 s"));
                 }
-                QJsonArray languages;
-                for (const QString &l : result.agent.languages)
-                    languages.append(l);
-                reply->json(
-                    QJsonObject{{QStringLiteral("token"), result.token},
-                                {QStringLiteral("agent"),
-                                 QJsonObject{{QStringLiteral("id"), result.agent.id},
-                                             {QStringLiteral("name"), result.agent.displayName},
-                                             {QStringLiteral("languages"), languages},
-                                             {QStringLiteral("role"), result.agent.role}}}});
-            });
+                // Counted before the check, so guesses sent all at once are limited too; a
+                // success takes its attempt back.
+                m_loginFailuresByUser.record(userKey);
+                m_loginFailuresByAddress.record(address);
+            }
+            m_auth.login(
+                username, password, this,
+                [this, reply, userKey, address](AuthService::LoginResult result) {
+                    if (!result.ok) {
+                        const bool wrong =
+                            result.error == QLatin1String("wrong username or password");
+                        if (!wrong && m_config.loginMaxFailures > 0) {
+                            // The store failed: that was no guess.
+                            m_loginFailuresByUser.release(userKey);
+                            m_loginFailuresByAddress.release(address);
+                        }
+                        return reply->error(
+                            wrong ? Status::Unauthorized : Status::ServiceUnavailable,
+                            wrong ? QStringLiteral("unauthorized") : QStringLiteral("internal"),
+                            wrong ? result.error : QStringLiteral("cannot log in now; try again"));
+                    }
+                    if (m_config.loginMaxFailures > 0) {
+                        m_loginFailuresByUser.forget(userKey);
+                        m_loginFailuresByAddress.release(address);
+                    }
+                    QJsonArray languages;
+                    for (const QString &l : result.agent.languages)
+                        languages.append(l);
+                    reply->json(
+                        QJsonObject{{QStringLiteral("token"), result.token},
+                                    {QStringLiteral("agent"),
+                                     QJsonObject{{QStringLiteral("id"), result.agent.id},
+                                                 {QStringLiteral("name"), result.agent.displayName},
+                                                 {QStringLiteral("languages"), languages},
+                                                 {QStringLiteral("role"), result.agent.role}}}});
+                });
         });
 
     server.route(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/AttemptLimiter.h"
 #include "config/RelayConfig.h"
 
 #include <QObject>
@@ -39,6 +40,10 @@ private:
     const TemplateLibrary &m_templates;
     RelayMetrics &m_metrics;
     qint64 m_startedAt;
+    // Failed logins per username and per address, and rooms opened per address.
+    AttemptLimiter m_loginFailuresByUser;
+    AttemptLimiter m_loginFailuresByAddress;
+    AttemptLimiter m_roomsByAddress;
 };
 
 } // namespace medtranslate::relay

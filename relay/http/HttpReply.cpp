@@ -39,11 +39,12 @@ void HttpReply::json(const QJsonValue &body, Status status, const Headers &heade
     bytes(doc.toJson(QJsonDocument::Compact), "application/json", status, headers);
 }
 
-void HttpReply::error(Status status, const QString &code, const QString &message)
+void HttpReply::error(Status status, const QString &code, const QString &message,
+                      const Headers &headers)
 {
     json(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
                                                            {QStringLiteral("message"), message}}}},
-         status);
+         status, headers);
 }
 
 } // namespace medtranslate::relay

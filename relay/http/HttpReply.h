@@ -23,7 +23,8 @@ public:
     static std::shared_ptr<HttpReply> from(QHttpServerResponder &&responder);
 
     void json(const QJsonValue &body, Status status = Status::Ok, const Headers &headers = {});
-    void error(Status status, const QString &code, const QString &message);
+    void error(Status status, const QString &code, const QString &message,
+               const Headers &headers = {});
     void bytes(const QByteArray &body, const QByteArray &mimeType, Status status = Status::Ok,
                const Headers &headers = {});
     [[nodiscard]] bool answered() const { return m_answered; }

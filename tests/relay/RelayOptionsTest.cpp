@@ -39,6 +39,23 @@ TEST(RelayOptionsTest, DefaultsAreTheEmbeddedOnes)
     EXPECT_EQ(options->config.store.database, QStringLiteral("var/medtranslate.db"));
     EXPECT_TRUE(options->config.translation.providers.isEmpty());
     EXPECT_TRUE(options->config.allowedOrigins.isEmpty());
+    EXPECT_EQ(options->config.pingIntervalMs, 25000);
+    EXPECT_EQ(options->config.loginMaxFailures, 5);
+    EXPECT_EQ(options->config.roomsPerAddress, 30);
+}
+
+TEST(RelayOptionsTest, ProtectionsCanBeTunedOrTurnedOff)
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("MEDTRANSLATE_ROOMS_PER_ADDRESS"), QStringLiteral("0"));
+    QString error;
+    const auto options = parse({QStringLiteral("--ping-interval-ms"), QStringLiteral("0"),
+                                QStringLiteral("--login-attempts"), QStringLiteral("10")},
+                               env, &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->config.pingIntervalMs, 0);
+    EXPECT_EQ(options->config.loginMaxFailures, 10);
+    EXPECT_EQ(options->config.roomsPerAddress, 0);
 }
 
 TEST(RelayOptionsTest, FlagsWinOverEnvironmentWhichWinsOverTheFile)
@@ -98,6 +115,9 @@ TEST(RelayOptionsTest, BadValuesAreRefusedWithAClearMessage)
         {{QStringLiteral("--providers"), QStringLiteral("babelfish")}, "babelfish"},
         {{QStringLiteral("--max-frame-bytes"), QStringLiteral("10")}, "--max-frame-bytes"},
         {{QStringLiteral("--rate-limit"), QStringLiteral("zero")}, "--rate-limit"},
+        {{QStringLiteral("--ping-interval-ms"), QStringLiteral("10")}, "--ping-interval-ms"},
+        {{QStringLiteral("--login-attempts"), QStringLiteral("-1")}, "--login-attempts"},
+        {{QStringLiteral("--rooms-per-address"), QStringLiteral("many")}, "--rooms-per-address"},
         {{QStringLiteral("--tls-cert"), QStringLiteral("cert.pem")}, "--tls-key"},
         {{QStringLiteral("--agent-role"), QStringLiteral("boss"), QStringLiteral("--add-agent"),
           QStringLiteral("kim")},
