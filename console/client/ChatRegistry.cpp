@@ -174,15 +174,8 @@ void ChatRegistry::handlePreviewFailed(const QString &requestId, const QString &
 void ChatRegistry::handleSendFailed(const QString &roomId, const QString &clientMsgId,
                                     protocol::ErrorCode code, const QString &detail)
 {
-    ChatSession *s = session(roomId);
-    if (!s)
-        return;
-    QString why = detail;
-    if (code == protocol::ErrorCode::RoomEnded)
-        why = tr("Not sent: the consultation has ended.");
-    else if (code == protocol::ErrorCode::RateLimited)
-        why = tr("Not sent: too many messages at once. Wait a moment and send it again.");
-    s->failSend(clientMsgId, why);
+    if (ChatSession *s = session(roomId))
+        s->failSend(clientMsgId, code, detail);
 }
 
 } // namespace medtranslate::console

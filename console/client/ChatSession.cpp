@@ -28,6 +28,7 @@ void ChatSession::setState(State state, const QString &reason)
     if (m_state == state)
         return;
     m_state = state;
+    m_messages.setChatOpen(state == State::Active);
     if (state != State::Active)
         setPatientTyping(false);
     emit stateChanged(state);
@@ -49,7 +50,7 @@ void ChatSession::sendText(const QString &clientMsgId, const QString &text)
     draft.translation.lang = m_room.patientLanguage;
     draft.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     m_messages.addPending(draft);
-    m_client.sendText(roomId(), clientMsgId, text);
+    dispatch(draft);
 }
 
 void ChatSession::sendTemplate(const QString &clientMsgId, const QuickReply &reply)
@@ -69,7 +70,25 @@ void ChatSession::sendTemplate(const QString &clientMsgId, const QuickReply &rep
     draft.translation.text = reply.texts.value(patientLanguage()).toStdString();
     draft.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     m_messages.addPending(draft);
-    m_client.sendTemplate(roomId(), clientMsgId, reply.id);
+    dispatch(draft);
+}
+
+bool ChatSession::retrySend(const QString &clientMsgId)
+{
+    // The row holds the draft as first sent; the model refuses what cannot be retried.
+    if (!m_messages.resend(clientMsgId))
+        return false;
+    dispatch(m_messages.messageAt(m_messages.rowOfClientMsgId(clientMsgId)));
+    return true;
+}
+
+void ChatSession::dispatch(const protocol::Message &draft)
+{
+    const QString clientMsgId = toQString(draft.clientMsgId);
+    if (!draft.templateId.empty())
+        m_client.sendTemplate(roomId(), clientMsgId, toQString(draft.templateId));
+    else
+        m_client.sendText(roomId(), clientMsgId, toQString(draft.text));
 }
 
 void ChatSession::requestPreview(const QString &requestId, const QString &text)
@@ -145,9 +164,29 @@ void ChatSession::acknowledge(const protocol::server::Ack &ack)
                            QString::fromStdString(ack.msgId));
 }
 
-void ChatSession::failSend(const QString &clientMsgId, const QString &detail)
+void ChatSession::failSend(const QString &clientMsgId, protocol::ErrorCode code,
+                           const QString &detail)
 {
-    m_messages.markFailed(clientMsgId, detail);
+    using E = protocol::ErrorCode;
+    QString why;
+    switch (code) {
+    case E::RoomEnded:
+        why = tr("Not sent: the consultation has ended.");
+        break;
+    case E::RateLimited:
+        why = tr("Not sent: too many messages at once.");
+        break;
+    case E::Internal:
+        why = tr("Not sent: the relay could not store it.");
+        break;
+    case E::TooLarge:
+        why = tr("Not sent: the message is too long. Shorten it and send it as a new message.");
+        break;
+    default:
+        why = detail.isEmpty() ? tr("Not sent.") : tr("Not sent: %1").arg(detail);
+        break;
+    }
+    m_messages.markFailed(clientMsgId, code, why);
 }
 
 void ChatSession::setPatientTyping(bool active)

@@ -44,6 +44,10 @@ public:
     // What the agent does.
     void sendText(const QString &clientMsgId, const QString &text);
     void sendTemplate(const QString &clientMsgId, const QuickReply &reply);
+    //! Sends a message the relay refused once more, with the same client_msg_id and the same
+    //! text or template, so the relay stores it at most once. Returns false (nothing sent)
+    //! unless the message offers a retry: see MessageListModel::Retry.
+    bool retrySend(const QString &clientMsgId);
     void requestPreview(const QString &requestId, const QString &text);
     void setTyping(bool active);
     //! The agent has seen the chat: clears the unread badge and tells the relay.
@@ -59,7 +63,8 @@ public:
     bool addMessage(const protocol::Message &message);
     void applyTranslation(qint64 seq, const protocol::Translation &translation);
     void acknowledge(const protocol::server::Ack &ack);
-    void failSend(const QString &clientMsgId, const QString &detail);
+    //! The relay refused a message; `detail` is its own words, used when there are no better.
+    void failSend(const QString &clientMsgId, protocol::ErrorCode code, const QString &detail);
     void setPatientTyping(bool active);
     void setPatientRead(qint64 seq);
     void markEnded(const QString &by);
@@ -79,6 +84,8 @@ signals:
 private:
     void setState(State state, const QString &reason);
     void recountUnread();
+    //! Hands a draft (new or failed) to the RelayClient: by template id, or as text.
+    void dispatch(const protocol::Message &draft);
 
     RelayClient &m_client;
     protocol::Room m_room;

@@ -78,6 +78,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return item.error;
     case ReadByPatientRole:
         return m.sender == protocol::Sender::Agent && m.seq > 0 && m.seq <= m_patientReadSeq;
+    case RetryRole:
+        return int(retryAt(index.row()));
     default:
         return {};
     }
@@ -104,7 +106,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
                   {TemplateIdRole, "templateId"},
                   {DeliveryRole, "delivery"},
                   {ErrorRole, "error"},
-                  {ReadByPatientRole, "readByPatient"}});
+                  {ReadByPatientRole, "readByPatient"},
+                  {RetryRole, "retry"}});
     return names;
 }
 
@@ -227,14 +230,62 @@ void MessageListModel::acknowledge(const QString &clientMsgId, qint64 seq, const
     insertItem(std::move(item));
 }
 
-void MessageListModel::markFailed(const QString &clientMsgId, const QString &error)
+void MessageListModel::markFailed(const QString &clientMsgId, protocol::ErrorCode code,
+                                  const QString &error)
 {
     const int row = rowOfClientMsgId(clientMsgId);
     if (row < 0 || m_items[size_t(row)].delivery == Delivery::Stored)
         return;
-    m_items[size_t(row)].delivery = Delivery::Failed;
-    m_items[size_t(row)].error = error;
+    Item &item = m_items[size_t(row)];
+    item.delivery = Delivery::Failed;
+    item.error = error;
+    item.errorCode = code;
     changed(row);
+}
+
+bool MessageListModel::canSucceedUnchanged(protocol::ErrorCode code)
+{
+    using E = protocol::ErrorCode;
+    switch (code) {
+    case E::Internal:     // the database refused the write; the relay asks for the same frame
+    case E::RateLimited:  // dropped unread; fine once the burst has passed
+    case E::Unauthorized: // the session lapsed; fine after logging in again
+        return true;
+    default:
+        return false;
+    }
+}
+
+MessageListModel::Retry MessageListModel::retryAt(int row) const
+{
+    const Item &item = m_items[size_t(row)];
+    if (item.delivery != Delivery::Failed)
+        return Retry::None;
+    if (!m_chatOpen)
+        return Retry::ChatClosed;
+    return canSucceedUnchanged(item.errorCode) ? Retry::Offered : Retry::NeedsChange;
+}
+
+bool MessageListModel::resend(const QString &clientMsgId)
+{
+    const int row = rowOfClientMsgId(clientMsgId);
+    if (row < 0 || retryAt(row) != Retry::Offered)
+        return false;
+    m_items[size_t(row)].delivery = Delivery::Sending;
+    m_items[size_t(row)].error.clear();
+    changed(row);
+    return true;
+}
+
+void MessageListModel::setChatOpen(bool open)
+{
+    if (open == m_chatOpen)
+        return;
+    m_chatOpen = open;
+    for (int row = 0; row < rowCount(); ++row) {
+        if (m_items[size_t(row)].delivery == Delivery::Failed)
+            emit dataChanged(index(row), index(row), {RetryRole});
+    }
 }
 
 bool MessageListModel::applyTranslation(qint64 seq, const protocol::Translation &translation)

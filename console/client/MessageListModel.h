@@ -10,7 +10,9 @@ namespace medtranslate::console {
 
 //! The messages of one chat, in seq order, each once. Messages the agent sent and the relay
 //! has not stored yet stay at the end as local rows until their `ack` gives them a seq; the
-//! stored `message` then replaces them, so a message never shows twice.
+//! stored `message` then replaces them, so a message never shows twice. A row the relay refused
+//! keeps everything needed to send it again (room, client_msg_id, text or template id): the
+//! model is the one place a failed message lives.
 class MessageListModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -36,6 +38,7 @@ public:
         DeliveryRole,      //!< int of Delivery
         ErrorRole,         //!< why a send failed
         ReadByPatientRole, //!< an agent message the patient has read
+        RetryRole,         //!< int of Retry
     };
     Q_ENUM(Roles)
 
@@ -45,6 +48,15 @@ public:
         Failed,  //!< the relay refused it
     };
     Q_ENUM(Delivery)
+
+    //! Whether a failed message can be sent again, and if not, why.
+    enum class Retry {
+        None,        //!< not a failed message
+        Offered,     //!< sending it again unchanged can succeed (database, rate limit...)
+        ChatClosed,  //!< the chat is read only: ended, or no longer this agent's
+        NeedsChange, //!< the relay would refuse it again as it is (too long, malformed...)
+    };
+    Q_ENUM(Retry)
 
     explicit MessageListModel(QObject *parent = nullptr);
 
@@ -59,7 +71,13 @@ public:
     //! A message the agent just sent, shown at once. Needs a client_msg_id.
     void addPending(const protocol::Message &draft);
     void acknowledge(const QString &clientMsgId, qint64 seq, const QString &msgId);
-    void markFailed(const QString &clientMsgId, const QString &error);
+    //! The relay refused the message: `error` is the reason in the agent's words.
+    void markFailed(const QString &clientMsgId, protocol::ErrorCode code, const QString &error);
+    //! A failed message goes out again with the same client_msg_id: back to Sending. Returns
+    //! false, changing nothing, unless its Retry is Offered.
+    bool resend(const QString &clientMsgId);
+    //! Whether the agent may still write in this chat; failed rows offer a retry only then.
+    void setChatOpen(bool open);
     //! A `translation` frame: the final translation of a message sent as pending.
     bool applyTranslation(qint64 seq, const protocol::Translation &translation);
     //! The patient has read everything up to `seq`.
@@ -71,6 +89,9 @@ public:
     [[nodiscard]] int rowOfClientMsgId(const QString &clientMsgId) const;
     [[nodiscard]] const protocol::Message &messageAt(int row) const { return m_items[row].message; }
     [[nodiscard]] Delivery deliveryAt(int row) const { return m_items[row].delivery; }
+    [[nodiscard]] Retry retryAt(int row) const;
+    //! Errors after which the very same frame may be accepted later.
+    [[nodiscard]] static bool canSucceedUnchanged(protocol::ErrorCode code);
     //! Messages from `sender` with a seq above `seq`.
     [[nodiscard]] int countAfter(qint64 seq, protocol::Sender sender) const;
 
@@ -80,6 +101,7 @@ private:
         protocol::Message message;
         Delivery delivery = Delivery::Stored;
         QString error;
+        protocol::ErrorCode errorCode = protocol::ErrorCode::Internal; //!< while Failed
     };
 
     //! Where a stored seq belongs: after every stored row with a smaller seq, before local rows.
@@ -90,6 +112,7 @@ private:
 
     std::vector<Item> m_items;
     qint64 m_patientReadSeq = 0;
+    bool m_chatOpen = true;
 };
 
 } // namespace medtranslate::console

@@ -112,14 +112,6 @@
         <source>This consultation is no longer assigned to you (ended or transferred while the console was offline).</source>
         <translation>이 상담은 더 이상 배정되어 있지 않습니다 (콘솔이 오프라인인 동안 종료되었거나 이관되었습니다).</translation>
     </message>
-    <message>
-        <source>Not sent: the consultation has ended.</source>
-        <translation>전송 안 됨: 상담이 종료되었습니다.</translation>
-    </message>
-    <message>
-        <source>Not sent: too many messages at once. Wait a moment and send it again.</source>
-        <translation>전송 안 됨: 한꺼번에 너무 많이 보냈습니다. 잠시 후 다시 보내세요.</translation>
-    </message>
 </context>
 <context>
     <name>ChatSession</name>
@@ -135,6 +127,30 @@
         <source>The patient ended the consultation.</source>
         <translation>환자가 상담을 종료했습니다.</translation>
     </message>
+    <message>
+        <source>Not sent: the consultation has ended.</source>
+        <translation>전송 안 됨: 상담이 종료되었습니다.</translation>
+    </message>
+    <message>
+        <source>Not sent: too many messages at once.</source>
+        <translation>전송 안 됨: 한꺼번에 너무 많이 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Not sent: the relay could not store it.</source>
+        <translation>전송 안 됨: 중계 서버가 메시지를 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Not sent: the message is too long. Shorten it and send it as a new message.</source>
+        <translation>전송 안 됨: 메시지가 너무 깁니다. 줄여서 새 메시지로 보내세요.</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>전송 안 됨.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>전송 안 됨: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChatTabs</name>
@@ -148,6 +164,18 @@
     <message>
         <source>Messages</source>
         <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Send the selected message again, unchanged</source>
+        <translation>선택한 메시지를 그대로 다시 보냅니다</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
     </message>
 </context>
 <context>
@@ -435,6 +463,22 @@
     <message>
         <source>The patient reads (%1):</source>
         <translation>환자에게 보이는 문장 (%1):</translation>
+    </message>
+    <message>
+        <source>Right-click it to send it again.</source>
+        <translation>마우스 오른쪽 버튼을 눌러 다시 보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Right-click it, or select it and press %1, to send it again.</source>
+        <translation>마우스 오른쪽 버튼을 누르거나, 선택하고 %1 키를 누르면 다시 보냅니다.</translation>
+    </message>
+    <message>
+        <source>It cannot be sent again as it is.</source>
+        <translation>이대로는 다시 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This chat is read only, so it cannot be sent again.</source>
+        <translation>읽기 전용 상담이라 다시 보낼 수 없습니다.</translation>
     </message>
 </context>
 <context>

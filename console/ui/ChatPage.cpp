@@ -56,6 +56,7 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     connect(m_composer, &Composer::previewRequested, session, &ChatSession::requestPreview);
     connect(m_composer, &Composer::sendRequested, session, &ChatSession::sendText);
     connect(m_composer, &Composer::typingChanged, session, &ChatSession::setTyping);
+    connect(m_view, &ChatView::retryRequested, session, &ChatSession::retrySend);
     connect(session, &ChatSession::previewReady, m_composer, &Composer::showPreview);
     connect(session, &ChatSession::previewFailed, m_composer, &Composer::showPreviewFailed);
     connect(session, &ChatSession::patientTypingChanged, m_typing, &QLabel::setVisible);

@@ -3,16 +3,28 @@
 #include "client/MessageListModel.h"
 #include "ui/MessageDelegate.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QTimer>
 
 namespace medtranslate::console {
 
-ChatView::ChatView(QWidget *parent) : QListView(parent), m_delegate(new MessageDelegate(this))
+ChatView::ChatView(QWidget *parent)
+    : QListView(parent), m_delegate(new MessageDelegate(this)),
+      m_retry(new QAction(tr("Send again"), this))
 {
+    // Only while the messages have the focus: the key acts on the message the agent selected.
+    m_retry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_retry->setShortcutContext(Qt::WidgetShortcut);
+    m_retry->setToolTip(tr("Send the selected message again, unchanged"));
+    addAction(m_retry);
+    connect(m_retry, &QAction::triggered, this, &ChatView::retryCurrent);
+    m_delegate->setRetryShortcut(m_retry->shortcut());
     setItemDelegate(m_delegate);
     setResizeMode(QListView::Adjust);
     setUniformItemSizes(false);
@@ -74,6 +86,46 @@ void ChatView::keyPressEvent(QKeyEvent *event)
         return;
     }
     QListView::keyPressEvent(event);
+}
+
+void ChatView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // From the keyboard (menu key) the menu is for the selected message, shown at its place.
+    const bool byKeyboard = event->reason() == QContextMenuEvent::Keyboard;
+    const QModelIndex index = byKeyboard ? currentIndex() : indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    QMenu *menu = createContextMenu(index);
+    // popup(), not exec(): no nested event loop on the GUI thread.
+    menu->popup(byKeyboard ? viewport()->mapToGlobal(visualRect(index).center())
+                           : event->globalPos());
+}
+
+QMenu *ChatView::createContextMenu(const QModelIndex &index)
+{
+    // The menu's actions act on the current message: make it this one, visibly.
+    setCurrentIndex(index);
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const auto retry = MessageListModel::Retry(index.data(MessageListModel::RetryRole).toInt());
+    if (retry == MessageListModel::Retry::Offered) {
+        menu->addAction(m_retry);
+        menu->addSeparator();
+    }
+    // Also for a message that must be shortened before it can go: copy, edit, send anew.
+    QAction *copy = menu->addAction(tr("Copy"));
+    copy->setShortcut(QKeySequence::Copy);
+    connect(copy, &QAction::triggered, this, &ChatView::copySelection);
+    return menu;
+}
+
+void ChatView::retryCurrent()
+{
+    const QModelIndex i = currentIndex();
+    if (!i.isValid() || MessageListModel::Retry(i.data(MessageListModel::RetryRole).toInt()) !=
+                            MessageListModel::Retry::Offered)
+        return;
+    emit retryRequested(i.data(MessageListModel::ClientMsgIdRole).toString());
 }
 
 void ChatView::copySelection()

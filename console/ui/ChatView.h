@@ -2,13 +2,17 @@
 
 #include <QListView>
 
+class QAction;
+class QMenu;
+
 namespace medtranslate::console {
 
 class MessageDelegate;
 
 //! The message list of one chat: a QListView with the MessageDelegate that re-lays rows out
 //! when a translation arrives or the width changes, and follows new messages while the agent
-//! is at the bottom.
+//! is at the bottom. A message the relay refused is sent again from its context menu or by
+//! selecting it and pressing the retry shortcut; the view only asks, the chat sends.
 class ChatView final : public QListView
 {
     Q_OBJECT
@@ -17,6 +21,14 @@ public:
     explicit ChatView(QWidget *parent = nullptr);
 
     [[nodiscard]] bool isAtBottom() const;
+    //! "Send again" for the current message; its shortcut works while the view has the focus.
+    [[nodiscard]] QAction *retryAction() const { return m_retry; }
+    //! The actions for the message at `index`; the context menu shows them.
+    [[nodiscard]] QMenu *createContextMenu(const QModelIndex &index);
+
+signals:
+    //! The agent asks to send the failed message with this client_msg_id again.
+    void retryRequested(const QString &clientMsgId);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -24,11 +36,14 @@ protected:
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void copySelection();
+    void retryCurrent();
 
     MessageDelegate *m_delegate;
+    QAction *m_retry;
 };
 
 } // namespace medtranslate::console

@@ -5,9 +5,11 @@
 
 #include <QAbstractItemView>
 #include <QDateTime>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextLayout>
+#include <QToolTip>
 #include <cmath>
 
 namespace medtranslate::console {
@@ -25,6 +27,7 @@ constexpr double kBubbleShare = 0.72; //!< of the view's width
 const QColor kInk(0x1d, 0x21, 0x27);
 const QColor kMuted(0x5f, 0x66, 0x70);
 const QColor kAlarm(0xb3, 0x1b, 0x1b);
+const QColor kSelected(0x1f, 0x4f, 0x99); //!< outline of the selected message
 
 QFont scaled(const QFont &base, double factor, bool bold = false, bool italic = false)
 {
@@ -115,6 +118,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     const QString translationLang = index.data(MessageListModel::TranslationLangRole).toString();
     const QStringList warnings = index.data(MessageListModel::WarningsRole).toStringList();
     const bool fromTemplate = !index.data(MessageListModel::TemplateIdRole).toString().isEmpty();
+    const auto delivery =
+        MessageListModel::Delivery(index.data(MessageListModel::DeliveryRole).toInt());
+    const bool failed = delivery == MessageListModel::Delivery::Failed;
 
     if (sender == protocol::Sender::System) {
         l.kind = Layout::Kind::System;
@@ -163,12 +169,10 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         l.kind = Layout::Kind::Own;
         l.fill = QColor(0xe3, 0xee, 0xfd);
         l.border = QColor(0xbc, 0xd3, 0xf3);
-        const auto delivery =
-            MessageListModel::Delivery(index.data(MessageListModel::DeliveryRole).toInt());
         QString state;
         if (delivery == MessageListModel::Delivery::Sending)
             state = tr("Sending…");
-        else if (delivery == MessageListModel::Delivery::Failed)
+        else if (failed)
             state = tr("Not sent");
         else if (index.data(MessageListModel::ReadByPatientRole).toBool())
             state = tr("Read");
@@ -177,10 +181,16 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         const QString name = index.data(MessageListModel::SenderNameRole).toString();
         add(QStringLiteral("%1 · %2 · %3")
                 .arg(name.isEmpty() ? tr("Counselor") : name, timeOf(index), state),
-            small, delivery == MessageListModel::Delivery::Failed ? kAlarm : kMuted);
+            small, failed ? kAlarm : kMuted);
         add(text, base, kInk);
         const QString target = LanguageNames::name(translationLang);
-        if (status == protocol::TranslationStatus::Unavailable) {
+        if (failed) {
+            // The patient reads nothing of it: say why, and what the agent can do.
+            l.fill = QColor(0xfd, 0xec, 0xec);
+            l.border = kAlarm;
+            add(index.data(MessageListModel::ErrorRole).toString(), smallBold, kAlarm);
+            add(retryHint(index), small, kAlarm);
+        } else if (status == protocol::TranslationStatus::Unavailable) {
             l.border = QColor(0xe8, 0xa3, 0x3d);
             add(tr("NOT TRANSLATED — the patient sees the Korean text."), smallBold, kAlarm);
         } else if (status == protocol::TranslationStatus::Pending || translation.isEmpty()) {
@@ -188,10 +198,6 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         } else {
             add(tr("The patient reads (%1):").arg(target), small, kMuted);
             add(translation, small, kMuted);
-        }
-        if (delivery == MessageListModel::Delivery::Failed) {
-            l.border = kAlarm;
-            add(index.data(MessageListModel::ErrorRole).toString(), smallBold, kAlarm);
         }
     }
 
@@ -202,7 +208,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     int by = 0;
     int badgesWidth = 0;
     std::vector<std::pair<TranslationBadges::Badge, QRect>> badges;
-    for (auto &badge : TranslationBadges::forMessage(status, warnings, fromTemplate)) {
+    // A failed message has no translation the patient reads, so nothing to badge.
+    for (auto &badge : failed ? std::vector<TranslationBadges::Badge>{}
+                              : TranslationBadges::forMessage(status, warnings, fromTemplate)) {
         const int w = std::min(inner, bm.horizontalAdvance(badge.text) + 12);
         if (bx > 0 && bx + w > inner) {
             bx = 0;
@@ -239,6 +247,40 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     return l;
 }
 
+QString MessageDelegate::retryHint(const QModelIndex &index) const
+{
+    using R = MessageListModel::Retry;
+    switch (R(index.data(MessageListModel::RetryRole).toInt())) {
+    case R::Offered:
+        return m_retryShortcut.isEmpty()
+                   ? tr("Right-click it to send it again.")
+                   : tr("Right-click it, or select it and press %1, to send it again.")
+                         .arg(m_retryShortcut.toString(QKeySequence::NativeText));
+    case R::NeedsChange:
+        return tr("It cannot be sent again as it is.");
+    case R::ChatClosed:
+        return tr("This chat is read only, so it cannot be sent again.");
+    case R::None:
+        break;
+    }
+    return {};
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip && index.isValid()) {
+        if (const QString hint = retryHint(index); !hint.isEmpty()) {
+            QToolTip::showText(event->globalPos(),
+                               index.data(MessageListModel::ErrorRole).toString() +
+                                   QLatin1Char('\n') + hint,
+                               view->viewport(), view->visualRect(index));
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
+}
+
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
@@ -259,7 +301,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QPainterPath path;
         path.addRoundedRect(QRectF(l.bubble).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
         painter->fillPath(path, l.fill);
-        painter->setPen(QPen(l.border, 1));
+        // Selection shows as an outline: the keyboard acts on it (copy, send again).
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->setPen(selected ? QPen(kSelected, 2) : QPen(l.border, 1));
         painter->drawPath(path);
     }
     for (const auto &[block, at] : l.blocks)

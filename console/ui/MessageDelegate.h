@@ -2,6 +2,7 @@
 
 #include "ui/TranslationBadges.h"
 
+#include <QKeySequence>
 #include <QStyledItemDelegate>
 #include <vector>
 
@@ -11,7 +12,8 @@ namespace medtranslate::console {
 //! original under it with its language; when it could not be translated it says so in red and
 //! shows the original alone. The agent's own message shows the Korean text and what the
 //! patient reads. Badges name the translation's status and warnings; system notices are
-//! centred lines.
+//! centred lines. A message the relay refused says why and how to send it again, or why it
+//! cannot be; its tooltip repeats it.
 class MessageDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -19,10 +21,17 @@ class MessageDelegate final : public QStyledItemDelegate
 public:
     explicit MessageDelegate(QObject *parent = nullptr);
 
+    //! The key the view sends a failed message again with, named in the hint.
+    void setRetryShortcut(const QKeySequence &shortcut) { m_retryShortcut = shortcut; }
+    //! What a failed message tells the agent to do (empty for other messages).
+    [[nodiscard]] QString retryHint(const QModelIndex &index) const;
+
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option,
                                  const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
 
 private:
     struct Block
@@ -50,6 +59,8 @@ private:
     [[nodiscard]] static int viewWidth(const QStyleOptionViewItem &option);
     static Block measure(const QString &text, const QFont &font, const QColor &color, int width);
     static void draw(QPainter *painter, const Block &block, const QPointF &topLeft);
+
+    QKeySequence m_retryShortcut;
 };
 
 } // namespace medtranslate::console

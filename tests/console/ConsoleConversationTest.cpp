@@ -6,7 +6,9 @@
 #include "client/ChatSession.h"
 #include "client/QueueModel.h"
 #include "client/RelayClient.h"
+#include "storage/Store.h"
 #include "ui/ChatPage.h"
+#include "ui/ChatView.h"
 #include "ui/Composer.h"
 #include "ui/PreviewPane.h"
 
@@ -93,6 +95,40 @@ protected:
             return nullptr;
         EXPECT_TRUE(opened.first().at(1).toBool()) << "accepted here, so shown in front";
         return registry.session(room.id);
+    }
+
+    //! Makes the relay's database refuse every new message, as a full disk would.
+    void refuseWrites(bool refuse)
+    {
+        const QString sql =
+            refuse ? QStringLiteral("CREATE TRIGGER refuse_messages BEFORE INSERT ON messages "
+                                    "BEGIN SELECT RAISE(ABORT, 'disk says no'); END")
+                   : QStringLiteral("DROP TRIGGER refuse_messages");
+        const auto done =
+            relay.server().store().runSync<bool>([sql](medtranslate::relay::StoreWorker &w) {
+                w.exec(sql);
+                return true;
+            });
+        ASSERT_TRUE(done.ok()) << done.error.toStdString();
+    }
+
+    //! What the relay's database holds for the room: every seq, and how many rows carry the id.
+    std::pair<std::vector<qint64>, int> stored(const QString &clientMsgId)
+    {
+        const QString roomId = room.id;
+        const auto result = relay.server().store().runSync<std::pair<std::vector<qint64>, int>>(
+            [roomId, clientMsgId](medtranslate::relay::StoreWorker &w) {
+                std::pair<std::vector<qint64>, int> out;
+                for (const auto &m : w.messagesAfter(roomId, 0, 1000))
+                    out.first.push_back(m.seq);
+                QSqlQuery &q = w.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE "
+                                                     "room_id = ? AND client_msg_id = ?"),
+                                      {roomId, clientMsgId});
+                out.second = q.next() ? q.value(0).toInt() : -1;
+                return out;
+            });
+        EXPECT_TRUE(result.ok()) << result.error.toStdString();
+        return result.ok() ? *result.value : std::pair<std::vector<qint64>, int>{};
     }
 
     static std::vector<qint64> seqs(const MessageListModel &model)
@@ -339,4 +375,111 @@ TEST_F(ConsoleConversation, TemplateArrivesVettedAndTransferMovesTheChat)
     EXPECT_TRUE(session->transfer(leeId));
     ASSERT_TRUE(waitFor([&]() { return session->state() == ChatSession::State::Detached; }));
     EXPECT_TRUE(session->closedReason().contains(QStringLiteral("이상담")));
+}
+
+TEST_F(ConsoleConversation, MessageTheDatabaseRefusedIsSentAgainFromTheChatOnceWithoutAGap)
+{
+    patientJoins();
+    logIn();
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    const MessageListModel &model = *session->messages();
+    ASSERT_TRUE(patientSays("p-1", "Tôi bị đau đầu"));
+    ASSERT_TRUE(waitFor([&]() { return model.rowCount() == 2; })); // agent_joined, p-1
+    ChatPage page(session);
+    page.resize(700, 500);
+    page.show();
+    page.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&page, 3000));
+
+    refuseWrites(true);
+    const QString id = QStringLiteral("c-refused");
+    session->sendText(id, QStringLiteral("내일 오전 9시에 오세요"));
+    ASSERT_TRUE(waitFor([&]() {
+        const int row = model.rowOfClientMsgId(id);
+        return row >= 0 && model.deliveryAt(row) == MessageListModel::Delivery::Failed;
+    }));
+    EXPECT_EQ(model.retryAt(model.rowOfClientMsgId(id)), MessageListModel::Retry::Offered);
+    EXPECT_FALSE(model.index(model.rowOfClientMsgId(id))
+                     .data(MessageListModel::ErrorRole)
+                     .toString()
+                     .isEmpty());
+    EXPECT_EQ(client.unacknowledgedCount(), 0) << "refused, so not waiting for an ack";
+    EXPECT_EQ(stored(id).second, 0);
+    EXPECT_FALSE(patient.take(
+        [](const Json &f) { return f["type"] == "message" && f["client_msg_id"] == "c-refused"; },
+        200));
+
+    // The database recovers; the patient writes meanwhile.
+    refuseWrites(false);
+    ASSERT_TRUE(patientSays("p-2", "Cảm ơn"));
+    ASSERT_TRUE(waitFor([&]() { return model.rowCount() == 4; }));
+
+    // The counselor selects the failed message and sends it again with the keyboard.
+    ChatView *view = page.view();
+    view->setFocus();
+    view->setCurrentIndex(model.index(model.rowOfClientMsgId(id)));
+    QTest::keyClick(view, Qt::Key_R, Qt::ControlModifier);
+    EXPECT_EQ(model.deliveryAt(model.rowOfClientMsgId(id)), MessageListModel::Delivery::Sending);
+    ASSERT_TRUE(waitFor([&]() {
+        const int row = model.rowOfClientMsgId(id);
+        return row >= 0 && model.deliveryAt(row) == MessageListModel::Delivery::Stored &&
+               model.messageAt(row).seq > 0;
+    }));
+    EXPECT_EQ(model.messageAt(model.rowOfClientMsgId(id)).seq, 4) << "the next seq, no gap";
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2, 3, 4}));
+    EXPECT_EQ(client.unacknowledgedCount(), 0);
+
+    const auto [roomSeqs, copies] = stored(id);
+    EXPECT_EQ(copies, 1);
+    EXPECT_EQ(roomSeqs, (std::vector<qint64>{1, 2, 3, 4}));
+    const auto delivered = patient.take(
+        [](const Json &f) { return f["type"] == "message" && f["client_msg_id"] == "c-refused"; });
+    ASSERT_TRUE(delivered);
+    EXPECT_EQ((*delivered)["seq"], 4);
+    EXPECT_EQ((*delivered)["text"], "내일 오전 9시에 오세요");
+    for (const auto &f : patient.drain(300))
+        EXPECT_FALSE(f["type"] == "message" && f["client_msg_id"] == "c-refused") << f.dump();
+}
+
+TEST_F(ConsoleConversation, TemplateTheDatabaseRefusedIsSentAgainByItsId)
+{
+    patientJoins();
+    logIn();
+    QSignalSpy templates(&client, &RelayClient::templatesLoaded);
+    client.fetchTemplates();
+    ASSERT_TRUE(templates.wait(5000));
+    const auto list = templates.first().at(0).value<std::vector<QuickReply>>();
+    const auto greet = std::find_if(list.begin(), list.end(), [](const QuickReply &q) {
+        return q.id == QLatin1String("tpl-greet-first");
+    });
+    ASSERT_NE(greet, list.end());
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    const MessageListModel &model = *session->messages();
+    ASSERT_TRUE(waitFor([&]() { return model.rowCount() == 1; }));
+
+    refuseWrites(true);
+    const QString id = QStringLiteral("c-tpl");
+    session->sendTemplate(id, *greet);
+    ASSERT_TRUE(waitFor([&]() {
+        const int row = model.rowOfClientMsgId(id);
+        return row >= 0 && model.deliveryAt(row) == MessageListModel::Delivery::Failed;
+    }));
+    refuseWrites(false);
+    ASSERT_TRUE(session->retrySend(id));
+    const auto vetted = patient.take(
+        [](const Json &f) { return f["type"] == "message" && f["client_msg_id"] == "c-tpl"; });
+    ASSERT_TRUE(vetted);
+    EXPECT_EQ((*vetted)["seq"], 2);
+    EXPECT_EQ((*vetted)["template_id"], "tpl-greet-first");
+    EXPECT_EQ((*vetted)["translation"]["status"], "vetted");
+    EXPECT_EQ((*vetted)["translation"]["text"],
+              greet->texts.value(QStringLiteral("vi")).toStdString());
+    ASSERT_TRUE(waitFor([&]() {
+        const int row = model.rowOfClientMsgId(id);
+        return row >= 0 && model.deliveryAt(row) == MessageListModel::Delivery::Stored &&
+               model.messageAt(row).seq == 2;
+    }));
+    EXPECT_EQ(stored(id).second, 1);
 }

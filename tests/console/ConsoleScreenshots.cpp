@@ -1,5 +1,6 @@
-// Renders the console's main window with two chats and a translation preview, and saves
-// console-main.png and console-preview.png into the folder given on the command line.
+// Renders the console's main window with two chats, a translation preview and messages the
+// relay refused, and saves console-main.png, console-preview.png and console-failed.png into
+// the folder given on the command line.
 //
 // The console runs unchanged: a scripted stand-in for the relay on a loopback port answers the
 // login, the templates and the WebSocket, and sends the frames a real relay would send, so
@@ -13,6 +14,7 @@
 #include "medtranslate/protocol/FrameCodec.h"
 #include "ui/ChatPage.h"
 #include "ui/ChatTabs.h"
+#include "ui/ChatView.h"
 #include "ui/Composer.h"
 #include "ui/MainWindow.h"
 #include "ui/UiLanguage.h"
@@ -293,6 +295,13 @@ int main(int argc, char **argv)
             result.backTranslation = {"혈압약은 하루 한 번 아침 식사 후 50mg 드세요.", "ko"};
             result.glossary = {{"혈압약", "thuốc huyết áp"}};
             relay.send(result);
+        } else if (frame.value("type", std::string{}) == "send") {
+            // Refused: the database is full, or the text is over the relay's limit.
+            const std::string ref = frame.value("client_msg_id", std::string{});
+            relay.send(ref == "c-too-long"
+                           ? server::Error{protocol::ErrorCode::TooLarge, "text too long", ref}
+                           : server::Error{protocol::ErrorCode::Internal,
+                                           "the message could not be stored", ref});
         }
     };
     // The hello went out before the script was set: reconnect so it is answered.
@@ -312,5 +321,25 @@ int main(int argc, char **argv)
         QStringLiteral("혈압약은 하루 한 번 아침 식사 후 5mg 드세요."));
     spin(1200);
     window.grab().save(outDir + QStringLiteral("/console-preview.png"));
+
+    composer->editor()->clear();
+    ChatSession *vi = registry.session(QStringLiteral("room-7f3a21"));
+    vi->sendText(QStringLiteral("c-not-stored"),
+                 QStringLiteral("검사 결과는 내일 오후에 나옵니다."));
+    vi->sendText(QStringLiteral("c-too-long"),
+                 QStringLiteral("복용 중인 약을 모두 알려 주세요. ").repeated(6).trimmed());
+    if (!spinUntil([&] {
+            const MessageListModel &m = *vi->messages();
+            const int a = m.rowOfClientMsgId(QStringLiteral("c-not-stored"));
+            const int b = m.rowOfClientMsgId(QStringLiteral("c-too-long"));
+            return a >= 0 && b >= 0 && m.deliveryAt(a) == MessageListModel::Delivery::Failed &&
+                   m.deliveryAt(b) == MessageListModel::Delivery::Failed;
+        }))
+        return 4;
+    ChatView *view = tabs->currentPage()->view();
+    view->setCurrentIndex(
+        vi->messages()->index(vi->messages()->rowOfClientMsgId(QStringLiteral("c-not-stored"))));
+    spin(300);
+    window.grab().save(outDir + QStringLiteral("/console-failed.png"));
     return 0;
 }

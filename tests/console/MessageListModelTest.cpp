@@ -196,10 +196,76 @@ TEST(MessageListModel, RefusedSendIsMarkedFailedWithTheReason)
 {
     MessageListModel model;
     model.addPending(agentMessage(0, "c-1", "a"));
-    model.markFailed(QStringLiteral("c-1"), QStringLiteral("ended"));
+    model.markFailed(QStringLiteral("c-1"), protocol::ErrorCode::RoomEnded,
+                     QStringLiteral("ended"));
     EXPECT_EQ(model.index(0).data(MessageListModel::DeliveryRole).toInt(),
               int(MessageListModel::Delivery::Failed));
     EXPECT_EQ(model.index(0).data(MessageListModel::ErrorRole).toString(), QStringLiteral("ended"));
+}
+
+TEST(MessageListModel, FailedMessageGoesOutAgainWithItsClientMsgIdAndIsStoredOnAck)
+{
+    MessageListModel model;
+    model.addMessage(patientMessage(1, "a", "가"));
+    model.addPending(agentMessage(0, "c-1", "내일 오세요"));
+    const auto retryOf = [&](int row) {
+        return MessageListModel::Retry(model.index(row).data(MessageListModel::RetryRole).toInt());
+    };
+    EXPECT_EQ(retryOf(1), MessageListModel::Retry::None) << "still on its way";
+    EXPECT_FALSE(model.resend(QStringLiteral("c-1"))) << "only a failed message is sent again";
+
+    model.markFailed(QStringLiteral("c-1"), protocol::ErrorCode::Internal,
+                     QStringLiteral("not stored"));
+    ASSERT_EQ(retryOf(1), MessageListModel::Retry::Offered);
+    QSignalSpy changed(&model, &MessageListModel::dataChanged);
+    ASSERT_TRUE(model.resend(QStringLiteral("c-1")));
+    EXPECT_EQ(changed.count(), 1);
+    ASSERT_EQ(model.rowCount(), 2) << "the same row, not a copy";
+    const QModelIndex again = model.index(1);
+    EXPECT_EQ(again.data(MessageListModel::DeliveryRole).toInt(),
+              int(MessageListModel::Delivery::Sending));
+    EXPECT_EQ(again.data(MessageListModel::ClientMsgIdRole).toString(), QStringLiteral("c-1"));
+    EXPECT_EQ(again.data(MessageListModel::TextRole).toString(), QStringLiteral("내일 오세요"));
+    EXPECT_TRUE(again.data(MessageListModel::ErrorRole).toString().isEmpty());
+    EXPECT_EQ(retryOf(1), MessageListModel::Retry::None);
+    EXPECT_FALSE(model.resend(QStringLiteral("c-1"))) << "already on its way again";
+
+    model.acknowledge(QStringLiteral("c-1"), 2, QStringLiteral("m-2"));
+    EXPECT_EQ(seqs(model), (std::vector<qint64>{1, 2}));
+    EXPECT_EQ(model.index(1).data(MessageListModel::DeliveryRole).toInt(),
+              int(MessageListModel::Delivery::Stored));
+    EXPECT_EQ(model.index(1).data(MessageListModel::ClientMsgIdRole).toString(),
+              QStringLiteral("c-1"));
+    EXPECT_FALSE(model.resend(QStringLiteral("c-1"))) << "stored: nothing to send again";
+}
+
+TEST(MessageListModel, RetryIsNotOfferedForErrorsThatWouldRepeatOrInAClosedChat)
+{
+    MessageListModel model;
+    model.addPending(agentMessage(0, "c-long", "긴 글"));
+    model.addPending(agentMessage(0, "c-bad", "잘못된 요청"));
+    model.addPending(agentMessage(0, "c-busy", "잠시만요"));
+    model.markFailed(QStringLiteral("c-long"), protocol::ErrorCode::TooLarge, QStringLiteral("x"));
+    model.markFailed(QStringLiteral("c-bad"), protocol::ErrorCode::BadRequest, QStringLiteral("x"));
+    model.markFailed(QStringLiteral("c-busy"), protocol::ErrorCode::RateLimited,
+                     QStringLiteral("x"));
+    EXPECT_EQ(model.retryAt(0), MessageListModel::Retry::NeedsChange);
+    EXPECT_EQ(model.retryAt(1), MessageListModel::Retry::NeedsChange);
+    EXPECT_EQ(model.retryAt(2), MessageListModel::Retry::Offered);
+    EXPECT_FALSE(model.resend(QStringLiteral("c-long")));
+    EXPECT_FALSE(model.resend(QStringLiteral("c-bad")));
+    EXPECT_EQ(model.deliveryAt(0), MessageListModel::Delivery::Failed);
+
+    // The chat ends: no failed message is offered again, and the view hears of it.
+    QSignalSpy changed(&model, &MessageListModel::dataChanged);
+    model.setChatOpen(false);
+    EXPECT_EQ(changed.count(), 3);
+    for (int row = 0; row < 3; ++row)
+        EXPECT_EQ(model.retryAt(row), MessageListModel::Retry::ChatClosed) << row;
+    EXPECT_FALSE(model.resend(QStringLiteral("c-busy")));
+    EXPECT_EQ(model.deliveryAt(2), MessageListModel::Delivery::Failed);
+    model.setChatOpen(true); // the chat comes back (the room is assigned again)
+    EXPECT_EQ(model.retryAt(2), MessageListModel::Retry::Offered);
 }
 
 TEST(MessageListModel, CountsMessagesAfterASeqBySender)
