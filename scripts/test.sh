@@ -11,6 +11,7 @@ cmake --build build -j"$(nproc)"
 status=0
 ctest_log="$(mktemp)"
 QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure -j2 2>&1 | tee "$ctest_log" || status=1
+scripts/start-postgres.sh --stop || true # the test cluster the CTest fixture started
 
 node_log="$(mktemp)"
 if [[ -d tests/browser ]] && compgen -G "tests/browser/*.test.mjs" >/dev/null; then
