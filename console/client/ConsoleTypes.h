@@ -41,6 +41,7 @@ enum class LoginFailure {
     Tls,              //!< the relay's certificate or TLS handshake was refused
     BadAddress,       //!< not an http(s) URL
     Server,           //!< the relay answered with an error of its own
+    TooManyAttempts,  //!< 429 after failed logins; the detail is the wait in seconds
 };
 
 inline QString toQString(const std::string &text)

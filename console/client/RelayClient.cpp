@@ -159,6 +159,12 @@ void RelayClient::onLoginFinished(QNetworkReply *reply)
         emit loginFailed(LoginFailure::WrongCredentials, errorMessageOf(body));
         return;
     }
+    if (status == 429) {
+        const QByteArray wait = reply->rawHeader("Retry-After");
+        emit loginFailed(LoginFailure::TooManyAttempts,
+                         wait.isEmpty() ? QStringLiteral("60") : QString::fromLatin1(wait));
+        return;
+    }
     if (status > 0) {
         const QString message = errorMessageOf(body);
         emit loginFailed(LoginFailure::Server,

@@ -370,6 +370,12 @@
         <source>The relay could not log you in: %1</source>
         <translation>서버에서 로그인을 처리하지 못했습니다: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many failed logins for this account. Try again in %n minute(s); if you did not make them, tell IT.</source>
+        <translation>
+            <numerusform>이 계정의 로그인 실패가 너무 많습니다. %n분 후에 다시 시도하세요. 본인이 시도한 것이 아니라면 IT 담당자에게 알려 주세요.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

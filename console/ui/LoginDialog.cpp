@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace medtranslate::console {
 
@@ -124,6 +125,15 @@ void LoginDialog::showFailure(LoginFailure failure, const QString &detail)
     case LoginFailure::Server:
         showError(tr("The relay could not log you in: %1").arg(detail));
         return;
+    case LoginFailure::TooManyAttempts: {
+        // The relay locks a username for a while after failed logins, to stop guessing.
+        const int minutes = std::max(1, (detail.toInt() + 59) / 60);
+        showError(tr("Too many failed logins for this account. Try again in %n minute(s); if you "
+                     "did not make them, tell IT.",
+                     nullptr, minutes));
+        m_password->clear();
+        return;
+    }
     }
 }
 

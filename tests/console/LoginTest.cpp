@@ -122,6 +122,34 @@ TEST(Login, EachFailureHasItsOwnKind)
     EXPECT_TRUE(client.hasToken());
 }
 
+TEST(Login, ALockedAccountSaysHowLongToWait)
+{
+    TestRelay relay([](medtranslate::relay::RelayConfig &config) {
+        config.loginMaxFailures = 2;
+        config.loginWindowMs = 90 * 1000;
+    });
+    ASSERT_TRUE(relay.start(new medtranslate::test::ScriptedTranslator));
+    relay.addAgent(QStringLiteral("kim"), QStringLiteral("김상담"));
+    RelayClient client;
+    for (int i = 0; i < 2; ++i) {
+        const auto wrong = failedLogin(client, relay.http(), QStringLiteral("guess"));
+        ASSERT_TRUE(wrong);
+        EXPECT_EQ(wrong->kind, LoginFailure::WrongCredentials);
+    }
+    const auto locked = failedLogin(client, relay.http(), TestRelay::password());
+    ASSERT_TRUE(locked);
+    EXPECT_EQ(locked->kind, LoginFailure::TooManyAttempts);
+    EXPECT_GT(locked->detail.toInt(), 60) << locked->detail.toStdString(); // seconds
+    EXPECT_LE(locked->detail.toInt(), 90);
+
+    LoginDialog dialog;
+    dialog.passwordField()->setText(QStringLiteral("secret"));
+    dialog.showFailure(LoginFailure::TooManyAttempts, locked->detail);
+    EXPECT_TRUE(dialog.messageLabel()->text().contains(QStringLiteral("2 minute")))
+        << dialog.messageLabel()->text().toStdString();
+    EXPECT_TRUE(dialog.passwordField()->text().isEmpty());
+}
+
 TEST(LoginDialog, RemembersAddressAndUsernameButNotThePassword)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("MedTranslateTests"));
