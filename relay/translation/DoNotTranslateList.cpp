@@ -42,36 +42,50 @@ void DoNotTranslateList::add(const QString &term)
     m_terms.append(composed);
     std::stable_sort(m_terms.begin(), m_terms.end(),
                      [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    m_byFirstChar.clear();
+    for (int i = 0; i < int(m_terms.size()); ++i)
+        m_byFirstChar[m_terms.at(i).front().toCaseFolded().unicode()].push_back(i);
 }
 
 void DoNotTranslateList::protect(MaskedText &masked) const
 {
     const QString &text = masked.text;
+    // Every place a listed name occurs (any case), found in one pass over the text...
+    std::vector<std::pair<int, qsizetype>> found; // (term, position)
+    for (qsizetype at = 0; at < text.size(); ++at) {
+        const auto it = m_byFirstChar.constFind(text.at(at).toCaseFolded().unicode());
+        if (it == m_byFirstChar.constEnd())
+            continue;
+        for (const int term : *it) {
+            const QString &name = m_terms.at(term);
+            if (at + name.size() <= text.size() &&
+                QStringView(text).mid(at, name.size()).compare(name, Qt::CaseInsensitive) == 0)
+                found.emplace_back(term, at);
+        }
+    }
+    // ... then taken longest name first, left to right, never overlapping.
+    std::sort(found.begin(), found.end());
     std::vector<MaskedText::Span> spans;
     std::vector<bool> taken(size_t(text.size()), false);
-    for (const QString &term : m_terms) {
-        const bool latinStart = isLatinWordChar(term.front());
-        const bool latinEnd = isLatinWordChar(term.back());
-        for (qsizetype at = text.indexOf(term, 0, Qt::CaseInsensitive); at >= 0;
-             at = text.indexOf(term, at + 1, Qt::CaseInsensitive)) {
-            const qsizetype end = at + term.size();
-            if (latinStart && at > 0 && isLatinWordChar(text.at(at - 1)))
-                continue;
-            if (latinEnd && end < text.size() && isLatinWordChar(text.at(end)))
-                continue;
-            bool free = true;
-            for (qsizetype i = at; i < end; ++i)
-                free = free && !taken[size_t(i)];
-            // Never inside a token that already hides personal data.
-            const qsizetype open = text.lastIndexOf(QStringLiteral("⟦"), at);
-            if (open >= 0 && text.indexOf(QStringLiteral("⟧"), open) >= at)
-                free = false;
-            if (!free)
-                continue;
-            for (qsizetype i = at; i < end; ++i)
-                taken[size_t(i)] = true;
-            spans.push_back(MaskedText::Span{int(at), int(term.size())});
-        }
+    for (const auto &[term, at] : found) {
+        const QString &name = m_terms.at(term);
+        const qsizetype end = at + name.size();
+        if (isLatinWordChar(name.front()) && at > 0 && isLatinWordChar(text.at(at - 1)))
+            continue;
+        if (isLatinWordChar(name.back()) && end < text.size() && isLatinWordChar(text.at(end)))
+            continue;
+        bool free = true;
+        for (qsizetype i = at; i < end; ++i)
+            free = free && !taken[size_t(i)];
+        // Never inside a token that already hides personal data.
+        const qsizetype open = text.lastIndexOf(QStringLiteral("⟦"), at);
+        if (open >= 0 && text.indexOf(QStringLiteral("⟧"), open) >= at)
+            free = false;
+        if (!free)
+            continue;
+        for (qsizetype i = at; i < end; ++i)
+            taken[size_t(i)] = true;
+        spans.push_back(MaskedText::Span{int(at), int(name.size())});
     }
     masked.mask(std::move(spans), QLatin1Char('T'));
 }

@@ -2,8 +2,10 @@
 
 #include "translation/MaskedText.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
+#include <vector>
 
 namespace medtranslate::relay {
 
@@ -23,6 +25,8 @@ public:
 
 private:
     QStringList m_terms; //!< longest first
+    //! Case-folded first character → indexes into m_terms, so a text is scanned once.
+    QHash<char16_t, std::vector<int>> m_byFirstChar;
 };
 
 } // namespace medtranslate::relay

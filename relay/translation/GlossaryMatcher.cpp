@@ -206,6 +206,11 @@ bool besideNumeral(const QString &text, int start, int end)
     return end + 1 < text.size() && text.at(end) == QLatin1Char(' ') && text.at(end + 1).isDigit();
 }
 
+quint32 pairKey(QChar first, QChar second)
+{
+    return (quint32(first.unicode()) << 16) | second.unicode();
+}
+
 enum class Edge { Hangul, Latin, Han, Kana, Thai, Other };
 
 Edge edgeOf(QChar c)
@@ -249,26 +254,37 @@ GlossaryMatcher::GlossaryMatcher(const Glossary &glossary) : m_glossary(glossary
             if (index.whole.contains(term))
                 continue; // the first row with a term wins, as in the phrase book
             index.whole.insert(term, i);
-            index.byFirstChar[term.front()].push_back(Term{term, i, hangulSyllables(term)});
+            Term entry{term, i, hangulSyllables(term)};
+            if (term.size() == 1)
+                index.singles[term.front()].push_back(std::move(entry));
+            else
+                index.byFirstTwo[pairKey(term.at(0), term.at(1))].push_back(std::move(entry));
         }
     }
     for (auto &index : m_index) {
-        for (auto &terms : index.byFirstChar)
+        for (auto &terms : index.byFirstTwo)
             std::stable_sort(terms.begin(), terms.end(), [](const Term &a, const Term &b) {
                 return a.text.size() > b.text.size();
             });
     }
 }
 
+const std::vector<GlossaryMatcher::Term> *GlossaryMatcher::termsAt(const LanguageIndex &index,
+                                                                   const QString &text, int pos)
+{
+    if (pos + 1 >= text.size())
+        return nullptr;
+    const auto it = index.byFirstTwo.constFind(pairKey(text.at(pos), text.at(pos + 1)));
+    return it == index.byFirstTwo.constEnd() ? nullptr : &*it;
+}
+
 bool GlossaryMatcher::startsWithKoreanTerm(const QString &text, int pos,
                                            const LanguageIndex &index) const
 {
-    if (pos >= text.size())
+    const std::vector<Term> *terms = termsAt(index, text, pos);
+    if (!terms)
         return false;
-    const auto bucket = index.byFirstChar.constFind(text.at(pos));
-    if (bucket == index.byFirstChar.constEnd())
-        return false;
-    for (const Term &term : *bucket) {
+    for (const Term &term : *terms) {
         if (term.syllables >= 2 && QStringView(text).mid(pos).startsWith(term.text))
             return true;
     }
@@ -308,69 +324,78 @@ bool GlossaryMatcher::koreanRightEdgeOk(const QString &text, int end, const Term
 void GlossaryMatcher::collect(const QString &text, int pos, const QString &lang,
                               const LanguageIndex &index, std::vector<Candidate> &out) const
 {
-    const auto bucket = index.byFirstChar.constFind(text.at(pos));
-    if (bucket == index.byFirstChar.constEnd())
+    const std::vector<Term> *longer = termsAt(index, text, pos);
+    const auto single = index.singles.constFind(text.at(pos));
+    const std::vector<Term> *singles = single == index.singles.constEnd() ? nullptr : &*single;
+    if (!longer && !singles)
         return;
     const QChar before = pos > 0 ? text.at(pos - 1) : QChar(u' ');
-    for (const Term &term : *bucket) {
-        const int length = int(term.text.size());
-        if (pos + length > text.size() || QStringView(text).mid(pos, length) != term.text)
+    // Longest first, as the candidates' order breaks ties: longer terms, then one-character ones.
+    for (const std::vector<Term> *bucket : {longer, singles}) {
+        if (!bucket)
             continue;
-        const int end = pos + length;
-        const QChar after = end < text.size() ? text.at(end) : QChar(u' ');
-        const Edge first = edgeOf(term.text.front());
-        const Edge last = edgeOf(term.text.back());
-        Candidate candidate{pos, length, term.entry, false};
-
-        // Left edge.
-        if (first == Edge::Hangul) {
-            if (isHangul(before) && term.syllables < 3)
-                candidate.needsPredecessor = true;
-        } else if (first == Edge::Latin || first == Edge::Other) {
-            if (isLatinWordChar(before))
+        for (const Term &term : *bucket) {
+            const int length = int(term.text.size());
+            if (pos + length > text.size() || QStringView(text).mid(pos, length) != term.text)
                 continue;
-        } else if (first == Edge::Han && lang == QLatin1String("ja") && length == 1) {
-            if (isHan(before))
-                continue; // 手 in 手続き, 目 in 二日目
-        } else if (first == Edge::Thai && length <= 3) {
-            if (isThai(before))
-                continue; // ยา in พยาบาล
-        }
+            const int end = pos + length;
+            const QChar after = end < text.size() ? text.at(end) : QChar(u' ');
+            const Edge first = edgeOf(term.text.front());
+            const Edge last = edgeOf(term.text.back());
+            Candidate candidate{pos, length, term.entry, false};
 
-        // Right edge.
-        if (last == Edge::Hangul) {
-            if (!koreanRightEdgeOk(text, end, term, index))
-                continue;
-        } else if (last == Edge::Latin || last == Edge::Other) {
-            if (isLatinWordChar(after)) {
-                // English plurals: headaches, rashes.
-                bool plural = false;
-                if (lang == QLatin1String("en") && term.text.back().isLetter()) {
-                    for (const QLatin1String suffix : {QLatin1String("s"), QLatin1String("es")}) {
-                        const int suffixEnd = end + int(suffix.size());
-                        if (QStringView(text).mid(end).startsWith(suffix) &&
-                            (suffixEnd >= text.size() || !isLatinWordChar(text.at(suffixEnd)))) {
-                            candidate.length += int(suffix.size());
-                            plural = true;
-                            break;
+            // Left edge.
+            if (first == Edge::Hangul) {
+                if (isHangul(before) && term.syllables < 3)
+                    candidate.needsPredecessor = true;
+            } else if (first == Edge::Latin || first == Edge::Other) {
+                if (isLatinWordChar(before))
+                    continue;
+            } else if (first == Edge::Han && lang == QLatin1String("ja") && length == 1) {
+                if (isHan(before))
+                    continue; // 手 in 手続き, 目 in 二日目
+            } else if (first == Edge::Thai && length <= 3) {
+                if (isThai(before))
+                    continue; // ยา in พยาบาล
+            }
+
+            // Right edge.
+            if (last == Edge::Hangul) {
+                if (!koreanRightEdgeOk(text, end, term, index))
+                    continue;
+            } else if (last == Edge::Latin || last == Edge::Other) {
+                if (isLatinWordChar(after)) {
+                    // English plurals: headaches, rashes.
+                    bool plural = false;
+                    if (lang == QLatin1String("en") && term.text.back().isLetter()) {
+                        for (const QLatin1String suffix :
+                             {QLatin1String("s"), QLatin1String("es")}) {
+                            const int suffixEnd = end + int(suffix.size());
+                            if (QStringView(text).mid(end).startsWith(suffix) &&
+                                (suffixEnd >= text.size() ||
+                                 !isLatinWordChar(text.at(suffixEnd)))) {
+                                candidate.length += int(suffix.size());
+                                plural = true;
+                                break;
+                            }
                         }
                     }
+                    if (!plural)
+                        continue;
                 }
-                if (!plural)
+            } else if (last == Edge::Han && lang == QLatin1String("ja") && length == 1) {
+                if (isHan(after))
+                    continue;
+            } else if (last == Edge::Thai && length <= 3) {
+                if (isThai(after))
                     continue;
             }
-        } else if (last == Edge::Han && lang == QLatin1String("ja") && length == 1) {
-            if (isHan(after))
-                continue;
-        } else if (last == Edge::Thai && length <= 3) {
-            if (isThai(after))
-                continue;
+            out.push_back(candidate);
         }
-        out.push_back(candidate);
     }
     // English words ending in y: injury → injuries.
-    if (lang == QLatin1String("en")) {
-        for (const Term &term : *bucket) {
+    if (lang == QLatin1String("en") && longer) {
+        for (const Term &term : *longer) {
             if (term.text.size() < 3 || term.text.back() != QLatin1Char('y'))
                 continue;
             const QString plural = term.text.chopped(1) + QStringLiteral("ies");

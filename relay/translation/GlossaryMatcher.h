@@ -58,9 +58,14 @@ private:
     };
     struct LanguageIndex
     {
-        QHash<QChar, std::vector<Term>> byFirstChar; //!< longest first
+        //! Terms of two or more characters by their first two, longest first: a text position
+        //! is compared only with the few terms that can start there.
+        QHash<quint32, std::vector<Term>> byFirstTwo;
+        QHash<QChar, std::vector<Term>> singles; //!< one-character terms
         QHash<QString, int> whole;
     };
+    [[nodiscard]] static const std::vector<Term> *termsAt(const LanguageIndex &index,
+                                                          const QString &text, int pos);
 
     void collect(const QString &text, int pos, const QString &lang, const LanguageIndex &index,
                  std::vector<Candidate> &out) const;

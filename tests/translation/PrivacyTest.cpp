@@ -115,6 +115,23 @@ TEST(DoNotTranslateListTest, ProtectsNamesAsWholeWordsInAnyCase)
     EXPECT_TRUE(lost.empty());
 }
 
+TEST(DoNotTranslateListTest, TheLongestNameWinsWhereverItStands)
+{
+    DoNotTranslateList list;
+    list.add(QStringLiteral("서울"));
+    list.add(QStringLiteral("Tylenol"));
+    list.add(QStringLiteral("서울메디컬센터"));
+    list.add(QStringLiteral("Tylenol ER"));
+    MaskedText m;
+    // The short names come first in the text and inside the long ones; the long ones win.
+    m.text = QStringLiteral("서울에서 왔어요. TYLENOL, then tylenol er at 서울메디컬센터.");
+    list.protect(m);
+    EXPECT_EQ(m.text, QStringLiteral("⟦T1⟧에서 왔어요. ⟦T2⟧, then ⟦T3⟧ at ⟦T4⟧."));
+    std::vector<MaskedText::Placeholder> lost;
+    EXPECT_EQ(m.restore(m.text, &lost),
+              QStringLiteral("서울에서 왔어요. TYLENOL, then tylenol er at 서울메디컬센터."));
+}
+
 TEST(PipelinePrivacy, NoPersonalDataReachesAnyProviderAndItIsRestored)
 {
     PipelineHarness h;
