@@ -426,6 +426,7 @@ void HttpApi::registerRoutes(QHttpServer &server)
         "frame-ancestors " +
         frameAncestors;
     auto serveFile = [this, widget, pagePolicy](const QString &name,
+                                                const QHttpServerRequest &request,
                                                 QHttpServerResponder &&responder) {
         m_metrics.httpRequest();
         auto reply = HttpReply::from(std::move(responder));
@@ -433,26 +434,35 @@ void HttpApi::registerRoutes(QHttpServer &server)
         if (!file)
             return reply->error(Status::NotFound, QStringLiteral("not_found"),
                                 QStringLiteral("no such file"));
-        HttpReply::Headers headers{{"Referrer-Policy", "no-referrer"}};
+        // Browsers keep the files but ask each time; an unchanged file costs a 304, and a new
+        // widget version reaches every hospital page at once.
+        HttpReply::Headers headers{{"Referrer-Policy", "no-referrer"},
+                                   {"Cache-Control", "no-cache"},
+                                   {"ETag", file->etag}};
         if (file->mimeType.startsWith("text/html"))
             headers.push_back({"Content-Security-Policy", pagePolicy});
+        bool unchanged = false;
+        for (const QByteArray &tag : header(request, "If-None-Match").split(','))
+            unchanged = unchanged || tag.trimmed() == file->etag || tag.trimmed() == "*";
+        if (unchanged)
+            return reply->bytes({}, file->mimeType, Status::NotModified, headers);
         reply->bytes(file->body, file->mimeType, Status::Ok, headers);
     };
     server.route(QStringLiteral("/widget.js"), Method::Get,
-                 [serveFile](const QHttpServerRequest &, QHttpServerResponder &&r) {
-                     serveFile(QStringLiteral("widget.js"), std::move(r));
+                 [serveFile](const QHttpServerRequest &request, QHttpServerResponder &&r) {
+                     serveFile(QStringLiteral("widget.js"), request, std::move(r));
                  });
     server.route(QStringLiteral("/chat"), Method::Get,
-                 [serveFile](const QHttpServerRequest &, QHttpServerResponder &&r) {
-                     serveFile(QStringLiteral("chat.html"), std::move(r));
+                 [serveFile](const QHttpServerRequest &request, QHttpServerResponder &&r) {
+                     serveFile(QStringLiteral("chat.html"), request, std::move(r));
                  });
     server.route(QStringLiteral("/demo"), Method::Get,
-                 [serveFile](const QHttpServerRequest &, QHttpServerResponder &&r) {
-                     serveFile(QStringLiteral("demo.html"), std::move(r));
+                 [serveFile](const QHttpServerRequest &request, QHttpServerResponder &&r) {
+                     serveFile(QStringLiteral("demo.html"), request, std::move(r));
                  });
     server.route(QStringLiteral("/static/<arg>"), Method::Get,
-                 [serveFile](const QString &name, const QHttpServerRequest &,
-                             QHttpServerResponder &&r) { serveFile(name, std::move(r)); });
+                 [serveFile](const QString &name, const QHttpServerRequest &request,
+                             QHttpServerResponder &&r) { serveFile(name, request, std::move(r)); });
 
     server.setMissingHandler([this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         m_metrics.httpRequest();

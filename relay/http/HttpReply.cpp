@@ -26,9 +26,14 @@ void HttpReply::bytes(const QByteArray &body, const QByteArray &mimeType, Status
     m_responder.writeHeader("Content-Type", mimeType);
     m_responder.writeHeader("Content-Length", QByteArray::number(body.size()));
     m_responder.writeHeader("X-Content-Type-Options", "nosniff");
-    m_responder.writeHeader("Cache-Control", "no-store");
-    for (const auto &[key, value] : headers)
+    // API answers are never cached; a caller may say otherwise (widget files revalidate).
+    bool cacheControl = false;
+    for (const auto &[key, value] : headers) {
         m_responder.writeHeader(key, value);
+        cacheControl = cacheControl || key.compare("Cache-Control", Qt::CaseInsensitive) == 0;
+    }
+    if (!cacheControl)
+        m_responder.writeHeader("Cache-Control", "no-store");
     m_responder.writeBody(body);
 }
 

@@ -23,13 +23,15 @@ QByteArray HttpResponse::header(const QByteArray &name) const
 
 namespace {
 HttpResponse perform(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                     const QString &bearer, int timeoutMs)
+                     const QString &bearer, int timeoutMs, const HttpClient::Headers &headers = {})
 {
     QNetworkAccessManager manager;
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
     QNetworkReply *reply = verb == "GET" ? manager.get(request) : manager.post(request, body);
     QEventLoop loop;
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
@@ -48,9 +50,10 @@ HttpResponse perform(const QByteArray &verb, const QUrl &url, const QByteArray &
 }
 } // namespace
 
-HttpResponse HttpClient::get(const QUrl &url, const QString &bearer, int timeoutMs)
+HttpResponse HttpClient::get(const QUrl &url, const QString &bearer, int timeoutMs,
+                             const Headers &headers)
 {
-    return perform("GET", url, {}, bearer, timeoutMs);
+    return perform("GET", url, {}, bearer, timeoutMs, headers);
 }
 
 HttpResponse HttpClient::post(const QUrl &url, const QByteArray &body, const QString &bearer,

@@ -20,7 +20,9 @@ struct HttpResponse
 class HttpClient final
 {
 public:
-    static HttpResponse get(const QUrl &url, const QString &bearer = {}, int timeoutMs = 5000);
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+    static HttpResponse get(const QUrl &url, const QString &bearer = {}, int timeoutMs = 5000,
+                            const Headers &headers = {});
     static HttpResponse post(const QUrl &url, const QByteArray &body, const QString &bearer = {},
                              int timeoutMs = 5000);
 };
