@@ -60,10 +60,13 @@ qint64 RelayLoad::relayRssKiB() const
 
 void RelayLoad::createRooms()
 {
+    constexpr int kIdlePerRoom = 25;
+    const int idleRooms = (m_options.idleConnections + kIdlePerRoom - 1) / kIdlePerRoom;
     m_patients.resize(size_t(m_options.rooms));
-    auto remaining = std::make_shared<int>(m_options.rooms);
+    m_idleTokens.resize(size_t(idleRooms));
+    auto remaining = std::make_shared<int>(m_options.rooms + idleRooms);
     const char *languages[] = {"en", "ja", "zh", "th", "vi"};
-    for (int i = 0; i < m_options.rooms; ++i) {
+    for (int i = 0; i < m_options.rooms + idleRooms; ++i) {
         QNetworkRequest request(m_options.relay.resolved(QUrl(QStringLiteral("/api/rooms"))));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
         QNetworkReply *reply = m_http.post(
@@ -73,8 +76,13 @@ void RelayLoad::createRooms()
             const Json body = Json::parse(reply->readAll().toStdString(), nullptr, false);
             if (reply->error() != QNetworkReply::NoError || !body.contains("room_id"))
                 return fail(QStringLiteral("cannot create a room: %1").arg(reply->errorString()));
-            m_patients[size_t(i)].roomId = QString::fromStdString(body["room_id"]);
-            m_patients[size_t(i)].token = QString::fromStdString(body["patient_token"]);
+            if (i >= m_options.rooms) {
+                m_idleTokens[size_t(i - m_options.rooms)] =
+                    QString::fromStdString(body["patient_token"]);
+            } else {
+                m_patients[size_t(i)].roomId = QString::fromStdString(body["room_id"]);
+                m_patients[size_t(i)].token = QString::fromStdString(body["patient_token"]);
+            }
             if (--*remaining == 0)
                 connectAgents();
         });
@@ -180,7 +188,7 @@ void RelayLoad::connectIdle()
     for (int i = 0; i < m_options.idleConnections; ++i) {
         auto socket = std::make_unique<QWebSocket>();
         QWebSocket *raw = socket.get();
-        const QString token = m_patients[size_t(i) % m_patients.size()].token;
+        const QString token = m_idleTokens[size_t(i) % m_idleTokens.size()];
         connect(raw, &QWebSocket::connected, this, [raw, token]() {
             raw->sendTextMessage(QString::fromStdString(Json{
                 {"type", "hello"},

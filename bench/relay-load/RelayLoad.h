@@ -26,9 +26,11 @@ public:
         QString agentPassword;
         int rooms = 100;
         int messagesPerRoom = 100;
-        int window = 8;          //!< unacked messages a patient keeps in flight
-        int idleConnections = 0; //!< extra idle patient connections, for memory per connection
-        qint64 relayPid = 0;     //!< to read the relay's resident memory
+        int window = 8; //!< unacked messages a patient keeps in flight
+        //! Extra patient connections that send nothing, in waiting rooms of their own (25 to a
+        //! room), for memory per connection; they receive none of the load's messages.
+        int idleConnections = 0;
+        qint64 relayPid = 0; //!< to read the relay's resident memory
     };
 
     explicit RelayLoad(Options options);
@@ -65,6 +67,7 @@ private:
     std::vector<Patient> m_patients;
     std::unique_ptr<QWebSocket> m_agent;
     std::vector<std::unique_ptr<QWebSocket>> m_idle;
+    std::vector<QString> m_idleTokens; //!< patient tokens of the idle connections' rooms
     int m_roomsAccepted = 0;
     qint64 m_agentMessages = 0;
     qint64 m_agentTranslations = 0;

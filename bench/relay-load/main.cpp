@@ -23,8 +23,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption window(QStringLiteral("window"),
                                     QStringLiteral("Unacked messages per patient."),
                                     QStringLiteral("n"), QStringLiteral("8"));
-    const QCommandLineOption idle(QStringLiteral("idle"), QStringLiteral("Extra idle connections."),
-                                  QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption idle(
+        QStringLiteral("idle"),
+        QStringLiteral("Extra idle patient connections, in waiting rooms of their own."),
+        QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption pid(QStringLiteral("relay-pid"),
                                  QStringLiteral("Relay process id, for memory figures."),
                                  QStringLiteral("pid"), QStringLiteral("0"));
