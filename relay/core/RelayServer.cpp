@@ -23,8 +23,17 @@ Q_LOGGING_CATEGORY(lcRelay, "medtranslate.relay")
 
 namespace medtranslate::relay {
 
+namespace {
+// A serving relay claims its database; admin commands open it beside a running relay.
+RelayConfig serving(RelayConfig config)
+{
+    config.store.exclusive = true;
+    return config;
+}
+} // namespace
+
 RelayServer::RelayServer(RelayConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)),
+    : QObject(parent), m_config(serving(std::move(config))),
       m_store(std::make_unique<Store>(m_config.store)),
       m_templates(std::make_unique<TemplateLibrary>()), m_rooms(std::make_unique<RoomRegistry>()),
       m_metrics(std::make_unique<RelayMetrics>())

@@ -16,6 +16,9 @@ struct StoreConfig
     QString password;
     //! Longest a single statement may wait for a lock before failing, in ms.
     int busyTimeoutMs = 5000;
+    //! A serving relay claims the database: a relay keeps each room's last seq in memory, so
+    //! two relays on one database would collide. Admin commands do not claim it.
+    bool exclusive = false;
 };
 
 } // namespace medtranslate::relay

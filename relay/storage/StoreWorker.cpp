@@ -131,6 +131,8 @@ void StoreWorker::open()
     if (!m_db.open())
         throw StoreError(QStringLiteral("cannot open database '%1': %2")
                              .arg(m_config.database, m_db.lastError().text()));
+    if (m_config.exclusive)
+        claim();
     if (!postgres) {
         // WAL lets readers run beside the writer; FULL makes a commit survive power loss.
         for (const char *pragma :
@@ -141,6 +143,38 @@ void StoreWorker::open()
         }
     }
     migrate();
+}
+
+void StoreWorker::claim()
+{
+    const QString refusal =
+        QStringLiteral("another relay is already serving database '%1'%2; run one relay per "
+                       "database (several relays on one database are not supported yet)");
+    if (isPostgres()) {
+        // A session-level advisory lock, per database, freed when this connection ends.
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT pg_try_advisory_lock(hashtext('medtranslate-relay:' "
+                                   "|| current_database()))")) ||
+            !q.next())
+            throw StoreError(
+                QStringLiteral("cannot claim the database: %1").arg(q.lastError().text()));
+        if (!q.value(0).toBool())
+            throw StoreError(refusal.arg(m_config.database, QString()));
+        return;
+    }
+    if (m_config.database == QLatin1String(":memory:"))
+        return;
+    m_claim = std::make_unique<QLockFile>(m_config.database + QStringLiteral(".relay-lock"));
+    m_claim->setStaleLockTime(0); // stale only when its process is gone
+    if (!m_claim->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, application;
+        m_claim->getLockInfo(&pid, &host, &application);
+        m_claim.reset();
+        throw StoreError(refusal.arg(
+            m_config.database,
+            pid > 0 ? QStringLiteral(" (process %1 on %2)").arg(pid).arg(host) : QString()));
+    }
 }
 
 void StoreWorker::migrate()

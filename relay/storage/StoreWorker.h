@@ -4,9 +4,11 @@
 #include "storage/StoreConfig.h"
 
 #include <QHash>
+#include <QLockFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -74,6 +76,8 @@ public:
 
 private:
     QSqlQuery &prepared(const QString &sql);
+    //! Makes sure no other relay serves this database (StoreConfig::exclusive).
+    void claim();
     void migrate();
     protocol::Message readMessage(const QSqlQuery &q) const;
     RoomRecord readRoom(const QSqlQuery &q) const;
@@ -83,6 +87,7 @@ private:
     StoreConfig m_config;
     QString m_connectionName;
     QSqlDatabase m_db;
+    std::unique_ptr<QLockFile> m_claim; //!< SQLite: held while this relay serves the file
     QHash<QString, QSqlQuery> m_statements;
     void execDirect(const QString &sql);
 

@@ -345,3 +345,39 @@ TEST_F(StoreTest, TheRelayHoldsAConversationOnThisDatabaseAcrossARestart)
 }
 
 } // namespace medtranslate::test
+
+namespace medtranslate::test {
+
+TEST_F(StoreTest, ASecondRelayOnTheSameDatabaseIsRefusedWithAClearReason)
+{
+    TestRelay first([this](relay::RelayConfig &c) { c.store = config; });
+    ASSERT_TRUE(first.start(new ScriptedTranslator));
+
+    relay::RelayConfig secondConfig;
+    secondConfig.store = config;
+    secondConfig.port = 0;
+    secondConfig.resourcesDir = first.config().resourcesDir;
+    secondConfig.widgetDir = first.config().widgetDir;
+    {
+        relay::RelayServer second(secondConfig);
+        second.setTranslator(new ScriptedTranslator);
+        QString error;
+        EXPECT_FALSE(second.start(&error));
+        EXPECT_TRUE(error.contains(QLatin1String("another relay is already serving")))
+            << error.toStdString();
+    }
+    // Admin commands still open the database beside the running relay.
+    {
+        relay::Store admin(config);
+        QString error;
+        EXPECT_TRUE(admin.open(&error)) << error.toStdString();
+    }
+    // Once the first relay stops, another may serve the database.
+    first.stop();
+    relay::RelayServer next(secondConfig);
+    next.setTranslator(new ScriptedTranslator);
+    QString error;
+    EXPECT_TRUE(next.start(&error)) << error.toStdString();
+}
+
+} // namespace medtranslate::test
