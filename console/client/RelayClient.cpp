@@ -697,8 +697,9 @@ void RelayClient::handle(const server::Error &frame)
         if (const auto it = m_outbox.find(ref); it != m_outbox.end()) {
             const QString roomId = QString::fromStdString(it->second.frame.roomId);
             m_outbox.erase(it);
-            emit unacknowledgedCountChanged(unacknowledgedCount());
+            // The refusal first: whoever watches the count must not take it for a delivery.
             emit sendFailed(roomId, ref, frame.code, message);
+            emit unacknowledgedCountChanged(unacknowledgedCount());
             return;
         }
         if (m_previews.remove(ref) > 0) {

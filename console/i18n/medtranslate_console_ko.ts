@@ -380,6 +380,28 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Messages not delivered</source>
+        <translation>전달되지 않은 메시지</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) have not reached the relay yet. If you quit now, the patient will not get them. Wait, and the console closes by itself once they are delivered.</source>
+        <translation>
+            <numerusform>메시지 %n건이 아직 서버에 전달되지 않았습니다. 지금 종료하면 환자가 받지 못합니다. 기다리시면 전달된 뒤 콘솔이 저절로 종료됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>그래도 종료</translation>
+    </message>
+    <message>
+        <source>Wait for delivery</source>
+        <translation>전달될 때까지 기다리기</translation>
+    </message>
+    <message>
+        <source>The relay refused a message; it was not delivered. It stays in its chat, marked in red, where it can be sent again.</source>
+        <translation>서버가 메시지를 거부하여 전달되지 않았습니다. 메시지는 해당 대화에 빨간색으로 표시되어 있으며, 그곳에서 다시 보낼 수 있습니다.</translation>
+    </message>
+    <message>
         <source>MedTranslate — counselor console</source>
         <translation>MedTranslate — 상담사 콘솔</translation>
     </message>

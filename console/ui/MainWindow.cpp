@@ -13,11 +13,15 @@
 #include "ui/TemplatePanel.h"
 #include "ui/TrayNotifier.h"
 
+#include <QCloseEvent>
 #include <QEvent>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <memory>
 
 namespace medtranslate::console {
 
@@ -88,6 +92,57 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::ActivationChange)
         m_tabs->setWindowActive(isActiveWindow());
+}
+
+QMessageBox *MainWindow::unsentQuestion() const
+{
+    return m_unsentQuestion.data();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    RelayClient &client = m_registry.client();
+    const int waiting = client.unacknowledgedCount();
+    if (m_closeConfirmed || waiting == 0) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    if (m_unsentQuestion)
+        return;
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Messages not delivered"),
+        tr("%n message(s) have not reached the relay yet. If you quit now, the patient will not "
+           "get them. Wait, and the console closes by itself once they are delivered.",
+           nullptr, waiting),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("unsentQuestion"));
+    QPushButton *quit = box->addButton(tr("Quit anyway"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(box->addButton(tr("Wait for delivery"), QMessageBox::RejectRole));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    m_unsentQuestion = box;
+    connect(box, &QMessageBox::finished, this, [this, box, quit]() {
+        if (box->clickedButton() == quit) {
+            m_closeConfirmed = true;
+            close();
+        }
+    });
+    // A refusal is no delivery: then the counselor decides, with the chat still open.
+    auto refused = std::make_shared<bool>(false);
+    connect(&client, &RelayClient::sendFailed, box, [box, refused]() {
+        *refused = true;
+        box->setText(tr("The relay refused a message; it was not delivered. It stays in its chat, "
+                        "marked in red, where it can be sent again."));
+    });
+    connect(&client, &RelayClient::unacknowledgedCountChanged, box,
+            [this, box, refused](int count) {
+                if (count > 0 || *refused)
+                    return;
+                box->close(); // delivered: do what the counselor asked for
+                close();
+            });
+    box->open();
 }
 
 void MainWindow::openChat(ChatSession *session, bool accepted)

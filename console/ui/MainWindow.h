@@ -3,8 +3,10 @@
 #include "medtranslate/protocol/Types.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
+class QMessageBox;
 class QStackedWidget;
 
 namespace medtranslate::console {
@@ -32,8 +34,14 @@ public:
     [[nodiscard]] TrayNotifier *notifier() const { return m_notifier; }
     void setAgentName(const QString &name);
 
+    //! The question asked when the window is closed with messages not yet delivered.
+    [[nodiscard]] QMessageBox *unsentQuestion() const;
+
 protected:
     void changeEvent(QEvent *event) override;
+    //! Closing with messages the relay has not acknowledged would lose them: asks first, and
+    //! closes by itself once they are delivered.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void openChat(ChatSession *session, bool accepted);
@@ -52,6 +60,8 @@ private:
     TemplatePanel *m_templates;
     TrayNotifier *m_notifier;
     QLabel *m_agent;
+    QPointer<QMessageBox> m_unsentQuestion;
+    bool m_closeConfirmed = false;
 };
 
 } // namespace medtranslate::console

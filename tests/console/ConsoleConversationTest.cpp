@@ -6,14 +6,18 @@
 #include "client/ChatSession.h"
 #include "client/QueueModel.h"
 #include "client/RelayClient.h"
+#include "client/TemplateModel.h"
 #include "storage/Store.h"
 #include "ui/ChatPage.h"
 #include "ui/ChatView.h"
 #include "ui/Composer.h"
+#include "ui/MainWindow.h"
 #include "ui/PreviewPane.h"
 
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -482,4 +486,70 @@ TEST_F(ConsoleConversation, TemplateTheDatabaseRefusedIsSentAgainByItsId)
                model.messageAt(row).seq == 2;
     }));
     EXPECT_EQ(stored(id).second, 1);
+}
+
+TEST_F(ConsoleConversation, QuittingWithUndeliveredMessagesWaitsForThemOrAsks)
+{
+    patientJoins();
+    logIn();
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    TemplateModel templates;
+    MainWindow window(registry, &templates);
+    window.show();
+
+    // Nothing pending: the window closes at once.
+    EXPECT_TRUE(window.close());
+    window.show();
+
+    // A reply written while the connection is down waits in the outbox.
+    client.disconnectFromRelay();
+    session->sendText(QStringLiteral("c-late"), QStringLiteral("곧 의사 선생님이 오십니다"));
+    ASSERT_EQ(client.unacknowledgedCount(), 1);
+    EXPECT_FALSE(window.close()) << "closing now would lose the reply";
+    ASSERT_TRUE(window.unsentQuestion());
+    EXPECT_TRUE(window.isVisible());
+    EXPECT_TRUE(window.unsentQuestion()->text().contains(QStringLiteral("1 message")))
+        << window.unsentQuestion()->text().toStdString();
+
+    // The counselor waits; the connection comes back, the reply is delivered, the console
+    // closes by itself.
+    client.connectToRelay();
+    ASSERT_TRUE(waitFor([&]() { return !window.isVisible(); }, 10000));
+    EXPECT_EQ(client.unacknowledgedCount(), 0);
+    EXPECT_TRUE(patient.take(
+        [](const Json &f) { return f["type"] == "message" && f["client_msg_id"] == "c-late"; }));
+}
+
+TEST_F(ConsoleConversation, QuittingAnywayIsTheCounselorsChoiceAndARefusalIsNeverTakenForDelivery)
+{
+    patientJoins();
+    logIn();
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    TemplateModel templates;
+    MainWindow window(registry, &templates);
+    window.show();
+
+    // The database refuses the reply while the counselor is asked about quitting.
+    client.disconnectFromRelay();
+    session->sendText(QStringLiteral("c-refused"), QStringLiteral("내일 오전에 오세요"));
+    EXPECT_FALSE(window.close());
+    ASSERT_TRUE(window.unsentQuestion());
+    refuseWrites(true);
+    client.connectToRelay();
+    ASSERT_TRUE(waitFor([&]() { return client.unacknowledgedCount() == 0; }, 10000));
+    QTest::qWait(200);
+    EXPECT_TRUE(window.isVisible()) << "a refused message is not delivered: no quitting by itself";
+    ASSERT_TRUE(window.unsentQuestion());
+    EXPECT_TRUE(window.unsentQuestion()->text().contains(QStringLiteral("refused")));
+
+    // "Quit anyway" closes.
+    QAbstractButton *quit = nullptr;
+    for (QAbstractButton *b : window.unsentQuestion()->buttons())
+        if (window.unsentQuestion()->buttonRole(b) == QMessageBox::DestructiveRole)
+            quit = b;
+    ASSERT_NE(quit, nullptr);
+    quit->click();
+    EXPECT_TRUE(waitFor([&]() { return !window.isVisible(); }));
 }
