@@ -553,3 +553,46 @@ TEST_F(ConsoleConversation, QuittingAnywayIsTheCounselorsChoiceAndARefusalIsNeve
     quit->click();
     EXPECT_TRUE(waitFor([&]() { return !window.isVisible(); }));
 }
+
+TEST_F(ConsoleConversation, AnExpiredSessionAsksForALoginAndKeepsTheUnsentReply)
+{
+    patientJoins();
+    logIn();
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    QSignalSpy expired(&client, &RelayClient::sessionExpired);
+
+    // The relay restarts and the counselor's login is gone (expired or revoked) meanwhile; a
+    // reply is written while the console is reconnecting.
+    relay.stop();
+    ASSERT_TRUE(waitFor([&]() { return !client.isConnected(); }));
+    session->sendText(QStringLiteral("c-kept"), QStringLiteral("잠시만 기다려 주세요"));
+    {
+        medtranslate::relay::Store admin(relay.config().store);
+        QString error;
+        ASSERT_TRUE(admin.open(&error)) << error.toStdString();
+        const auto done = admin.runSync<bool>([](medtranslate::relay::StoreWorker &w) {
+            w.exec(QStringLiteral("DELETE FROM agent_sessions"));
+            return true;
+        });
+        ASSERT_TRUE(done.ok()) << done.error.toStdString();
+    }
+    ASSERT_TRUE(relay.start(new ScriptedTranslator));
+
+    // The relay refuses the old token: the console says so once and stops retrying with it.
+    ASSERT_TRUE(expired.wait(10000));
+    QTest::qWait(600); // several backoff periods
+    EXPECT_EQ(expired.count(), 1);
+    EXPECT_FALSE(client.isConnected());
+    EXPECT_EQ(client.unacknowledgedCount(), 1) << "the reply is kept for after the login";
+
+    // Logging in again delivers it, once.
+    logIn();
+    ASSERT_TRUE(waitFor([&]() { return client.unacknowledgedCount() == 0; }, 10000));
+    ASSERT_TRUE(patient.open(relay.ws()));
+    ASSERT_TRUE(patient.hello("patient", room.token, 0));
+    int copies = 0;
+    for (const auto &f : patient.drain(800))
+        copies += f["type"] == "message" && f["client_msg_id"] == "c-kept";
+    EXPECT_EQ(copies, 1);
+}

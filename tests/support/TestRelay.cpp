@@ -42,6 +42,9 @@ bool TestRelay::start(relay::Translator *translator)
     QString error;
     const bool ok = m_server->start(&error);
     EXPECT_TRUE(ok) << error.toStdString();
+    // A restart comes back on the same port, as a real relay does, so clients can reconnect.
+    if (ok)
+        m_config.port = m_server->port();
     return ok;
 }
 
