@@ -36,12 +36,6 @@ ChatPage *ChatTabs::addChat(ChatSession *session, bool bringToFront)
 {
     auto *page = new ChatPage(session, this);
     const int index = addTab(page, page->title());
-    auto *badge = new QLabel(tabBar());
-    badge->setObjectName(QStringLiteral("unreadBadge"));
-    badge->setStyleSheet(QStringLiteral("background: #d93025; color: white; border-radius: 8px;"
-                                        " padding: 0px 5px; font-weight: bold; font-size: 11px;"));
-    badge->hide();
-    tabBar()->setTabButton(index, QTabBar::LeftSide, badge);
     connect(page, &ChatPage::titleChanged, this, [this, page]() { refreshTab(page); });
     connect(page, &ChatPage::notice, this, &ChatTabs::notice);
     connect(session, &ChatSession::unreadChanged, this, [this, page]() { refreshTab(page); });
@@ -68,11 +62,24 @@ void ChatTabs::refreshTab(ChatPage *page)
     ChatSession *session = page->session();
     setTabText(index, page->title());
     setTabToolTip(index, session->roomId());
-    if (auto *badge = qobject_cast<QLabel *>(tabBar()->tabButton(index, QTabBar::LeftSide))) {
-        const int unread = session->unreadCount();
+    // The badge exists only while there is something unread: a hidden one still takes room.
+    const int unread = session->unreadCount();
+    auto *badge = qobject_cast<QLabel *>(tabBar()->tabButton(index, QTabBar::LeftSide));
+    if (unread > 0 && !badge) {
+        badge = new QLabel(tabBar());
+        badge->setObjectName(QStringLiteral("unreadBadge"));
+        badge->setStyleSheet(
+            QStringLiteral("background: #d93025; color: white; border-radius: 8px;"
+                           " padding: 0px 5px; font-weight: bold; font-size: 11px;"));
         badge->setText(QString::number(unread));
-        badge->setVisible(unread > 0);
         badge->adjustSize();
+        tabBar()->setTabButton(index, QTabBar::LeftSide, badge);
+    } else if (unread > 0) {
+        badge->setText(QString::number(unread));
+        badge->adjustSize();
+    } else if (badge) {
+        tabBar()->setTabButton(index, QTabBar::LeftSide, nullptr);
+        badge->deleteLater();
     }
     // Only a chat that is over can be closed: an active one is ended with End chat.
     QWidget *close = tabBar()->tabButton(index, QTabBar::RightSide);

@@ -52,9 +52,11 @@ protocol::Message fromPatient(const std::string &roomId, qint64 seq, const std::
     return m;
 }
 
-QLabel *badge(ChatTabs *tabs, int index)
+//! The unread count a tab shows, or an empty string when it shows none (and keeps no room).
+QString badge(ChatTabs *tabs, int index)
 {
-    return qobject_cast<QLabel *>(tabs->tabBar()->tabButton(index, QTabBar::LeftSide));
+    const auto *label = qobject_cast<QLabel *>(tabs->tabBar()->tabButton(index, QTabBar::LeftSide));
+    return label && label->isVisibleTo(tabs->tabBar()) ? label->text() : QString();
 }
 
 } // namespace
@@ -81,14 +83,13 @@ TEST(MainWindow, TabsPerChatWithUnreadBadgesAndCtrlTab)
     registry.handleMessage(fromPatient("room-vi", 1, "Xin chào", "안녕하세요"));
     registry.handleMessage(fromPatient("room-ja", 1, "こんにちは", "안녕하세요"));
     registry.handleMessage(fromPatient("room-ja", 2, "頭が痛いです", "머리가 아파요"));
-    EXPECT_TRUE(badge(tabs, 0)->isHidden());
-    ASSERT_FALSE(badge(tabs, 1)->isHidden());
-    EXPECT_EQ(badge(tabs, 1)->text(), QStringLiteral("2"));
+    EXPECT_EQ(badge(tabs, 0), QString());
+    EXPECT_EQ(badge(tabs, 1), QStringLiteral("2"));
     EXPECT_EQ(window.notifier()->notificationCount(), 2) << "background messages notify";
 
     QTest::keyClick(tabs->currentPage()->composer()->editor(), Qt::Key_Tab, Qt::ControlModifier);
     EXPECT_EQ(tabs->currentIndex(), 1);
-    EXPECT_TRUE(badge(tabs, 1)->isHidden()) << "seen now";
+    EXPECT_EQ(badge(tabs, 1), QString()) << "seen now";
     EXPECT_EQ(registry.session(QStringLiteral("room-ja"))->unreadCount(), 0);
     QTest::keyClick(&window, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(tabs->currentIndex(), 0);
