@@ -1,6 +1,9 @@
 #include "translation/SafetyChecker.h"
 
+#include "translation/NumberWords.h"
+
 #include <QRegularExpression>
+#include <algorithm>
 #include <utility>
 
 namespace medtranslate::relay {
@@ -46,11 +49,12 @@ const std::vector<UnitWord> &unitWords()
         add(Unit::Month, {"months", "month", "개월", "달", "ヶ月", "か月", "カ月", "ヵ月", "个月",
                           "個月", "เดือน", "tháng"});
         add(Unit::Year, {"years", "year", "yrs", "yr", "년", "年", "ปี", "năm"});
-        add(Unit::Other, {"tablets",  "tablet", "tabs", "tab",   "pills", "pill", "capsules",
-                          "capsule",  "정",     "알",   "캡슐",  "錠",    "粒",   "片",
-                          "カプセル", "胶囊",   "เม็ด",  "แคปซูล", "viên",  "%",    "％",
-                          "iu",       "units",  "unit", "단위",  "시",    "時",   "点",
-                          "回",       "次",     "번",   "회",    "ครั้ง",   "lần"});
+        add(Unit::Other,
+            {"tablets", "tablet", "tabs", "tab", "pills", "pill", "capsules", "capsule",
+             "정",      "알",     "캡슐", "錠",  "粒",    "片",   "カプセル", "胶囊",
+             "เม็ด",     "แคปซูล",  "viên", "%",   "％",    "iu",   "units",    "unit",
+             "단위",    "시",     "時",   "点",  "回",    "次",   "번",       "회",
+             "ครั้ง",     "lần",    "giờ",  "โมง"});
         std::stable_sort(w.begin(), w.end(), [](const UnitWord &a, const UnitWord &b) {
             return a.word.size() > b.word.size();
         });
@@ -88,10 +92,26 @@ bool unitsConflict(Unit a, Unit b)
     return da != 0 && da == dimension(b) && a != b;
 }
 
-Unit unitAfter(const QString &text, qsizetype pos)
+qsizetype skipSpaces(const QString &text, qsizetype pos)
 {
     while (pos < text.size() && text.at(pos) == QLatin1Char(' '))
         ++pos;
+    return pos;
+}
+
+// A unit after a number, where it ends, and whether it names an hour of the clock (세 시,
+// 三時, 两点, สามโมง) rather than a count; giờ may be either.
+struct UnitHit
+{
+    Unit unit = Unit::None;
+    qsizetype end = -1;
+    bool clock = false;
+    bool maybeClock = false;
+};
+
+UnitHit unitAfter(const QString &text, qsizetype pos)
+{
+    pos = skipSpaces(text, pos);
     const QStringView rest = QStringView(text).mid(pos);
     for (const UnitWord &u : unitWords()) {
         if (!rest.startsWith(u.word, Qt::CaseInsensitive))
@@ -101,9 +121,104 @@ Unit unitAfter(const QString &text, qsizetype pos)
         if ((last.isLetter() && last.unicode() < 0x0250) && rest.size() > u.word.size() &&
             (rest.at(u.word.size()).isLetter() && rest.at(u.word.size()).unicode() < 0x0250))
             continue;
-        return u.unit;
+        // "ngày 5 tháng 3" is the 5th of March: tháng before a number names the month.
+        if (u.word == u"tháng") {
+            static const QStringList numberWords = {QStringLiteral("một"),  QStringLiteral("hai"),
+                                                    QStringLiteral("ba"),   QStringLiteral("bốn"),
+                                                    QStringLiteral("năm"),  QStringLiteral("sáu"),
+                                                    QStringLiteral("bảy"),  QStringLiteral("tám"),
+                                                    QStringLiteral("chín"), QStringLiteral("mười")};
+            const qsizetype next = skipSpaces(text, pos + u.word.size());
+            const QStringView month = QStringView(text).mid(next);
+            const bool numberNext =
+                next > pos + u.word.size() && next < text.size() &&
+                (text.at(next).isDigit() ||
+                 std::any_of(numberWords.cbegin(), numberWords.cend(), [&month](const QString &w) {
+                     return month.startsWith(w, Qt::CaseInsensitive) &&
+                            (month.size() == w.size() || !month.at(w.size()).isLetter());
+                 }));
+            if (numberNext)
+                return UnitHit{};
+        }
+        const bool clock = u.word == u"시" || u.word == u"時" || u.word == u"点" ||
+                           u.word == u"點" || u.word == u"โมง";
+        return UnitHit{u.unit, pos + u.word.size(), clock, u.word == u"giờ"};
     }
-    return Unit::None;
+    return UnitHit{};
+}
+
+// "2 and a half tablets", "一个半小时": the half comes before the unit. Returns where the unit
+// may start, or -1.
+qsizetype halfBeforeUnit(const QString &text, qsizetype pos)
+{
+    const QStringView rest = QStringView(text).mid(pos);
+    if (rest.startsWith(u"个半") || rest.startsWith(u"個半"))
+        return pos + 2;
+    const qsizetype word = skipSpaces(text, pos);
+    if (word > pos && QStringView(text).mid(word).startsWith(u"and a half", Qt::CaseInsensitive))
+        return word + 10;
+    return -1;
+}
+
+// "3시간 반", "1時間半", "สองชั่วโมงครึ่ง", "hai tiếng rưỡi", "two hours and a half".
+bool halfAfterUnit(const QString &text, qsizetype pos)
+{
+    const qsizetype start = skipSpaces(text, pos);
+    const QStringView rest = QStringView(text).mid(start);
+    auto nextIs = [&rest](qsizetype at, QStringView set) {
+        return at < rest.size() && set.contains(rest.at(at));
+    };
+    auto letterAt = [&rest](qsizetype at) { return at < rest.size() && rest.at(at).isLetter(); };
+    if (rest.startsWith(u"반")) {
+        // 반드시 (surely), 반응 (reaction): only 반 alone or with a particle.
+        const bool hangulNext =
+            rest.size() > 1 && rest.at(1).unicode() >= 0xAC00 && rest.at(1).unicode() <= 0xD7A3;
+        return !hangulNext || nextIs(1, u"에이을은씩정동만후전뒤쯤까부간");
+    }
+    // 吃1片半小时后: the half belongs to the next words (half an hour later).
+    if (rest.startsWith(u"半"))
+        return !nextIs(1, u"小个個时時天日年月夜分钟周週");
+    if (rest.startsWith(u"ครึ่ง"))
+        return !QStringView(rest).mid(5).startsWith(u"ชั่วโมง") &&
+               !QStringView(rest).mid(5).startsWith(u"วัน") &&
+               !QStringView(rest).mid(5).startsWith(u"นาที") &&
+               !QStringView(rest).mid(5).startsWith(u"หนึ่ง");
+    if (rest.startsWith(u"rưỡi", Qt::CaseInsensitive))
+        return !letterAt(4);
+    if (start > pos && rest.startsWith(u"and a half", Qt::CaseInsensitive))
+        return !letterAt(10);
+    return false;
+}
+
+QStringList plusHalf(const QStringList &values)
+{
+    QStringList out;
+    for (const QString &v : values)
+        out << (v.contains(QLatin1Char('.')) ? v : v + QStringLiteral(".5"));
+    return out;
+}
+
+// One number and what follows it: its unit, and a half before or after the unit. Half past an
+// hour of the clock (세 시 반) adds 30 minutes that may go unsaid.
+void addNumber(const QString &text, QStringList values, const QString &written, qsizetype unitAt,
+               bool implied, std::vector<Number> &out)
+{
+    if (const qsizetype after = halfBeforeUnit(text, unitAt); after >= 0) {
+        values = plusHalf(values);
+        unitAt = after;
+    }
+    const UnitHit unit = unitAfter(text, unitAt);
+    bool halfPast = false;
+    if (unit.unit != Unit::None && halfAfterUnit(text, unit.end)) {
+        if (unit.maybeClock)
+            values += plusHalf(values);
+        else if (!unit.clock)
+            values = plusHalf(values);
+        halfPast = unit.clock || unit.maybeClock;
+    }
+    out.push_back(Number{values, unit.unit, written, implied});
+    if (halfPast)
+        out.push_back(Number{{QStringLiteral("30")}, Unit::None, written, true});
 }
 
 QString canonicalInteger(QStringView digits)
@@ -239,13 +354,12 @@ bool augment(int s, const std::vector<std::vector<int>> &edges, std::vector<int>
     return false;
 }
 
-} // namespace
-
-QString SafetyChecker::normalizeDigits(const QString &text)
+// Digits folded to ASCII, and each ⟦P1⟧-style token replaced by `token`.
+QString fold(const QString &text, const QString &token)
 {
-    static const QRegularExpression token(QStringLiteral("⟦[^⟧]{0,12}⟧"));
+    static const QRegularExpression tokenPattern(QStringLiteral("⟦[^⟧]{0,12}⟧"));
     QString out = text;
-    out.replace(token, QStringLiteral(" "));
+    out.replace(tokenPattern, token);
     for (qsizetype i = 0; i < out.size(); ++i) {
         const char16_t u = out.at(i).unicode();
         if (u >= 0xFF10 && u <= 0xFF19) // full-width ０-９
@@ -261,10 +375,22 @@ QString SafetyChecker::normalizeDigits(const QString &text)
     return out;
 }
 
+} // namespace
+
+QString SafetyChecker::normalizeDigits(const QString &text)
+{
+    return fold(text, QStringLiteral(" "));
+}
+
 std::vector<SafetyChecker::Number> SafetyChecker::numbers(const QString &raw)
 {
     static const QRegularExpression numberPattern(QStringLiteral("[0-9]+(?:[.,][0-9]+)*"));
-    const QString text = normalizeDigits(raw);
+    // A token is a word to the number words (⟦T1⟧세 is not "three"), so not a space here.
+    QString text = fold(raw, QStringLiteral("\uFFFC"));
+    // Vietnamese typed with combining accents reads the same as precomposed.
+    if (std::any_of(text.cbegin(), text.cend(),
+                    [](QChar c) { return c.unicode() >= 0x0300 && c.unicode() <= 0x036F; }))
+        text = text.normalized(QString::NormalizationForm_C);
     std::vector<Number> out;
     QList<QStringView> groups;
     QList<QChar> separators;
@@ -273,27 +399,34 @@ std::vector<SafetyChecker::Number> SafetyChecker::numbers(const QString &raw)
         const auto m = it.next();
         const qsizetype start = m.capturedStart();
         QStringView written = m.capturedView();
-        const Unit unit = unitAfter(text, m.capturedEnd());
         // ".5 mg" means 0.5.
         if (start >= 1 && text.at(start - 1) == QLatin1Char('.') &&
             (start < 2 || !text.at(start - 2).isDigit()) && written.size() <= 3 &&
             !written.contains(QLatin1Char('.')) && !written.contains(QLatin1Char(','))) {
-            out.push_back(Number{
-                {canonicalDecimal(u"0", written)}, unit, QLatin1Char('.') + written.toString()});
+            addNumber(text, {canonicalDecimal(u"0", written)},
+                      QLatin1Char('.') + written.toString(), m.capturedEnd(), false, out);
             continue;
         }
         const QStringList values = interpretations(written, groups, separators);
         if (!values.isEmpty()) {
-            out.push_back(Number{values, unit, written.toString()});
+            addNumber(text, values, written.toString(), m.capturedEnd(), false, out);
             continue;
         }
         // A date or list written with separators: each part is its own number.
+        const Unit unit = unitAfter(text, m.capturedEnd()).unit;
         for (qsizetype i = 0; i < groups.size(); ++i)
             out.push_back(Number{{canonicalInteger(groups.at(i))},
                                  i + 1 == groups.size() ? unit : Unit::None,
                                  groups.at(i).toString()});
     }
     addMonthNames(text, out);
+    for (NumberWords::Match &w : NumberWords::find(text)) {
+        const QString written = text.mid(w.start, w.end - w.start);
+        if (w.unitAt >= 0)
+            addNumber(text, std::move(w.values), written, w.unitAt, w.implied, out);
+        else
+            out.push_back(Number{std::move(w.values), w.unit, written, w.implied});
+    }
     return out;
 }
 
@@ -308,37 +441,42 @@ QStringList SafetyChecker::check(const QString &source, const QString &translati
         }
         return false;
     };
-    // First pair numbers whose units agree, then let the rest pair by value alone.
+    // First pair numbers whose units agree, then let the rest pair by value alone. Sure
+    // numbers are paired before implied ones, and offered sure partners first, so an implied
+    // number only fills in where nothing sure could.
     std::vector<std::vector<int>> agreeing(from.size()), anyUnit(from.size());
     for (size_t s = 0; s < from.size(); ++s) {
-        for (size_t t = 0; t < to.size(); ++t) {
-            if (!sameValue(from[s], to[t]))
-                continue;
-            anyUnit[s].push_back(int(t));
-            if (!unitsConflict(from[s].unit, to[t].unit))
-                agreeing[s].push_back(int(t));
+        for (const bool impliedTarget : {false, true}) {
+            for (size_t t = 0; t < to.size(); ++t) {
+                if (to[t].implied != impliedTarget || !sameValue(from[s], to[t]))
+                    continue;
+                anyUnit[s].push_back(int(t));
+                if (!unitsConflict(from[s].unit, to[t].unit))
+                    agreeing[s].push_back(int(t));
+            }
         }
     }
     std::vector<int> matchOfTarget(to.size(), -1);
     std::vector<bool> matched(from.size(), false);
-    for (size_t s = 0; s < from.size(); ++s) {
-        std::vector<bool> visited(to.size(), false);
-        matched[s] = augment(int(s), agreeing, matchOfTarget, visited);
-    }
-    for (size_t s = 0; s < from.size(); ++s) {
-        if (matched[s])
-            continue;
-        std::vector<bool> visited(to.size(), false);
-        matched[s] = augment(int(s), anyUnit, matchOfTarget, visited);
+    for (const bool impliedSource : {false, true}) {
+        for (const auto *edges : {&agreeing, &anyUnit}) {
+            for (size_t s = 0; s < from.size(); ++s) {
+                if (matched[s] || from[s].implied != impliedSource)
+                    continue;
+                std::vector<bool> visited(to.size(), false);
+                matched[s] = augment(int(s), *edges, matchOfTarget, visited);
+            }
+        }
     }
     // "1일 3회" is "3 times a day": a lone 1 may become a word ("a", "once"), as long as no
     // other number took its place (1 tablet → 2 tablets is still caught).
     bool extraInTranslation = false;
     for (size_t t = 0; t < to.size(); ++t)
-        extraInTranslation = extraInTranslation || matchOfTarget[t] < 0;
+        extraInTranslation = extraInTranslation || (matchOfTarget[t] < 0 && !to[t].implied);
     QStringList warnings;
     for (size_t s = 0; s < from.size(); ++s) {
-        if (matched[s] || (from[s].values.contains(QStringLiteral("1")) && !extraInTranslation))
+        if (matched[s] || from[s].implied ||
+            (from[s].values.contains(QStringLiteral("1")) && !extraInTranslation))
             continue;
         warnings << QStringLiteral("number_mismatch");
         break;
