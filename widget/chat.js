@@ -397,7 +397,8 @@
       method: 'POST', headers: { 'Content-Type': 'application/json' }, cache: 'no-store', credentials: 'omit',
       body: JSON.stringify({ language: consultLang })
     }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (b) { return { status: r.status, body: b }; });
+      var wait = parseInt(r.headers.get('Retry-After') || '', 10);
+      return r.json().catch(function () { return {}; }).then(function (b) { return { status: r.status, body: b, wait: wait }; });
     }).then(function (res) {
       creating = false;
       if (res.status === 201 && res.body.room_id && res.body.patient_token) {
@@ -408,7 +409,13 @@
         connect();
       } else if (res.status >= 500 || res.status === 429) {
         showBanner('start_failed');
-        retryLater(createRoom);
+        // A 429 says when to come back; asking sooner would only be refused again.
+        if (res.status === 429 && res.wait > 0) {
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(createRoom, Math.min(res.wait, 900) * 1000 + Math.random() * 1000);
+        } else {
+          retryLater(createRoom);
+        }
       } else {
         showBanner('refused');
         entries.forEach(function (e) { if (!e.seq) { e.state = 'failed'; render(e); } });

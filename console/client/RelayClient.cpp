@@ -464,25 +464,27 @@ void RelayClient::sendFrame(const protocol::ClientFrame &frame)
 
 void RelayClient::sendText(const QString &roomId, const QString &clientMsgId, const QString &text)
 {
-    Outgoing outgoing;
-    outgoing.frame.roomId = roomId.toStdString();
-    outgoing.frame.clientMsgId = clientMsgId.toStdString();
-    outgoing.frame.text = text.toStdString();
-    auto [it, inserted] = m_outbox.insert_or_assign(clientMsgId, std::move(outgoing));
-    if (m_welcomed) {
-        it->second.sentAt.start();
-        sendFrame(it->second.frame);
-    }
-    emit unacknowledgedCountChanged(unacknowledgedCount());
+    protocol::client::Send frame;
+    frame.text = text.toStdString();
+    enqueue(roomId, clientMsgId, std::move(frame));
 }
 
 void RelayClient::sendTemplate(const QString &roomId, const QString &clientMsgId,
                                const QString &templateId)
 {
+    protocol::client::Send frame;
+    frame.templateId = templateId.toStdString();
+    enqueue(roomId, clientMsgId, std::move(frame));
+}
+
+void RelayClient::enqueue(const QString &roomId, const QString &clientMsgId,
+                          protocol::client::Send frame)
+{
+    // Kept until acknowledged or refused; sent now if connected, else on the next welcome.
+    frame.roomId = roomId.toStdString();
+    frame.clientMsgId = clientMsgId.toStdString();
     Outgoing outgoing;
-    outgoing.frame.roomId = roomId.toStdString();
-    outgoing.frame.clientMsgId = clientMsgId.toStdString();
-    outgoing.frame.templateId = templateId.toStdString();
+    outgoing.frame = std::move(frame);
     auto [it, inserted] = m_outbox.insert_or_assign(clientMsgId, std::move(outgoing));
     if (m_welcomed) {
         it->second.sentAt.start();

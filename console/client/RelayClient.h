@@ -158,6 +158,7 @@ private:
     void onPong(quint64 elapsed);
     void onWatchdog();
     void sendFrame(const protocol::ClientFrame &frame);
+    void enqueue(const QString &roomId, const QString &clientMsgId, protocol::client::Send frame);
     void flushOutbox();
     void failPreviews(const QString &detail);
     void track(const std::string &roomId);

@@ -53,10 +53,10 @@ function relayEnv() {
 }
 
 /**
- * Starts medtranslate-relay on a free port with a fresh database and the given agent accounts.
- * Resolves to { url, wsUrl, stop(), log() }.
+ * Starts medtranslate-relay on a free port with a fresh database, the given agent accounts and
+ * any extra flags. Resolves to { url, wsUrl, stop(), log() }.
  */
-export async function startRelay({ agents = [] } = {}) {
+export async function startRelay({ agents = [], args = [] } = {}) {
   if (!fs.existsSync(RELAY_BIN))
     throw new Error(`relay binary not found at ${RELAY_BIN}; build it or set MEDTRANSLATE_RELAY_BIN`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medtranslate-browser-'));
@@ -69,7 +69,7 @@ export async function startRelay({ agents = [] } = {}) {
     if (made.status !== 0)
       throw new Error(`--add-agent ${agent.username} failed (${made.status}): ${made.stderr}${made.stdout}`);
   }
-  const child = spawn(RELAY_BIN, [...common, '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(RELAY_BIN, [...common, ...args, '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const killOnExit = () => child.kill('SIGKILL'); // a test process that dies must not leave a relay behind
