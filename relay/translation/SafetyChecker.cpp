@@ -200,9 +200,58 @@ QStringList plusHalf(const QStringList &values)
 
 // One number and what follows it: its unit, and a half before or after the unit. Half past an
 // hour of the clock (세 시 반) adds 30 minutes that may go unsaid.
-void addNumber(const QString &text, QStringList values, const QString &written, qsizetype unitAt,
-               bool implied, std::vector<Number> &out)
+// 오후 3시, 3 p.m., 下午3点, 午後3時, 3 giờ chiều: an hour after noon that the other side may
+// write on the 24-hour clock (15:00, 15시). Looks just before `start` and just after `end`,
+// past minutes and an hour word (3:30 p.m., 3 giờ chiều).
+bool afternoonAround(const QString &text, qsizetype start, qsizetype end)
 {
+    // Not 밤 or 夜: "밤 3시" is as often three in the night.
+    static const QStringList before = {QStringLiteral("오후"), QStringLiteral("저녁"),
+                                       QStringLiteral("下午"), QStringLiteral("晚上"),
+                                       QStringLiteral("午後"), QStringLiteral("บ่าย")};
+    static const QStringList hourWords = {QStringLiteral("giờ"), QStringLiteral("시"),
+                                          QStringLiteral("時"), QStringLiteral("点"),
+                                          QStringLiteral("o'clock")};
+    static const QStringList after = {QStringLiteral("p.m."), QStringLiteral("pm"),
+                                      QStringLiteral("chiều"), QStringLiteral("tối")};
+    const qsizetype from = std::max<qsizetype>(0, start - 4);
+    const QStringView lead = QStringView(text).mid(from, start - from).trimmed();
+    for (const QString &marker : before) {
+        if (lead.endsWith(marker))
+            return true;
+    }
+    qsizetype pos = skipSpaces(text, end);
+    if (pos < text.size() && text.at(pos) == QLatin1Char(':')) {
+        ++pos;
+        while (pos < text.size() && text.at(pos).isDigit())
+            ++pos;
+    }
+    pos = skipSpaces(text, pos);
+    for (const QString &word : hourWords) {
+        if (QStringView(text).mid(pos).startsWith(word, Qt::CaseInsensitive)) {
+            pos = skipSpaces(text, pos + word.size());
+            break;
+        }
+    }
+    for (const QString &marker : after) {
+        const qsizetype stop = pos + marker.size();
+        if (QStringView(text).mid(pos).startsWith(marker, Qt::CaseInsensitive) &&
+            (stop >= text.size() || !text.at(stop).isLetter()))
+            return true;
+    }
+    return false;
+}
+
+void addNumber(const QString &text, QStringList values, const QString &written, qsizetype start,
+               qsizetype unitAt, bool implied, std::vector<Number> &out)
+{
+    // 3 in "오후 3시" may be written 15 on the other side; 오전 3시 ↔ 15:00 still mismatches.
+    if (values.size() == 1 && afternoonAround(text, start, start + written.size())) {
+        bool whole = false;
+        const int hour = values.first().toInt(&whole);
+        if (whole && hour >= 1 && hour <= 11)
+            values << QString::number(hour + 12);
+    }
     if (const qsizetype after = halfBeforeUnit(text, unitAt); after >= 0) {
         values = plusHalf(values);
         unitAt = after;
@@ -404,12 +453,13 @@ std::vector<SafetyChecker::Number> SafetyChecker::numbers(const QString &raw)
             (start < 2 || !text.at(start - 2).isDigit()) && written.size() <= 3 &&
             !written.contains(QLatin1Char('.')) && !written.contains(QLatin1Char(','))) {
             addNumber(text, {canonicalDecimal(u"0", written)},
-                      QLatin1Char('.') + written.toString(), m.capturedEnd(), false, out);
+                      QLatin1Char('.') + written.toString(), start - 1, m.capturedEnd(), false,
+                      out);
             continue;
         }
         const QStringList values = interpretations(written, groups, separators);
         if (!values.isEmpty()) {
-            addNumber(text, values, written.toString(), m.capturedEnd(), false, out);
+            addNumber(text, values, written.toString(), start, m.capturedEnd(), false, out);
             continue;
         }
         // A date or list written with separators: each part is its own number.
@@ -423,7 +473,7 @@ std::vector<SafetyChecker::Number> SafetyChecker::numbers(const QString &raw)
     for (NumberWords::Match &w : NumberWords::find(text)) {
         const QString written = text.mid(w.start, w.end - w.start);
         if (w.unitAt >= 0)
-            addNumber(text, std::move(w.values), written, w.unitAt, w.implied, out);
+            addNumber(text, std::move(w.values), written, w.start, w.unitAt, w.implied, out);
         else
             out.push_back(Number{std::move(w.values), w.unit, written, w.implied});
     }

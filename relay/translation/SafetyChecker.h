@@ -9,9 +9,10 @@ namespace medtranslate::relay {
 //! Checks that a translation carries every number of its source with the same value: doses,
 //! times, dates and durations. "1,000", "1.000" and "１０００" are the same number; "2,5" may be
 //! 2.5. Number words count where they count something (세 알, three tablets, 两片, สามเม็ด,
-//! ba viên: see NumberWords), and 세 시 반 is 3 and 30. A mismatch is "number_mismatch"; the
-//! same number with a different dose or duration unit (5 mg → 5 g, 세 시간 → 3 days) is
-//! "unit_mismatch".
+//! ba viên: see NumberWords), and 세 시 반 is 3 and 30. An hour marked as afternoon (오후 3시,
+//! 3 p.m., 下午3点) may also be 15 on the other side; a morning or unmarked 3 may not. A mismatch
+//! is "number_mismatch"; the same number with a different dose or duration unit (5 mg → 5 g, 세
+//! 시간 → 3 days) is "unit_mismatch".
 //!
 //! Only a source number missing from the translation warns; one the translation adds does not.
 //! The source often says that number in words we do not read (하루 "a day", 一个 "a", 한번

@@ -323,3 +323,20 @@ TEST(PipelineSafety, NumberMismatchIsAWarningAndIsNotCached)
     EXPECT_EQ(h.anthropic.calls(), 2);
     EXPECT_TRUE(again->translation.warnings.empty());
 }
+
+TEST(SafetyCheckerTest, AfternoonHoursMayBeWrittenOnThe24HourClock)
+{
+    EXPECT_EQ(check("오후 3시에 오세요", "Please come at 15:00."), kNone);
+    EXPECT_EQ(check("15시에 오세요", "Please come at 3 p.m."), kNone);
+    EXPECT_EQ(check("14:30", "2:30 pm"), kNone);
+    EXPECT_EQ(check("下午3点来", "오후 3시에 오세요"), kNone);
+    EXPECT_EQ(check("午後3時に来てください", "15시에 오세요"), kNone);
+    EXPECT_EQ(check("Hãy đến lúc 3 giờ chiều", "15시에 오세요"), kNone);
+    EXPECT_EQ(check("오후 세 시에 오세요", "Please come at 15:00."), kNone);
+    // Morning is not afternoon, and the wrong afternoon hour is still wrong.
+    EXPECT_EQ(check("오전 3시에 오세요", "Please come at 15:00."), kNumber);
+    EXPECT_EQ(check("3시에 오세요", "Please come at 15:00."), kNumber);
+    EXPECT_EQ(check("밤 3시에 아팠어요", "It hurt at 15:00."), kNumber);
+    EXPECT_EQ(check("오후 3시에 오세요", "Please come at 16:00."), kNumber);
+    EXPECT_EQ(check("오후 3시에 오세요", "Hãy đến khoa nội lúc 13 giờ chiều nay."), kNumber);
+}
