@@ -101,6 +101,22 @@ protected:
         return registry.session(room.id);
     }
 
+    //! The vetted first greeting from the relay's templates, as the template panel gets it.
+    std::optional<QuickReply> greetingTemplate()
+    {
+        QSignalSpy templates(&client, &RelayClient::templatesLoaded);
+        client.fetchTemplates();
+        if (!templates.wait(5000))
+            return std::nullopt;
+        const auto list = templates.first().at(0).value<std::vector<QuickReply>>();
+        const auto greet = std::find_if(list.begin(), list.end(), [](const QuickReply &q) {
+            return q.id == QLatin1String("tpl-greet-first");
+        });
+        if (greet == list.end())
+            return std::nullopt;
+        return *greet;
+    }
+
     //! Makes the relay's database refuse every new message, as a full disk would.
     void refuseWrites(bool refuse)
     {
@@ -349,14 +365,8 @@ TEST_F(ConsoleConversation, TemplateArrivesVettedAndTransferMovesTheChat)
     patientJoins();
     logIn();
     const QString leeId = relay.addAgent(QStringLiteral("lee"), QStringLiteral("이상담"));
-    QSignalSpy templates(&client, &RelayClient::templatesLoaded);
-    client.fetchTemplates();
-    ASSERT_TRUE(templates.wait(5000));
-    const auto list = templates.first().at(0).value<std::vector<QuickReply>>();
-    const auto greet = std::find_if(list.begin(), list.end(), [](const QuickReply &q) {
-        return q.id == QLatin1String("tpl-greet-first");
-    });
-    ASSERT_NE(greet, list.end());
+    const auto greet = greetingTemplate();
+    ASSERT_TRUE(greet);
     ASSERT_TRUE(greet->texts.contains(QStringLiteral("vi")));
 
     ChatSession *session = acceptPatient();
@@ -450,14 +460,8 @@ TEST_F(ConsoleConversation, TemplateTheDatabaseRefusedIsSentAgainByItsId)
 {
     patientJoins();
     logIn();
-    QSignalSpy templates(&client, &RelayClient::templatesLoaded);
-    client.fetchTemplates();
-    ASSERT_TRUE(templates.wait(5000));
-    const auto list = templates.first().at(0).value<std::vector<QuickReply>>();
-    const auto greet = std::find_if(list.begin(), list.end(), [](const QuickReply &q) {
-        return q.id == QLatin1String("tpl-greet-first");
-    });
-    ASSERT_NE(greet, list.end());
+    const auto greet = greetingTemplate();
+    ASSERT_TRUE(greet);
     ChatSession *session = acceptPatient();
     ASSERT_NE(session, nullptr);
     const MessageListModel &model = *session->messages();
