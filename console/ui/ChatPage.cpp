@@ -178,48 +178,44 @@ void ChatPage::chooseColleague(const std::vector<Colleague> &colleagues)
         emit notice(tr("There is no other counselor to transfer this chat to."));
         return;
     }
-    auto *dialog = new QInputDialog(this);
-    dialog->setWindowTitle(tr("Transfer chat"));
-    dialog->setLabelText(tr("Counselor who takes over this chat:"));
+    QInputDialog *dialog = transferDialog(tr("Counselor who takes over this chat:"));
     dialog->setComboBoxItems(labels);
     dialog->setComboBoxEditable(false);
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, idByLabel](const QString &label) { requestTransfer(idByLabel.value(label)); });
+    dialog->open();
+}
+
+QInputDialog *ChatPage::transferDialog(const QString &label)
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setWindowTitle(tr("Transfer chat"));
+    dialog->setLabelText(label);
     dialog->setOkButtonText(tr("Transfer"));
     dialog->setCancelButtonText(tr("Cancel"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            [this, idByLabel](const QString &label) {
-                const QString agentId = idByLabel.value(label);
-                if (agentId.isEmpty())
-                    return;
-                if (!m_session->transfer(agentId))
-                    emit notice(tr("Not connected to the relay: the chat was not transferred."));
-                else
-                    emit notice(tr("Transfer requested."));
-            });
-    dialog->open();
+    return dialog;
+}
+
+void ChatPage::requestTransfer(const QString &agentId)
+{
+    if (agentId.trimmed().isEmpty())
+        return;
+    if (!m_session->transfer(agentId))
+        emit notice(tr("Not connected to the relay: the chat was not transferred."));
+    else
+        emit notice(tr("Transfer requested."));
 }
 
 void ChatPage::askColleagueId()
 {
     // Without the directory (relay unreachable or too old) the counselor can still type an id.
-    auto *dialog = new QInputDialog(this);
-    dialog->setWindowTitle(tr("Transfer chat"));
-    dialog->setLabelText(tr("Agent id of the colleague who takes over\n(ask your administrator "
-                            "if you do not know it):"));
+    QInputDialog *dialog =
+        transferDialog(tr("Agent id of the colleague who takes over\n(ask your administrator "
+                          "if you do not know it):"));
     dialog->setInputMode(QInputDialog::TextInput);
-    dialog->setOkButtonText(tr("Transfer"));
-    dialog->setCancelButtonText(tr("Cancel"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &agentId) {
-        if (agentId.trimmed().isEmpty())
-            return;
-        if (!m_session->transfer(agentId))
-            emit notice(tr("Not connected to the relay: the chat was not transferred."));
-        else
-            emit notice(tr("Transfer requested."));
-    });
+    connect(dialog, &QInputDialog::textValueSelected, this, &ChatPage::requestTransfer);
     dialog->open();
 }
 

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QInputDialog;
 class QLabel;
 class QPushButton;
 
@@ -45,6 +46,9 @@ private:
     void askTransfer();
     void chooseColleague(const std::vector<Colleague> &colleagues);
     void askColleagueId();
+    //! The transfer question, set up but not shown; the caller adds the choices.
+    QInputDialog *transferDialog(const QString &label);
+    void requestTransfer(const QString &agentId);
 
     ChatSession *m_session;
     QLabel *m_title;

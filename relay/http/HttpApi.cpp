@@ -182,8 +182,8 @@ void HttpApi::registerRoutes(QHttpServer &server)
             if (!isPatientLanguage(language.toStdString()))
                 return reply->error(Status::BadRequest, QStringLiteral("unsupported_language"),
                                     QStringLiteral("supported: en, ja, zh, th, vi"));
+            const QString address = request.remoteAddress().toString();
             if (m_config.roomsPerAddress > 0) {
-                const QString address = request.remoteAddress().toString();
                 if (const qint64 wait = m_roomsByAddress.retryAfterMs(address)) {
                     m_metrics.requestThrottled(QStringLiteral("rooms"));
                     return tooManyRequests(
@@ -194,9 +194,7 @@ void HttpApi::registerRoutes(QHttpServer &server)
                 m_roomsByAddress.record(address);
             }
             m_consultations.createRoom(
-                language, origin, this,
-                [this, reply, address = request.remoteAddress().toString()](auto created,
-                                                                            QString error) {
+                language, origin, this, [this, reply, address](auto created, QString error) {
                     if (!created) {
                         if (m_config.roomsPerAddress > 0)
                             m_roomsByAddress.release(address); // nothing was opened
