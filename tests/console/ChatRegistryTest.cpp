@@ -1,5 +1,6 @@
 #include "client/ChatRegistry.h"
 
+#include "FrameBuilders.h"
 #include "client/ChatSession.h"
 #include "client/RelayClient.h"
 
@@ -9,29 +10,15 @@
 using namespace medtranslate::console;
 namespace protocol = medtranslate::protocol;
 namespace server = protocol::server;
+using medtranslate::test::activeRoom;
+using medtranslate::test::patientMessage;
 
 namespace {
 
-protocol::Room activeRoom(const std::string &id, const std::string &agentId)
+//! A room held by `agentId`: "me" is this console's counselor.
+protocol::Room heldBy(const std::string &id, const std::string &agentId)
 {
-    protocol::Room r;
-    r.roomId = id;
-    r.status = protocol::RoomStatus::Active;
-    r.patientLanguage = "vi";
-    r.agent = protocol::AgentRef{agentId, agentId == "me" ? "김상담" : "이상담"};
-    return r;
-}
-
-protocol::Message fromPatient(const std::string &room, qint64 seq)
-{
-    protocol::Message m;
-    m.roomId = room;
-    m.seq = seq;
-    m.sender = protocol::Sender::Patient;
-    m.text = "Xin chào";
-    m.lang = "vi";
-    m.translation = {"안녕하세요", "ko", protocol::TranslationStatus::Ok, "x", {}, "vi"};
-    return m;
+    return activeRoom(id, "vi", {agentId, agentId == "me" ? "김상담" : "이상담"});
 }
 
 } // namespace
@@ -44,7 +31,7 @@ TEST(ChatRegistry, OpensChatsAssignedInTheWelcomeAndRoutesTheirFrames)
     QSignalSpy patientMessages(&registry, &ChatRegistry::patientMessage);
     server::Welcome welcome;
     welcome.role = protocol::Role::Agent;
-    auto room = activeRoom("r1", "me");
+    auto room = heldBy("r1", "me");
     room.agentReadSeq = 1;
     welcome.rooms = {room};
     registry.handleWelcome(welcome);
@@ -54,17 +41,17 @@ TEST(ChatRegistry, OpensChatsAssignedInTheWelcomeAndRoutesTheirFrames)
     ASSERT_NE(s, nullptr);
 
     QSignalSpy unread(s, &ChatSession::unreadChanged);
-    registry.handleMessage(fromPatient("r1", 1)); // already read (agent_read_seq 1)
-    registry.handleMessage(fromPatient("r1", 2));
-    registry.handleMessage(fromPatient("r1", 2)); // the same again from history
-    registry.handleMessage(fromPatient("other", 1));
+    registry.handleMessage(patientMessage("r1", 1)); // already read (agent_read_seq 1)
+    registry.handleMessage(patientMessage("r1", 2));
+    registry.handleMessage(patientMessage("r1", 2)); // the same again from history
+    registry.handleMessage(patientMessage("other", 1));
     EXPECT_EQ(s->messages()->rowCount(), 2);
     EXPECT_EQ(s->unreadCount(), 1);
     EXPECT_EQ(patientMessages.count(), 2) << "the repeated seq is not a new message";
 
     registry.handleTyping(server::Typing{"r1", protocol::Role::Patient, true});
     EXPECT_TRUE(s->isPatientTyping());
-    registry.handleMessage(fromPatient("r1", 3));
+    registry.handleMessage(patientMessage("r1", 3));
     EXPECT_FALSE(s->isPatientTyping()) << "a message ends the typing";
     EXPECT_EQ(s->unreadCount(), 2);
     s->markAllRead();
@@ -80,11 +67,11 @@ TEST(ChatRegistry, ChatsAreDetachedWhenTransferredOrMissingFromAWelcome)
     RelayClient client;
     ChatRegistry registry(client);
     server::Welcome welcome;
-    welcome.rooms = {activeRoom("r1", ""), activeRoom("r2", "")};
+    welcome.rooms = {heldBy("r1", ""), heldBy("r2", "")};
     registry.handleWelcome(welcome);
     ASSERT_EQ(registry.sessions().size(), 2);
     // The room moves to a colleague.
-    registry.handleRoom(activeRoom("r1", "lee"));
+    registry.handleRoom(heldBy("r1", "lee"));
     EXPECT_EQ(registry.session(QStringLiteral("r1"))->state(), ChatSession::State::Detached);
     // After a reconnect the relay no longer lists r2.
     welcome.rooms = {};
@@ -101,7 +88,7 @@ TEST(ChatRegistry, PreviewAnswersGoToTheChatThatAsked)
     RelayClient client;
     ChatRegistry registry(client);
     server::Welcome welcome;
-    welcome.rooms = {activeRoom("r1", ""), activeRoom("r2", "")};
+    welcome.rooms = {heldBy("r1", ""), heldBy("r2", "")};
     registry.handleWelcome(welcome);
     ChatSession *r1 = registry.session(QStringLiteral("r1"));
     ChatSession *r2 = registry.session(QStringLiteral("r2"));

@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "FrameBuilders.h"
 #include "WaitFor.h"
 #include "client/ChatRegistry.h"
 #include "client/ChatSession.h"
@@ -25,32 +26,10 @@ using namespace medtranslate::console;
 using medtranslate::test::waitFor;
 namespace protocol = medtranslate::protocol;
 namespace server = protocol::server;
+using medtranslate::test::activeRoom;
+using medtranslate::test::patientMessage;
 
 namespace {
-
-protocol::Room room(const std::string &id, const std::string &lang)
-{
-    protocol::Room r;
-    r.roomId = id;
-    r.status = protocol::RoomStatus::Active;
-    r.patientLanguage = lang;
-    r.agent = protocol::AgentRef{"", "김상담"};
-    return r;
-}
-
-protocol::Message fromPatient(const std::string &roomId, qint64 seq, const std::string &text,
-                              const std::string &korean)
-{
-    protocol::Message m;
-    m.roomId = roomId;
-    m.seq = seq;
-    m.sender = protocol::Sender::Patient;
-    m.text = text;
-    m.lang = "vi";
-    m.translation = {korean, "ko", protocol::TranslationStatus::Ok, "x", {}, "vi"};
-    m.createdAt = "2026-11-26T06:00:00Z";
-    return m;
-}
 
 //! The unread count a tab shows, or an empty string when it shows none (and keeps no room).
 QString badge(ChatTabs *tabs, int index)
@@ -73,16 +52,16 @@ TEST(MainWindow, TabsPerChatWithUnreadBadgesAndCtrlTab)
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window, 3000));
 
     server::Welcome welcome;
-    welcome.rooms = {room("room-vi", "vi"), room("room-ja", "ja")};
+    welcome.rooms = {activeRoom("room-vi", "vi"), activeRoom("room-ja", "ja")};
     registry.handleWelcome(welcome);
     ChatTabs *tabs = window.tabs();
     ASSERT_EQ(tabs->count(), 2);
     EXPECT_EQ(tabs->currentIndex(), 0);
 
     // A message in the chat in front is read at once; one in the background counts as unread.
-    registry.handleMessage(fromPatient("room-vi", 1, "Xin chào", "안녕하세요"));
-    registry.handleMessage(fromPatient("room-ja", 1, "こんにちは", "안녕하세요"));
-    registry.handleMessage(fromPatient("room-ja", 2, "頭が痛いです", "머리가 아파요"));
+    registry.handleMessage(patientMessage("room-vi", 1, "Xin chào", "안녕하세요"));
+    registry.handleMessage(patientMessage("room-ja", 1, "こんにちは", "안녕하세요"));
+    registry.handleMessage(patientMessage("room-ja", 2, "頭が痛いです", "머리가 아파요"));
     EXPECT_EQ(badge(tabs, 0), QString());
     EXPECT_EQ(badge(tabs, 1), QStringLiteral("2"));
     EXPECT_EQ(window.notifier()->notificationCount(), 2) << "background messages notify";
@@ -108,7 +87,7 @@ TEST(MainWindow, TemplatePanelSendsToTheChatInFrontAsVetted)
     MainWindow window(registry, &templates);
     window.show();
     server::Welcome welcome;
-    welcome.rooms = {room("room-vi", "vi")};
+    welcome.rooms = {activeRoom("room-vi", "vi")};
     registry.handleWelcome(welcome);
 
     TemplatePanel *panel = window.templatePanel();
@@ -142,13 +121,13 @@ TEST(MessageDelegate, RowsGrowWithWhatTheyMustShow)
     view.setModel(&model);
     view.resize(600, 400);
     view.show();
-    model.addMessage(fromPatient("r", 1, "Có", "네"));
-    model.addMessage(fromPatient(
+    model.addMessage(patientMessage("r", 1, "Có", "네"));
+    model.addMessage(patientMessage(
         "r", 2,
         std::string(20, 'x') +
             " Tôi bị đau đầu từ hôm qua và uống thuốc hai lần mỗi ngày nhưng vẫn không đỡ",
         "어제부터 머리가 아파서 하루에 두 번 약을 먹었는데도 나아지지 않아요"));
-    auto warned = fromPatient("r", 3, "Có", "네");
+    auto warned = patientMessage("r", 3, "Có", "네");
     warned.translation.warnings = {"number_mismatch"};
     model.addMessage(warned);
     MessageDelegate *delegate = qobject_cast<MessageDelegate *>(view.itemDelegate());

@@ -1,6 +1,7 @@
 // A message the relay refused is never lost silently: the chat shows it failed and why, and
 // offers to send it again (same client_msg_id, same text or template) only when that can work.
 
+#include "FrameBuilders.h"
 #include "client/ChatRegistry.h"
 #include "client/ChatSession.h"
 #include "client/RelayClient.h"
@@ -18,18 +19,9 @@
 using namespace medtranslate::console;
 namespace protocol = medtranslate::protocol;
 namespace server = protocol::server;
+using medtranslate::test::activeRoom;
 
 namespace {
-
-protocol::Room activeRoom(const std::string &id)
-{
-    protocol::Room r;
-    r.roomId = id;
-    r.status = protocol::RoomStatus::Active;
-    r.patientLanguage = "vi";
-    r.agent = protocol::AgentRef{"", "김상담"};
-    return r;
-}
 
 //! A chat held by this (offline) console: frames from the relay are fed to the registry.
 class SendAgain : public ::testing::Test
