@@ -1,4 +1,6 @@
 #include "RelayFixture.h"
+#include "storage/Store.h"
+#include "storage/StoreWorker.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -87,6 +89,25 @@ TEST_F(ThrottlingTest, GuessesSentAllAtOnceAreLimitedToo)
     }
     EXPECT_EQ(unauthorized, 3);
     EXPECT_EQ(limited, 7);
+}
+
+TEST_F(ThrottlingTest, ALoginTheDatabaseFailedIsNotCountedAsAGuess)
+{
+    auto exec = [this](const QString &sql) {
+        return relay->server().store().runSync<bool>([sql](relay::StoreWorker &w) {
+            w.exec(sql);
+            return true;
+        });
+    };
+    ASSERT_TRUE(
+        exec(QStringLiteral("CREATE TRIGGER refuse_sessions BEFORE INSERT ON "
+                            "agent_sessions BEGIN SELECT RAISE(ABORT, 'disk says no'); END"))
+            .ok());
+    const std::string right = TestRelay::password().toStdString();
+    for (int i = 0; i < 4; ++i) // more than the 3 allowed failures
+        EXPECT_EQ(login("kim", right).status, 503);
+    ASSERT_TRUE(exec(QStringLiteral("DROP TRIGGER refuse_sessions")).ok());
+    EXPECT_EQ(login("kim", right).status, 200) << "the relay's own failures locked the account";
 }
 
 TEST_F(ThrottlingTest, OneAddressCannotFloodTheWaitingQueue)
