@@ -409,13 +409,7 @@
         connect();
       } else if (res.status >= 500 || res.status === 429) {
         showBanner('start_failed');
-        // A 429 says when to come back; asking sooner would only be refused again.
-        if (res.status === 429 && res.wait > 0) {
-          clearTimeout(retryTimer);
-          retryTimer = setTimeout(createRoom, Math.min(res.wait, 900) * 1000 + Math.random() * 1000);
-        } else {
-          retryLater(createRoom);
-        }
+        retryLater(createRoom, res.status === 429 ? res.wait * 1000 : 0);
       } else {
         showBanner('refused');
         entries.forEach(function (e) { if (!e.seq) { e.state = 'failed'; render(e); } });
@@ -428,11 +422,14 @@
     });
   }
 
-  // Exponential backoff with jitter, so that many patients do not come back in lockstep.
-  function retryLater(fn) {
+  // Exponential backoff with jitter, so that many patients do not come back in lockstep; when
+  // the relay said when to come back (a 429's Retry-After), asking sooner would only be refused.
+  function retryLater(fn, notBeforeMs) {
     var delay = Math.min(30000, 500 * Math.pow(2, attempt++));
+    delay = notBeforeMs > 0 ? Math.min(notBeforeMs, 900000) + Math.random() * 1000
+                            : delay / 2 + Math.random() * delay / 2;
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(fn, delay / 2 + Math.random() * delay / 2);
+    retryTimer = setTimeout(fn, delay);
   }
 
   // Resume after the last message, or before a translation still outstanding.
