@@ -217,7 +217,7 @@ void TranslationBench::storeCache()
 
 void TranslationBench::pipelineRepeats()
 {
-    // translateNow on messages seen before: what a repeated message costs end to end.
+    // prepare on messages seen before: what a repeated message costs end to end.
     relay::TranslationConfig config;
     config.providers = {QStringLiteral("openai")};
     config.openaiUrl = QStringLiteral("http://127.0.0.1:9"); // never called: every answer is cached
@@ -240,8 +240,8 @@ void TranslationBench::pipelineRepeats()
     timer.start();
     int answered = 0;
     for (const Message &m : m_messages)
-        answered += pipeline.translateNow({m.text, m.lang, targetFor(m.lang)}) ? 1 : 0;
-    report("pipeline translateNow on repeats", timer.nsecsElapsed(), int(m_messages.size()),
+        answered += pipeline.prepare({m.text, m.lang, targetFor(m.lang)}).outcome ? 1 : 0;
+    report("pipeline prepare on repeats", timer.nsecsElapsed(), int(m_messages.size()),
            QStringLiteral("%1 answered at once").arg(answered));
 }
 

@@ -1,7 +1,7 @@
 #include "app/RelayApplication.h"
 
 #include "admin/AgentAdmin.h"
-#include "core/RelayServer.h"
+#include "app/RelayServer.h"
 #include "storage/Store.h"
 #include "translation/Translator.h"
 

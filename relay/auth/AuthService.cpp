@@ -2,7 +2,6 @@
 
 #include "auth/PasswordHasher.h"
 #include "auth/TokenGenerator.h"
-#include "core/RoomRegistry.h"
 #include "storage/Store.h"
 
 #include <QDateTime>
@@ -26,9 +25,8 @@ const QString &dummyHash()
 }
 } // namespace
 
-AuthService::AuthService(const RelayConfig &config, Store &store, RoomRegistry &rooms,
-                         QObject *parent)
-    : QObject(parent), m_config(config), m_store(store), m_rooms(rooms)
+AuthService::AuthService(const RelayConfig &config, Store &store, QObject *parent)
+    : QObject(parent), m_config(config), m_store(store)
 {
 }
 
@@ -119,32 +117,6 @@ void AuthService::agentForToken(const QString &token, QObject *context,
                 done(std::nullopt, result.error);
             else
                 done(*result.value, {});
-        });
-}
-
-void AuthService::roomForPatientToken(const QString &token, QObject *context,
-                                      std::function<void(RoomState *, QString)> done)
-{
-    const QString tokenHash = TokenGenerator::hashToken(token);
-    if (auto *state = m_rooms.findByTokenHash(tokenHash)) {
-        done(state, {});
-        return;
-    }
-    QPointer<QObject> guard(context);
-    m_store.submit<std::optional<RoomRecord>>(
-        this, [tokenHash](StoreWorker &w) { return w.roomByTokenHash(tokenHash); },
-        [this, guard, done = std::move(done)](StoreResult<std::optional<RoomRecord>> result) {
-            if (!guard)
-                return;
-            if (!result.ok()) {
-                done(nullptr, result.error);
-                return;
-            }
-            if (!*result.value) {
-                done(nullptr, {});
-                return;
-            }
-            done(&m_rooms.insert(**result.value), {});
         });
 }
 

@@ -11,10 +11,9 @@
 namespace medtranslate::relay {
 
 class Store;
-class RoomRegistry;
-struct RoomState;
 
-//! Who a request or connection is: an agent by login token, or a patient by room token.
+//! Who an agent is: logins, and the agent behind a login token. (Patient tokens belong to
+//! their rooms; the core resolves them.)
 //! Password checks run on a worker thread (PBKDF2 is slow on purpose); lookups go through the
 //! store's thread, with agent sessions cached in memory.
 class AuthService final : public QObject
@@ -30,17 +29,13 @@ public:
         QString error; //!< for the log; the client gets a generic message
     };
 
-    AuthService(const RelayConfig &config, Store &store, RoomRegistry &rooms,
-                QObject *parent = nullptr);
+    AuthService(const RelayConfig &config, Store &store, QObject *parent = nullptr);
 
     void login(const QString &username, const QString &password, QObject *context,
                std::function<void(LoginResult)> done);
     //! The agent behind a login token; nothing if unknown or expired; `error` if the store failed.
     void agentForToken(const QString &token, QObject *context,
                        std::function<void(std::optional<AgentRecord>, QString error)> done);
-    //! The room behind a patient token, loaded into the registry if it was not there.
-    void roomForPatientToken(const QString &token, QObject *context,
-                             std::function<void(RoomState *, QString error)> done);
 
 private:
     struct CachedSession
@@ -51,7 +46,6 @@ private:
 
     const RelayConfig &m_config;
     Store &m_store;
-    RoomRegistry &m_rooms;
     QHash<QString, CachedSession> m_sessions; // token hash → agent
 };
 

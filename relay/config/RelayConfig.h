@@ -13,6 +13,7 @@ struct TranslationConfig
 {
     QStringList providers;         //!< e.g. {"anthropic", "deepl"}; empty means offline only
     int deadlineMs = 15000;        //!< after this a message's translation is "unavailable"
+    int maxPending = 20000;        //!< translations waiting at once; the oldest gives way
     int providerTimeoutMs = 10000; //!< one HTTP call
     QString anthropicKey, anthropicModel = QStringLiteral("claude-sonnet-4-5"),
                           anthropicUrl = QStringLiteral("https://api.anthropic.com");

@@ -48,6 +48,10 @@ const Setting kSettings[] = {
      "key)."},
     {"translation-deadline-ms", "MEDTRANSLATE_TRANSLATION_DEADLINE_MS", "translation.deadline_ms",
      "ms", "Time after which a translation is reported unavailable (default 15000)."},
+    {"max-pending-translations", "MEDTRANSLATE_MAX_PENDING_TRANSLATIONS",
+     "translation.max_pending", "n",
+     "Translations that may wait for a provider at once; past it the oldest is reported "
+     "unavailable with the warning overloaded (default 20000, 0: no limit)."},
     {"provider-timeout-ms", "MEDTRANSLATE_PROVIDER_TIMEOUT_MS", "translation.timeout_ms", "ms",
      "Timeout of one provider call (default 10000)."},
     {"provider-retries", "MEDTRANSLATE_PROVIDER_RETRIES", "translation.retries", "n",
@@ -323,6 +327,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         int *target;
     } numbers[] = {
         {"translation-deadline-ms", 100, &c.translation.deadlineMs},
+        {"max-pending-translations", 0, &c.translation.maxPending},
         {"provider-timeout-ms", 100, &c.translation.providerTimeoutMs},
         {"provider-retries", 0, &c.translation.providerRetries},
         {"breaker-threshold", 1, &c.translation.breakerThreshold},

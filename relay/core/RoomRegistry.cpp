@@ -67,12 +67,12 @@ std::vector<RoomState *> RoomRegistry::assignedTo(const QString &agentId)
     return rooms;
 }
 
-void RoomRegistry::addAgentSession(const QString &agentId, ClientSession *session)
+void RoomRegistry::addAgentSession(const QString &agentId, Peer *session)
 {
     m_agentSessions[agentId].append(session);
 }
 
-void RoomRegistry::removeAgentSession(const QString &agentId, ClientSession *session)
+void RoomRegistry::removeAgentSession(const QString &agentId, Peer *session)
 {
     const auto it = m_agentSessions.find(agentId);
     if (it == m_agentSessions.end())
@@ -82,14 +82,14 @@ void RoomRegistry::removeAgentSession(const QString &agentId, ClientSession *ses
         m_agentSessions.erase(it);
 }
 
-QList<ClientSession *> RoomRegistry::agentSessions(const QString &agentId) const
+QList<Peer *> RoomRegistry::agentSessions(const QString &agentId) const
 {
     return m_agentSessions.value(agentId);
 }
 
-QList<ClientSession *> RoomRegistry::allAgentSessions() const
+QList<Peer *> RoomRegistry::allAgentSessions() const
 {
-    QList<ClientSession *> all;
+    QList<Peer *> all;
     for (const auto &sessions : m_agentSessions)
         all += sessions;
     return all;
@@ -104,9 +104,9 @@ protocol::Room RoomRegistry::snapshot(const RoomState &state) const
     return room;
 }
 
-QList<ClientSession *> RoomRegistry::recipients(const RoomState &state) const
+QList<Peer *> RoomRegistry::recipients(const RoomState &state) const
 {
-    QList<ClientSession *> sessions = state.patients;
+    QList<Peer *> sessions = state.patients;
     if (state.room.agent)
         sessions += m_agentSessions.value(QString::fromStdString(state.room.agent->id));
     return sessions;

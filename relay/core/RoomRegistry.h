@@ -10,14 +10,14 @@
 
 namespace medtranslate::relay {
 
-class ClientSession;
+class Peer;
 
 //! A room the relay is serving, with who is connected to it.
 struct RoomState
 {
     protocol::Room room; //!< agent, status and last_seq as stored; online flags are derived
     QString patientTokenHash;
-    QList<ClientSession *> patients;
+    QList<Peer *> patients;
     //! The first patient message, for the agents' queue.
     std::string firstMessageText;
     std::string firstMessageTranslation;
@@ -39,20 +39,20 @@ public:
     [[nodiscard]] std::vector<const RoomState *> waiting() const;
     [[nodiscard]] std::vector<RoomState *> assignedTo(const QString &agentId);
 
-    void addAgentSession(const QString &agentId, ClientSession *session);
-    void removeAgentSession(const QString &agentId, ClientSession *session);
-    [[nodiscard]] QList<ClientSession *> agentSessions(const QString &agentId) const;
-    [[nodiscard]] QList<ClientSession *> allAgentSessions() const;
+    void addAgentSession(const QString &agentId, Peer *session);
+    void removeAgentSession(const QString &agentId, Peer *session);
+    [[nodiscard]] QList<Peer *> agentSessions(const QString &agentId) const;
+    [[nodiscard]] QList<Peer *> allAgentSessions() const;
 
     //! The room as clients see it, with presence filled in.
     [[nodiscard]] protocol::Room snapshot(const RoomState &state) const;
     //! Everyone who receives the room's frames: the patient's connections and the assigned agent's.
-    [[nodiscard]] QList<ClientSession *> recipients(const RoomState &state) const;
+    [[nodiscard]] QList<Peer *> recipients(const RoomState &state) const;
 
 private:
     QHash<QString, std::shared_ptr<RoomState>> m_rooms;
     QHash<QString, QString> m_byTokenHash;
-    QHash<QString, QList<ClientSession *>> m_agentSessions;
+    QHash<QString, QList<Peer *>> m_agentSessions;
 };
 
 } // namespace medtranslate::relay

@@ -118,7 +118,7 @@ void HttpApi::registerRoutes(QHttpServer &server)
                 if (!allowPatient)
                     return reply->error(Status::Unauthorized, QStringLiteral("unauthorized"),
                                         QStringLiteral("unknown or expired token"));
-                m_auth.roomForPatientToken(
+                m_consultations.roomForPatientToken(
                     token, this, [reply, then](RoomState *room, QString error) {
                         if (!error.isEmpty())
                             return reply->error(Status::ServiceUnavailable,

@@ -22,7 +22,7 @@ namespace medtranslate::relay {
 namespace {
 
 const QString kOffline = QStringLiteral("offline");
-//! The chain must settle before ConsultationService's own deadline (deadline + 500 ms).
+//! The chain gives up this long before the Translator's deadline, so its own answer is heard.
 constexpr int kDeadlineMarginMs = 300;
 
 std::string utf8(const QString &s)
@@ -108,6 +108,7 @@ TranslationPipeline::TranslationPipeline(TranslationConfig config, Resources res
       m_glossaryStamp(m_resources.glossary.cacheStamp()), m_chain(buildChain(m_config, this)),
       m_cache(new TranslationCache(store, m_config.cacheTtlDays, m_config.cacheMemoryEntries, this))
 {
+    setLimits(m_config.deadlineMs, m_config.maxPending);
     QList<QPair<QString, QString>> accepted;
     for (const TranslationProvider *provider : m_chain->providers())
         accepted << qMakePair(provider->name(), provider->model());
@@ -181,10 +182,10 @@ QString TranslationPipeline::metricsText() const
     return out + m_chain->metricsText();
 }
 
-std::shared_ptr<TranslationPipeline::Prepared>
-TranslationPipeline::prepare(const TranslationRequest &request, const QString &source) const
+std::shared_ptr<TranslationPipeline::Ready>
+TranslationPipeline::ready(const TranslationRequest &request, const QString &source) const
 {
-    auto prepared = std::make_shared<Prepared>();
+    auto prepared = std::make_shared<Ready>();
     prepared->text = request.text;
     prepared->source = source;
     prepared->masked = PiiMasker::mask(request.text);
@@ -226,11 +227,10 @@ TranslationOutcome TranslationPipeline::unavailable(const TranslationRequest &re
     return outcome;
 }
 
-TranslationOutcome TranslationPipeline::finish(const TranslationRequest &request,
-                                               const Prepared &prepared,
-                                               const QString &providerText,
-                                               protocol::TranslationStatus status,
-                                               const QString &provider) const
+TranslationOutcome TranslationPipeline::checked(const TranslationRequest &request,
+                                                const Ready &prepared, const QString &providerText,
+                                                protocol::TranslationStatus status,
+                                                const QString &provider) const
 {
     std::vector<MaskedText::Placeholder> lost;
     const QString restored = prepared.masked.restore(providerText, &lost);
@@ -267,19 +267,8 @@ QString TranslationPipeline::sourceOf(const TranslationRequest &request) const
                                   : detectLanguage(request.text, request.sourceLang);
 }
 
-std::shared_ptr<TranslationPipeline::Prepared>
-TranslationPipeline::prepareOnce(const TranslationRequest &request, const QString &source)
-{
-    if (m_lastPrepared && m_lastPrepared->source == source && m_lastTarget == request.targetLang &&
-        m_lastPrepared->text == request.text)
-        return m_lastPrepared;
-    m_lastPrepared = prepare(request, source);
-    m_lastTarget = request.targetLang;
-    return m_lastPrepared;
-}
-
 std::optional<TranslationOutcome> TranslationPipeline::immediate(const TranslationRequest &request,
-                                                                 const Prepared &prepared) const
+                                                                 const Ready &prepared) const
 {
     const QString &source = prepared.source;
     if (source == request.targetLang || request.text.trimmed().isEmpty() ||
@@ -297,59 +286,50 @@ std::optional<TranslationOutcome> TranslationPipeline::immediate(const Translati
         return outcome;
     }
     if (const auto cached = m_cache->findInMemory(prepared.key))
-        return finish(request, prepared, cached->text, protocol::TranslationStatus::Cached,
-                      cached->provider);
+        return checked(request, prepared, cached->text, protocol::TranslationStatus::Cached,
+                       cached->provider);
     return std::nullopt;
 }
 
-std::optional<TranslationOutcome>
-TranslationPipeline::translateNow(const TranslationRequest &request)
+Translator::Prepared TranslationPipeline::prepare(const TranslationRequest &request)
 {
-    return immediate(request, *prepareOnce(request, sourceOf(request)));
+    // Detection and preparation (masking, glossary matching) happen once per message.
+    Prepared result;
+    result.sourceLang = sourceOf(request);
+    auto prepared = ready(request, result.sourceLang);
+    if (auto now = immediate(request, *prepared))
+        result.outcome = std::move(now);
+    else if (m_chain->isEmpty())
+        // Offline and nothing vetted: the answer is known now, so the message carries it.
+        result.outcome = unavailable(request, result.sourceLang, kOffline,
+                                     QStringLiteral("no_vetted_translation"), prepared->hits);
+    else
+        result.state = std::move(prepared);
+    return result;
 }
 
-void TranslationPipeline::translate(const TranslationRequest &request, Callback done)
+void TranslationPipeline::run(const TranslationRequest &request, const Prepared &prepared,
+                              Callback done)
 {
-    // Exactly once, whatever happens below: the deadline timer is the last resort.
-    auto settled = std::make_shared<bool>(false);
-    auto once = [settled, done = std::move(done)](TranslationOutcome outcome) {
-        if (*settled)
+    auto ready = std::static_pointer_cast<const Ready>(prepared.state);
+    if (!ready) // a Prepared with its outcome already known
+        ready = this->ready(request, prepared.sourceLang);
+    // The chain stops a little before the Translator's deadline so its own answer wins.
+    const QDeadlineTimer deadline(std::max(kDeadlineMarginMs, deadlineMs() - kDeadlineMarginMs));
+    m_cache->find(ready->key, [this, done = std::move(done), request, ready,
+                               deadline](std::optional<CachedTranslation> hit) mutable {
+        if (hit) {
+            done(checked(request, *ready, hit->text, protocol::TranslationStatus::Cached,
+                         hit->provider));
             return;
-        *settled = true;
-        done(std::move(outcome));
-    };
-    // Detection and preparation (masking, glossary matching) happen once per call.
-    const QString source = sourceOf(request);
-    const auto prepared = prepareOnce(request, source);
-    if (auto now = immediate(request, *prepared)) {
-        QTimer::singleShot(0, this, [once, outcome = std::move(*now)]() { once(outcome); });
-        return;
-    }
-    if (m_chain->isEmpty()) {
-        auto outcome = unavailable(request, source, kOffline,
-                                   QStringLiteral("no_vetted_translation"), prepared->hits);
-        QTimer::singleShot(0, this, [once, outcome = std::move(outcome)]() { once(outcome); });
-        return;
-    }
-    QTimer::singleShot(m_config.deadlineMs, this, [this, once, request, source]() {
-        once(unavailable(request, source, QString(), QStringLiteral("deadline_exceeded")));
+        }
+        runChain(request, ready, deadline, std::move(done));
     });
-    const QDeadlineTimer deadline(
-        std::max(kDeadlineMarginMs, m_config.deadlineMs - kDeadlineMarginMs));
-    m_cache->find(prepared->key,
-                  [this, once, request, prepared, deadline](std::optional<CachedTranslation> hit) {
-                      if (hit) {
-                          once(finish(request, *prepared, hit->text,
-                                      protocol::TranslationStatus::Cached, hit->provider));
-                          return;
-                      }
-                      runChain(request, prepared, deadline, once);
-                  });
 }
 
 void TranslationPipeline::runChain(const TranslationRequest &request,
-                                   std::shared_ptr<const Prepared> prepared,
-                                   QDeadlineTimer deadline, Callback done)
+                                   std::shared_ptr<const Ready> prepared, QDeadlineTimer deadline,
+                                   Callback done)
 {
     // The same masked text asked twice at once (two previews, a repeat) costs one call.
     const QString digest = prepared->key.digest;
@@ -380,7 +360,7 @@ void TranslationPipeline::runChain(const TranslationRequest &request,
             const auto status = answer.index == 0 ? protocol::TranslationStatus::Ok
                                                   : protocol::TranslationStatus::Fallback;
             TranslationOutcome outcome =
-                finish(waiter.request, *waiter.prepared, answer.text, status, answer.provider);
+                checked(waiter.request, *waiter.prepared, answer.text, status, answer.provider);
             if (!stored && cacheable(outcome.translation)) {
                 m_cache->insert(waiter.prepared->key,
                                 CachedTranslation{answer.provider, answer.model, answer.text,

@@ -49,8 +49,7 @@ public:
                         QObject *parent = nullptr);
     ~TranslationPipeline() override;
 
-    std::optional<TranslationOutcome> translateNow(const TranslationRequest &request) override;
-    void translate(const TranslationRequest &request, Callback done) override;
+    Prepared prepare(const TranslationRequest &request) override;
     [[nodiscard]] QString describe() const override;
     [[nodiscard]] QString detectLanguage(const QString &text,
                                          const QString &declared) const override;
@@ -61,9 +60,12 @@ public:
     [[nodiscard]] TranslationCache &cache() { return *m_cache; }
     [[nodiscard]] ProviderChain &chain() { return *m_chain; }
 
+protected:
+    void run(const TranslationRequest &request, const Prepared &prepared, Callback done) override;
+
 private:
     //! A request made ready for providers: detected language, masked text, glossary hits.
-    struct Prepared
+    struct Ready
     {
         QString text; //!< the request's text, before masking
         QString source;
@@ -74,28 +76,26 @@ private:
     struct Waiter
     {
         TranslationRequest request;
-        std::shared_ptr<const Prepared> prepared;
+        std::shared_ptr<const Ready> prepared;
         Callback done;
     };
 
     //! What is at hand at once for a prepared request: unchanged text, a vetted phrase, memory.
     [[nodiscard]] std::optional<TranslationOutcome> immediate(const TranslationRequest &request,
-                                                              const Prepared &prepared) const;
+                                                              const Ready &prepared) const;
     [[nodiscard]] QString sourceOf(const TranslationRequest &request) const;
-    [[nodiscard]] std::shared_ptr<Prepared> prepareOnce(const TranslationRequest &request,
-                                                        const QString &source);
-    [[nodiscard]] std::shared_ptr<Prepared> prepare(const TranslationRequest &request,
-                                                    const QString &source) const;
-    [[nodiscard]] TranslationOutcome finish(const TranslationRequest &request,
-                                            const Prepared &prepared, const QString &providerText,
-                                            protocol::TranslationStatus status,
-                                            const QString &provider) const;
+    [[nodiscard]] std::shared_ptr<Ready> ready(const TranslationRequest &request,
+                                               const QString &source) const;
+    [[nodiscard]] TranslationOutcome checked(const TranslationRequest &request,
+                                             const Ready &prepared, const QString &providerText,
+                                             protocol::TranslationStatus status,
+                                             const QString &provider) const;
     [[nodiscard]] TranslationOutcome unchanged(const TranslationRequest &request,
                                                const QString &source) const;
     [[nodiscard]] TranslationOutcome
     unavailable(const TranslationRequest &request, const QString &source, const QString &provider,
                 const QString &warning, std::vector<protocol::GlossaryHit> hits = {}) const;
-    void runChain(const TranslationRequest &request, std::shared_ptr<const Prepared> prepared,
+    void runChain(const TranslationRequest &request, std::shared_ptr<const Ready> prepared,
                   QDeadlineTimer deadline, Callback done);
 
     TranslationConfig m_config;
@@ -106,10 +106,6 @@ private:
     ProviderChain *m_chain;
     TranslationCache *m_cache;
     QHash<QString, std::vector<Waiter>> m_inflight; //!< cache digest → requests sharing one call
-    //! The last prepared request: the relay asks translateNow and then translate for the same
-    //! message, and masking plus glossary matching is the costly part of both.
-    std::shared_ptr<Prepared> m_lastPrepared;
-    QString m_lastTarget;
 };
 
 } // namespace medtranslate::relay

@@ -29,17 +29,20 @@ relay::TranslationOutcome ScriptedTranslator::answer(const relay::TranslationReq
     return outcome;
 }
 
-std::optional<relay::TranslationOutcome>
-ScriptedTranslator::translateNow(const relay::TranslationRequest &request)
+relay::Translator::Prepared ScriptedTranslator::prepare(const relay::TranslationRequest &request)
 {
+    Prepared prepared;
+    prepared.sourceLang = detectLanguage(request.text, request.sourceLang);
     const auto it = m_rules.constFind(request.text);
-    if (it == m_rules.constEnd() || !it->immediate)
-        return std::nullopt;
-    ++m_calls;
-    return answer(request, *it);
+    if (it != m_rules.constEnd() && it->immediate) {
+        ++m_calls;
+        prepared.outcome = answer(request, *it);
+    }
+    return prepared;
 }
 
-void ScriptedTranslator::translate(const relay::TranslationRequest &request, Callback done)
+void ScriptedTranslator::run(const relay::TranslationRequest &request, const Prepared &,
+                             Callback done)
 {
     ++m_calls;
     Rule rule;
@@ -47,7 +50,7 @@ void ScriptedTranslator::translate(const relay::TranslationRequest &request, Cal
     if (const auto it = m_rules.constFind(request.text); it != m_rules.constEnd())
         rule = *it;
     if (rule.hang)
-        return; // the relay's deadline must settle it
+        return; // the Translator's deadline must settle it
     QTimer::singleShot(rule.delayMs, this, [this, request, rule, done = std::move(done)]() {
         done(answer(request, rule));
     });

@@ -20,19 +20,21 @@ public:
         bool fail = false;
         bool hang = false;
         QString output;         //!< empty: the default "[src>tgt] text"
-        bool immediate = false; //!< answer in translateNow, as a cache hit would
+        bool immediate = false; //!< answer in prepare, as a cache hit would
     };
 
     void setRule(const QString &text, Rule rule) { m_rules.insert(text, rule); }
     void setDefaultDelay(int ms) { m_defaultDelayMs = ms; }
     [[nodiscard]] int calls() const { return m_calls; }
 
-    std::optional<relay::TranslationOutcome>
-    translateNow(const relay::TranslationRequest &request) override;
-    void translate(const relay::TranslationRequest &request, Callback done) override;
+    Prepared prepare(const relay::TranslationRequest &request) override;
     [[nodiscard]] QString detectLanguage(const QString &text,
                                          const QString &declared) const override;
     [[nodiscard]] QString describe() const override { return QStringLiteral("scripted (tests)"); }
+
+protected:
+    void run(const relay::TranslationRequest &request, const Prepared &prepared,
+             Callback done) override;
 
 private:
     relay::TranslationOutcome answer(const relay::TranslationRequest &request,

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/RelayServer.h"
+#include "app/RelayServer.h"
 
 #include <QTemporaryDir>
 #include <QUrl>

@@ -80,8 +80,10 @@ TEST(PipelineLanguage, TranslatesFromWhatWasWritten)
 TEST(PipelineLanguage, TextAlreadyInTheTargetLanguageIsNotTranslated)
 {
     PipelineHarness h({QStringLiteral("anthropic")});
-    const auto outcome = h.pipeline().translateNow(
-        {QStringLiteral("두통이 있어요"), QStringLiteral("en"), QStringLiteral("ko")});
+    const auto outcome =
+        h.pipeline()
+            .prepare({QStringLiteral("두통이 있어요"), QStringLiteral("en"), QStringLiteral("ko")})
+            .outcome;
     ASSERT_TRUE(outcome);
     EXPECT_EQ(outcome->translation.text, "두통이 있어요");
     EXPECT_EQ(outcome->translation.provider, "none");

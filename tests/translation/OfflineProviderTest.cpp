@@ -29,8 +29,10 @@ TEST(OfflineProviderTest, SaysSoAtStart)
 TEST(OfflineProviderTest, VettedPhraseIsAnsweredAtOnce)
 {
     PipelineHarness h(QStringList{});
-    const auto outcome = h.pipeline().translateNow(
-        {QStringLiteral("언제부터 아프셨어요?"), QStringLiteral("ko"), QStringLiteral("en")});
+    const auto outcome = h.pipeline()
+                             .prepare({QStringLiteral("언제부터 아프셨어요?"), QStringLiteral("ko"),
+                                       QStringLiteral("en")})
+                             .outcome;
     ASSERT_TRUE(outcome);
     EXPECT_EQ(status(*outcome), "ok");
     EXPECT_EQ(outcome->translation.provider, "offline");
@@ -46,8 +48,10 @@ TEST(OfflineProviderTest, PhraseFromTheDataFileMatchesAfterNormalization)
 {
     // Take a real vetted row, change its case, spacing and end punctuation.
     PipelineHarness h(QStringList{});
-    const auto hello = h.pipeline().translateNow(
-        {QStringLiteral("  hello  "), QStringLiteral("en"), QStringLiteral("vi")});
+    const auto hello =
+        h.pipeline()
+            .prepare({QStringLiteral("  hello  "), QStringLiteral("en"), QStringLiteral("vi")})
+            .outcome;
     ASSERT_TRUE(hello);
     EXPECT_EQ(hello->translation.text, "Xin chào.");
     EXPECT_EQ(hello->translation.provider, "offline");
@@ -72,7 +76,13 @@ TEST(OfflineProviderTest, AnythingElseIsUnavailableWithTheOriginal)
 {
     PipelineHarness h(QStringList{});
     const QString text = QStringLiteral("어제 저녁부터 오른쪽 아랫배가 콕콕 쑤셔요");
-    EXPECT_FALSE(h.pipeline().translateNow({text, QStringLiteral("ko"), QStringLiteral("vi")}));
+    // Known at once: with no provider to ask, the message carries "unavailable" itself
+    // instead of being stored and sent twice (pending, then unavailable).
+    const auto now =
+        h.pipeline().prepare({text, QStringLiteral("ko"), QStringLiteral("vi")}).outcome;
+    ASSERT_TRUE(now);
+    EXPECT_EQ(status(*now), "unavailable");
+    EXPECT_EQ(now->translation.warnings, std::vector<std::string>{"no_vetted_translation"});
     const auto outcome = h.translate(text, QStringLiteral("ko"), QStringLiteral("vi"));
     ASSERT_TRUE(outcome);
     EXPECT_EQ(status(*outcome), "unavailable");

@@ -208,7 +208,8 @@ TEST(PipelineCache, SecondIdenticalRequestIsCachedWithoutACall)
     EXPECT_EQ(h.anthropic.calls(), 1);
 
     // At once: the relay sends the message already translated.
-    const auto now = h.pipeline().translateNow({text, QStringLiteral("ko"), QStringLiteral("vi")});
+    const auto now =
+        h.pipeline().prepare({text, QStringLiteral("ko"), QStringLiteral("vi")}).outcome;
     ASSERT_TRUE(now);
     EXPECT_EQ(status(*now), "cached");
     EXPECT_EQ(now->translation.provider, "anthropic");

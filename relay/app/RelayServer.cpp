@@ -1,12 +1,12 @@
-#include "core/RelayServer.h"
+#include "app/RelayServer.h"
 
 #include "auth/AuthService.h"
 #include "content/TemplateLibrary.h"
-#include "core/ClientSession.h"
 #include "core/ConsultationService.h"
 #include "core/RelayMetrics.h"
 #include "core/RoomRegistry.h"
 #include "http/HttpApi.h"
+#include "net/WebSocketPeer.h"
 #include "storage/Store.h"
 #include "translation/TranslationPipeline.h"
 
@@ -45,15 +45,17 @@ RelayServer::~RelayServer()
     // Connections go first, while the services they report to still exist.
     delete m_http;
     m_http = nullptr;
-    const auto sessions = findChildren<ClientSession *>(Qt::FindDirectChildrenOnly);
-    for (ClientSession *session : sessions)
-        delete session;
+    const auto peers = findChildren<WebSocketPeer *>(Qt::FindDirectChildrenOnly);
+    for (WebSocketPeer *peer : peers)
+        delete peer;
 }
 
 void RelayServer::setTranslator(Translator *translator)
 {
     m_translator = translator;
     m_translator->setParent(this);
+    // Every translator gets the relay's deadline: a message is never left pending.
+    m_translator->setLimits(m_config.translation.deadlineMs, m_config.translation.maxPending);
 }
 
 QUrl RelayServer::httpUrl() const
@@ -91,7 +93,7 @@ bool RelayServer::start(QString *error)
     if (!m_templates->loadDirectory(
             QDir(m_config.resourcesDir).filePath(QStringLiteral("templates")), error))
         return false;
-    m_auth = new AuthService(m_config, *m_store, *m_rooms, this);
+    m_auth = new AuthService(m_config, *m_store, this);
     m_consultations = new ConsultationService(m_config, *m_store, *m_translator, *m_templates,
                                               *m_rooms, *m_auth, *m_metrics, this);
     if (!m_consultations->loadOpenRooms(error))
@@ -150,9 +152,9 @@ bool RelayServer::start(QString *error)
 
 void RelayServer::keepAlive()
 {
-    const auto sessions = findChildren<ClientSession *>(Qt::FindDirectChildrenOnly);
-    for (ClientSession *session : sessions)
-        session->keepAlive(m_config.pingIntervalMs);
+    const auto peers = findChildren<WebSocketPeer *>(Qt::FindDirectChildrenOnly);
+    for (WebSocketPeer *peer : peers)
+        peer->keepAlive(m_config.pingIntervalMs);
 }
 
 void RelayServer::acceptWebSockets()
@@ -176,7 +178,7 @@ void RelayServer::acceptWebSockets()
             socket.release()->deleteLater();
             continue;
         }
-        new ClientSession(socket.release(), m_config, *m_consultations, *m_metrics, this);
+        new WebSocketPeer(socket.release(), m_config, m_consultations->handler(), *m_metrics, this);
     }
 }
 

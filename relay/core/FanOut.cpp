@@ -1,0 +1,97 @@
+#include "core/FanOut.h"
+
+#include "core/Peer.h"
+#include "core/RoomRegistry.h"
+#include "medtranslate/protocol/FrameCodec.h"
+
+namespace medtranslate::relay {
+
+namespace server = protocol::server;
+
+namespace {
+QString encodeFrame(const protocol::ServerFrame &frame)
+{
+    return QString::fromStdString(protocol::encode(frame));
+}
+} // namespace
+
+FanOut::FanOut(RoomRegistry &rooms, QObject *parent) : QObject(parent), m_rooms(rooms)
+{
+    m_queueTimer.setSingleShot(true);
+    m_queueTimer.setInterval(0);
+    connect(&m_queueTimer, &QTimer::timeout, this, &FanOut::sendQueue);
+}
+
+void FanOut::broadcast(const RoomState &room, const protocol::ServerFrame &frame, qint64 seq)
+{
+    const QList<Peer *> recipients = m_rooms.recipients(room);
+    if (recipients.isEmpty())
+        return;
+    const QString encoded = encodeFrame(frame); // once, for every recipient
+    const QString roomId = QString::fromStdString(room.room.roomId);
+    for (Peer *peer : recipients)
+        peer->deliver(roomId, seq, encoded);
+}
+
+void FanOut::toOtherSide(const RoomState &room, protocol::Role from,
+                         const protocol::ServerFrame &frame)
+{
+    QList<Peer *> targets;
+    if (from == protocol::Role::Patient) {
+        if (room.room.agent)
+            targets = m_rooms.agentSessions(QString::fromStdString(room.room.agent->id));
+    } else {
+        targets = room.patients;
+    }
+    if (targets.isEmpty())
+        return;
+    const QString encoded = encodeFrame(frame);
+    const QString roomId = QString::fromStdString(room.room.roomId);
+    for (Peer *peer : targets)
+        peer->deliver(roomId, 0, encoded);
+}
+
+void FanOut::pushRoom(const RoomState &room, const QList<Peer *> &extra)
+{
+    QList<Peer *> targets = m_rooms.recipients(room);
+    for (Peer *peer : extra) {
+        if (!targets.contains(peer))
+            targets.append(peer);
+    }
+    if (targets.isEmpty())
+        return;
+    const QString encoded = encodeFrame(server::RoomUpdate{m_rooms.snapshot(room)});
+    const QString roomId = QString::fromStdString(room.room.roomId);
+    for (Peer *peer : targets)
+        peer->deliver(roomId, 0, encoded);
+}
+
+void FanOut::queueChanged()
+{
+    if (!m_queueTimer.isActive())
+        m_queueTimer.start();
+}
+
+server::Queue FanOut::queueFrame() const
+{
+    server::Queue queue;
+    for (const RoomState *room : m_rooms.waiting()) {
+        protocol::Room snapshot = m_rooms.snapshot(*room);
+        snapshot.firstMessage = room->firstMessageText;
+        snapshot.firstMessageTranslation = room->firstMessageTranslation;
+        queue.rooms.push_back(std::move(snapshot));
+    }
+    return queue;
+}
+
+void FanOut::sendQueue()
+{
+    const QList<Peer *> agents = m_rooms.allAgentSessions();
+    if (agents.isEmpty())
+        return;
+    const QString encoded = encodeFrame(queueFrame());
+    for (Peer *peer : agents)
+        peer->sendEncoded(encoded);
+}
+
+} // namespace medtranslate::relay

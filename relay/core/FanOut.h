@@ -1,0 +1,42 @@
+#pragma once
+
+#include "medtranslate/protocol/ServerFrames.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+namespace medtranslate::relay {
+
+class Peer;
+class RoomRegistry;
+struct RoomState;
+
+//! Who hears what: a room's frames go to its patient's and its agent's peers, encoded once
+//! for all of them; the waiting queue goes to every agent, at most once per event-loop turn.
+class FanOut final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FanOut(RoomRegistry &rooms, QObject *parent = nullptr);
+
+    //! To both sides; `seq` > 0 marks a message, which a replaying peer may skip.
+    void broadcast(const RoomState &room, const protocol::ServerFrame &frame, qint64 seq = 0);
+    void toOtherSide(const RoomState &room, protocol::Role from,
+                     const protocol::ServerFrame &frame);
+    //! The room's state (status, agent, presence) to everyone concerned, plus `extra` peers.
+    void pushRoom(const RoomState &room, const QList<Peer *> &extra = {});
+
+    //! The queue changed: every agent hears of it once the current work is done.
+    void queueChanged();
+    [[nodiscard]] protocol::server::Queue queueFrame() const;
+
+private:
+    void sendQueue();
+
+    RoomRegistry &m_rooms;
+    QTimer m_queueTimer; //!< coalesces queue pushes into one per event-loop turn
+};
+
+} // namespace medtranslate::relay

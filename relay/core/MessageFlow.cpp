@@ -1,0 +1,264 @@
+#include "core/MessageFlow.h"
+
+#include "content/TemplateLibrary.h"
+#include "core/FanOut.h"
+#include "core/Peer.h"
+#include "core/RelayMetrics.h"
+#include "core/RoomAccess.h"
+#include "core/RoomRegistry.h"
+#include "medtranslate/Language.h"
+#include "storage/Store.h"
+
+#include <QLoggingCategory>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcMessages, "medtranslate.messages")
+
+namespace medtranslate::relay {
+
+using protocol::ErrorCode;
+using protocol::Role;
+using protocol::RoomStatus;
+namespace client = protocol::client;
+namespace server = protocol::server;
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+protocol::Translation pendingTranslation(const QString &targetLang)
+{
+    protocol::Translation t;
+    t.status = protocol::TranslationStatus::Pending;
+    t.lang = targetLang.toStdString();
+    return t;
+}
+
+} // namespace
+
+MessageFlow::MessageFlow(const RelayConfig &config, Store &store, Translator &translator,
+                         const TemplateLibrary &templates, RoomRegistry &rooms,
+                         const RoomAccess &access, FanOut &fanOut, RelayMetrics &metrics,
+                         QObject *parent)
+    : QObject(parent), m_config(config), m_store(store), m_translator(translator),
+      m_templates(templates), m_rooms(rooms), m_access(access), m_fanOut(fanOut), m_metrics(metrics)
+{
+}
+
+void MessageFlow::send(Peer &peer, const client::Send &send)
+{
+    const QString ref = qs(send.clientMsgId);
+    RoomState *room = m_access.forAction(peer, send.roomId, ref, true);
+    if (!room)
+        return;
+    const QString patientLang = qs(room->room.patientLanguage);
+    protocol::Message draft;
+    draft.roomId = send.roomId;
+    draft.clientMsgId = send.clientMsgId;
+    std::optional<TranslationRequest> request;
+    if (peer.role() == Role::Patient) {
+        if (!send.templateId.empty()) {
+            peer.sendError(ErrorCode::Forbidden, QStringLiteral("templates are for agents"), ref);
+            return;
+        }
+        draft.sender = protocol::Sender::Patient;
+        draft.text = send.text;
+        request = TranslationRequest{qs(send.text), patientLang,
+                                     QString::fromLatin1(kAgentLanguage.data(), 2)};
+    } else {
+        draft.sender = protocol::Sender::Agent;
+        draft.senderName = peer.agent().displayName.toStdString();
+        draft.lang = std::string(kAgentLanguage);
+        if (!send.templateId.empty()) {
+            const QuickReply *reply = m_templates.find(qs(send.templateId));
+            if (!reply || !reply->texts.contains(QStringLiteral("ko"))) {
+                peer.sendError(ErrorCode::NotFound, QStringLiteral("no such template"), ref);
+                return;
+            }
+            const auto vetted = reply->texts.constFind(patientLang);
+            if (vetted == reply->texts.constEnd()) {
+                peer.sendError(ErrorCode::UnsupportedLanguage,
+                               QStringLiteral("the template has no vetted text in this language"),
+                               ref);
+                return;
+            }
+            draft.text = reply->texts.value(QStringLiteral("ko")).toStdString();
+            draft.templateId = send.templateId;
+            draft.translation.text = vetted->toStdString();
+            draft.translation.lang = room->room.patientLanguage;
+            draft.translation.status = protocol::TranslationStatus::Vetted;
+            draft.translation.provider = "template";
+        } else {
+            draft.text = send.text;
+            request = TranslationRequest{qs(send.text), QStringLiteral("ko"), patientLang};
+        }
+    }
+    std::optional<Pending> pending;
+    if (request) {
+        // One preparation per message: detection, masking and glossary matching happen here,
+        // and the answer goes into the message itself whenever it is already known.
+        Translator::Prepared prepared = m_translator.prepare(*request);
+        if (peer.role() == Role::Patient) {
+            draft.lang = prepared.sourceLang.toStdString();
+            request->sourceLang = prepared.sourceLang;
+            request->sourceDetected = true;
+        }
+        if (prepared.outcome) {
+            draft.translation = prepared.outcome->translation;
+        } else {
+            draft.translation = pendingTranslation(request->targetLang);
+            pending = Pending{*request, std::move(prepared)};
+        }
+    }
+    store(std::move(draft), QPointer<Peer>(&peer), std::move(pending));
+}
+
+void MessageFlow::store(protocol::Message draft, const QPointer<Peer> &origin,
+                        std::optional<Pending> pending)
+{
+    const QString ref = qs(draft.clientMsgId);
+    m_store.append(
+        NewMessage{std::move(draft)}, this,
+        [this, origin, ref,
+         pending = std::move(pending)](StoreResult<AppendResult> result) mutable {
+            if (!result.ok()) {
+                qCWarning(lcMessages) << "message not stored:" << result.error;
+                if (origin)
+                    origin->sendError(ErrorCode::Internal,
+                                      QStringLiteral("the message could not be stored; send it "
+                                                     "again with the same client_msg_id"),
+                                      ref);
+                return;
+            }
+            const protocol::Message &message = result.value->message;
+            if (origin && !message.clientMsgId.empty())
+                origin->send(
+                    server::Ack{message.clientMsgId, message.roomId, message.seq, message.msgId});
+            if (result.value->duplicate)
+                return;
+            m_metrics.messageStored();
+            RoomState *room = m_rooms.find(qs(message.roomId));
+            if (!room)
+                return;
+            room->room.lastSeq = std::max(room->room.lastSeq, message.seq);
+            if (room->room.status == RoomStatus::Waiting && room->firstMessageText.empty() &&
+                message.sender == protocol::Sender::Patient) {
+                room->firstMessageText = message.text;
+                room->firstMessageTranslation = message.translation.text;
+                m_fanOut.queueChanged();
+            }
+            m_fanOut.broadcast(*room, server::MessageFrame{message}, message.seq);
+            if (!pending)
+                return;
+            // Whatever the providers do, the Translator answers by its deadline.
+            const QString roomId = qs(message.roomId);
+            const qint64 seq = message.seq;
+            m_translator.finish(pending->request, std::move(pending->prepared),
+                                [this, roomId, seq](TranslationOutcome outcome) {
+                                    applyTranslation(roomId, seq, outcome);
+                                });
+        });
+}
+
+void MessageFlow::applyTranslation(const QString &roomId, qint64 seq,
+                                   const TranslationOutcome &outcome)
+{
+    m_metrics.translationFinished(
+        QString::fromUtf8(protocol::toString(outcome.translation.status).data()));
+    const protocol::Translation translation = outcome.translation;
+    m_store.write(
+        this,
+        [roomId, seq, translation](StoreWorker &w) {
+            w.updateTranslation(roomId, seq, translation);
+        },
+        [this, roomId, seq, translation](StoreResult<bool> result) {
+            if (!result.ok())
+                qCWarning(lcMessages)
+                    << "translation not stored for" << roomId << seq << result.error;
+            RoomState *room = m_rooms.find(roomId);
+            if (!room)
+                return;
+            if (room->room.status == RoomStatus::Waiting && room->firstMessageTranslation.empty() &&
+                !room->firstMessageText.empty()) {
+                room->firstMessageTranslation = translation.text;
+                m_fanOut.queueChanged();
+            }
+            m_fanOut.broadcast(*room,
+                               server::TranslationUpdate{room->room.roomId, seq, translation});
+        });
+}
+
+void MessageFlow::typing(Peer &peer, const client::Typing &typing)
+{
+    RoomState *room = m_access.forAction(peer, typing.roomId, {}, true);
+    if (!room)
+        return;
+    m_fanOut.toOtherSide(*room, peer.role(),
+                         server::Typing{typing.roomId, peer.role(), typing.active});
+}
+
+void MessageFlow::read(Peer &peer, const client::Read &read)
+{
+    RoomState *room = m_access.forAction(peer, read.roomId, {}, false);
+    if (!room)
+        return;
+    if (read.seq > room->room.lastSeq) {
+        peer.sendError(ErrorCode::BadRequest,
+                       QStringLiteral("seq is beyond the room's last message"));
+        return;
+    }
+    std::int64_t &mark =
+        peer.role() == Role::Patient ? room->room.patientReadSeq : room->room.agentReadSeq;
+    if (read.seq <= mark)
+        return;
+    mark = read.seq;
+    const QString roomId = qs(read.roomId);
+    const Role role = peer.role();
+    const qint64 seq = read.seq;
+    m_store.write(
+        this, [roomId, role, seq](StoreWorker &w) { w.setReadSeq(roomId, role, seq); },
+        [roomId](StoreResult<bool> result) {
+            if (!result.ok())
+                qCWarning(lcMessages) << "read mark not stored for" << roomId << result.error;
+        });
+    m_fanOut.toOtherSide(*room, role, server::Read{read.roomId, role, read.seq});
+}
+
+void MessageFlow::postNotice(RoomState &room, SystemNotices::Kind kind, const QString &agentName,
+                             std::function<void()> after)
+{
+    protocol::Message notice;
+    notice.roomId = room.room.roomId;
+    notice.sender = protocol::Sender::System;
+    // A fresh idempotency key: the notice is written once, by the relay.
+    notice.clientMsgId =
+        "system-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    notice.lang = std::string(kAgentLanguage);
+    notice.text = SystemNotices::text(kind, QStringLiteral("ko"), agentName).toStdString();
+    notice.event = SystemNotices::eventName(kind).toStdString();
+    const QString patientLang = qs(room.room.patientLanguage);
+    notice.translation.text = SystemNotices::text(kind, patientLang, agentName).toStdString();
+    notice.translation.lang = room.room.patientLanguage;
+    notice.translation.status = protocol::TranslationStatus::Vetted;
+    notice.translation.provider = "relay";
+    const QString roomId = qs(room.room.roomId);
+    m_store.append(NewMessage{std::move(notice)}, this,
+                   [this, roomId, after = std::move(after)](StoreResult<AppendResult> result) {
+                       if (!result.ok())
+                           qCWarning(lcMessages)
+                               << "notice not stored for" << roomId << result.error;
+                       else if (RoomState *room = m_rooms.find(roomId)) {
+                           room->room.lastSeq =
+                               std::max(room->room.lastSeq, result.value->message.seq);
+                           m_fanOut.broadcast(*room, server::MessageFrame{result.value->message},
+                                              result.value->message.seq);
+                       }
+                       if (after)
+                           after();
+                   });
+}
+
+} // namespace medtranslate::relay

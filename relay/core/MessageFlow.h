@@ -1,0 +1,66 @@
+#pragma once
+
+#include "config/RelayConfig.h"
+#include "content/SystemNotices.h"
+#include "medtranslate/protocol/ClientFrames.h"
+#include "translation/Translator.h"
+
+#include <QObject>
+#include <QPointer>
+#include <functional>
+#include <optional>
+
+namespace medtranslate::relay {
+
+class FanOut;
+class Peer;
+class RelayMetrics;
+class RoomAccess;
+class RoomRegistry;
+class Store;
+class TemplateLibrary;
+struct RoomState;
+
+//! The path of a message: checked, prepared for translation, stored, acknowledged, delivered
+//! to both sides, and its translation delivered when it comes. Also typing and read marks,
+//! and the relay's own system notices.
+class MessageFlow final : public QObject
+{
+    Q_OBJECT
+
+public:
+    MessageFlow(const RelayConfig &config, Store &store, Translator &translator,
+                const TemplateLibrary &templates, RoomRegistry &rooms, const RoomAccess &access,
+                FanOut &fanOut, RelayMetrics &metrics, QObject *parent = nullptr);
+
+    void send(Peer &peer, const protocol::client::Send &send);
+    void typing(Peer &peer, const protocol::client::Typing &typing);
+    void read(Peer &peer, const protocol::client::Read &read);
+    //! Stores a system notice in the room (both languages, vetted) and delivers it;
+    //! `after` runs once it is stored or failed.
+    void postNotice(RoomState &room, SystemNotices::Kind kind, const QString &agentName,
+                    std::function<void()> after = {});
+
+private:
+    //! A message whose translation still has to come.
+    struct Pending
+    {
+        TranslationRequest request;
+        Translator::Prepared prepared;
+    };
+
+    void store(protocol::Message draft, const QPointer<Peer> &origin,
+               std::optional<Pending> pending);
+    void applyTranslation(const QString &roomId, qint64 seq, const TranslationOutcome &outcome);
+
+    const RelayConfig &m_config;
+    Store &m_store;
+    Translator &m_translator;
+    const TemplateLibrary &m_templates;
+    RoomRegistry &m_rooms;
+    const RoomAccess &m_access;
+    FanOut &m_fanOut;
+    RelayMetrics &m_metrics;
+};
+
+} // namespace medtranslate::relay

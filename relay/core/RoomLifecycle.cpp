@@ -1,0 +1,309 @@
+#include "core/RoomLifecycle.h"
+
+#include "auth/TokenGenerator.h"
+#include "core/FanOut.h"
+#include "core/MessageFlow.h"
+#include "core/Peer.h"
+#include "core/RoomAccess.h"
+#include "core/RoomRegistry.h"
+#include "storage/Store.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QPointer>
+
+Q_LOGGING_CATEGORY(lcRooms, "medtranslate.rooms")
+
+namespace medtranslate::relay {
+
+using protocol::ErrorCode;
+using protocol::Role;
+using protocol::RoomStatus;
+namespace client = protocol::client;
+namespace server = protocol::server;
+
+namespace {
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+} // namespace
+
+RoomLifecycle::RoomLifecycle(Store &store, RoomRegistry &rooms, const RoomAccess &access,
+                             FanOut &fanOut, MessageFlow &messages, QObject *parent)
+    : QObject(parent), m_store(store), m_rooms(rooms), m_access(access), m_fanOut(fanOut),
+      m_messages(messages)
+{
+}
+
+bool RoomLifecycle::loadOpenRooms(QString *error)
+{
+    const auto rooms =
+        m_store.runSync<std::vector<RoomRecord>>([](StoreWorker &w) { return w.openRooms(); });
+    if (!rooms.ok()) {
+        *error = rooms.error;
+        return false;
+    }
+    for (const auto &record : *rooms.value) {
+        RoomState &state = m_rooms.insert(record);
+        if (state.room.status != RoomStatus::Waiting)
+            continue;
+        // The queue shows each waiting patient's first words.
+        const QString roomId = qs(record.room.roomId);
+        const auto first = m_store.runSync<std::vector<protocol::Message>>(
+            [roomId](StoreWorker &w) { return w.messagesAfter(roomId, 0, 1); });
+        if (first.ok() && !first.value->empty()) {
+            state.firstMessageText = first.value->front().text;
+            state.firstMessageTranslation = first.value->front().translation.text;
+        }
+    }
+    return true;
+}
+
+void RoomLifecycle::create(const QString &language, const QString &origin, QObject *context,
+                           std::function<void(std::optional<CreatedRoom>, QString)> done)
+{
+    RoomRecord record;
+    record.room.roomId = TokenGenerator::newRoomId().toStdString();
+    record.room.status = RoomStatus::Waiting;
+    record.room.patientLanguage = language.toStdString();
+    record.room.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    const QString token = TokenGenerator::newToken();
+    record.patientTokenHash = TokenGenerator::hashToken(token);
+    record.origin = origin;
+    QPointer<QObject> guard(context);
+    m_store.submit<bool>(
+        this,
+        [record](StoreWorker &w) {
+            w.createRoom(record);
+            return true;
+        },
+        [this, record, token, guard, done = std::move(done)](StoreResult<bool> result) {
+            if (!result.ok()) {
+                qCWarning(lcRooms) << "cannot create a room:" << result.error;
+                if (guard)
+                    done(std::nullopt, result.error);
+                return;
+            }
+            m_rooms.insert(record);
+            m_fanOut.queueChanged();
+            if (guard)
+                done(CreatedRoom{qs(record.room.roomId), token}, {});
+        });
+}
+
+void RoomLifecycle::withRoom(const QString &roomId, QObject *context,
+                             std::function<void(RoomState *, QString)> done)
+{
+    if (auto *state = m_rooms.find(roomId)) {
+        done(state, {});
+        return;
+    }
+    QPointer<QObject> guard(context);
+    m_store.submit<std::optional<RoomRecord>>(
+        this, [roomId](StoreWorker &w) { return w.roomById(roomId); },
+        [this, guard, done = std::move(done)](StoreResult<std::optional<RoomRecord>> result) {
+            if (!guard)
+                return;
+            if (!result.ok()) {
+                done(nullptr, result.error);
+                return;
+            }
+            if (!*result.value) {
+                done(nullptr, {});
+                return;
+            }
+            const QString id = QString::fromStdString((*result.value)->room.roomId);
+            RoomState &room = m_rooms.insert(**result.value);
+            done(&room, {});
+            // An ended room nobody is connected to was only needed for this answer.
+            if (RoomState *loaded = m_rooms.find(id);
+                loaded && loaded->room.status == RoomStatus::Ended && loaded->patients.isEmpty())
+                m_rooms.remove(id);
+        });
+}
+
+void RoomLifecycle::withPatientToken(const QString &token, QObject *context,
+                                     std::function<void(RoomState *, QString)> done)
+{
+    const QString tokenHash = TokenGenerator::hashToken(token);
+    if (auto *state = m_rooms.findByTokenHash(tokenHash)) {
+        done(state, {});
+        return;
+    }
+    QPointer<QObject> guard(context);
+    m_store.submit<std::optional<RoomRecord>>(
+        this, [tokenHash](StoreWorker &w) { return w.roomByTokenHash(tokenHash); },
+        [this, guard, done = std::move(done)](StoreResult<std::optional<RoomRecord>> result) {
+            if (!guard)
+                return;
+            if (!result.ok()) {
+                done(nullptr, result.error);
+                return;
+            }
+            if (!*result.value) {
+                done(nullptr, {});
+                return;
+            }
+            done(&m_rooms.insert(**result.value), {});
+        });
+}
+
+void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)
+{
+    if (peer.role() != Role::Agent) {
+        peer.sendError(ErrorCode::Forbidden, QStringLiteral("only agents accept rooms"));
+        return;
+    }
+    const QString roomId = qs(accept.roomId);
+    RoomState *room = m_rooms.find(roomId);
+    if (!room) {
+        peer.sendError(ErrorCode::NotFound, QStringLiteral("no such waiting room"));
+        return;
+    }
+    if (room->room.status == RoomStatus::Ended) {
+        peer.sendError(ErrorCode::RoomEnded, QStringLiteral("the consultation has ended"));
+        return;
+    }
+    if (room->room.status != RoomStatus::Waiting || room->changing) {
+        peer.sendError(ErrorCode::AlreadyAssigned, QStringLiteral("another agent has this room"));
+        return;
+    }
+    room->changing = true;
+    const AgentRecord agent = peer.agent();
+    QPointer<Peer> guard(&peer);
+    m_store.submit<bool>(
+        this,
+        [roomId, agent](StoreWorker &w) {
+            return w.assignRoom(roomId, agent.id, QStringLiteral("waiting"));
+        },
+        [this, roomId, agent, guard](StoreResult<bool> result) {
+            RoomState *room = m_rooms.find(roomId);
+            if (!room)
+                return;
+            room->changing = false;
+            if (!result.ok() || !*result.value) {
+                if (guard)
+                    guard->sendError(result.ok() ? ErrorCode::AlreadyAssigned : ErrorCode::Internal,
+                                     result.ok()
+                                         ? QStringLiteral("another agent has this room")
+                                         : QStringLiteral("could not accept the room; try again"));
+                return;
+            }
+            room->room.status = RoomStatus::Active;
+            room->room.agent =
+                protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
+            m_fanOut.pushRoom(*room);
+            m_fanOut.queueChanged();
+            m_messages.postNotice(*room, SystemNotices::Kind::AgentJoined, agent.displayName);
+        });
+}
+
+void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
+{
+    if (peer.role() != Role::Agent) {
+        peer.sendError(ErrorCode::Forbidden, QStringLiteral("only agents transfer rooms"));
+        return;
+    }
+    RoomState *room = m_access.forAction(peer, transfer.roomId, {}, true);
+    if (!room)
+        return;
+    if (room->room.status != RoomStatus::Active || room->changing) {
+        peer.sendError(ErrorCode::BadRequest,
+                       QStringLiteral("only an active room can be transferred"));
+        return;
+    }
+    const QString target = qs(transfer.agentId);
+    if (room->room.agent && qs(room->room.agent->id) == target) {
+        peer.sendError(ErrorCode::BadRequest,
+                       QStringLiteral("the room is already with that agent"));
+        return;
+    }
+    room->changing = true;
+    const QString roomId = qs(transfer.roomId);
+    QPointer<Peer> guard(&peer);
+    using Found = std::optional<AgentRecord>;
+    m_store.submit<Found>(
+        this,
+        [roomId, target](StoreWorker &w) -> Found {
+            auto agent = w.agentById(target);
+            if (agent && !w.assignRoom(roomId, target, QStringLiteral("active")))
+                return std::nullopt;
+            return agent;
+        },
+        [this, roomId, guard](StoreResult<Found> result) {
+            RoomState *room = m_rooms.find(roomId);
+            if (!room)
+                return;
+            room->changing = false;
+            if (!result.ok() || !*result.value) {
+                if (guard)
+                    guard->sendError(result.ok() ? ErrorCode::NotFound : ErrorCode::Internal,
+                                     result.ok() ? QStringLiteral("no such agent")
+                                                 : QStringLiteral("could not transfer; try again"));
+                return;
+            }
+            const AgentRecord &agent = **result.value;
+            // The previous agent's consoles hear of the move once more, then no longer.
+            QList<Peer *> previous;
+            if (room->room.agent)
+                previous = m_rooms.agentSessions(qs(room->room.agent->id));
+            room->room.agent =
+                protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
+            m_fanOut.pushRoom(*room, previous);
+            m_messages.postNotice(*room, SystemNotices::Kind::Transferred, agent.displayName);
+        });
+}
+
+void RoomLifecycle::end(Peer &peer, const client::End &end)
+{
+    RoomState *room = m_access.forAction(peer, end.roomId, {}, false);
+    if (!room)
+        return;
+    if (room->room.status == RoomStatus::Ended) {
+        peer.send(server::Ended{end.roomId, "system"});
+        return;
+    }
+    if (room->changing) {
+        peer.sendError(ErrorCode::AlreadyAssigned,
+                       QStringLiteral("the room is changing; try again"));
+        return;
+    }
+    const QString roomId = qs(end.roomId);
+    const RoomStatus before = room->room.status;
+    const std::string by(protocol::toString(peer.role()));
+    room->room.status = RoomStatus::Ended; // refuse new messages at once
+    room->changing = true;
+    QPointer<Peer> guard(&peer);
+    m_store.submit<bool>(
+        this,
+        [roomId](StoreWorker &w) {
+            w.endRoom(roomId);
+            return true;
+        },
+        [this, roomId, before, by, guard](StoreResult<bool> result) {
+            RoomState *room = m_rooms.find(roomId);
+            if (!room)
+                return;
+            room->changing = false;
+            if (!result.ok()) {
+                room->room.status = before;
+                if (guard)
+                    guard->sendError(ErrorCode::Internal,
+                                     QStringLiteral("could not end the consultation; try again"));
+                return;
+            }
+            if (before == RoomStatus::Waiting)
+                m_fanOut.queueChanged();
+            m_messages.postNotice(*room, SystemNotices::Kind::Ended, {}, [this, roomId, by]() {
+                if (RoomState *r = m_rooms.find(roomId)) {
+                    m_fanOut.broadcast(*r, server::Ended{r->room.roomId, by});
+                    m_fanOut.pushRoom(*r);
+                    if (r->patients.isEmpty())
+                        m_rooms.remove(roomId); // ended and nobody left to serve
+                }
+            });
+        });
+}
+
+} // namespace medtranslate::relay

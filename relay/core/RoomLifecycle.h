@@ -1,0 +1,59 @@
+#pragma once
+
+#include "medtranslate/protocol/ClientFrames.h"
+#include "storage/Records.h"
+
+#include <QObject>
+#include <functional>
+#include <optional>
+
+namespace medtranslate::relay {
+
+class FanOut;
+class MessageFlow;
+class Peer;
+class RoomAccess;
+class RoomRegistry;
+class Store;
+struct RoomState;
+
+//! A room from opening to end: created waiting, accepted by an agent, transferred, ended;
+//! and loaded into memory when someone needs a room that is not there.
+class RoomLifecycle final : public QObject
+{
+    Q_OBJECT
+
+public:
+    RoomLifecycle(Store &store, RoomRegistry &rooms, const RoomAccess &access, FanOut &fanOut,
+                  MessageFlow &messages, QObject *parent = nullptr);
+
+    //! Loads waiting and active rooms into memory; at start-up, before serving.
+    bool loadOpenRooms(QString *error);
+
+    struct CreatedRoom
+    {
+        QString roomId;
+        QString patientToken;
+    };
+    void create(const QString &language, const QString &origin, QObject *context,
+                std::function<void(std::optional<CreatedRoom>, QString error)> done);
+    //! The room, loaded from the store if it is not in memory; nullptr when there is none.
+    void withRoom(const QString &roomId, QObject *context,
+                  std::function<void(RoomState *, QString error)> done);
+    //! The room behind a patient token, loaded into memory if it was not there.
+    void withPatientToken(const QString &token, QObject *context,
+                          std::function<void(RoomState *, QString error)> done);
+
+    void accept(Peer &peer, const protocol::client::Accept &accept);
+    void transfer(Peer &peer, const protocol::client::Transfer &transfer);
+    void end(Peer &peer, const protocol::client::End &end);
+
+private:
+    Store &m_store;
+    RoomRegistry &m_rooms;
+    const RoomAccess &m_access;
+    FanOut &m_fanOut;
+    MessageFlow &m_messages;
+};
+
+} // namespace medtranslate::relay

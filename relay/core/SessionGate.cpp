@@ -1,0 +1,122 @@
+#include "core/SessionGate.h"
+
+#include "auth/AuthService.h"
+#include "core/FanOut.h"
+#include "core/HistoryReplay.h"
+#include "core/Peer.h"
+#include "core/RoomLifecycle.h"
+#include "core/RoomRegistry.h"
+
+#include <QPointer>
+
+namespace medtranslate::relay {
+
+using protocol::ErrorCode;
+using protocol::Role;
+using protocol::RoomStatus;
+namespace server = protocol::server;
+
+SessionGate::SessionGate(AuthService &auth, RoomRegistry &rooms, RoomLifecycle &lifecycle,
+                         HistoryReplay &replay, FanOut &fanOut, QObject *parent)
+    : QObject(parent), m_auth(auth), m_rooms(rooms), m_lifecycle(lifecycle), m_replay(replay),
+      m_fanOut(fanOut)
+{
+}
+
+bool SessionGate::isAgentOnline(const QString &agentId) const
+{
+    return !m_rooms.agentSessions(agentId).isEmpty();
+}
+
+void SessionGate::hello(Peer &peer, const protocol::client::Hello &hello)
+{
+    QPointer<Peer> guard(&peer);
+    const QString token = QString::fromStdString(hello.token);
+    auto refuse = [guard](const QString &why) {
+        if (!guard)
+            return;
+        guard->sendError(ErrorCode::Unauthorized, why);
+        guard->closeForPolicy(QStringLiteral("unauthorized"));
+    };
+    if (hello.role == Role::Patient) {
+        const qint64 lastSeq = hello.lastSeq.value_or(0);
+        m_lifecycle.withPatientToken(
+            token, &peer, [this, guard, lastSeq, refuse](RoomState *room, QString error) {
+                if (!guard || guard->isAuthenticated())
+                    return;
+                if (!error.isEmpty()) {
+                    guard->sendError(
+                        ErrorCode::Internal,
+                        QStringLiteral("the relay cannot check the token now; try again"));
+                    return;
+                }
+                if (!room)
+                    return refuse(QStringLiteral("unknown or expired patient token"));
+                const QString roomId = QString::fromStdString(room->room.roomId);
+                guard->authenticatePatient(roomId);
+                const bool cameOnline = room->patients.isEmpty();
+                room->patients.append(guard.data());
+                guard->beginReplay(roomId);
+                guard->send(
+                    server::Welcome{Role::Patient, {m_rooms.snapshot(*room)}, std::nullopt});
+                if (cameOnline)
+                    m_fanOut.pushRoom(*room);
+                m_replay.replay(*guard, roomId, lastSeq);
+            });
+        return;
+    }
+    m_auth.agentForToken(
+        token, &peer, [this, guard, refuse](std::optional<AgentRecord> agent, QString error) {
+            if (!guard || guard->isAuthenticated())
+                return;
+            if (!error.isEmpty()) {
+                guard->sendError(ErrorCode::Internal,
+                                 QStringLiteral("the relay cannot check the token now; try again"));
+                return;
+            }
+            if (!agent)
+                return refuse(QStringLiteral("unknown or expired agent token; log in again"));
+            guard->authenticateAgent(*agent);
+            const bool cameOnline = m_rooms.agentSessions(agent->id).isEmpty();
+            m_rooms.addAgentSession(agent->id, guard.data());
+            server::Welcome welcome{
+                Role::Agent,
+                {},
+                protocol::AgentRef{agent->id.toStdString(), agent->displayName.toStdString()}};
+            const auto assigned = m_rooms.assignedTo(agent->id);
+            for (const RoomState *room : assigned)
+                welcome.rooms.push_back(m_rooms.snapshot(*room));
+            guard->send(welcome);
+            guard->send(m_fanOut.queueFrame());
+            if (cameOnline) {
+                for (const RoomState *room : assigned)
+                    m_fanOut.pushRoom(*room);
+            }
+        });
+}
+
+void SessionGate::closed(Peer &peer)
+{
+    if (!peer.isAuthenticated())
+        return;
+    if (peer.role() == Role::Patient) {
+        RoomState *room = m_rooms.find(peer.roomId());
+        if (!room)
+            return;
+        room->patients.removeAll(&peer);
+        if (room->patients.isEmpty()) {
+            m_fanOut.pushRoom(*room);
+            if (room->room.status == RoomStatus::Ended)
+                m_rooms.remove(peer.roomId()); // nobody left to serve an ended room
+        }
+        return;
+    }
+    const QString agentId = peer.agent().id;
+    m_rooms.removeAgentSession(agentId, &peer);
+    if (m_rooms.agentSessions(agentId).isEmpty()) {
+        for (const RoomState *room : m_rooms.assignedTo(agentId))
+            m_fanOut.pushRoom(*room);
+    }
+}
+
+} // namespace medtranslate::relay

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "medtranslate/protocol/ClientFrames.h"
+
+#include <QObject>
+
+namespace medtranslate::relay {
+
+class AuthService;
+class FanOut;
+class HistoryReplay;
+class Peer;
+class RoomLifecycle;
+class RoomRegistry;
+
+//! Who a peer is: `hello` checks the token and answers `welcome` (with a patient's missed
+//! messages replayed); connecting and leaving change presence, which both sides hear of.
+class SessionGate final : public QObject
+{
+    Q_OBJECT
+
+public:
+    SessionGate(AuthService &auth, RoomRegistry &rooms, RoomLifecycle &lifecycle,
+                HistoryReplay &replay, FanOut &fanOut, QObject *parent = nullptr);
+
+    void hello(Peer &peer, const protocol::client::Hello &hello);
+    void closed(Peer &peer);
+    //! True while the agent has a connection open (for the agent directory).
+    [[nodiscard]] bool isAgentOnline(const QString &agentId) const;
+
+private:
+    AuthService &m_auth;
+    RoomRegistry &m_rooms;
+    RoomLifecycle &m_lifecycle;
+    HistoryReplay &m_replay;
+    FanOut &m_fanOut;
+};
+
+} // namespace medtranslate::relay

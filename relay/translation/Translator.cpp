@@ -1,0 +1,57 @@
+#include "translation/Translator.h"
+
+#include <QPointer>
+#include <QTimer>
+
+namespace medtranslate::relay {
+
+Translator::Translator(QObject *parent) : QObject(parent), m_deadlines(this) {}
+
+void Translator::setLimits(int deadlineMs, int maxPending)
+{
+    m_deadlines.setLifetimeMs(deadlineMs);
+    m_deadlines.setMaxEntries(maxPending);
+}
+
+TranslationOutcome Translator::unavailable(const TranslationRequest &request,
+                                           const QString &sourceLang, const QString &warning)
+{
+    TranslationOutcome outcome;
+    outcome.translation.text = request.text.toStdString();
+    outcome.translation.lang = sourceLang.toStdString();
+    outcome.translation.sourceLang = sourceLang.toStdString();
+    outcome.translation.status = protocol::TranslationStatus::Unavailable;
+    if (!warning.isEmpty())
+        outcome.translation.warnings.push_back(warning.toStdString());
+    return outcome;
+}
+
+void Translator::finish(const TranslationRequest &request, Prepared prepared, Callback done)
+{
+    // `done` is shared by the deadline and the answer; whichever settles the entry first wins.
+    auto shared = std::make_shared<Callback>(std::move(done));
+    const QString source = prepared.sourceLang;
+    const DeadlineQueue::Id id = m_deadlines.add([shared, request, source](bool overflow) {
+        (*shared)(unavailable(request, source,
+                              overflow ? QStringLiteral("overloaded")
+                                       : QStringLiteral("deadline_exceeded")));
+    });
+    QPointer<Translator> self(this);
+    run(request, prepared, [self, id, shared](TranslationOutcome outcome) {
+        if (self && self->m_deadlines.settle(id))
+            (*shared)(std::move(outcome));
+    });
+}
+
+void Translator::translate(const TranslationRequest &request, Callback done)
+{
+    Prepared prepared = prepare(request);
+    if (prepared.outcome) {
+        QTimer::singleShot(
+            0, this, [done = std::move(done), outcome = *prepared.outcome]() { done(outcome); });
+        return;
+    }
+    finish(request, std::move(prepared), std::move(done));
+}
+
+} // namespace medtranslate::relay
