@@ -10,7 +10,6 @@ include(GNUInstallDirs)
 set(medtranslate_packaging "${PROJECT_SOURCE_DIR}/packaging")
 set(medtranslate_datadir "${CMAKE_INSTALL_DATADIR}/medtranslate")
 set(medtranslate_docdir "${CMAKE_INSTALL_DATAROOTDIR}/doc/medtranslate")
-set(MEDTRANSLATE_FULL_DOCDIR "${CMAKE_INSTALL_PREFIX}/${medtranslate_docdir}")
 
 install(TARGETS medtranslate-relay RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT relay)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/resources/" DESTINATION "${medtranslate_datadir}/resources"
@@ -18,8 +17,13 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/resources/" DESTINATION "${medtranslate
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/widget/" DESTINATION "${medtranslate_datadir}/widget"
     COMPONENT relay PATTERN "README.md" EXCLUDE)
 
-configure_file("${medtranslate_packaging}/medtranslate-relay.service.in"
-    "${PROJECT_BINARY_DIR}/packaging/medtranslate-relay.service" @ONLY)
+# Written at install time, so ExecStart names the prefix given to `cmake --install --prefix`.
+install(CODE "
+    set(MEDTRANSLATE_FULL_BINDIR \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}\")
+    set(MEDTRANSLATE_FULL_DOCDIR \"\${CMAKE_INSTALL_PREFIX}/${medtranslate_docdir}\")
+    configure_file(\"${medtranslate_packaging}/medtranslate-relay.service.in\"
+        \"${PROJECT_BINARY_DIR}/packaging/medtranslate-relay.service\" @ONLY)"
+    COMPONENT relay)
 install(FILES "${PROJECT_BINARY_DIR}/packaging/medtranslate-relay.service"
     DESTINATION lib/systemd/system COMPONENT relay)
 install(FILES "${medtranslate_packaging}/medtranslate-sysusers.conf"
