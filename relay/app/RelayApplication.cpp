@@ -5,6 +5,7 @@
 #include "storage/Store.h"
 #include "translation/Translator.h"
 
+#include <QAbstractEventDispatcher>
 #include <QCoreApplication>
 #include <QTextStream>
 #include <csignal>
@@ -134,6 +135,8 @@ int RelayApplication::serve(const RelayOptions &options)
           << "  database:    " << options.config.store.driver << " "
           << options.config.store.database << Qt::endl
           << "  translation: " << server.translator().describe() << Qt::endl
+          << "  event loop:  " << QAbstractEventDispatcher::instance()->metaObject()->className()
+          << Qt::endl
           << "  patient demo page: " << url.toString() << "/demo" << Qt::endl
           << "  WebSocket:   " << server.webSocketUrl().toString() << Qt::endl
           << Qt::flush;

@@ -6,6 +6,7 @@
 #include "core/RelayMetrics.h"
 #include "core/RoomRegistry.h"
 #include "http/HttpApi.h"
+#include "http/NoDelayTcpServer.h"
 #include "net/WebSocketPeer.h"
 #include "storage/Store.h"
 #include "translation/TranslationPipeline.h"
@@ -120,6 +121,7 @@ bool RelayServer::start(QString *error)
         });
     connect(m_http, &QHttpServer::newWebSocketConnection, this, &RelayServer::acceptWebSockets);
 
+    std::optional<QSslConfiguration> tls;
     if (!m_config.tlsCertificate.isEmpty()) {
         QFile certFile(m_config.tlsCertificate);
         QFile keyFile(m_config.tlsKey);
@@ -133,9 +135,15 @@ bool RelayServer::start(QString *error)
             *error = QStringLiteral("the TLS certificate or key is not valid PEM (RSA keys)");
             return false;
         }
-        m_http->sslSetup(certificate, key);
+        tls = QSslConfiguration::defaultConfiguration();
+        tls->setLocalCertificate(certificate);
+        tls->setPrivateKey(key);
     }
-    m_port = m_http->listen(m_config.listenAddress, m_config.port);
+    // Our own listener, so accepted sockets get TCP_NODELAY (Qt HttpServer 6.4 sets none).
+    QTcpServer *listener = listenNoDelay(m_config.listenAddress, m_config.port, tls, m_http);
+    m_port = listener ? listener->serverPort() : 0;
+    if (listener)
+        m_http->bind(listener);
     if (m_port == 0) {
         *error = QStringLiteral("cannot listen on %1:%2 (in use, or not allowed)")
                      .arg(m_config.listenAddress.toString())

@@ -14,7 +14,9 @@ struct TranslationConfig
     QStringList providers;         //!< e.g. {"anthropic", "deepl"}; empty means offline only
     int deadlineMs = 15000;        //!< after this a message's translation is "unavailable"
     int maxPending = 20000;        //!< translations waiting at once; the oldest gives way
-    int providerTimeoutMs = 10000; //!< one HTTP call
+    int providerTimeoutMs = 10000; //!< one HTTP call, from when it is sent
+    //! Calls out at once per provider; more wait in order (a wait is never a provider failure).
+    int providerConcurrency = 32;
     QString anthropicKey, anthropicModel = QStringLiteral("claude-sonnet-4-5"),
                           anthropicUrl = QStringLiteral("https://api.anthropic.com");
     QString openaiKey, openaiModel = QStringLiteral("gpt-4o-mini"),

@@ -35,9 +35,11 @@ const Setting kSettings[] = {
     {"db-user", "MEDTRANSLATE_DB_USER", "db_user", "user",
      "PostgreSQL user; the password comes from MEDTRANSLATE_DB_PASSWORD or the config file."},
     {"resources", "MEDTRANSLATE_RESOURCES", "resources", "dir",
-     "Folder with glossary/, phrases/ and templates/."},
+     "Folder with glossary/, phrases/ and templates/ (default: share/medtranslate/resources "
+     "of the installation, else the source tree)."},
     {"widget-dir", "MEDTRANSLATE_WIDGET_DIR", "widget_dir", "dir",
-     "Folder with the patient widget files."},
+     "Folder with the patient widget files (default: share/medtranslate/widget of the "
+     "installation, else the source tree)."},
     {"allowed-origins", "MEDTRANSLATE_ALLOWED_ORIGINS", "allowed_origins", "list",
      "Comma-separated hospital sites allowed to embed the chat (default: any)."},
     {"tls-cert", "MEDTRANSLATE_TLS_CERT", "tls_cert", "file",
@@ -53,7 +55,10 @@ const Setting kSettings[] = {
      "Translations that may wait for a provider at once; past it the oldest is reported "
      "unavailable with the warning overloaded (default 20000, 0: no limit)."},
     {"provider-timeout-ms", "MEDTRANSLATE_PROVIDER_TIMEOUT_MS", "translation.timeout_ms", "ms",
-     "Timeout of one provider call (default 10000)."},
+     "Timeout of one provider call, from when it is sent (default 10000)."},
+    {"provider-concurrency", "MEDTRANSLATE_PROVIDER_CONCURRENCY", "translation.concurrency", "n",
+     "Calls in flight at once per provider; more wait their turn without counting as failures "
+     "(default 32)."},
     {"provider-retries", "MEDTRANSLATE_PROVIDER_RETRIES", "translation.retries", "n",
      "Extra calls to a provider that answered 429 or 5xx, honouring Retry-After (default 2)."},
     {"breaker-threshold", "MEDTRANSLATE_BREAKER_THRESHOLD", "translation.breaker_threshold", "n",
@@ -118,18 +123,21 @@ QStringList splitList(const QString &text)
     return items;
 }
 
-// Finds a folder shipped with the project: beside the sources in a build tree, else installed.
-QString defaultDataDir(const QString &name)
+//! Finds a folder shipped with the project when no flag names it: installed beside the binary
+//! (<prefix>/bin/../share/medtranslate/<name>), else in the source tree the relay was built
+//! from, for running from a build directory. MEDTRANSLATE_NO_SOURCE_TREE=1 turns the source
+//! tree off, so an installed layout can be tested on a machine that has the sources.
+QString defaultDataDir(const QString &name, const QProcessEnvironment &environment)
 {
-    const QStringList candidates = {
-        QStringLiteral(MEDTRANSLATE_SOURCE_ROOT "/") + name,
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/medtranslate/") + name,
-    };
+    QStringList candidates = {QCoreApplication::applicationDirPath() +
+                              QStringLiteral("/../share/medtranslate/") + name};
+    if (environment.value(QStringLiteral("MEDTRANSLATE_NO_SOURCE_TREE")).isEmpty())
+        candidates << QStringLiteral(MEDTRANSLATE_SOURCE_ROOT "/") + name;
     for (const QString &candidate : candidates) {
         if (QFileInfo(candidate).isDir())
             return QDir(candidate).absolutePath();
     }
-    return candidates.first();
+    return QDir::cleanPath(candidates.first());
 }
 
 bool parseListen(const QString &text, RelayConfig &config, QString *error)
@@ -307,10 +315,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     c.store.password = secret("MEDTRANSLATE_DB_PASSWORD", "db_password");
     c.resourcesDir = value("resources");
     if (c.resourcesDir.isEmpty())
-        c.resourcesDir = defaultDataDir(QStringLiteral("resources"));
+        c.resourcesDir = defaultDataDir(QStringLiteral("resources"), environment);
     c.widgetDir = value("widget-dir");
     if (c.widgetDir.isEmpty())
-        c.widgetDir = defaultDataDir(QStringLiteral("widget"));
+        c.widgetDir = defaultDataDir(QStringLiteral("widget"), environment);
     c.allowedOrigins = splitList(value("allowed-origins"));
     if (c.allowedOrigins == QStringList{QStringLiteral("*")})
         c.allowedOrigins.clear();
@@ -329,6 +337,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"translation-deadline-ms", 100, &c.translation.deadlineMs},
         {"max-pending-translations", 0, &c.translation.maxPending},
         {"provider-timeout-ms", 100, &c.translation.providerTimeoutMs},
+        {"provider-concurrency", 1, &c.translation.providerConcurrency},
         {"provider-retries", 0, &c.translation.providerRetries},
         {"breaker-threshold", 1, &c.translation.breakerThreshold},
         {"breaker-cooldown-ms", 0, &c.translation.breakerCooldownMs},

@@ -11,6 +11,7 @@
 #include "storage/Store.h"
 #include "translation/Translator.h"
 
+#include <QAbstractEventDispatcher>
 #include <QDateTime>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -24,6 +25,12 @@
 namespace medtranslate::relay {
 
 namespace {
+
+//! Which Qt event loop runs the relay: QEventDispatcherUNIX scales with connections, GLib's not.
+QString eventLoopName()
+{
+    return QLatin1String(QAbstractEventDispatcher::instance()->metaObject()->className());
+}
 
 using Method = QHttpServerRequest::Method;
 using Status = HttpReply::Status;
@@ -154,7 +161,8 @@ void HttpApi::registerRoutes(QHttpServer &server)
                                   result.ok() ? QStringLiteral("ok") : result.error},
                                  {QStringLiteral("translation"), m_translator.describe()},
                                  {QStringLiteral("uptime_seconds"),
-                                  QDateTime::currentSecsSinceEpoch() - m_startedAt}};
+                                  QDateTime::currentSecsSinceEpoch() - m_startedAt},
+                                 {QStringLiteral("event_loop"), eventLoopName()}};
                              reply->json(body,
                                          result.ok() ? Status::Ok : Status::ServiceUnavailable);
                          });

@@ -17,6 +17,8 @@ public:
     [[nodiscard]] bool allow();
     void recordSuccess();
     void recordFailure();
+    //! A call allow() let through never went out: frees the trial call, counts nothing.
+    void recordNotSent() { m_trialOut = false; }
     [[nodiscard]] State state() const;
     [[nodiscard]] int consecutiveFailures() const { return m_failures; }
 

@@ -1,5 +1,7 @@
 #include "translation/HttpProvider.h"
 
+#include "translation/InFlightLimiter.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -11,19 +13,52 @@
 
 namespace medtranslate::relay {
 
-HttpProvider::HttpProvider(QObject *parent)
-    : TranslationProvider(parent), m_network(new QNetworkAccessManager(this))
+namespace {
+//! What Qt's HTTP/1.1 connection pool opens per host, per network manager.
+constexpr int kConnectionsPerManager = 6;
+//! Calls out at once unless told otherwise.
+constexpr int kDefaultConcurrency = 32;
+//! A waiting call with less time than this before its deadline is not sent any more.
+constexpr int kMinSendMs = 200;
+} // namespace
+
+HttpProvider::HttpProvider(QObject *parent) : TranslationProvider(parent)
 {
+    setConcurrency(kDefaultConcurrency);
 }
 
 HttpProvider::~HttpProvider()
 {
-    // Calls still out are dropped without calling back: their owner is going away too.
-    const auto replies = m_network->findChildren<QNetworkReply *>();
+    // Calls still out are dropped without calling back: their owner is going away too. Calls
+    // still waiting go with the limiter, uncalled.
+    const auto replies = findChildren<QNetworkReply *>();
     for (QNetworkReply *reply : replies) {
         reply->disconnect(this);
         reply->abort();
     }
+}
+
+void HttpProvider::setConcurrency(int calls)
+{
+    calls = std::max(1, calls);
+    delete m_limiter;
+    m_limiter = new InFlightLimiter(calls, kMinSendMs, this);
+    for (const Network &network : m_networks)
+        delete network.manager;
+    m_networks.clear();
+    const int managers = (calls + kConnectionsPerManager - 1) / kConnectionsPerManager;
+    for (int i = 0; i < managers; ++i)
+        m_networks.push_back(Network{new QNetworkAccessManager(this), 0});
+}
+
+int HttpProvider::concurrency() const
+{
+    return m_limiter->limit();
+}
+
+int HttpProvider::waiting() const
+{
+    return m_limiter->waiting();
 }
 
 QUrl HttpProvider::endpoint(const QString &base, const QString &path)
@@ -65,10 +100,33 @@ int HttpProvider::parseRetryAfter(const QByteArray &value)
 
 void HttpProvider::translate(const ProviderRequest &request, Done done)
 {
+    // Both callbacks share `done`; the limiter runs exactly one of them.
+    auto shared = std::make_shared<Done>(std::move(done));
+    m_limiter->submit(
+        request.deadline, [this, request, shared]() { send(request, std::move(*shared)); },
+        [this, shared]() {
+            ProviderResult result;
+            result.notSent = true;
+            result.error = QStringLiteral("not sent: %1 calls already out, deadline reached")
+                               .arg(m_limiter->inFlight());
+            (*shared)(std::move(result));
+        });
+}
+
+void HttpProvider::send(const ProviderRequest &request, Done done)
+{
     Call call = buildCall(request);
     call.request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                               QNetworkRequest::AlwaysNetwork);
-    QNetworkReply *reply = m_network->post(call.request, call.body);
+    call.request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+    // The least busy manager has a free connection: the limiter never hands out more calls
+    // than the managers have connections, so this request leaves now, not from Qt's queue.
+    const auto network = std::min_element(
+        m_networks.begin(), m_networks.end(),
+        [](const Network &a, const Network &b) { return a.inFlight < b.inFlight; });
+    ++network->inFlight;
+    QNetworkAccessManager *manager = network->manager;
+    QNetworkReply *reply = manager->post(call.request, call.body);
     auto timedOut = std::make_shared<bool>(false);
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
@@ -76,11 +134,18 @@ void HttpProvider::translate(const ProviderRequest &request, Done done)
         *timedOut = true;
         reply->abort();
     });
-    timer->start(std::max(1, request.timeoutMs));
-    const int timeoutMs = request.timeoutMs;
+    int timeoutMs = std::max(1, request.timeoutMs);
+    if (!request.deadline.isForever())
+        timeoutMs = int(std::clamp<qint64>(request.deadline.remainingTime(), 1, timeoutMs));
+    timer->start(timeoutMs);
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, timedOut, timeoutMs, done = std::move(done)]() {
+            [this, reply, manager, timedOut, timeoutMs, done = std::move(done)]() {
                 reply->deleteLater();
+                for (Network &n : m_networks) {
+                    if (n.manager == manager)
+                        --n.inFlight;
+                }
+                m_limiter->release();
                 ProviderResult result;
                 result.httpStatus =
                     reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

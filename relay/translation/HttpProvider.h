@@ -5,13 +5,18 @@
 #include <QByteArray>
 #include <QNetworkRequest>
 #include <optional>
+#include <vector>
 
 class QNetworkAccessManager;
 
 namespace medtranslate::relay {
 
+class InFlightLimiter;
+
 //! The HTTP side shared by the real providers: one POST per call with a hard timeout, status
 //! handling (429 and 5xx are retryable, with Retry-After), and parsing left to subclasses.
+//! At most concurrency() calls are out at once; the others wait here, in order, and their
+//! timeout starts only when they are sent.
 class HttpProvider : public TranslationProvider
 {
     Q_OBJECT
@@ -21,6 +26,14 @@ public:
     ~HttpProvider() override;
 
     void translate(const ProviderRequest &request, Done done) final;
+
+    //! Calls out at once. Qt opens at most six connections per host and network manager, so
+    //! beyond six further managers add connection pools (HTTP/2 multiplexes where offered).
+    //! Set before the first call.
+    void setConcurrency(int calls);
+    [[nodiscard]] int concurrency() const;
+    //! Calls waiting for a free slot now.
+    [[nodiscard]] int waiting() const;
 
     //! `base` + `path`, without doubling "/v1" when the base already ends with it
     //! (local servers are often configured as http://host:port/v1).
@@ -41,7 +54,16 @@ protected:
                                                              QString *error) const = 0;
 
 private:
-    QNetworkAccessManager *m_network;
+    struct Network
+    {
+        QNetworkAccessManager *manager = nullptr;
+        int inFlight = 0;
+    };
+
+    void send(const ProviderRequest &request, Done done);
+
+    std::vector<Network> m_networks;
+    InFlightLimiter *m_limiter = nullptr;
 };
 
 } // namespace medtranslate::relay

@@ -77,6 +77,7 @@ void ProviderChain::step(const std::shared_ptr<Run> &run)
         request.timeoutMs = remaining < 0
                                 ? m_policy.callTimeoutMs
                                 : int(std::min<qint64>(m_policy.callTimeoutMs, remaining));
+        request.deadline = run->deadline;
         ++run->attempt;
         QPointer<ProviderChain> guard(this);
         provider->translate(request, [guard, run, index](ProviderResult result) {
@@ -94,6 +95,16 @@ void ProviderChain::onResult(const std::shared_ptr<Run> &run, int index, Provide
 {
     TranslationProvider *provider = m_providers[size_t(index)];
     Stats &stats = m_stats[size_t(index)];
+    if (result.notSent) {
+        // Our own queue was full until the deadline: not the provider's failure.
+        ++stats.notSent;
+        stats.breaker.recordNotSent();
+        run->failures << provider->name() + QStringLiteral(": ") + result.error;
+        ++run->index;
+        run->attempt = 0;
+        step(run);
+        return;
+    }
     if (result.ok && m_validator) {
         if (const QString problem = m_validator(run->request, result.text); !problem.isEmpty()) {
             result.ok = false;
@@ -143,7 +154,7 @@ QString ProviderChain::metricsText() const
         const Stats &s = m_stats[i];
         for (const auto &[outcome, value] :
              {std::pair{"ok", s.ok}, std::pair{"failed", s.failed}, std::pair{"retried", s.retried},
-              std::pair{"skipped", s.skipped}})
+              std::pair{"skipped", s.skipped}, std::pair{"not_sent", s.notSent}})
             out += QStringLiteral(
                        "medtranslate_provider_calls_total{provider=\"%1\",outcome=\"%2\"} %3\n")
                        .arg(name, QLatin1String(outcome))

@@ -76,6 +76,7 @@ private:
         quint64 failed = 0;
         quint64 retried = 0;
         quint64 skipped = 0;
+        quint64 notSent = 0; //!< waited for a free connection until the deadline
     };
 
     void step(const std::shared_ptr<Run> &run);

@@ -64,15 +64,20 @@ ProviderChain *buildChain(const TranslationConfig &config, QObject *parent)
     policy.breakerCooldownMs = config.breakerCooldownMs;
     auto *chain = new ProviderChain(policy, parent);
     for (const QString &name : config.providers) {
+        HttpProvider *provider = nullptr;
         if (name == QLatin1String("anthropic"))
-            chain->add(new AnthropicProvider(config.anthropicKey, config.anthropicModel,
-                                             config.anthropicUrl));
+            provider = new AnthropicProvider(config.anthropicKey, config.anthropicModel,
+                                             config.anthropicUrl);
         else if (name == QLatin1String("openai"))
-            chain->add(new OpenAiProvider(config.openaiKey, config.openaiModel, config.openaiUrl));
+            provider = new OpenAiProvider(config.openaiKey, config.openaiModel, config.openaiUrl);
         else if (name == QLatin1String("deepl"))
-            chain->add(new DeepLProvider(config.deeplKey, config.deeplUrl));
-        else
+            provider = new DeepLProvider(config.deeplKey, config.deeplUrl);
+        if (!provider) {
             qCWarning(lcTranslation) << "ignoring unknown translation provider" << name;
+            continue;
+        }
+        provider->setConcurrency(config.providerConcurrency);
+        chain->add(provider);
     }
     // An "answer" in the wrong script is an echo of the source or a reply, not a translation.
     chain->setValidator([](const ProviderRequest &request, const QString &answer) {

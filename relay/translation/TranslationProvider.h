@@ -2,6 +2,7 @@
 
 #include "medtranslate/protocol/Types.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -17,7 +18,10 @@ struct ProviderRequest
     QString sourceLang;
     QString targetLang;
     std::vector<protocol::GlossaryHit> glossary;
-    int timeoutMs = 10000;
+    int timeoutMs = 10000; //!< one call, counted from when it is sent
+    //! The whole translation's deadline: a call still waiting for a free connection when it
+    //! comes fails as not sent.
+    QDeadlineTimer deadline{QDeadlineTimer::Forever};
 };
 
 //! How a call ended. `retryable` marks overload (429, 5xx) where trying again may work.
@@ -29,6 +33,9 @@ struct ProviderResult
     bool retryable = false;
     int retryAfterMs = -1; //!< from Retry-After; -1 when absent
     QString error;         //!< short reason, never the text itself
+    //! The call never left: it waited for a free connection until the deadline. This says
+    //! nothing about the provider, so it is not counted against it.
+    bool notSent = false;
 };
 
 //! A translation service reached over the network. Asynchronous: `translate` returns at once

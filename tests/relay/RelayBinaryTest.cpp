@@ -89,4 +89,35 @@ TEST(RelayBinaryTest, AddAgentReadsThePasswordFromStdinAndTheRelayServes)
     EXPECT_EQ(relay.exitCode(), 0);
 }
 
+TEST(RelayBinaryTest, UsesTheEventLoopThatScalesWithoutBeingTold)
+{
+    // Qt's GLib event loop slows down with the number of sockets; the relay picks the UNIX one
+    // itself, with no QT_NO_GLIB from whoever starts it.
+    QTemporaryDir dir;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("QT_NO_GLIB"));
+    QProcess relay;
+    relay.setProcessEnvironment(environment);
+    relay.start(kBinary, {QStringLiteral("--db"), dir.filePath(QStringLiteral("relay.db")),
+                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    ASSERT_TRUE(relay.waitForStarted(5000));
+    QString banner;
+    for (int i = 0; i < 100 && !banner.contains(QLatin1String("WebSocket:")); ++i) {
+        relay.waitForReadyRead(100);
+        banner += QString::fromUtf8(relay.readAllStandardOutput());
+    }
+    const auto match =
+        QRegularExpression(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"))
+            .match(banner);
+    ASSERT_TRUE(match.hasMatch()) << banner.toStdString();
+    EXPECT_TRUE(banner.contains(QLatin1String("event loop:  QEventDispatcherUNIX")))
+        << banner.toStdString();
+    const auto health =
+        HttpClient::get(QUrl(match.captured(1)).resolved(QUrl(QStringLiteral("/health"))));
+    ASSERT_EQ(health.status, 200) << health.body.toStdString();
+    EXPECT_EQ(health.json()["event_loop"], "QEventDispatcherUNIX");
+    relay.terminate();
+    EXPECT_TRUE(relay.waitForFinished(10000));
+}
+
 } // namespace medtranslate::test

@@ -159,4 +159,43 @@ TEST(RelayOptionsTest, AdminCommands)
     EXPECT_TRUE(options->helpText.contains(QLatin1String("--add-agent")));
 }
 
+TEST(RelayOptionsTest, ProviderConcurrencyFromFlagEnvironmentOrFile)
+{
+    QString error;
+    const auto defaults = parse({}, QProcessEnvironment(), &error);
+    ASSERT_TRUE(defaults) << error.toStdString();
+    EXPECT_EQ(defaults->config.translation.providerConcurrency, 32);
+
+    QTemporaryDir dir;
+    const QString file = writeConfig(dir, R"({"translation":{"concurrency":12}})");
+    EXPECT_EQ(parse({QStringLiteral("--config"), file}, QProcessEnvironment(), &error)
+                  ->config.translation.providerConcurrency,
+              12);
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("MEDTRANSLATE_PROVIDER_CONCURRENCY"), QStringLiteral("48"));
+    EXPECT_EQ(parse({QStringLiteral("--config"), file}, env, &error)
+                  ->config.translation.providerConcurrency,
+              48);
+    EXPECT_EQ(parse({QStringLiteral("--provider-concurrency"), QStringLiteral("64")}, env, &error)
+                  ->config.translation.providerConcurrency,
+              64);
+    EXPECT_FALSE(
+        parse({QStringLiteral("--provider-concurrency"), QStringLiteral("0")}, env, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("provider-concurrency"))) << error.toStdString();
+}
+
+TEST(RelayOptionsTest, InstalledDataIsNotLookedForInTheSourceTreeWhenThatIsTurnedOff)
+{
+    QString error;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("MEDTRANSLATE_NO_SOURCE_TREE"), QStringLiteral("1"));
+    const auto options = parse({}, env, &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    // The test binary has no share/medtranslate beside it: the installed path is what is left.
+    EXPECT_TRUE(
+        options->config.resourcesDir.endsWith(QStringLiteral("share/medtranslate/resources")))
+        << options->config.resourcesDir.toStdString();
+    EXPECT_TRUE(options->config.widgetDir.endsWith(QStringLiteral("share/medtranslate/widget")));
+}
+
 } // namespace medtranslate::test

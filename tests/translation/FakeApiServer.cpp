@@ -4,6 +4,7 @@
 #include <QEventLoop>
 #include <QTcpSocket>
 #include <QTimer>
+#include <algorithm>
 
 namespace medtranslate::test {
 
@@ -38,6 +39,7 @@ void FakeApiServer::accept()
         connect(socket, &QTcpSocket::readyRead, this, [this, socket]() { readFrom(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket]() {
             m_buffers.remove(socket);
+            m_open -= m_unanswered.take(socket);
             socket->deleteLater();
         });
     }
@@ -77,16 +79,32 @@ void FakeApiServer::readFrom(QTcpSocket *socket)
         } else if (m_handler) {
             reply = m_handler(request);
         }
+        ++m_open;
+        ++m_unanswered[socket];
+        m_mostOpen = std::max(m_mostOpen, m_open);
         if (reply.hang)
             continue; // never answers; the client's timeout must act
-        QByteArray response = "HTTP/1.1 " + QByteArray::number(reply.status) + " Fake\r\n";
-        response += "Content-Type: application/json\r\n";
-        response += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
-        for (const auto &[name, value] : reply.headers)
-            response += name + ": " + value + "\r\n";
-        response += "\r\n" + reply.body;
-        socket->write(response);
+        if (m_answerDelayMs > 0)
+            QTimer::singleShot(m_answerDelayMs, socket,
+                               [this, socket, reply]() { respond(socket, reply); });
+        else
+            respond(socket, reply);
     }
+}
+
+void FakeApiServer::respond(QTcpSocket *socket, const FakeReply &reply)
+{
+    if (!m_buffers.contains(socket))
+        return; // the client hung up; its requests are no longer open
+    --m_open;
+    --m_unanswered[socket];
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(reply.status) + " Fake\r\n";
+    response += "Content-Type: application/json\r\n";
+    response += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+    for (const auto &[name, value] : reply.headers)
+        response += name + ": " + value + "\r\n";
+    response += "\r\n" + reply.body;
+    socket->write(response);
 }
 
 bool FakeApiServer::waitForRequests(int count, int timeoutMs)

@@ -62,15 +62,26 @@ public:
     //! Every body received, concatenated: for "this never reached the server" checks.
     [[nodiscard]] QByteArray allBodies() const;
 
+    //! Every answer is held back this long, like a slow model (hangs still never answer).
+    void setAnswerDelay(int ms) { m_answerDelayMs = ms; }
+    //! Requests received and not answered yet, now and at most so far.
+    [[nodiscard]] int openRequests() const { return m_open; }
+    [[nodiscard]] int mostOpenRequests() const { return m_mostOpen; }
+
 private:
     void accept();
     void readFrom(QTcpSocket *socket);
+    void respond(QTcpSocket *socket, const FakeReply &reply);
 
     QTcpServer m_server;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHash<QTcpSocket *, int> m_unanswered;
     std::vector<FakeRequest> m_requests;
     std::vector<FakeReply> m_queue;
     Handler m_handler;
+    int m_answerDelayMs = 0;
+    int m_open = 0;
+    int m_mostOpen = 0;
 };
 
 } // namespace medtranslate::test
