@@ -450,7 +450,8 @@ void ConsultationService::translateLater(const QString &roomId, qint64 seq,
         late.translation.lang = request.sourceLang.toStdString();
         late.translation.sourceLang = request.sourceLang.toStdString();
         late.translation.status = protocol::TranslationStatus::Unavailable;
-        late.translation.warnings.push_back("deadline_exceeded");
+        late.translation.addWarning(protocol::TranslationWarning::make(
+            protocol::TranslationWarning::Kind::DeadlineExceeded));
         applyTranslation(roomId, seq, late);
     });
     deadline->start(m_config.translation.deadlineMs + 500);
