@@ -55,19 +55,21 @@ void ChatSession::sendText(const QString &clientMsgId, const QString &text)
 
 void ChatSession::sendTemplate(const QString &clientMsgId, const QuickReply &reply)
 {
-    if (!isActive() || !reply.texts.contains(patientLanguage()))
+    const auto vetted = reply.texts.find(m_room.patientLanguage);
+    if (!isActive() || vetted == reply.texts.end())
         return;
+    const auto korean = reply.texts.find("ko");
     protocol::Message draft;
     draft.roomId = m_room.roomId;
     draft.clientMsgId = clientMsgId.toStdString();
     draft.sender = protocol::Sender::Agent;
     draft.senderName = m_client.agent().name.toStdString();
-    draft.text = reply.texts.value(QStringLiteral("ko")).toStdString();
+    draft.text = korean == reply.texts.end() ? std::string() : korean->second;
     draft.lang = std::string(kAgentLanguage);
-    draft.templateId = reply.id.toStdString();
+    draft.templateId = reply.id;
     draft.translation.status = protocol::TranslationStatus::Vetted;
     draft.translation.lang = m_room.patientLanguage;
-    draft.translation.text = reply.texts.value(patientLanguage()).toStdString();
+    draft.translation.text = vetted->second;
     draft.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     m_messages.addPending(draft);
     dispatch(draft);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "medtranslate/protocol/HttpBodies.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -17,14 +19,9 @@ struct AgentAccount
     QStringList languages;
 };
 
-//! A vetted quick reply from `GET /api/templates`.
-struct QuickReply
-{
-    QString id;
-    QString category;
-    QString title;
-    QHash<QString, QString> texts; //!< language code → vetted text; "ko" is what the agent reads
-};
+//! A vetted quick reply from `GET /api/templates`, the relay's own type; "ko" is what the agent
+//! reads.
+using QuickReply = protocol::http::QuickReply;
 
 //! A counselor from `GET /api/agents`, offered when a chat is transferred.
 struct Colleague

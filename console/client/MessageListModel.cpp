@@ -1,5 +1,7 @@
 #include "client/MessageListModel.h"
 
+#include "client/TranslationWarning.h"
+
 #include <QDateTime>
 #include <algorithm>
 
@@ -64,6 +66,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return qs(m.translation.sourceLang);
     case WarningsRole:
         return toStringList(m.translation.warnings);
+    case WarningDetailsRole:
+        return QVariant::fromValue(TranslationWarning::of(m.translation));
     case ProviderRole:
         return qs(m.translation.provider);
     case CreatedAtRole:
@@ -100,6 +104,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
                   {TranslationStatusRole, "translationStatus"},
                   {TranslationSourceLangRole, "translationSourceLang"},
                   {WarningsRole, "warnings"},
+                  {WarningDetailsRole, "warningDetails"},
                   {ProviderRole, "provider"},
                   {CreatedAtRole, "createdAt"},
                   {EventRole, "event"},

@@ -30,7 +30,8 @@ public:
         TranslationLangRole,
         TranslationStatusRole, //!< int of protocol::TranslationStatus
         TranslationSourceLangRole,
-        WarningsRole, //!< QStringList, wire form
+        WarningsRole,       //!< QStringList, wire form
+        WarningDetailsRole, //!< std::vector<TranslationWarning>: details, else the strings read
         ProviderRole,
         CreatedAtRole, //!< QDateTime, UTC
         EventRole,

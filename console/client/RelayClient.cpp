@@ -1,6 +1,7 @@
 #include "client/RelayClient.h"
 
 #include "medtranslate/protocol/FrameCodec.h"
+#include "medtranslate/protocol/HttpBodies.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -22,12 +23,30 @@ namespace {
 
 constexpr int kWatchdogMs = 250;
 
+namespace http = protocol::http;
+
 QString errorMessageOf(const QByteArray &body)
 {
+    const auto error = http::parseBody<http::ErrorBody>(body.toStdString());
+    return error ? QString::fromStdString(error->message) : QString();
+}
+
+//! The entries of a list body `{"<key>":[…]}` that read as T; nothing when there is no list.
+//! One entry the console cannot read does not cost the others.
+template <typename T>
+std::optional<std::vector<T>> readEntries(const QByteArray &body, const char *key)
+{
     const auto json = nlohmann::json::parse(body.toStdString(), nullptr, false);
-    if (json.is_object() && json.contains("error") && json["error"].is_object())
-        return QString::fromStdString(json["error"].value("message", std::string{}));
-    return {};
+    if (!json.is_object() || !json.contains(key) || !json[key].is_array())
+        return std::nullopt;
+    std::vector<T> entries;
+    for (const auto &item : json[key]) {
+        try {
+            entries.push_back(item.get<T>());
+        } catch (const nlohmann::json::exception &) {
+        }
+    }
+    return entries;
 }
 
 QString sslProblems(const QList<QSslError> &errors)
@@ -116,8 +135,7 @@ void RelayClient::login(const QUrl &relayUrl, const QString &username, const QSt
     QNetworkRequest request(endpoint(relayUrl, QStringLiteral("/api/auth/login")));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setTransferTimeout(m_timeouts.httpMs);
-    const nlohmann::json body{{"username", username.toStdString()},
-                              {"password", password.toStdString()}};
+    const nlohmann::json body = http::LoginRequest{username.toStdString(), password.toStdString()};
     QNetworkReply *reply = m_network->post(request, QByteArray::fromStdString(body.dump()));
     m_loginReply = reply;
     connect(reply, &QNetworkReply::sslErrors, this,
@@ -133,21 +151,15 @@ void RelayClient::onLoginFinished(QNetworkReply *reply)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     if (status == 200) {
-        const auto json = nlohmann::json::parse(body.toStdString(), nullptr, false);
-        if (json.is_object() && json.value("token", std::string{}).size() > 0 &&
-            json.contains("agent") && json["agent"].is_object()) {
-            const auto &a = json["agent"];
-            m_token = QString::fromStdString(json.value("token", std::string{}));
+        const auto answer = http::parseBody<http::LoginResponse>(body.toStdString());
+        if (answer && !answer->token.empty()) {
+            m_token = toQString(answer->token);
             m_agent = AgentAccount{};
-            m_agent.id = QString::fromStdString(a.value("id", std::string{}));
-            m_agent.name = QString::fromStdString(a.value("name", std::string{}));
-            m_agent.role = QString::fromStdString(a.value("role", std::string{}));
-            if (a.contains("languages") && a["languages"].is_array()) {
-                for (const auto &l : a["languages"]) {
-                    if (l.is_string())
-                        m_agent.languages << QString::fromStdString(l.get<std::string>());
-                }
-            }
+            m_agent.id = toQString(answer->agent.id);
+            m_agent.name = toQString(answer->agent.name);
+            m_agent.role = toQString(answer->agent.role);
+            for (const std::string &l : answer->agent.languages)
+                m_agent.languages << toQString(l);
             emit loginSucceeded(m_agent);
             return;
         }
@@ -226,21 +238,14 @@ void RelayClient::onColleaguesFinished(QNetworkReply *reply)
         emit colleaguesFailed(!message.isEmpty() ? message : reply->errorString());
         return;
     }
-    const auto json = nlohmann::json::parse(body.toStdString(), nullptr, false);
-    if (!json.is_object() || !json.contains("agents") || !json["agents"].is_array()) {
+    const auto agents = readEntries<http::AgentDirectoryEntry>(body, "agents");
+    if (!agents) {
         emit colleaguesFailed(tr("The relay sent an agent list the console does not understand."));
         return;
     }
     std::vector<Colleague> colleagues;
-    for (const auto &a : json["agents"]) {
-        if (!a.is_object() || !a.contains("id") || !a["id"].is_string())
-            continue;
-        Colleague colleague;
-        colleague.id = QString::fromStdString(a["id"].get<std::string>());
-        colleague.name = QString::fromStdString(a.value("name", std::string{}));
-        colleague.online = a.value("online", false);
-        colleagues.push_back(std::move(colleague));
-    }
+    for (const auto &a : *agents)
+        colleagues.push_back(Colleague{toQString(a.id), toQString(a.name), a.online});
     emit colleaguesLoaded(colleagues);
 }
 
@@ -254,30 +259,15 @@ void RelayClient::onTemplatesFinished(QNetworkReply *reply)
         emit templatesFailed(!message.isEmpty() ? message : reply->errorString());
         return;
     }
-    const auto json = nlohmann::json::parse(body.toStdString(), nullptr, false);
-    if (!json.is_object() || !json.contains("templates") || !json["templates"].is_array()) {
+    auto templates = readEntries<QuickReply>(body, "templates");
+    if (!templates) {
         emit templatesFailed(tr("The relay sent templates the console does not understand."));
         return;
     }
-    std::vector<QuickReply> templates;
-    for (const auto &t : json["templates"]) {
-        if (!t.is_object())
-            continue;
-        QuickReply reply;
-        reply.id = QString::fromStdString(t.value("id", std::string{}));
-        reply.category = QString::fromStdString(t.value("category", std::string{}));
-        reply.title = QString::fromStdString(t.value("title", std::string{}));
-        if (t.contains("texts") && t["texts"].is_object()) {
-            for (auto it = t["texts"].begin(); it != t["texts"].end(); ++it) {
-                if (it->is_string())
-                    reply.texts.insert(QString::fromStdString(it.key()),
-                                       QString::fromStdString(it->get<std::string>()));
-            }
-        }
-        if (!reply.id.isEmpty() && reply.texts.contains(QStringLiteral("ko")))
-            templates.push_back(std::move(reply));
-    }
-    emit templatesLoaded(templates);
+    // A template without Korean text is of no use to a counselor.
+    std::erase_if(*templates,
+                  [](const QuickReply &t) { return t.id.empty() || !t.texts.contains("ko"); });
+    emit templatesLoaded(*templates);
 }
 
 // ---- connection ----------------------------------------------------------------------------

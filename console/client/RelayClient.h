@@ -128,7 +128,7 @@ signals:
                     medtranslate::protocol::ErrorCode code, const QString &detail);
     //! An error frame that answers no message or preview of ours (accept, end, transfer...).
     void relayError(medtranslate::protocol::ErrorCode code, const QString &detail);
-    void templatesLoaded(const std::vector<medtranslate::console::QuickReply> &templates);
+    void templatesLoaded(const std::vector<medtranslate::protocol::http::QuickReply> &templates);
     void templatesFailed(const QString &detail);
     void colleaguesLoaded(const std::vector<medtranslate::console::Colleague> &colleagues);
     void colleaguesFailed(const QString &detail);

@@ -14,21 +14,29 @@ QVariant TemplateModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() < 0 || index.row() >= rowCount())
         return {};
     const QuickReply &t = m_templates[size_t(index.row())];
+    auto text = [&t](const QString &lang) {
+        const auto it = t.texts.find(lang.toStdString());
+        return it == t.texts.end() ? QString() : toQString(it->second);
+    };
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
-        return t.title;
+        return toQString(t.title);
     case Qt::ToolTipRole:
     case KoreanTextRole:
-        return t.texts.value(QStringLiteral("ko"));
+        return text(QStringLiteral("ko"));
     case IdRole:
-        return t.id;
+        return toQString(t.id);
     case CategoryRole:
-        return t.category;
+        return toQString(t.category);
     case PatientTextRole:
-        return t.texts.value(m_language);
-    case LanguagesRole:
-        return QStringList(t.texts.keys());
+        return text(m_language);
+    case LanguagesRole: {
+        QStringList languages;
+        for (const auto &[lang, vetted] : t.texts)
+            languages << toQString(lang);
+        return languages;
+    }
     default:
         return {};
     }
@@ -53,7 +61,7 @@ void TemplateModel::setPatientLanguage(const QString &code)
 const QuickReply *TemplateModel::find(const QString &id) const
 {
     for (const auto &t : m_templates) {
-        if (t.id == id)
+        if (toQString(t.id) == id)
             return &t;
     }
     return nullptr;
@@ -63,8 +71,8 @@ QStringList TemplateModel::categories() const
 {
     QStringList categories;
     for (const auto &t : m_templates) {
-        if (!categories.contains(t.category))
-            categories << t.category;
+        if (!categories.contains(toQString(t.category)))
+            categories << toQString(t.category);
     }
     return categories;
 }

@@ -2,28 +2,60 @@
 
 namespace medtranslate::console {
 
+TranslationWarning TranslationWarning::from(const protocol::TranslationWarning &wire)
+{
+    using Wire = protocol::TranslationWarning::Kind;
+    TranslationWarning warning;
+    warning.raw = QString::fromStdString(wire.legacy());
+    warning.source = QString::fromStdString(wire.source);
+    warning.translation = QString::fromStdString(wire.translation);
+    warning.expected = QString::fromStdString(wire.expected);
+    switch (wire.kind) {
+    case Wire::NumberMismatch:
+        warning.kind = Kind::NumberMismatch;
+        break;
+    case Wire::UnitMismatch:
+        warning.kind = Kind::UnitMismatch;
+        break;
+    case Wire::GlossaryMissing:
+        warning.kind = Kind::GlossaryMissing;
+        warning.term = warning.source;
+        break;
+    case Wire::DntMissing:
+        warning.kind = Kind::DoNotTranslate;
+        warning.term = warning.source;
+        break;
+    case Wire::PlaceholderMissing:
+        warning.kind = Kind::PlaceholderMissing;
+        break;
+    case Wire::DeadlineExceeded:
+        warning.kind = Kind::DeadlineExceeded;
+        break;
+    case Wire::NoVettedTranslation:
+    case Wire::ProvidersFailed:
+    case Wire::Overloaded:
+        warning.kind = Kind::NoTranslation;
+        break;
+    case Wire::Other:
+        warning.kind = Kind::Other;
+        warning.term = warning.source;
+        break;
+    }
+    return warning;
+}
+
+std::vector<TranslationWarning> TranslationWarning::of(const protocol::Translation &t)
+{
+    std::vector<TranslationWarning> warnings;
+    for (const auto &w : t.typedWarnings())
+        warnings.push_back(from(w));
+    return warnings;
+}
+
 TranslationWarning TranslationWarning::parse(const QString &wire)
 {
-    TranslationWarning warning;
+    TranslationWarning warning = from(protocol::TranslationWarning::fromLegacy(wire.toStdString()));
     warning.raw = wire;
-    const qsizetype colon = wire.indexOf(QLatin1Char(':'));
-    const QString name = colon < 0 ? wire : wire.left(colon);
-    warning.term = colon < 0 ? QString() : wire.mid(colon + 1);
-    if (name == QLatin1String("number_mismatch"))
-        warning.kind = Kind::NumberMismatch;
-    else if (name == QLatin1String("glossary_missing"))
-        warning.kind = Kind::GlossaryMissing;
-    else if (name == QLatin1String("dnt_missing"))
-        warning.kind = Kind::DoNotTranslate;
-    else if (name == QLatin1String("deadline_exceeded"))
-        warning.kind = Kind::DeadlineExceeded;
-    else if (name == QLatin1String("unit_mismatch"))
-        warning.kind = Kind::UnitMismatch;
-    else if (name == QLatin1String("placeholder_missing"))
-        warning.kind = Kind::PlaceholderMissing;
-    else if (name == QLatin1String("no_vetted_translation") ||
-             name == QLatin1String("providers_failed"))
-        warning.kind = Kind::NoTranslation;
     return warning;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "medtranslate/protocol/Types.h"
+
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <string>
@@ -7,7 +10,9 @@
 
 namespace medtranslate::console {
 
-//! One entry of `translation.warnings`, split into what went wrong and the term concerned.
+//! A translation warning as the console shows it: what went wrong and the values concerned.
+//! Built from `translation.warning_details` when the relay sends them, else from the strings of
+//! `translation.warnings` (a relay older than the extension).
 struct TranslationWarning
 {
     enum class Kind {
@@ -22,9 +27,15 @@ struct TranslationWarning
     };
 
     Kind kind = Kind::Other;
-    QString term; //!< the glossary or do-not-translate term, when there is one
-    QString raw;  //!< the wire form, for unknown kinds
+    QString term;        //!< the glossary or do-not-translate term, when there is one
+    QString raw;         //!< the wire form, for unknown kinds
+    QString source;      //!< what the original has: the number, term or name (may be empty)
+    QString translation; //!< what the translation has in its place (may be empty)
+    QString expected;    //!< the approved translation of a glossary term (may be empty)
 
+    static TranslationWarning from(const protocol::TranslationWarning &wire);
+    //! Every warning of `t`, typed: the details when present, else the strings.
+    static std::vector<TranslationWarning> of(const protocol::Translation &t);
     static TranslationWarning parse(const QString &wire);
     static std::vector<TranslationWarning> parseAll(const std::vector<std::string> &wire);
     static std::vector<TranslationWarning> parseAll(const QStringList &wire);
@@ -36,3 +47,5 @@ struct TranslationWarning
 };
 
 } // namespace medtranslate::console
+
+Q_DECLARE_METATYPE(std::vector<medtranslate::console::TranslationWarning>)

@@ -13,7 +13,6 @@ namespace medtranslate::console {
 class ChatSession;
 class ChatView;
 class Composer;
-struct QuickReply;
 
 //! One chat tab: who the patient is, the messages, the typing indicator, the composer, and the
 //! End and Transfer actions. Requests go to the ChatSession.

@@ -199,18 +199,15 @@ void Composer::send()
 void Composer::decide()
 {
     m_waitTimer.stop();
-    const auto &warnings = m_check.result->translation.warnings;
-    if (TranslationWarning::anyNeedsConfirmation(TranslationWarning::parseAll(warnings))) {
-        QStringList list;
-        for (const auto &w : warnings)
-            list << QString::fromStdString(w);
-        confirmThenSend(list);
+    const auto warnings = TranslationWarning::of(m_check.result->translation);
+    if (TranslationWarning::anyNeedsConfirmation(warnings)) {
+        confirmThenSend(warnings);
         return;
     }
     emitSend();
 }
 
-void Composer::confirmThenSend(const QStringList &warnings)
+void Composer::confirmThenSend(const std::vector<TranslationWarning> &warnings)
 {
     // Window-modal and asynchronous: the GUI keeps running (other chats keep arriving).
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Check the translation"),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/TranslationWarning.h"
 #include "medtranslate/protocol/ServerFrames.h"
 
 #include <QTimer>
@@ -65,7 +66,7 @@ private:
     void onTextChanged();
     void requestPreview();
     void decide();
-    void confirmThenSend(const QStringList &warnings);
+    void confirmThenSend(const std::vector<TranslationWarning> &warnings);
     void emitSend();
     void setTyping(bool active);
     void setFrozen(bool frozen);

@@ -1,6 +1,7 @@
 #include "ui/MessageDelegate.h"
 
 #include "client/MessageListModel.h"
+#include "client/TranslationWarning.h"
 #include "ui/LanguageNames.h"
 
 #include <QAbstractItemView>
@@ -116,7 +117,8 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     const QString translation = index.data(MessageListModel::TranslationTextRole).toString();
     const QString lang = index.data(MessageListModel::LangRole).toString();
     const QString translationLang = index.data(MessageListModel::TranslationLangRole).toString();
-    const QStringList warnings = index.data(MessageListModel::WarningsRole).toStringList();
+    const auto warnings =
+        index.data(MessageListModel::WarningDetailsRole).value<std::vector<TranslationWarning>>();
     const bool fromTemplate = !index.data(MessageListModel::TemplateIdRole).toString().isEmpty();
     const auto delivery =
         MessageListModel::Delivery(index.data(MessageListModel::DeliveryRole).toInt());

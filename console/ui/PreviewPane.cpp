@@ -102,10 +102,7 @@ void PreviewPane::showResult(const protocol::server::PreviewResult &result)
         m_glossary->setText(tr("Glossary: %1").arg(terms.join(QStringLiteral(", "))));
         m_glossary->show();
     }
-    QStringList warnings;
-    for (const auto &w : t.warnings)
-        warnings << QString::fromStdString(w);
-    const QStringList lines = TranslationBadges::explainWarnings(warnings);
+    const QStringList lines = TranslationBadges::explainWarnings(TranslationWarning::of(t));
     if (!lines.isEmpty()) {
         m_warnings->setText(QStringLiteral("⚠ ") + lines.join(QStringLiteral("\n⚠ ")));
         m_warnings->show();

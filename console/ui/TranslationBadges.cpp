@@ -22,7 +22,8 @@ const QColor kBlueBg(0xe4, 0xed, 0xfb);
 } // namespace
 
 std::vector<Badge> TranslationBadges::forMessage(protocol::TranslationStatus status,
-                                                 const QStringList &warnings, bool fromTemplate)
+                                                 const std::vector<TranslationWarning> &warnings,
+                                                 bool fromTemplate)
 {
     std::vector<Badge> badges;
     using S = protocol::TranslationStatus;
@@ -45,7 +46,7 @@ std::vector<Badge> TranslationBadges::forMessage(protocol::TranslationStatus sta
     case S::Ok:
         break;
     }
-    for (const auto &w : TranslationWarning::parseAll(warnings)) {
+    for (const auto &w : warnings) {
         using K = TranslationWarning::Kind;
         switch (w.kind) {
         case K::NumberMismatch:
@@ -76,18 +77,30 @@ std::vector<Badge> TranslationBadges::forMessage(protocol::TranslationStatus sta
     return badges;
 }
 
-QStringList TranslationBadges::explainWarnings(const QStringList &warnings)
+QStringList TranslationBadges::explainWarnings(const std::vector<TranslationWarning> &warnings)
 {
     QStringList lines;
-    for (const auto &w : TranslationWarning::parseAll(warnings)) {
+    for (const auto &w : warnings) {
         using K = TranslationWarning::Kind;
         switch (w.kind) {
         case K::NumberMismatch:
-            lines << tr("A number, dose, date or time is different in the translation.");
+            if (!w.source.isEmpty() && !w.translation.isEmpty())
+                lines << tr("The number %1 of the original is %2 in the translation.")
+                             .arg(w.source, w.translation);
+            else if (!w.source.isEmpty())
+                lines << tr("The number %1 of the original is missing from the translation.")
+                             .arg(w.source);
+            else
+                lines << tr("A number, dose, date or time is different in the translation.");
             break;
         case K::GlossaryMissing:
-            lines << tr("The approved translation of the medical term \"%1\" is missing.")
-                         .arg(w.term);
+            if (!w.expected.isEmpty())
+                lines << tr("The approved translation \"%2\" of the medical term \"%1\" is "
+                            "missing.")
+                             .arg(w.term, w.expected);
+            else
+                lines << tr("The approved translation of the medical term \"%1\" is missing.")
+                             .arg(w.term);
             break;
         case K::DoNotTranslate:
             lines << tr("\"%1\" must stay as written but is missing from the translation.")
@@ -97,7 +110,11 @@ QStringList TranslationBadges::explainWarnings(const QStringList &warnings)
             lines << tr("The translator did not answer in time.");
             break;
         case K::UnitMismatch:
-            lines << tr("A unit (mg, ml, days, …) is different in the translation.");
+            if (!w.source.isEmpty() && !w.translation.isEmpty())
+                lines << tr("%1 of the original became %2 in the translation.")
+                             .arg(w.source, w.translation);
+            else
+                lines << tr("A unit (mg, ml, days, …) is different in the translation.");
             break;
         case K::PlaceholderMissing:
             lines << tr("A phone number, e-mail or ID number did not come back unchanged.");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/TranslationWarning.h"
 #include "medtranslate/protocol/Types.h"
 
 #include <QColor>
@@ -25,9 +26,11 @@ public:
     };
 
     static std::vector<Badge> forMessage(protocol::TranslationStatus status,
-                                         const QStringList &warnings, bool fromTemplate);
-    //! One sentence per warning, for the preview and the send confirmation.
-    static QStringList explainWarnings(const QStringList &warnings);
+                                         const std::vector<TranslationWarning> &warnings,
+                                         bool fromTemplate);
+    //! One sentence per warning, for the preview and the send confirmation; it names the
+    //! values concerned when the relay said which.
+    static QStringList explainWarnings(const std::vector<TranslationWarning> &warnings);
 };
 
 } // namespace medtranslate::console

@@ -5,7 +5,6 @@
 #include "medtranslate/TsvTable.h"
 
 #include <QDir>
-#include <QJsonObject>
 
 namespace medtranslate::relay {
 
@@ -15,11 +14,13 @@ bool TemplateLibrary::loadDirectory(const QString &directory, QString *error)
         directory,
         [this](const TsvTable &table, const std::vector<std::string> &row, QString *rowError) {
             QuickReply reply;
-            reply.id = TableFolder::cell(table, row, "id");
-            reply.category = TableFolder::cell(table, row, "category");
-            reply.title = TableFolder::cell(table, row, "title");
-            reply.texts = TableFolder::languageCells(table, row);
-            if (reply.id.isEmpty() || !reply.texts.contains(QStringLiteral("ko"))) {
+            reply.id = TableFolder::cell(table, row, "id").toStdString();
+            reply.category = TableFolder::cell(table, row, "category").toStdString();
+            reply.title = TableFolder::cell(table, row, "title").toStdString();
+            const QHash<QString, QString> texts = TableFolder::languageCells(table, row);
+            for (auto it = texts.constBegin(); it != texts.constEnd(); ++it)
+                reply.texts.emplace(it.key().toStdString(), it.value().toStdString());
+            if (reply.id.empty() || !reply.texts.contains("ko")) {
                 *rowError = QStringLiteral("every template needs an 'id' and a 'ko' text");
                 return false;
             }
@@ -31,9 +32,10 @@ bool TemplateLibrary::loadDirectory(const QString &directory, QString *error)
 
 void TemplateLibrary::add(QuickReply reply)
 {
-    if (m_byId.contains(reply.id))
+    const QString id = QString::fromStdString(reply.id);
+    if (m_byId.contains(id))
         return; // the first definition wins; duplicates are reported by the data tests
-    m_byId.insert(reply.id, int(m_replies.size()));
+    m_byId.insert(id, int(m_replies.size()));
     m_replies.push_back(std::move(reply));
 }
 
@@ -41,21 +43,6 @@ const QuickReply *TemplateLibrary::find(const QString &id) const
 {
     const auto it = m_byId.constFind(id);
     return it == m_byId.constEnd() ? nullptr : &m_replies[size_t(*it)];
-}
-
-QJsonArray TemplateLibrary::toJson() const
-{
-    QJsonArray array;
-    for (const auto &reply : m_replies) {
-        QJsonObject texts;
-        for (auto it = reply.texts.constBegin(); it != reply.texts.constEnd(); ++it)
-            texts.insert(it.key(), it.value());
-        array.append(QJsonObject{{QStringLiteral("id"), reply.id},
-                                 {QStringLiteral("category"), reply.category},
-                                 {QStringLiteral("title"), reply.title},
-                                 {QStringLiteral("texts"), texts}});
-    }
-    return array;
 }
 
 } // namespace medtranslate::relay

@@ -1,21 +1,14 @@
 #pragma once
 
+#include "medtranslate/protocol/HttpBodies.h"
+
 #include <QHash>
-#include <QJsonArray>
 #include <QString>
-#include <optional>
 #include <vector>
 
 namespace medtranslate::relay {
 
-//! A quick reply with vetted text in every language.
-struct QuickReply
-{
-    QString id;
-    QString category;
-    QString title;
-    QHash<QString, QString> texts; //!< language code → vetted text
-};
+using protocol::http::QuickReply;
 
 //! Quick-reply templates (resources/templates/*.tsv): sent without machine translation.
 class TemplateLibrary final
@@ -24,9 +17,8 @@ public:
     bool loadDirectory(const QString &directory, QString *error);
     void add(QuickReply reply);
     [[nodiscard]] const QuickReply *find(const QString &id) const;
+    //! In file order: the contract's /api/templates body.
     [[nodiscard]] const std::vector<QuickReply> &all() const { return m_replies; }
-    //! The contract's /api/templates body.
-    [[nodiscard]] QJsonArray toJson() const;
 
 private:
     std::vector<QuickReply> m_replies;

@@ -74,20 +74,20 @@ void MessageFlow::send(Peer &peer, const client::Send &send)
         draft.lang = std::string(kAgentLanguage);
         if (!send.templateId.empty()) {
             const QuickReply *reply = m_templates.find(qs(send.templateId));
-            if (!reply || !reply->texts.contains(QStringLiteral("ko"))) {
+            if (!reply || !reply->texts.contains("ko")) {
                 peer.sendError(ErrorCode::NotFound, QStringLiteral("no such template"), ref);
                 return;
             }
-            const auto vetted = reply->texts.constFind(patientLang);
-            if (vetted == reply->texts.constEnd()) {
+            const auto vetted = reply->texts.find(room->room.patientLanguage);
+            if (vetted == reply->texts.end()) {
                 peer.sendError(ErrorCode::UnsupportedLanguage,
                                QStringLiteral("the template has no vetted text in this language"),
                                ref);
                 return;
             }
-            draft.text = reply->texts.value(QStringLiteral("ko")).toStdString();
+            draft.text = reply->texts.at("ko");
             draft.templateId = send.templateId;
-            draft.translation.text = vetted->toStdString();
+            draft.translation.text = vetted->second;
             draft.translation.lang = room->room.patientLanguage;
             draft.translation.status = protocol::TranslationStatus::Vetted;
             draft.translation.provider = "template";

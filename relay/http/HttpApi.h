@@ -1,25 +1,34 @@
 #pragma once
 
-#include "auth/AttemptLimiter.h"
 #include "config/RelayConfig.h"
 
 #include <QObject>
+#include <memory>
 
 class QHttpServer;
-class QHttpServerRequest;
 
 namespace medtranslate::relay {
 
+class AgentDirectoryRoute;
 class AuthService;
+class Caller;
 class ConsultationService;
+class HealthRoute;
+class HistoryRoute;
+class LoginRoute;
+class MetricsRoute;
 class RelayMetrics;
+class RoomRoute;
 class Store;
 class TemplateLibrary;
+class TemplateRoute;
+class TranslateRoute;
 class Translator;
-class WidgetFiles;
+class WidgetRoutes;
 
-//! The relay's HTTP routes, all in one table (see registerRoutes). Handlers answer JSON errors
-//! as {"error":{"code","message"}} and do their slow work (store, password checks) off the loop.
+//! The relay's HTTP route table (see registerRoutes); each route is a small class in http/.
+//! Routes answer JSON errors as {"error":{"code","message"}} and do their slow work (store,
+//! password checks) off the loop, with this object as the context of their callbacks.
 class HttpApi final : public QObject
 {
     Q_OBJECT
@@ -28,22 +37,22 @@ public:
     HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
             ConsultationService &consultations, Translator &translator,
             const TemplateLibrary &templates, RelayMetrics &metrics, QObject *parent = nullptr);
+    ~HttpApi() override;
 
     void registerRoutes(QHttpServer &server);
 
 private:
-    const RelayConfig &m_config;
-    Store &m_store;
-    AuthService &m_auth;
-    ConsultationService &m_consultations;
-    Translator &m_translator;
-    const TemplateLibrary &m_templates;
     RelayMetrics &m_metrics;
-    qint64 m_startedAt;
-    // Failed logins per username and per address, and rooms opened per address.
-    AttemptLimiter m_loginFailuresByUser;
-    AttemptLimiter m_loginFailuresByAddress;
-    AttemptLimiter m_roomsByAddress;
+    std::unique_ptr<Caller> m_caller;
+    std::unique_ptr<HealthRoute> m_health;
+    std::unique_ptr<RoomRoute> m_rooms;
+    std::unique_ptr<LoginRoute> m_login;
+    std::unique_ptr<HistoryRoute> m_history;
+    std::unique_ptr<TemplateRoute> m_templates;
+    std::unique_ptr<AgentDirectoryRoute> m_agents;
+    std::unique_ptr<TranslateRoute> m_translate;
+    std::unique_ptr<MetricsRoute> m_metricsRoute;
+    std::unique_ptr<WidgetRoutes> m_widget;
 };
 
 } // namespace medtranslate::relay

@@ -1,10 +1,39 @@
 #include "http/HttpReply.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <nlohmann/json.hpp>
 
 namespace medtranslate::relay {
+
+namespace {
+
+HttpReply::Status statusFor(protocol::ErrorCode code)
+{
+    using Code = protocol::ErrorCode;
+    using Status = HttpReply::Status;
+    switch (code) {
+    case Code::BadRequest:
+    case Code::UnsupportedLanguage:
+        return Status::BadRequest;
+    case Code::Unauthorized:
+        return Status::Unauthorized;
+    case Code::Forbidden:
+        return Status::Forbidden;
+    case Code::NotFound:
+        return Status::NotFound;
+    case Code::TooLarge:
+        return Status::PayloadTooLarge;
+    case Code::RateLimited:
+        return Status::TooManyRequests;
+    case Code::RoomEnded:
+    case Code::AlreadyAssigned:
+        return Status::Conflict;
+    case Code::Internal:
+        break;
+    }
+    return Status::InternalServerError;
+}
+
+} // namespace
 
 std::shared_ptr<HttpReply> HttpReply::from(QHttpServerResponder &&responder)
 {
@@ -37,19 +66,22 @@ void HttpReply::bytes(const QByteArray &body, const QByteArray &mimeType, Status
     m_responder.writeBody(body);
 }
 
-void HttpReply::json(const QJsonValue &body, Status status, const Headers &headers)
+void HttpReply::json(const nlohmann::json &body, Status status, const Headers &headers)
 {
-    const QJsonDocument doc =
-        body.isArray() ? QJsonDocument(body.toArray()) : QJsonDocument(body.toObject());
-    bytes(doc.toJson(QJsonDocument::Compact), "application/json", status, headers);
+    bytes(QByteArray::fromStdString(
+              body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)),
+          "application/json", status, headers);
 }
 
-void HttpReply::error(Status status, const QString &code, const QString &message,
+void HttpReply::error(Status status, protocol::ErrorCode code, const QString &message,
                       const Headers &headers)
 {
-    json(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
-                                                           {QStringLiteral("message"), message}}}},
-         status, headers);
+    json(protocol::http::ErrorBody{code, message.toStdString()}, status, headers);
+}
+
+void HttpReply::error(const protocol::http::ErrorBody &body)
+{
+    json(body, statusFor(body.code));
 }
 
 } // namespace medtranslate::relay

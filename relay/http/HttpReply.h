@@ -1,11 +1,13 @@
 #pragma once
 
+#include "medtranslate/protocol/HttpBodies.h"
+
 #include <QByteArray>
 #include <QHttpServerResponder>
-#include <QJsonValue>
 #include <QPointer>
 #include <QTcpSocket>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <utility>
 #include <vector>
 
@@ -22,9 +24,12 @@ public:
 
     static std::shared_ptr<HttpReply> from(QHttpServerResponder &&responder);
 
-    void json(const QJsonValue &body, Status status = Status::Ok, const Headers &headers = {});
-    void error(Status status, const QString &code, const QString &message,
+    //! A JSON body, usually one of protocol::http's structs.
+    void json(const nlohmann::json &body, Status status = Status::Ok, const Headers &headers = {});
+    void error(Status status, protocol::ErrorCode code, const QString &message,
                const Headers &headers = {});
+    //! A refused request body, with the status its code always has (400 for bad input).
+    void error(const protocol::http::ErrorBody &body);
     void bytes(const QByteArray &body, const QByteArray &mimeType, Status status = Status::Ok,
                const Headers &headers = {});
     [[nodiscard]] bool answered() const { return m_answered; }

@@ -480,7 +480,62 @@ std::vector<SafetyChecker::Number> SafetyChecker::numbers(const QString &raw)
     return out;
 }
 
+namespace {
+
+QString unitSymbol(SafetyChecker::Unit unit)
+{
+    using U = SafetyChecker::Unit;
+    switch (unit) {
+    case U::Microgram:
+        return QStringLiteral("µg");
+    case U::Milligram:
+        return QStringLiteral("mg");
+    case U::Gram:
+        return QStringLiteral("g");
+    case U::Kilogram:
+        return QStringLiteral("kg");
+    case U::Millilitre:
+        return QStringLiteral("mL");
+    case U::Litre:
+        return QStringLiteral("L");
+    case U::Minute:
+        return QStringLiteral("min");
+    case U::Hour:
+        return QStringLiteral("h");
+    case U::Day:
+        return QStringLiteral("d");
+    case U::Week:
+        return QStringLiteral("wk");
+    case U::Month:
+        return QStringLiteral("mo");
+    case U::Year:
+        return QStringLiteral("y");
+    case U::None:
+    case U::Other:
+        break;
+    }
+    return {};
+}
+
+//! The number as written, with its unit when it has one the checker reads: "5 mg".
+std::string describe(const SafetyChecker::Number &n)
+{
+    const QString unit = unitSymbol(n.unit);
+    return (unit.isEmpty() ? n.written : n.written + QLatin1Char(' ') + unit).toStdString();
+}
+
+} // namespace
+
 QStringList SafetyChecker::check(const QString &source, const QString &translation)
+{
+    QStringList warnings;
+    for (const auto &w : checkDetailed(source, translation))
+        warnings << QString::fromStdString(w.legacy());
+    return warnings;
+}
+
+std::vector<protocol::TranslationWarning> SafetyChecker::checkDetailed(const QString &source,
+                                                                       const QString &translation)
 {
     const std::vector<Number> from = numbers(source);
     const std::vector<Number> to = numbers(translation);
@@ -520,21 +575,28 @@ QStringList SafetyChecker::check(const QString &source, const QString &translati
     }
     // "1일 3회" is "3 times a day": a lone 1 may become a word ("a", "once"), as long as no
     // other number took its place (1 tablet → 2 tablets is still caught).
-    bool extraInTranslation = false;
-    for (size_t t = 0; t < to.size(); ++t)
-        extraInTranslation = extraInTranslation || (matchOfTarget[t] < 0 && !to[t].implied);
-    QStringList warnings;
+    const Number *extraInTranslation = nullptr;
+    for (size_t t = 0; t < to.size() && !extraInTranslation; ++t) {
+        if (matchOfTarget[t] < 0 && !to[t].implied)
+            extraInTranslation = &to[t];
+    }
+    using Warning = protocol::TranslationWarning;
+    std::vector<Warning> warnings;
     for (size_t s = 0; s < from.size(); ++s) {
         if (matched[s] || from[s].implied ||
             (from[s].values.contains(QStringLiteral("1")) && !extraInTranslation))
             continue;
-        warnings << QStringLiteral("number_mismatch");
+        // The number left over in the translation is most likely what this one became.
+        warnings.push_back(
+            Warning::make(Warning::Kind::NumberMismatch, describe(from[s]),
+                          extraInTranslation ? describe(*extraInTranslation) : std::string()));
         break;
     }
     for (size_t t = 0; t < to.size(); ++t) {
         const int s = matchOfTarget[t];
         if (s >= 0 && unitsConflict(from[size_t(s)].unit, to[t].unit)) {
-            warnings << QStringLiteral("unit_mismatch");
+            warnings.push_back(Warning::make(Warning::Kind::UnitMismatch, describe(from[size_t(s)]),
+                                             describe(to[t])));
             break;
         }
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "medtranslate/protocol/TranslationWarning.h"
+
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -54,7 +56,11 @@ public:
     };
 
     [[nodiscard]] static std::vector<Number> numbers(const QString &text);
-    //! Warnings for `translation` of `source`: empty when every source number is there.
+    //! Warnings for `translation` of `source`: empty when every source number is there. Each
+    //! names the source number concerned and what the translation has in its place.
+    [[nodiscard]] static std::vector<protocol::TranslationWarning>
+    checkDetailed(const QString &source, const QString &translation);
+    //! The same as version-1 warning strings ("number_mismatch", "unit_mismatch").
     [[nodiscard]] static QStringList check(const QString &source, const QString &translation);
     //! Folds full-width and Thai digits to ASCII and drops ⟦P1⟧-style tokens.
     [[nodiscard]] static QString normalizeDigits(const QString &text);

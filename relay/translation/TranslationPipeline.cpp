@@ -33,9 +33,10 @@ std::string utf8(const QString &s)
 //! Warnings after which a provider's answer is not kept: a fresh call may do better.
 bool cacheable(const protocol::Translation &t)
 {
-    for (const std::string &w : t.warnings) {
-        if (w == "number_mismatch" || w == "unit_mismatch" || w == "placeholder_missing" ||
-            w.rfind("dnt_missing:", 0) == 0)
+    using Kind = protocol::TranslationWarning::Kind;
+    for (const auto &w : t.typedWarnings()) {
+        if (w.kind == Kind::NumberMismatch || w.kind == Kind::UnitMismatch ||
+            w.kind == Kind::PlaceholderMissing || w.kind == Kind::DntMissing)
             return false;
     }
     return true;
@@ -216,7 +217,7 @@ TranslationOutcome TranslationPipeline::unchanged(const TranslationRequest &requ
 
 TranslationOutcome TranslationPipeline::unavailable(const TranslationRequest &request,
                                                     const QString &source, const QString &provider,
-                                                    const QString &warning,
+                                                    std::optional<WarningKind> warning,
                                                     std::vector<protocol::GlossaryHit> hits) const
 {
     // The original travels on, labelled as such: a reader never mistakes it for a translation.
@@ -226,8 +227,8 @@ TranslationOutcome TranslationPipeline::unavailable(const TranslationRequest &re
     outcome.translation.status = protocol::TranslationStatus::Unavailable;
     outcome.translation.provider = utf8(provider);
     outcome.translation.sourceLang = utf8(source);
-    if (!warning.isEmpty())
-        outcome.translation.warnings.push_back(utf8(warning));
+    if (warning)
+        outcome.translation.addWarning(protocol::TranslationWarning::make(*warning));
     outcome.glossary = std::move(hits);
     return outcome;
 }
@@ -237,22 +238,27 @@ TranslationOutcome TranslationPipeline::checked(const TranslationRequest &reques
                                                 protocol::TranslationStatus status,
                                                 const QString &provider) const
 {
+    using Warning = protocol::TranslationWarning;
     std::vector<MaskedText::Placeholder> lost;
     const QString restored = prepared.masked.restore(providerText, &lost);
-    QStringList warnings;
+    std::vector<Warning> warnings;
     bool personalLost = false;
     for (const auto &placeholder : lost) {
         if (placeholder.personal)
             personalLost = true;
         else
-            warnings << QStringLiteral("dnt_missing:") + placeholder.original;
+            warnings.push_back(
+                Warning::make(Warning::Kind::DntMissing, utf8(placeholder.original)));
     }
+    // Which personal data went missing is not repeated in a warning anyone may read.
     if (personalLost)
-        warnings.prepend(QStringLiteral("placeholder_missing"));
-    warnings += SafetyChecker::check(prepared.masked.text, providerText);
+        warnings.insert(warnings.begin(), Warning::make(Warning::Kind::PlaceholderMissing));
+    for (auto &w : SafetyChecker::checkDetailed(prepared.masked.text, providerText))
+        warnings.push_back(std::move(w));
     for (const auto &hit : prepared.hits) {
         if (!GlossaryMatcher::contains(restored, QString::fromStdString(hit.target)))
-            warnings << QStringLiteral("glossary_missing:") + QString::fromStdString(hit.source);
+            warnings.push_back(
+                Warning::make(Warning::Kind::GlossaryMissing, hit.source, {}, hit.target));
     }
     TranslationOutcome outcome;
     outcome.translation.text = utf8(restored);
@@ -260,8 +266,8 @@ TranslationOutcome TranslationPipeline::checked(const TranslationRequest &reques
     outcome.translation.status = status;
     outcome.translation.provider = utf8(provider);
     outcome.translation.sourceLang = utf8(prepared.source);
-    for (const QString &w : warnings)
-        outcome.translation.warnings.push_back(utf8(w));
+    for (auto &w : warnings)
+        outcome.translation.addWarning(std::move(w));
     outcome.glossary = prepared.hits;
     return outcome;
 }
@@ -307,7 +313,7 @@ Translator::Prepared TranslationPipeline::prepare(const TranslationRequest &requ
     else if (m_chain->isEmpty())
         // Offline and nothing vetted: the answer is known now, so the message carries it.
         result.outcome = unavailable(request, result.sourceLang, kOffline,
-                                     QStringLiteral("no_vetted_translation"), prepared->hits);
+                                     WarningKind::NoVettedTranslation, prepared->hits);
     else
         result.state = std::move(prepared);
     return result;
@@ -359,7 +365,7 @@ void TranslationPipeline::runChain(const TranslationRequest &request,
         for (const Waiter &waiter : waiters) {
             if (!answer.ok) {
                 waiter.done(unavailable(waiter.request, waiter.prepared->source, QString(),
-                                        QStringLiteral("providers_failed"), waiter.prepared->hits));
+                                        WarningKind::ProvidersFailed, waiter.prepared->hits));
                 continue;
             }
             const auto status = answer.index == 0 ? protocol::TranslationStatus::Ok

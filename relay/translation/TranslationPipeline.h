@@ -92,9 +92,12 @@ private:
                                              const QString &provider) const;
     [[nodiscard]] TranslationOutcome unchanged(const TranslationRequest &request,
                                                const QString &source) const;
+    using WarningKind = protocol::TranslationWarning::Kind;
+    //! `warning` says why, when there is a reason to give.
     [[nodiscard]] TranslationOutcome
     unavailable(const TranslationRequest &request, const QString &source, const QString &provider,
-                const QString &warning, std::vector<protocol::GlossaryHit> hits = {}) const;
+                std::optional<WarningKind> warning,
+                std::vector<protocol::GlossaryHit> hits = {}) const;
     void runChain(const TranslationRequest &request, std::shared_ptr<const Ready> prepared,
                   QDeadlineTimer deadline, Callback done);
 

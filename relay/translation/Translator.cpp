@@ -14,15 +14,15 @@ void Translator::setLimits(int deadlineMs, int maxPending)
 }
 
 TranslationOutcome Translator::unavailable(const TranslationRequest &request,
-                                           const QString &sourceLang, const QString &warning)
+                                           const QString &sourceLang,
+                                           protocol::TranslationWarning::Kind why)
 {
     TranslationOutcome outcome;
     outcome.translation.text = request.text.toStdString();
     outcome.translation.lang = sourceLang.toStdString();
     outcome.translation.sourceLang = sourceLang.toStdString();
     outcome.translation.status = protocol::TranslationStatus::Unavailable;
-    if (!warning.isEmpty())
-        outcome.translation.warnings.push_back(warning.toStdString());
+    outcome.translation.addWarning(protocol::TranslationWarning::make(why));
     return outcome;
 }
 
@@ -32,9 +32,9 @@ void Translator::finish(const TranslationRequest &request, Prepared prepared, Ca
     auto shared = std::make_shared<Callback>(std::move(done));
     const QString source = prepared.sourceLang;
     const DeadlineQueue::Id id = m_deadlines.add([shared, request, source](bool overflow) {
-        (*shared)(unavailable(request, source,
-                              overflow ? QStringLiteral("overloaded")
-                                       : QStringLiteral("deadline_exceeded")));
+        using Kind = protocol::TranslationWarning::Kind;
+        (*shared)(
+            unavailable(request, source, overflow ? Kind::Overloaded : Kind::DeadlineExceeded));
     });
     QPointer<Translator> self(this);
     run(request, prepared, [self, id, shared](TranslationOutcome outcome) {

@@ -58,7 +58,7 @@ public:
     //! The outcome for a text nobody could translate: the original, labelled as such.
     [[nodiscard]] static TranslationOutcome unavailable(const TranslationRequest &request,
                                                         const QString &sourceLang,
-                                                        const QString &warning);
+                                                        protocol::TranslationWarning::Kind why);
 
 protected:
     //! Does the slow part; may call `done` late or never: the deadline covers both.

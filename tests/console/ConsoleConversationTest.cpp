@@ -110,7 +110,7 @@ protected:
             return std::nullopt;
         const auto list = templates.first().at(0).value<std::vector<QuickReply>>();
         const auto greet = std::find_if(list.begin(), list.end(), [](const QuickReply &q) {
-            return q.id == QLatin1String("tpl-greet-first");
+            return q.id == "tpl-greet-first";
         });
         if (greet == list.end())
             return std::nullopt;
@@ -367,7 +367,7 @@ TEST_F(ConsoleConversation, TemplateArrivesVettedAndTransferMovesTheChat)
     const QString leeId = relay.addAgent(QStringLiteral("lee"), QStringLiteral("이상담"));
     const auto greet = greetingTemplate();
     ASSERT_TRUE(greet);
-    ASSERT_TRUE(greet->texts.contains(QStringLiteral("vi")));
+    ASSERT_TRUE(greet->texts.contains("vi"));
 
     ChatSession *session = acceptPatient();
     ASSERT_NE(session, nullptr);
@@ -376,8 +376,7 @@ TEST_F(ConsoleConversation, TemplateArrivesVettedAndTransferMovesTheChat)
         [](const Json &f) { return f["type"] == "message" && f["client_msg_id"] == "c-tpl"; });
     ASSERT_TRUE(vetted);
     EXPECT_EQ((*vetted)["translation"]["status"], "vetted");
-    EXPECT_EQ((*vetted)["translation"]["text"],
-              greet->texts.value(QStringLiteral("vi")).toStdString());
+    EXPECT_EQ((*vetted)["translation"]["text"], greet->texts.at("vi"));
     EXPECT_EQ((*vetted)["template_id"], "tpl-greet-first");
     const MessageListModel &model = *session->messages();
     ASSERT_TRUE(waitFor([&]() {
@@ -482,8 +481,7 @@ TEST_F(ConsoleConversation, TemplateTheDatabaseRefusedIsSentAgainByItsId)
     EXPECT_EQ((*vetted)["seq"], 2);
     EXPECT_EQ((*vetted)["template_id"], "tpl-greet-first");
     EXPECT_EQ((*vetted)["translation"]["status"], "vetted");
-    EXPECT_EQ((*vetted)["translation"]["text"],
-              greet->texts.value(QStringLiteral("vi")).toStdString());
+    EXPECT_EQ((*vetted)["translation"]["text"], greet->texts.at("vi"));
     ASSERT_TRUE(waitFor([&]() {
         const int row = model.rowOfClientMsgId(id);
         return row >= 0 && model.deliveryAt(row) == MessageListModel::Delivery::Stored &&

@@ -79,11 +79,8 @@ TEST(MainWindow, TemplatePanelSendsToTheChatInFrontAsVetted)
     RelayClient client;
     ChatRegistry registry(client);
     TemplateModel templates;
-    templates.setTemplates({QuickReply{QStringLiteral("tpl-greet-first"),
-                                       QStringLiteral("greeting"),
-                                       QStringLiteral("첫 인사"),
-                                       {{QStringLiteral("ko"), QStringLiteral("안녕하세요")},
-                                        {QStringLiteral("vi"), QStringLiteral("Xin chào")}}}});
+    templates.setTemplates({QuickReply{
+        "tpl-greet-first", "greeting", "첫 인사", {{"ko", "안녕하세요"}, {"vi", "Xin chào"}}}});
     MainWindow window(registry, &templates);
     window.show();
     server::Welcome welcome;

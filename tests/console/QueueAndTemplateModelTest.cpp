@@ -2,6 +2,7 @@
 #include "client/TemplateFilterModel.h"
 #include "client/TemplateModel.h"
 #include "client/TranslationWarning.h"
+#include "ui/TranslationBadges.h"
 
 #include <QSignalSpy>
 #include <gtest/gtest.h>
@@ -53,20 +54,10 @@ TEST(TemplateFilterModel, SearchesTitleAndTextsWithinACategoryAndLanguage)
 {
     TemplateModel model;
     model.setTemplates({
-        QuickReply{QStringLiteral("t1"),
-                   QStringLiteral("greeting"),
-                   QStringLiteral("첫 인사"),
-                   {{QStringLiteral("ko"), QStringLiteral("안녕하세요")},
-                    {QStringLiteral("vi"), QStringLiteral("Xin chào")}}},
-        QuickReply{QStringLiteral("t2"),
-                   QStringLiteral("payment"),
-                   QStringLiteral("결제 수단"),
-                   {{QStringLiteral("ko"), QStringLiteral("카드로 결제하실 수 있습니다")},
-                    {QStringLiteral("vi"), QStringLiteral("Thẻ")}}},
-        QuickReply{QStringLiteral("t3"),
-                   QStringLiteral("payment"),
-                   QStringLiteral("영수증"),
-                   {{QStringLiteral("ko"), QStringLiteral("영수증을 드립니다")}}},
+        QuickReply{"t1", "greeting", "첫 인사", {{"ko", "안녕하세요"}, {"vi", "Xin chào"}}},
+        QuickReply{
+            "t2", "payment", "결제 수단", {{"ko", "카드로 결제하실 수 있습니다"}, {"vi", "Thẻ"}}},
+        QuickReply{"t3", "payment", "영수증", {{"ko", "영수증을 드립니다"}}},
     });
     EXPECT_EQ(model.categories(),
               (QStringList{QStringLiteral("greeting"), QStringLiteral("payment")}));
@@ -124,4 +115,40 @@ TEST(TranslationWarning, UnitsAndPersonalDataNeedConfirmationButReasonsForNoTran
     EXPECT_TRUE(w[1].needsConfirmation());
     EXPECT_FALSE(w[2].needsConfirmation());
     EXPECT_FALSE(w[3].needsConfirmation());
+}
+
+TEST(TranslationWarning, PrefersTheRelaysDetailsAndExplainsTheValues)
+{
+    using Wire = protocol::TranslationWarning;
+    protocol::Translation t;
+    t.addWarning(Wire::make(Wire::Kind::NumberMismatch, "500 mg", "50 mg"));
+    t.addWarning(Wire::make(Wire::Kind::GlossaryMissing, "두통", "", "headache"));
+    const auto w = TranslationWarning::of(t);
+    ASSERT_EQ(w.size(), 2u);
+    EXPECT_EQ(w[0].kind, TranslationWarning::Kind::NumberMismatch);
+    EXPECT_EQ(w[0].source, QStringLiteral("500 mg"));
+    EXPECT_EQ(w[0].translation, QStringLiteral("50 mg"));
+    EXPECT_EQ(w[1].term, QStringLiteral("두통"));
+    EXPECT_EQ(w[1].expected, QStringLiteral("headache"));
+    const QStringList lines = TranslationBadges::explainWarnings(w);
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_TRUE(lines[0].contains(QStringLiteral("500 mg")) &&
+                lines[0].contains(QStringLiteral("50 mg")))
+        << lines[0].toStdString();
+    EXPECT_TRUE(lines[1].contains(QStringLiteral("headache"))) << lines[1].toStdString();
+}
+
+TEST(TranslationWarning, AnOlderRelaysStringsStillWork)
+{
+    protocol::Translation t;
+    t.warnings = {"glossary_missing:두통", "number_mismatch"};
+    const auto w = TranslationWarning::of(t);
+    ASSERT_EQ(w.size(), 2u);
+    EXPECT_EQ(w[0].kind, TranslationWarning::Kind::GlossaryMissing);
+    EXPECT_EQ(w[0].term, QStringLiteral("두통"));
+    EXPECT_EQ(w[1].kind, TranslationWarning::Kind::NumberMismatch);
+    EXPECT_TRUE(w[1].source.isEmpty());
+    EXPECT_EQ(
+        TranslationBadges::explainWarnings(w)[1],
+        TranslationBadges::tr("A number, dose, date or time is different in the translation."));
 }

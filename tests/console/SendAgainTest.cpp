@@ -95,9 +95,8 @@ TEST_F(SendAgain, FailedTextGoesBackToSendingWithTheSameIdAndIsStoredOnAck)
 TEST_F(SendAgain, FailedTemplateKeepsItsTemplateAndVettedText)
 {
     QuickReply reply;
-    reply.id = QStringLiteral("tpl-wait");
-    reply.texts = {{QStringLiteral("ko"), QStringLiteral("잠시만 기다려 주세요")},
-                   {QStringLiteral("vi"), QStringLiteral("Vui lòng chờ một chút")}};
+    reply.id = "tpl-wait";
+    reply.texts = {{"ko", "잠시만 기다려 주세요"}, {"vi", "Vui lòng chờ một chút"}};
     session->sendTemplate(QStringLiteral("c-tpl"), reply);
     refuse(QStringLiteral("c-tpl"), protocol::ErrorCode::RateLimited);
     ASSERT_EQ(retryOf(QStringLiteral("c-tpl")), MessageListModel::Retry::Offered);

@@ -85,6 +85,9 @@ TEST_F(RelayTranslation, ApiTranslateReturnsGlossaryAndWarnings)
     EXPECT_EQ(body["glossary"],
               (Json::array({{{"source", "복통"}, {"target", "abdominal pain"}}})));
     EXPECT_EQ(body["warnings"], (Json::array({"glossary_missing:복통"})));
+    // The same warning typed (extension), with the term the translation should have had.
+    EXPECT_EQ(body["warning_details"], Json::parse(R"([{"kind":"glossary_missing","source":"복통",)"
+                                                   R"("expected":"abdominal pain"}])"));
 }
 
 TEST_F(RelayTranslation, PatientMessageIsTranslatedThenRepeatsGoOutTranslated)

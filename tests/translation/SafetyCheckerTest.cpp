@@ -324,6 +324,53 @@ TEST(PipelineSafety, NumberMismatchIsAWarningAndIsNotCached)
     EXPECT_TRUE(again->translation.warnings.empty());
 }
 
+TEST(SafetyCheckerTest, DetailedWarningsNameTheNumbersConcerned)
+{
+    using Kind = protocol::TranslationWarning::Kind;
+    const auto changed =
+        SafetyChecker::checkDetailed(QStringLiteral("500mg 드세요"), QStringLiteral("Take 50 mg."));
+    ASSERT_EQ(changed.size(), 1u);
+    EXPECT_EQ(changed[0].kind, Kind::NumberMismatch);
+    EXPECT_EQ(changed[0].source, "500 mg");
+    EXPECT_EQ(changed[0].translation, "50 mg");
+    EXPECT_EQ(changed[0].legacy(), "number_mismatch");
+
+    const auto missing = SafetyChecker::checkDetailed(QStringLiteral("3일 후에 오세요"),
+                                                      QStringLiteral("Come back in a few days."));
+    ASSERT_EQ(missing.size(), 1u);
+    EXPECT_EQ(missing[0].source, "3 d");
+    EXPECT_TRUE(missing[0].translation.empty());
+
+    const auto unit =
+        SafetyChecker::checkDetailed(QStringLiteral("5mg 드세요"), QStringLiteral("Take 5 g."));
+    ASSERT_EQ(unit.size(), 1u);
+    EXPECT_EQ(unit[0].kind, Kind::UnitMismatch);
+    EXPECT_EQ(unit[0].source, "5 mg");
+    EXPECT_EQ(unit[0].translation, "5 g");
+    // The strings are the same warnings, in the version-1 form.
+    EXPECT_EQ(check("5mg 드세요", "Take 5 g."), kUnit);
+}
+
+TEST(PipelineSafety, TranslationsCarryTypedWarningsBesideTheStrings)
+{
+    PipelineHarness h({QStringLiteral("anthropic")});
+    const QString text = QStringLiteral("진통제 500mg을 8시간마다 드세요");
+    h.anthropic.setTranslation(text, QStringLiteral("Take 50 mg of painkiller every 8 hours."));
+    const auto outcome = h.translate(text, QStringLiteral("ko"), QStringLiteral("en"));
+    ASSERT_TRUE(outcome);
+    const auto &t = outcome->translation;
+    ASSERT_EQ(t.warningDetails.size(), t.warnings.size());
+    for (size_t i = 0; i < t.warnings.size(); ++i)
+        EXPECT_EQ(t.warningDetails[i].legacy(), t.warnings[i]);
+    const auto number =
+        std::find_if(t.warningDetails.begin(), t.warningDetails.end(), [](const auto &w) {
+            return w.kind == protocol::TranslationWarning::Kind::NumberMismatch;
+        });
+    ASSERT_NE(number, t.warningDetails.end());
+    EXPECT_EQ(number->source, "500 mg");
+    EXPECT_EQ(number->translation, "50 mg");
+}
+
 TEST(SafetyCheckerTest, AfternoonHoursMayBeWrittenOnThe24HourClock)
 {
     EXPECT_EQ(check("오후 3시에 오세요", "Please come at 15:00."), kNone);

@@ -134,6 +134,8 @@ void to_json(nlohmann::json &j, const Translation &t)
                        {"warnings", t.warnings}};
     if (!t.sourceLang.empty())
         j["source_lang"] = t.sourceLang;
+    if (!t.warningDetails.empty())
+        j["warning_details"] = t.warningDetails;
 }
 
 void from_json(const nlohmann::json &j, Translation &t)
@@ -145,6 +147,29 @@ void from_json(const nlohmann::json &j, Translation &t)
     optionalField(j, "provider", t.provider);
     optionalField(j, "warnings", t.warnings);
     optionalField(j, "source_lang", t.sourceLang);
+    // An extension: if it is unreadable the strings still are, so it is dropped, not fatal.
+    try {
+        optionalField(j, "warning_details", t.warningDetails);
+    } catch (const nlohmann::json::exception &) {
+        t.warningDetails.clear();
+    }
+}
+
+void Translation::addWarning(TranslationWarning warning)
+{
+    warnings.push_back(warning.legacy());
+    warningDetails.push_back(std::move(warning));
+}
+
+std::vector<TranslationWarning> Translation::typedWarnings() const
+{
+    if (!warningDetails.empty())
+        return warningDetails;
+    std::vector<TranslationWarning> parsed;
+    parsed.reserve(warnings.size());
+    for (const std::string &w : warnings)
+        parsed.push_back(TranslationWarning::fromLegacy(w));
+    return parsed;
 }
 
 void to_json(nlohmann::json &j, const AgentRef &a)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "medtranslate/protocol/TranslationWarning.h"
+
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -52,7 +54,15 @@ struct Translation
     std::string provider;              //!< who translated; empty when nobody did
     std::vector<std::string> warnings; //!< e.g. "number_mismatch", "glossary_missing:…"
     std::string sourceLang;            //!< extension: the language actually detected
+    //! Extension: the same warnings typed, with the values concerned (`warning_details`).
+    std::vector<TranslationWarning> warningDetails;
     bool operator==(const Translation &) const = default;
+
+    //! Records a warning in both wire forms; producers use only this.
+    void addWarning(TranslationWarning warning);
+    //! The typed warnings: `warning_details` when the relay sent them, else the strings read
+    //! with their prefix grammar (a relay older than the extension).
+    [[nodiscard]] std::vector<TranslationWarning> typedWarnings() const;
 };
 void to_json(nlohmann::json &j, const Translation &t);
 void from_json(const nlohmann::json &j, Translation &t);

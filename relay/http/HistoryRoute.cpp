@@ -1,0 +1,84 @@
+#include "http/HistoryRoute.h"
+
+#include "core/ConsultationService.h"
+#include "core/RelayMetrics.h"
+#include "http/RouteSupport.h"
+#include "storage/Store.h"
+
+#include <QHttpServer>
+#include <QUrlQuery>
+
+namespace medtranslate::relay {
+
+namespace {
+
+using Status = HttpReply::Status;
+using protocol::ErrorCode;
+constexpr int kMaxHistoryPage = 1000;
+
+} // namespace
+
+HistoryRoute::HistoryRoute(const Caller &caller, ConsultationService &consultations, Store &store,
+                           RelayMetrics &metrics, QObject *context)
+    : m_caller(caller), m_consultations(consultations), m_store(store), m_metrics(metrics),
+      m_context(context)
+{
+}
+
+void HistoryRoute::registerOn(QHttpServer &server)
+{
+    server.route(QStringLiteral("/api/rooms/<arg>/messages"), QHttpServerRequest::Method::Get,
+                 [this](const QString &roomId, const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder) {
+                     history(roomId, request, std::move(responder));
+                 });
+}
+
+void HistoryRoute::history(const QString &roomId, const QHttpServerRequest &request,
+                           QHttpServerResponder &&responder)
+{
+    m_metrics.httpRequest();
+    auto reply = HttpReply::from(std::move(responder));
+    const QUrlQuery query(request.url());
+    bool ok = true;
+    const qint64 after = query.hasQueryItem(QStringLiteral("after_seq"))
+                             ? query.queryItemValue(QStringLiteral("after_seq")).toLongLong(&ok)
+                             : 0;
+    int limit = kMaxHistoryPage;
+    if (ok && query.hasQueryItem(QStringLiteral("limit")))
+        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || after < 0 || limit < 1 || limit > kMaxHistoryPage)
+        return reply->error(Status::BadRequest, ErrorCode::BadRequest,
+                            QStringLiteral("after_seq must be >= 0 and limit 1..1000"));
+    m_caller.identify(
+        route::bearerToken(request), true, reply,
+        [this, reply, roomId, after, limit](Identity who) {
+            m_consultations.withRoom(
+                roomId, m_context,
+                [this, reply, who, roomId, after, limit](RoomState *room, QString error) {
+                    if (!error.isEmpty())
+                        return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
+                                            QStringLiteral("history is unavailable now"));
+                    if (!room)
+                        return reply->error(Status::NotFound, ErrorCode::NotFound,
+                                            QStringLiteral("no such room"));
+                    if (!m_consultations.mayRead(who, *room))
+                        return reply->error(Status::Forbidden, ErrorCode::Forbidden,
+                                            QStringLiteral("not your room"));
+                    using Page = std::vector<protocol::Message>;
+                    m_store.submit<Page>(
+                        m_context,
+                        [roomId, after, limit](StoreWorker &w) {
+                            return w.messagesAfter(roomId, after, limit);
+                        },
+                        [reply](StoreResult<Page> page) {
+                            if (!page.ok())
+                                return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
+                                                    QStringLiteral("history is unavailable now"));
+                            reply->json(protocol::http::HistoryResponse{std::move(*page.value)});
+                        });
+                });
+        });
+}
+
+} // namespace medtranslate::relay

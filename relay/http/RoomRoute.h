@@ -1,0 +1,35 @@
+#pragma once
+
+#include "auth/AttemptLimiter.h"
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+class QObject;
+
+namespace medtranslate::relay {
+
+class ConsultationService;
+class RelayMetrics;
+struct RelayConfig;
+
+//! `POST /api/rooms`: a patient page opens a consultation. Only allowed sites may, and one
+//! address only so many per window, so nobody floods the agents' queue.
+class RoomRoute final
+{
+public:
+    RoomRoute(const RelayConfig &config, ConsultationService &consultations, RelayMetrics &metrics,
+              QObject *context);
+    void registerOn(QHttpServer &server);
+
+private:
+    void create(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    const RelayConfig &m_config;
+    ConsultationService &m_consultations;
+    RelayMetrics &m_metrics;
+    QObject *m_context;
+    AttemptLimiter m_roomsByAddress;
+};
+
+} // namespace medtranslate::relay

@@ -1,0 +1,102 @@
+#include "http/RouteSupport.h"
+
+#include "auth/AuthService.h"
+#include "core/RoomRegistry.h"
+
+#include <QHttpServerRequest>
+
+namespace medtranslate::relay {
+
+namespace {
+
+using Status = HttpReply::Status;
+using protocol::ErrorCode;
+constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+
+} // namespace
+
+namespace route {
+
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers()) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+QString bearerToken(const QHttpServerRequest &request)
+{
+    const QByteArray value = header(request, "Authorization");
+    if (!value.startsWith("Bearer "))
+        return {};
+    return QString::fromLatin1(value.mid(7).trimmed());
+}
+
+std::optional<nlohmann::json> jsonBody(const QHttpServerRequest &request, HttpReply &reply)
+{
+    if (request.body().size() > kMaxBodyBytes) {
+        reply.error(Status::PayloadTooLarge, ErrorCode::TooLarge,
+                    QStringLiteral("the body is larger than 64 KiB"));
+        return std::nullopt;
+    }
+    auto json = nlohmann::json::parse(request.body().toStdString(), nullptr, false);
+    if (!json.is_object()) {
+        reply.error(Status::BadRequest, ErrorCode::BadRequest,
+                    QStringLiteral("the body must be a JSON object"));
+        return std::nullopt;
+    }
+    return json;
+}
+
+void tooManyRequests(HttpReply &reply, qint64 retryAfterMs, const QString &message)
+{
+    const qint64 seconds = (retryAfterMs + 999) / 1000;
+    reply.error(Status::TooManyRequests, ErrorCode::RateLimited, message.arg(seconds),
+                {{"Retry-After", QByteArray::number(seconds)}});
+}
+
+std::vector<std::string> utf8(const QStringList &list)
+{
+    std::vector<std::string> out;
+    out.reserve(size_t(list.size()));
+    for (const QString &s : list)
+        out.push_back(s.toStdString());
+    return out;
+}
+
+} // namespace route
+
+void Caller::identify(const QString &token, bool allowPatient, std::shared_ptr<HttpReply> reply,
+                      std::function<void(Identity)> then) const
+{
+    if (token.isEmpty())
+        return reply->error(Status::Unauthorized, ErrorCode::Unauthorized,
+                            QStringLiteral("missing bearer token"));
+    m_auth.agentForToken(
+        token, m_context,
+        [this, token, allowPatient, reply, then](std::optional<AgentRecord> agent, QString error) {
+            if (!error.isEmpty())
+                return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
+                                    QStringLiteral("cannot check the token now"));
+            if (agent)
+                return then(Identity{protocol::Role::Agent, {}, *agent});
+            if (!allowPatient)
+                return reply->error(Status::Unauthorized, ErrorCode::Unauthorized,
+                                    QStringLiteral("unknown or expired token"));
+            m_consultations.roomForPatientToken(
+                token, m_context, [reply, then](RoomState *room, QString error) {
+                    if (!error.isEmpty())
+                        return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
+                                            QStringLiteral("cannot check the token now"));
+                    if (!room)
+                        return reply->error(Status::Unauthorized, ErrorCode::Unauthorized,
+                                            QStringLiteral("unknown or expired token"));
+                    then(Identity{
+                        protocol::Role::Patient, QString::fromStdString(room->room.roomId), {}});
+                });
+        });
+}
+
+} // namespace medtranslate::relay

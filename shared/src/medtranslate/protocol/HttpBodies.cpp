@@ -1,0 +1,273 @@
+#include "medtranslate/protocol/HttpBodies.h"
+
+#include "medtranslate/Language.h"
+#include "medtranslate/protocol/Validation.h"
+
+#include <nlohmann/json.hpp>
+
+namespace medtranslate::protocol::http {
+
+namespace {
+
+//! A request field as the relay reads it: anything but a string is no value at all.
+std::string lenientString(const nlohmann::json &j, const char *key, std::string fallback = {})
+{
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+template <typename T> void optionalField(const nlohmann::json &j, const char *key, T &out)
+{
+    const auto it = j.find(key);
+    if (it != j.end() && !it->is_null())
+        it->get_to(out);
+}
+
+//! Length in UTF-16 code units: code points beyond the BMP count twice.
+std::size_t utf16Length(std::string_view text)
+{
+    std::size_t count = 0;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte & 0xC0) != 0x80)
+            count += byte >= 0xF0 ? 2 : 1;
+    }
+    return count;
+}
+
+ErrorBody error(ErrorCode code, std::string message)
+{
+    return ErrorBody{code, std::move(message)};
+}
+
+} // namespace
+
+void to_json(nlohmann::json &j, const ErrorBody &e)
+{
+    j = {{"error", {{"code", toString(e.code)}, {"message", e.message}}}};
+}
+
+void from_json(const nlohmann::json &j, ErrorBody &e)
+{
+    const auto &body = j.at("error");
+    const auto code = errorCodeFromString(body.at("code").get<std::string>());
+    e.code = code.value_or(ErrorCode::Internal);
+    e.message = lenientString(body, "message");
+}
+
+void to_json(nlohmann::json &j, const HealthResponse &h)
+{
+    j = {{"status", h.status},
+         {"database", h.database},
+         {"translation", h.translation},
+         {"uptime_seconds", h.uptimeSeconds}};
+    if (!h.eventLoop.empty())
+        j["event_loop"] = h.eventLoop;
+}
+
+void from_json(const nlohmann::json &j, HealthResponse &h)
+{
+    h = HealthResponse{};
+    j.at("status").get_to(h.status);
+    optionalField(j, "database", h.database);
+    optionalField(j, "translation", h.translation);
+    optionalField(j, "uptime_seconds", h.uptimeSeconds);
+    optionalField(j, "event_loop", h.eventLoop);
+}
+
+void to_json(nlohmann::json &j, const CreateRoomRequest &r)
+{
+    j = {{"language", r.language}};
+}
+
+void from_json(const nlohmann::json &j, CreateRoomRequest &r)
+{
+    r.language = lenientString(j, "language");
+}
+
+std::optional<ErrorBody> validate(const CreateRoomRequest &r)
+{
+    if (r.language.empty())
+        return error(ErrorCode::BadRequest, "missing field 'language'");
+    if (!isPatientLanguage(r.language))
+        return error(ErrorCode::UnsupportedLanguage, "supported: en, ja, zh, th, vi");
+    return std::nullopt;
+}
+
+void to_json(nlohmann::json &j, const CreateRoomResponse &r)
+{
+    j = {{"room_id", r.roomId}, {"patient_token", r.patientToken}};
+}
+
+void from_json(const nlohmann::json &j, CreateRoomResponse &r)
+{
+    j.at("room_id").get_to(r.roomId);
+    j.at("patient_token").get_to(r.patientToken);
+}
+
+void to_json(nlohmann::json &j, const LoginRequest &r)
+{
+    j = {{"username", r.username}, {"password", r.password}};
+}
+
+void from_json(const nlohmann::json &j, LoginRequest &r)
+{
+    r.username = lenientString(j, "username");
+    r.password = lenientString(j, "password");
+}
+
+std::optional<ErrorBody> validate(const LoginRequest &r)
+{
+    if (r.username.empty() || r.password.empty())
+        return error(ErrorCode::BadRequest, "username and password are required");
+    return std::nullopt;
+}
+
+void to_json(nlohmann::json &j, const AgentAccount &a)
+{
+    j = {{"id", a.id}, {"name", a.name}, {"languages", a.languages}, {"role", a.role}};
+}
+
+void from_json(const nlohmann::json &j, AgentAccount &a)
+{
+    a = AgentAccount{};
+    j.at("id").get_to(a.id);
+    optionalField(j, "name", a.name);
+    optionalField(j, "languages", a.languages);
+    optionalField(j, "role", a.role);
+}
+
+void to_json(nlohmann::json &j, const LoginResponse &r)
+{
+    j = {{"token", r.token}, {"agent", r.agent}};
+}
+
+void from_json(const nlohmann::json &j, LoginResponse &r)
+{
+    j.at("token").get_to(r.token);
+    j.at("agent").get_to(r.agent);
+}
+
+void to_json(nlohmann::json &j, const HistoryResponse &r)
+{
+    j = {{"messages", r.messages}};
+}
+
+void from_json(const nlohmann::json &j, HistoryResponse &r)
+{
+    j.at("messages").get_to(r.messages);
+}
+
+void to_json(nlohmann::json &j, const QuickReply &q)
+{
+    j = {{"id", q.id}, {"category", q.category}, {"title", q.title}, {"texts", q.texts}};
+}
+
+void from_json(const nlohmann::json &j, QuickReply &q)
+{
+    q = QuickReply{};
+    j.at("id").get_to(q.id);
+    optionalField(j, "category", q.category);
+    optionalField(j, "title", q.title);
+    j.at("texts").get_to(q.texts);
+}
+
+void to_json(nlohmann::json &j, const TemplatesResponse &r)
+{
+    j = {{"templates", r.templates}};
+}
+
+void from_json(const nlohmann::json &j, TemplatesResponse &r)
+{
+    j.at("templates").get_to(r.templates);
+}
+
+void to_json(nlohmann::json &j, const TranslateRequest &r)
+{
+    j = {{"text", r.text}, {"source", r.source}, {"target", r.target}};
+}
+
+void from_json(const nlohmann::json &j, TranslateRequest &r)
+{
+    r.text = lenientString(j, "text");
+    r.source = lenientString(j, "source", "ko");
+    r.target = lenientString(j, "target");
+}
+
+std::optional<ErrorBody> validate(const TranslateRequest &r, std::size_t maxTextChars)
+{
+    if (!hasVisibleText(r.text) || utf16Length(r.text) > maxTextChars)
+        return error(ErrorCode::BadRequest,
+                     "text must be 1 to " + std::to_string(maxTextChars) + " characters");
+    if (!findLanguage(r.source) || !findLanguage(r.target))
+        return error(ErrorCode::UnsupportedLanguage, "supported: ko, en, ja, zh, th, vi");
+    return std::nullopt;
+}
+
+void to_json(nlohmann::json &j, const TranslateResponse &r)
+{
+    j = r.translation;
+    j["glossary"] = r.glossary;
+}
+
+void from_json(const nlohmann::json &j, TranslateResponse &r)
+{
+    j.get_to(r.translation);
+    r.glossary.clear();
+    optionalField(j, "glossary", r.glossary);
+}
+
+void to_json(nlohmann::json &j, const AgentDirectoryEntry &a)
+{
+    j = {{"id", a.id},
+         {"name", a.name},
+         {"role", a.role},
+         {"languages", a.languages},
+         {"online", a.online}};
+}
+
+void from_json(const nlohmann::json &j, AgentDirectoryEntry &a)
+{
+    a = AgentDirectoryEntry{};
+    j.at("id").get_to(a.id);
+    optionalField(j, "name", a.name);
+    optionalField(j, "role", a.role);
+    optionalField(j, "languages", a.languages);
+    optionalField(j, "online", a.online);
+}
+
+void to_json(nlohmann::json &j, const AgentsResponse &r)
+{
+    j = {{"agents", r.agents}};
+}
+
+void from_json(const nlohmann::json &j, AgentsResponse &r)
+{
+    j.at("agents").get_to(r.agents);
+}
+
+template <typename T> std::optional<T> parseBody(std::string_view body)
+{
+    const auto json = nlohmann::json::parse(body, nullptr, false);
+    if (!json.is_object())
+        return std::nullopt;
+    try {
+        return json.get<T>();
+    } catch (const nlohmann::json::exception &) {
+        return std::nullopt;
+    }
+}
+
+template std::optional<ErrorBody> parseBody<ErrorBody>(std::string_view);
+template std::optional<HealthResponse> parseBody<HealthResponse>(std::string_view);
+template std::optional<CreateRoomRequest> parseBody<CreateRoomRequest>(std::string_view);
+template std::optional<CreateRoomResponse> parseBody<CreateRoomResponse>(std::string_view);
+template std::optional<LoginRequest> parseBody<LoginRequest>(std::string_view);
+template std::optional<LoginResponse> parseBody<LoginResponse>(std::string_view);
+template std::optional<HistoryResponse> parseBody<HistoryResponse>(std::string_view);
+template std::optional<TemplatesResponse> parseBody<TemplatesResponse>(std::string_view);
+template std::optional<TranslateRequest> parseBody<TranslateRequest>(std::string_view);
+template std::optional<TranslateResponse> parseBody<TranslateResponse>(std::string_view);
+template std::optional<AgentsResponse> parseBody<AgentsResponse>(std::string_view);
+
+} // namespace medtranslate::protocol::http

@@ -1,0 +1,170 @@
+#pragma once
+
+#include "medtranslate/protocol/Types.h"
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+//! The bodies of the relay's HTTP routes (docs/protocol.md, "HTTP"). Requests are read the way
+//! the relay always read them: a field of the wrong type counts as missing, and `validate`
+//! gives the error the route answers.
+namespace medtranslate::protocol::http {
+
+//! `{"error":{"code","message"}}`, the body of every HTTP error.
+struct ErrorBody
+{
+    ErrorCode code = ErrorCode::Internal;
+    std::string message;
+    bool operator==(const ErrorBody &) const = default;
+};
+void to_json(nlohmann::json &j, const ErrorBody &e);
+void from_json(const nlohmann::json &j, ErrorBody &e);
+
+//! `GET /health`.
+struct HealthResponse
+{
+    std::string status;      //!< "ok", or "degraded" when the database does not answer
+    std::string database;    //!< "ok" or the database's error
+    std::string translation; //!< the providers in use
+    std::int64_t uptimeSeconds = 0;
+    std::string eventLoop; //!< Qt's event dispatcher (the relay picks the UNIX one)
+    bool operator==(const HealthResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const HealthResponse &h);
+void from_json(const nlohmann::json &j, HealthResponse &h);
+
+//! `POST /api/rooms`.
+struct CreateRoomRequest
+{
+    std::string language;
+    bool operator==(const CreateRoomRequest &) const = default;
+};
+void to_json(nlohmann::json &j, const CreateRoomRequest &r);
+void from_json(const nlohmann::json &j, CreateRoomRequest &r);
+[[nodiscard]] std::optional<ErrorBody> validate(const CreateRoomRequest &r);
+
+struct CreateRoomResponse
+{
+    std::string roomId;
+    std::string patientToken;
+    bool operator==(const CreateRoomResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const CreateRoomResponse &r);
+void from_json(const nlohmann::json &j, CreateRoomResponse &r);
+
+//! `POST /api/auth/login`.
+struct LoginRequest
+{
+    std::string username;
+    std::string password;
+    bool operator==(const LoginRequest &) const = default;
+};
+void to_json(nlohmann::json &j, const LoginRequest &r);
+void from_json(const nlohmann::json &j, LoginRequest &r);
+[[nodiscard]] std::optional<ErrorBody> validate(const LoginRequest &r);
+
+//! The logged-in agent, as the login answer describes them.
+struct AgentAccount
+{
+    std::string id;
+    std::string name;
+    std::vector<std::string> languages;
+    std::string role; //!< "agent" or "admin"
+    bool operator==(const AgentAccount &) const = default;
+};
+void to_json(nlohmann::json &j, const AgentAccount &a);
+void from_json(const nlohmann::json &j, AgentAccount &a);
+
+struct LoginResponse
+{
+    std::string token;
+    AgentAccount agent;
+    bool operator==(const LoginResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const LoginResponse &r);
+void from_json(const nlohmann::json &j, LoginResponse &r);
+
+//! `GET /api/rooms/{id}/messages`.
+struct HistoryResponse
+{
+    std::vector<Message> messages;
+    bool operator==(const HistoryResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const HistoryResponse &r);
+void from_json(const nlohmann::json &j, HistoryResponse &r);
+
+//! A quick reply with vetted text per language (resources/templates/*.tsv).
+struct QuickReply
+{
+    std::string id;
+    std::string category;
+    std::string title;
+    std::map<std::string, std::string> texts; //!< language code → vetted text; "ko" always
+    bool operator==(const QuickReply &) const = default;
+};
+void to_json(nlohmann::json &j, const QuickReply &q);
+void from_json(const nlohmann::json &j, QuickReply &q);
+
+//! `GET /api/templates`.
+struct TemplatesResponse
+{
+    std::vector<QuickReply> templates;
+    bool operator==(const TemplatesResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const TemplatesResponse &r);
+void from_json(const nlohmann::json &j, TemplatesResponse &r);
+
+//! `POST /api/translate`.
+struct TranslateRequest
+{
+    std::string text;
+    std::string source = "ko"; //!< the agent's language unless said otherwise
+    std::string target;
+    bool operator==(const TranslateRequest &) const = default;
+};
+void to_json(nlohmann::json &j, const TranslateRequest &r);
+void from_json(const nlohmann::json &j, TranslateRequest &r);
+//! `maxTextChars` counts UTF-16 units, as the relay always has for this route.
+[[nodiscard]] std::optional<ErrorBody> validate(const TranslateRequest &r,
+                                                std::size_t maxTextChars);
+
+//! The translation object, flattened, plus the glossary terms found.
+struct TranslateResponse
+{
+    Translation translation;
+    std::vector<GlossaryHit> glossary;
+    bool operator==(const TranslateResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const TranslateResponse &r);
+void from_json(const nlohmann::json &j, TranslateResponse &r);
+
+//! One counselor of `GET /api/agents` (extension).
+struct AgentDirectoryEntry
+{
+    std::string id;
+    std::string name;
+    std::string role;
+    std::vector<std::string> languages;
+    bool online = false;
+    bool operator==(const AgentDirectoryEntry &) const = default;
+};
+void to_json(nlohmann::json &j, const AgentDirectoryEntry &a);
+void from_json(const nlohmann::json &j, AgentDirectoryEntry &a);
+
+struct AgentsResponse
+{
+    std::vector<AgentDirectoryEntry> agents;
+    bool operator==(const AgentsResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const AgentsResponse &r);
+void from_json(const nlohmann::json &j, AgentsResponse &r);
+
+//! Reads a body of type T, or nothing when it is not JSON or lacks what T needs.
+template <typename T> std::optional<T> parseBody(std::string_view body);
+
+} // namespace medtranslate::protocol::http
