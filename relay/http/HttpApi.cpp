@@ -243,7 +243,7 @@ void HttpApi::registerRoutes(QHttpServer &server)
                 [this, reply, userKey, address](AuthService::LoginResult result) {
                     if (!result.ok) {
                         const bool wrong =
-                            result.error == QLatin1String("wrong username or password");
+                            result.outcome == AuthService::LoginOutcome::WrongCredentials;
                         if (!wrong && m_config.loginMaxFailures > 0) {
                             // The store failed: that was no guess.
                             m_loginFailuresByUser.release(userKey);
