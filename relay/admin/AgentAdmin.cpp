@@ -44,18 +44,19 @@ bool AgentAdmin::addAgent(const QString &username, const QString &displayName, c
     agent.role = role;
     agent.languages = taken;
     const QString hash = PasswordHasher::hash(password);
-    const auto result = m_store.runSync<bool>([agent, hash](StoreWorker &w) {
-        if (w.agentByUsername(agent.username))
-            return false;
-        w.createAgent(agent, hash);
-        return true;
-    });
-    if (!result.ok()) {
-        *error = result.error;
+    const auto existing = m_store.agentByUsernameBlocking(agent.username);
+    if (!existing.ok()) {
+        *error = existing.error().message;
         return false;
     }
-    if (!*result.value) {
-        *error = QStringLiteral("an agent named '%1' exists already").arg(username);
+    const auto created = existing.value()
+                             ? Result<void>(StoreFailure{StoreFailureKind::Refused, {}})
+                             : m_store.createAgentBlocking(agent, hash);
+    if (!created.ok()) {
+        // Refused: the name is taken (perhaps by an agent added beside us since the check).
+        *error = created.error().kind == StoreFailureKind::Refused
+                     ? QStringLiteral("an agent named '%1' exists already").arg(username)
+                     : created.error().message;
         return false;
     }
     return true;
@@ -63,13 +64,12 @@ bool AgentAdmin::addAgent(const QString &username, const QString &displayName, c
 
 std::optional<std::vector<AgentRecord>> AgentAdmin::list(QString *error)
 {
-    auto result =
-        m_store.runSync<std::vector<AgentRecord>>([](StoreWorker &w) { return w.agents(); });
+    auto result = m_store.agentsBlocking();
     if (!result.ok()) {
-        *error = result.error;
+        *error = result.error().message;
         return std::nullopt;
     }
-    return std::move(*result.value);
+    return std::move(result).value();
 }
 
 std::optional<QString> AgentAdmin::ensureDemoAgent(QString *error)

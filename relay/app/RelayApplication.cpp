@@ -79,11 +79,11 @@ int RelayApplication::run(const RelayOptions &options)
 int RelayApplication::addAgent(const RelayOptions &options)
 {
     Store store(options.config.store);
-    QString error;
-    if (!store.open(&error)) {
-        err() << "error: " << error << Qt::endl;
+    if (const auto opened = store.openBlocking(); !opened.ok()) {
+        err() << "error: " << opened.error().message << Qt::endl;
         return 1;
     }
+    QString error;
     const QString password =
         readPassword(QStringLiteral("Password for %1: ").arg(options.agentUsername));
     AgentAdmin admin(store);
@@ -99,9 +99,13 @@ int RelayApplication::addAgent(const RelayOptions &options)
 int RelayApplication::listAgents(const RelayOptions &options)
 {
     Store store(options.config.store);
+    if (const auto opened = store.openBlocking(); !opened.ok()) {
+        err() << "error: " << opened.error().message << Qt::endl;
+        return 1;
+    }
     QString error;
     AgentAdmin admin(store);
-    const auto agents = store.open(&error) ? admin.list(&error) : std::nullopt;
+    const auto agents = admin.list(&error);
     if (!agents) {
         err() << "error: " << error << Qt::endl;
         return 1;

@@ -11,6 +11,8 @@
 
 namespace medtranslate::relay {
 
+using LoginOutcome = AuthService::LoginOutcome;
+
 namespace {
 qint64 nowSecs()
 {
@@ -33,91 +35,92 @@ AuthService::AuthService(const RelayConfig &config, Store &store, QObject *paren
 void AuthService::login(const QString &username, const QString &password, QObject *context,
                         std::function<void(LoginResult)> done)
 {
-    using Found = std::optional<std::pair<AgentRecord, QString>>;
     QPointer<QObject> guard(context);
-    m_store.submit<Found>(
-        this, [username](StoreWorker &w) { return w.agentByUsername(username); },
-        [this, password, guard, done = std::move(done)](StoreResult<Found> found) mutable {
-            if (!found.ok()) {
-                LoginResult failed;
-                failed.error = found.error;
-                if (guard)
-                    done(failed);
-                return;
-            }
-            const Found account = *found.value;
+    auto fail = [guard](const std::function<void(LoginResult)> &done, LoginOutcome outcome,
+                        const QString &why) {
+        LoginResult failed;
+        failed.outcome = outcome;
+        failed.error = why;
+        if (guard)
+            done(failed);
+    };
+    m_store.agentByUsername(
+        username, this,
+        [this, password, guard, fail,
+         done = std::move(done)](Result<std::optional<AgentCredentials>> found) mutable {
+            if (!found.ok())
+                return fail(done, LoginOutcome::StoreFailed, found.error().message);
+            const std::optional<AgentCredentials> account = std::move(found).value();
             // Unknown users are checked against a dummy hash, made on the worker thread too:
             // both answers cost the same, and the event loop never runs PBKDF2.
-            const QString hash = account ? account->second : QString();
+            const QString hash = account ? account->passwordHash : QString();
             QtConcurrent::run([password, hash]() {
                 return PasswordHasher::verify(password, hash.isEmpty() ? dummyHash() : hash);
-            }).then(this, [this, account, guard, done = std::move(done)](bool matches) mutable {
-                if (!matches || !account) {
-                    LoginResult failed;
-                    failed.error = QStringLiteral("wrong username or password");
-                    if (guard)
-                        done(failed);
-                    return;
-                }
+            }).then(this, [this, account, guard, fail, done = std::move(done)](bool matches) {
+                if (!matches || !account)
+                    return fail(done, LoginOutcome::WrongCredentials,
+                                QStringLiteral("wrong username or password"));
                 const QString token = TokenGenerator::newToken();
                 const QString tokenHash = TokenGenerator::hashToken(token);
                 const qint64 expires = nowSecs() + qint64(m_config.sessionTtlHours) * 3600;
-                const AgentRecord agent = account->first;
-                m_store.submit<bool>(
-                    this,
-                    [tokenHash, agent, expires](StoreWorker &w) {
-                        w.createSession(tokenHash, agent.id, expires);
-                        return true;
-                    },
-                    [this, token, tokenHash, agent, expires, guard,
-                     done = std::move(done)](StoreResult<bool> stored) {
-                        LoginResult result;
-                        if (stored.ok()) {
-                            // Logins are rare; dropping expired sessions here keeps the cache
-                            // small.
-                            const qint64 now = nowSecs();
-                            m_sessions.removeIf([now](const auto &entry) {
-                                return entry.value().expiresAt <= now;
-                            });
-                            m_sessions.insert(tokenHash, {agent, expires});
-                            result.ok = true;
-                            result.token = token;
-                            result.agent = agent;
-                        } else {
-                            result.error = stored.error;
-                        }
-                        if (guard)
-                            done(result);
-                    });
+                const AgentRecord agent = account->agent;
+                m_store.createSession(tokenHash, agent.id, expires, this,
+                                      [this, token, tokenHash, agent, expires, guard, fail,
+                                       done = std::move(done)](Result<void> stored) {
+                                          if (!stored.ok())
+                                              return fail(done, LoginOutcome::StoreFailed,
+                                                          stored.error().message);
+                                          // Logins are rare; dropping expired sessions here keeps
+                                          // the cache small.
+                                          const qint64 now = nowSecs();
+                                          m_sessions.removeIf([now](const auto &entry) {
+                                              return entry.value().expiresAt <= now;
+                                          });
+                                          m_sessions.insert(tokenHash, {agent, expires});
+                                          LoginResult result;
+                                          result.outcome = LoginOutcome::Ok;
+                                          result.ok = true;
+                                          result.token = token;
+                                          result.agent = agent;
+                                          if (guard)
+                                              done(result);
+                                      });
             });
         });
 }
 
 void AuthService::agentForToken(const QString &token, QObject *context,
-                                std::function<void(std::optional<AgentRecord>, QString)> done)
+                                std::function<void(Result<std::optional<AgentRecord>>)> done)
 {
     const QString tokenHash = TokenGenerator::hashToken(token);
     const auto cached = m_sessions.constFind(tokenHash);
     if (cached != m_sessions.constEnd()) {
         if (cached->expiresAt > nowSecs()) {
-            done(cached->agent, {});
+            done(std::optional<AgentRecord>(cached->agent));
             return;
         }
         m_sessions.remove(tokenHash);
-        done(std::nullopt, {});
+        done(std::optional<AgentRecord>());
         return;
     }
     QPointer<QObject> guard(context);
-    m_store.submit<std::optional<AgentRecord>>(
-        this, [tokenHash](StoreWorker &w) { return w.agentBySession(tokenHash, nowSecs()); },
-        [guard, done = std::move(done)](StoreResult<std::optional<AgentRecord>> result) {
-            if (!guard)
-                return;
-            if (!result.ok())
-                done(std::nullopt, result.error);
-            else
-                done(*result.value, {});
-        });
+    m_store.agentBySession(tokenHash, nowSecs(), this,
+                           [guard, done = std::move(done)](Result<std::optional<AgentRecord>> r) {
+                               if (guard)
+                                   done(std::move(r));
+                           });
+}
+
+void AuthService::agentForToken(const QString &token, QObject *context,
+                                std::function<void(std::optional<AgentRecord>, QString)> done)
+{
+    agentForToken(token, context,
+                  [done = std::move(done)](Result<std::optional<AgentRecord>> result) {
+                      if (result.ok())
+                          done(std::move(result).value(), {});
+                      else
+                          done(std::nullopt, result.error().message);
+                  });
 }
 
 } // namespace medtranslate::relay

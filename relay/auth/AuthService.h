@@ -2,6 +2,7 @@
 
 #include "config/RelayConfig.h"
 #include "storage/Records.h"
+#include "storage/Result.h"
 
 #include <QHash>
 #include <QObject>
@@ -21,9 +22,16 @@ class AuthService final : public QObject
     Q_OBJECT
 
 public:
+    enum class LoginOutcome {
+        Ok,
+        WrongCredentials, //!< unknown user or wrong password: a guess, counted against the caller
+        StoreFailed,      //!< the database did not answer: no guess, try again later
+    };
+
     struct LoginResult
     {
-        bool ok = false;
+        LoginOutcome outcome = LoginOutcome::StoreFailed;
+        bool ok = false; //!< outcome == Ok; kept until http/ reads `outcome`
         QString token;
         AgentRecord agent;
         QString error; //!< for the log; the client gets a generic message
@@ -33,7 +41,11 @@ public:
 
     void login(const QString &username, const QString &password, QObject *context,
                std::function<void(LoginResult)> done);
-    //! The agent behind a login token; nothing if unknown or expired; `error` if the store failed.
+    //! The agent behind a login token; nothing if unknown or expired.
+    void agentForToken(const QString &token, QObject *context,
+                       std::function<void(Result<std::optional<AgentRecord>>)> done);
+    //! The same with an error text instead of a `Result`; to be removed once core/ and http/
+    //! use the overload above.
     void agentForToken(const QString &token, QObject *context,
                        std::function<void(std::optional<AgentRecord>, QString error)> done);
 

@@ -51,12 +51,8 @@ void HistoryReplay::replay(Peer &peer, const QString &roomId, qint64 afterSeq)
 void HistoryReplay::replayPage(QPointer<Peer> peer, const QString &roomId, qint64 afterSeq)
 {
     using Page = std::vector<protocol::Message>;
-    m_store.submit<Page>(
-        this,
-        [roomId, afterSeq](StoreWorker &w) {
-            return w.messagesAfter(roomId, afterSeq, kReplayPage);
-        },
-        [this, peer, roomId, afterSeq](StoreResult<Page> page) {
+    m_store.messagesAfter(
+        roomId, afterSeq, kReplayPage, this, [this, peer, roomId, afterSeq](Result<Page> page) {
             if (!peer)
                 return;
             if (!page.ok()) {
@@ -66,11 +62,11 @@ void HistoryReplay::replayPage(QPointer<Peer> peer, const QString &roomId, qint6
                 return;
             }
             qint64 last = afterSeq;
-            for (const auto &message : *page.value) {
+            for (const auto &message : page.value()) {
                 peer->send(server::MessageFrame{message});
                 last = message.seq;
             }
-            if (int(page.value->size()) == kReplayPage)
+            if (int(page.value().size()) == kReplayPage)
                 replayPage(peer, roomId, last);
             else
                 peer->endReplay(roomId, last);

@@ -120,12 +120,11 @@ void MessageFlow::store(protocol::Message draft, const QPointer<Peer> &origin,
                         std::optional<Pending> pending)
 {
     const QString ref = qs(draft.clientMsgId);
-    m_store.append(
+    m_store.appendMessage(
         NewMessage{std::move(draft)}, this,
-        [this, origin, ref,
-         pending = std::move(pending)](StoreResult<AppendResult> result) mutable {
+        [this, origin, ref, pending = std::move(pending)](Result<AppendResult> result) mutable {
             if (!result.ok()) {
-                qCWarning(lcMessages) << "message not stored:" << result.error;
+                qCWarning(lcMessages) << "message not stored:" << result.error().message;
                 if (origin)
                     origin->sendError(ErrorCode::Internal,
                                       QStringLiteral("the message could not be stored; send it "
@@ -133,11 +132,11 @@ void MessageFlow::store(protocol::Message draft, const QPointer<Peer> &origin,
                                       ref);
                 return;
             }
-            const protocol::Message &message = result.value->message;
+            const protocol::Message &message = result.value().message;
             if (origin && !message.clientMsgId.empty())
                 origin->send(
                     server::Ack{message.clientMsgId, message.roomId, message.seq, message.msgId});
-            if (result.value->duplicate)
+            if (result.value().duplicate)
                 return;
             m_metrics.messageStored();
             RoomState *room = m_rooms.find(qs(message.roomId));
@@ -169,15 +168,11 @@ void MessageFlow::applyTranslation(const QString &roomId, qint64 seq,
     m_metrics.translationFinished(
         QString::fromUtf8(protocol::toString(outcome.translation.status).data()));
     const protocol::Translation translation = outcome.translation;
-    m_store.write(
-        this,
-        [roomId, seq, translation](StoreWorker &w) {
-            w.updateTranslation(roomId, seq, translation);
-        },
-        [this, roomId, seq, translation](StoreResult<bool> result) {
+    m_store.updateTranslation(
+        roomId, seq, translation, this, [this, roomId, seq, translation](Result<void> result) {
             if (!result.ok())
                 qCWarning(lcMessages)
-                    << "translation not stored for" << roomId << seq << result.error;
+                    << "translation not stored for" << roomId << seq << result.error().message;
             RoomState *room = m_rooms.find(roomId);
             if (!room)
                 return;
@@ -218,12 +213,10 @@ void MessageFlow::read(Peer &peer, const client::Read &read)
     const QString roomId = qs(read.roomId);
     const Role role = peer.role();
     const qint64 seq = read.seq;
-    m_store.write(
-        this, [roomId, role, seq](StoreWorker &w) { w.setReadSeq(roomId, role, seq); },
-        [roomId](StoreResult<bool> result) {
-            if (!result.ok())
-                qCWarning(lcMessages) << "read mark not stored for" << roomId << result.error;
-        });
+    m_store.setReadSeq(roomId, role, seq, this, [roomId](Result<void> result) {
+        if (!result.ok())
+            qCWarning(lcMessages) << "read mark not stored for" << roomId << result.error().message;
+    });
     m_fanOut.toOtherSide(*room, role, server::Read{read.roomId, role, read.seq});
 }
 
@@ -245,20 +238,20 @@ void MessageFlow::postNotice(RoomState &room, SystemNotices::Kind kind, const QS
     notice.translation.status = protocol::TranslationStatus::Vetted;
     notice.translation.provider = "relay";
     const QString roomId = qs(room.room.roomId);
-    m_store.append(NewMessage{std::move(notice)}, this,
-                   [this, roomId, after = std::move(after)](StoreResult<AppendResult> result) {
-                       if (!result.ok())
-                           qCWarning(lcMessages)
-                               << "notice not stored for" << roomId << result.error;
-                       else if (RoomState *room = m_rooms.find(roomId)) {
-                           room->room.lastSeq =
-                               std::max(room->room.lastSeq, result.value->message.seq);
-                           m_fanOut.broadcast(*room, server::MessageFrame{result.value->message},
-                                              result.value->message.seq);
-                       }
-                       if (after)
-                           after();
-                   });
+    m_store.appendMessage(NewMessage{std::move(notice)}, this,
+                          [this, roomId, after = std::move(after)](Result<AppendResult> result) {
+                              if (!result.ok())
+                                  qCWarning(lcMessages) << "notice not stored for" << roomId
+                                                        << result.error().message;
+                              else if (RoomState *room = m_rooms.find(roomId)) {
+                                  const protocol::Message &stored = result.value().message;
+                                  room->room.lastSeq = std::max(room->room.lastSeq, stored.seq);
+                                  m_fanOut.broadcast(*room, server::MessageFrame{stored},
+                                                     stored.seq);
+                              }
+                              if (after)
+                                  after();
+                          });
 }
 
 } // namespace medtranslate::relay

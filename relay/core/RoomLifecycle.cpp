@@ -38,23 +38,21 @@ RoomLifecycle::RoomLifecycle(Store &store, RoomRegistry &rooms, const RoomAccess
 
 bool RoomLifecycle::loadOpenRooms(QString *error)
 {
-    const auto rooms =
-        m_store.runSync<std::vector<RoomRecord>>([](StoreWorker &w) { return w.openRooms(); });
+    const auto rooms = m_store.openRoomsBlocking();
     if (!rooms.ok()) {
-        *error = rooms.error;
+        *error = rooms.error().message;
         return false;
     }
-    for (const auto &record : *rooms.value) {
+    for (const auto &record : rooms.value()) {
         RoomState &state = m_rooms.insert(record);
         if (state.room.status != RoomStatus::Waiting)
             continue;
         // The queue shows each waiting patient's first words.
         const QString roomId = qs(record.room.roomId);
-        const auto first = m_store.runSync<std::vector<protocol::Message>>(
-            [roomId](StoreWorker &w) { return w.messagesAfter(roomId, 0, 1); });
-        if (first.ok() && !first.value->empty()) {
-            state.firstMessageText = first.value->front().text;
-            state.firstMessageTranslation = first.value->front().translation.text;
+        const auto first = m_store.messagesAfterBlocking(roomId, 0, 1);
+        if (first.ok() && !first.value().empty()) {
+            state.firstMessageText = first.value().front().text;
+            state.firstMessageTranslation = first.value().front().translation.text;
         }
     }
     return true;
@@ -72,17 +70,12 @@ void RoomLifecycle::create(const QString &language, const QString &origin, QObje
     record.patientTokenHash = TokenGenerator::hashToken(token);
     record.origin = origin;
     QPointer<QObject> guard(context);
-    m_store.submit<bool>(
-        this,
-        [record](StoreWorker &w) {
-            w.createRoom(record);
-            return true;
-        },
-        [this, record, token, guard, done = std::move(done)](StoreResult<bool> result) {
+    m_store.createRoom(
+        record, this, [this, record, token, guard, done = std::move(done)](Result<void> result) {
             if (!result.ok()) {
-                qCWarning(lcRooms) << "cannot create a room:" << result.error;
+                qCWarning(lcRooms) << "cannot create a room:" << result.error().message;
                 if (guard)
-                    done(std::nullopt, result.error);
+                    done(std::nullopt, result.error().message);
                 return;
             }
             m_rooms.insert(record);
@@ -100,21 +93,21 @@ void RoomLifecycle::withRoom(const QString &roomId, QObject *context,
         return;
     }
     QPointer<QObject> guard(context);
-    m_store.submit<std::optional<RoomRecord>>(
-        this, [roomId](StoreWorker &w) { return w.roomById(roomId); },
-        [this, guard, done = std::move(done)](StoreResult<std::optional<RoomRecord>> result) {
+    m_store.roomById(
+        roomId, this,
+        [this, guard, done = std::move(done)](Result<std::optional<RoomRecord>> result) {
             if (!guard)
                 return;
             if (!result.ok()) {
-                done(nullptr, result.error);
+                done(nullptr, result.error().message);
                 return;
             }
-            if (!*result.value) {
+            if (!result.value()) {
                 done(nullptr, {});
                 return;
             }
-            const QString id = QString::fromStdString((*result.value)->room.roomId);
-            RoomState &room = m_rooms.insert(**result.value);
+            const QString id = QString::fromStdString(result.value()->room.roomId);
+            RoomState &room = m_rooms.insert(*result.value());
             done(&room, {});
             // An ended room nobody is connected to was only needed for this answer.
             if (RoomState *loaded = m_rooms.find(id);
@@ -132,20 +125,20 @@ void RoomLifecycle::withPatientToken(const QString &token, QObject *context,
         return;
     }
     QPointer<QObject> guard(context);
-    m_store.submit<std::optional<RoomRecord>>(
-        this, [tokenHash](StoreWorker &w) { return w.roomByTokenHash(tokenHash); },
-        [this, guard, done = std::move(done)](StoreResult<std::optional<RoomRecord>> result) {
+    m_store.roomByTokenHash(
+        tokenHash, this,
+        [this, guard, done = std::move(done)](Result<std::optional<RoomRecord>> result) {
             if (!guard)
                 return;
             if (!result.ok()) {
-                done(nullptr, result.error);
+                done(nullptr, result.error().message);
                 return;
             }
-            if (!*result.value) {
+            if (!result.value()) {
                 done(nullptr, {});
                 return;
             }
-            done(&m_rooms.insert(**result.value), {});
+            done(&m_rooms.insert(*result.value()), {});
         });
 }
 
@@ -172,17 +165,14 @@ void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)
     room->changing = true;
     const AgentRecord agent = peer.agent();
     QPointer<Peer> guard(&peer);
-    m_store.submit<bool>(
-        this,
-        [roomId, agent](StoreWorker &w) {
-            return w.assignRoom(roomId, agent.id, QStringLiteral("waiting"));
-        },
-        [this, roomId, agent, guard](StoreResult<bool> result) {
+    m_store.assignRoom(
+        roomId, agent.id, QStringLiteral("waiting"), this,
+        [this, roomId, agent, guard](Result<bool> result) {
             RoomState *room = m_rooms.find(roomId);
             if (!room)
                 return;
             room->changing = false;
-            if (!result.ok() || !*result.value) {
+            if (!result.ok() || !result.value()) {
                 if (guard)
                     guard->sendError(result.ok() ? ErrorCode::AlreadyAssigned : ErrorCode::Internal,
                                      result.ok()
@@ -222,36 +212,46 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
     room->changing = true;
     const QString roomId = qs(transfer.roomId);
     QPointer<Peer> guard(&peer);
-    using Found = std::optional<AgentRecord>;
-    m_store.submit<Found>(
-        this,
-        [roomId, target](StoreWorker &w) -> Found {
-            auto agent = w.agentById(target);
-            if (agent && !w.assignRoom(roomId, target, QStringLiteral("active")))
-                return std::nullopt;
-            return agent;
-        },
-        [this, roomId, guard](StoreResult<Found> result) {
+    // The colleague must exist; the move itself is guarded by the room still being active.
+    m_store.agentById(
+        target, this, [this, roomId, target, guard](Result<std::optional<AgentRecord>> found) {
             RoomState *room = m_rooms.find(roomId);
             if (!room)
                 return;
-            room->changing = false;
-            if (!result.ok() || !*result.value) {
+            if (!found.ok() || !found.value()) {
+                room->changing = false;
                 if (guard)
-                    guard->sendError(result.ok() ? ErrorCode::NotFound : ErrorCode::Internal,
-                                     result.ok() ? QStringLiteral("no such agent")
-                                                 : QStringLiteral("could not transfer; try again"));
+                    guard->sendError(found.ok() ? ErrorCode::NotFound : ErrorCode::Internal,
+                                     found.ok() ? QStringLiteral("no such agent")
+                                                : QStringLiteral("could not transfer; try again"));
                 return;
             }
-            const AgentRecord &agent = **result.value;
-            // The previous agent's consoles hear of the move once more, then no longer.
-            QList<Peer *> previous;
-            if (room->room.agent)
-                previous = m_rooms.agentSessions(qs(room->room.agent->id));
-            room->room.agent =
-                protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
-            m_fanOut.pushRoom(*room, previous);
-            m_messages.postNotice(*room, SystemNotices::Kind::Transferred, agent.displayName);
+            const AgentRecord agent = *found.value();
+            m_store.assignRoom(
+                roomId, target, QStringLiteral("active"), this,
+                [this, roomId, agent, guard](Result<bool> result) {
+                    RoomState *room = m_rooms.find(roomId);
+                    if (!room)
+                        return;
+                    room->changing = false;
+                    if (!result.ok() || !result.value()) {
+                        if (guard)
+                            guard->sendError(
+                                result.ok() ? ErrorCode::BadRequest : ErrorCode::Internal,
+                                result.ok() ? QStringLiteral("the room is no longer active")
+                                            : QStringLiteral("could not transfer; try again"));
+                        return;
+                    }
+                    // The previous agent's consoles hear of the move once more, then no longer.
+                    QList<Peer *> previous;
+                    if (room->room.agent)
+                        previous = m_rooms.agentSessions(qs(room->room.agent->id));
+                    room->room.agent =
+                        protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
+                    m_fanOut.pushRoom(*room, previous);
+                    m_messages.postNotice(*room, SystemNotices::Kind::Transferred,
+                                          agent.displayName);
+                });
         });
 }
 
@@ -275,35 +275,29 @@ void RoomLifecycle::end(Peer &peer, const client::End &end)
     room->room.status = RoomStatus::Ended; // refuse new messages at once
     room->changing = true;
     QPointer<Peer> guard(&peer);
-    m_store.submit<bool>(
-        this,
-        [roomId](StoreWorker &w) {
-            w.endRoom(roomId);
-            return true;
-        },
-        [this, roomId, before, by, guard](StoreResult<bool> result) {
-            RoomState *room = m_rooms.find(roomId);
-            if (!room)
-                return;
-            room->changing = false;
-            if (!result.ok()) {
-                room->room.status = before;
-                if (guard)
-                    guard->sendError(ErrorCode::Internal,
-                                     QStringLiteral("could not end the consultation; try again"));
-                return;
+    m_store.endRoom(roomId, this, [this, roomId, before, by, guard](Result<void> result) {
+        RoomState *room = m_rooms.find(roomId);
+        if (!room)
+            return;
+        room->changing = false;
+        if (!result.ok()) {
+            room->room.status = before;
+            if (guard)
+                guard->sendError(ErrorCode::Internal,
+                                 QStringLiteral("could not end the consultation; try again"));
+            return;
+        }
+        if (before == RoomStatus::Waiting)
+            m_fanOut.queueChanged();
+        m_messages.postNotice(*room, SystemNotices::Kind::Ended, {}, [this, roomId, by]() {
+            if (RoomState *r = m_rooms.find(roomId)) {
+                m_fanOut.broadcast(*r, server::Ended{r->room.roomId, by});
+                m_fanOut.pushRoom(*r);
+                if (r->patients.isEmpty())
+                    m_rooms.remove(roomId); // ended and nobody left to serve
             }
-            if (before == RoomStatus::Waiting)
-                m_fanOut.queueChanged();
-            m_messages.postNotice(*room, SystemNotices::Kind::Ended, {}, [this, roomId, by]() {
-                if (RoomState *r = m_rooms.find(roomId)) {
-                    m_fanOut.broadcast(*r, server::Ended{r->room.roomId, by});
-                    m_fanOut.pushRoom(*r);
-                    if (r->patients.isEmpty())
-                        m_rooms.remove(roomId); // ended and nobody left to serve
-                }
-            });
         });
+    });
 }
 
 } // namespace medtranslate::relay

@@ -57,7 +57,7 @@ void LoginRoute::login(const QHttpServerRequest &request, QHttpServerResponder &
                  [this, reply, userKey, address](AuthService::LoginResult result) {
                      if (!result.ok) {
                          const bool wrong =
-                             result.error == QLatin1String("wrong username or password");
+                             result.outcome == AuthService::LoginOutcome::WrongCredentials;
                          if (!wrong && m_config.loginMaxFailures > 0) {
                              // The store failed: that was no guess.
                              m_failuresByUser.release(userKey);

@@ -17,6 +17,13 @@ struct AgentRecord
     QStringList languages;
 };
 
+//! An agent with the password hash to check a login against; only for the login check.
+struct AgentCredentials
+{
+    AgentRecord agent;
+    QString passwordHash;
+};
+
 //! A room as stored, with what only the relay may see.
 struct RoomRecord
 {
@@ -36,6 +43,34 @@ struct AppendResult
 {
     protocol::Message message;
     bool duplicate = false;
+};
+
+//! What a cached translation is filed under. The digest covers the languages, the glossary
+//! stamp and the normalized masked text; provider and model are kept beside it, so a model
+//! change never serves an old model's wording.
+struct CacheKey
+{
+    QString digest;
+    QString sourceLang;
+    QString targetLang;
+    QString glossaryVersion;
+    QString text; //!< normalized and masked: no personal data is ever stored
+};
+
+//! A provider's answer for a masked text, tokens still in place.
+struct CachedTranslation
+{
+    QString provider;
+    QString model;
+    QString text;
+    qint64 createdAt = 0; //!< seconds since the epoch
+};
+
+//! One row of the translation cache.
+struct CacheEntry
+{
+    CacheKey key;
+    CachedTranslation value;
 };
 
 } // namespace medtranslate::relay

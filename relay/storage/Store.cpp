@@ -36,17 +36,114 @@ void Store::post(std::function<void()> fn)
 
 bool Store::open(QString *error)
 {
-    const auto result = runSync<bool>([](StoreWorker &worker) {
-        worker.open();
-        return true;
-    });
+    const auto result = openBlocking();
     if (!result.ok() && error)
-        *error = result.error;
+        *error = result.error().message;
     return result.ok();
 }
 
-void Store::append(NewMessage message, QObject *context,
-                   std::function<void(StoreResult<AppendResult>)> done)
+Result<void> Store::openBlocking(int timeoutMs)
+{
+    return callBlocking<void>([](StoreWorker &worker) { worker.open(); }, timeoutMs);
+}
+
+Result<int> Store::schemaVersionBlocking(int timeoutMs)
+{
+    return callBlocking<int>([](StoreWorker &worker) { return worker.schemaVersion(); }, timeoutMs);
+}
+
+void Store::ping(QObject *context, Done<void> done)
+{
+    call<void>(
+        context, [](StoreWorker &w) { (void)w.schemaVersion(); }, std::move(done));
+}
+
+void Store::createRoom(RoomRecord room, QObject *context, Done<void> done)
+{
+    call<void>(
+        context, [room = std::move(room)](StoreWorker &w) { w.roomTable().create(room); },
+        std::move(done));
+}
+
+void Store::roomById(QString roomId, QObject *context, Done<std::optional<RoomRecord>> done)
+{
+    call<std::optional<RoomRecord>>(
+        context,
+        [roomId = std::move(roomId)](StoreWorker &w) { return w.roomTable().byId(roomId); },
+        std::move(done));
+}
+
+void Store::roomByTokenHash(QString tokenHash, QObject *context,
+                            Done<std::optional<RoomRecord>> done)
+{
+    call<std::optional<RoomRecord>>(
+        context,
+        [tokenHash = std::move(tokenHash)](StoreWorker &w) {
+            return w.roomTable().byTokenHash(tokenHash);
+        },
+        std::move(done));
+}
+
+void Store::assignRoom(QString roomId, QString agentId, QString fromStatus, QObject *context,
+                       Done<bool> done)
+{
+    call<bool>(
+        context,
+        [roomId = std::move(roomId), agentId = std::move(agentId),
+         fromStatus = std::move(fromStatus)](StoreWorker &w) {
+            return w.roomTable().assign(roomId, agentId, fromStatus);
+        },
+        std::move(done));
+}
+
+void Store::endRoom(QString roomId, QObject *context, Done<void> done)
+{
+    call<void>(
+        context,
+        [roomId = std::move(roomId)](StoreWorker &w) {
+            if (!w.roomTable().end(roomId))
+                throw StoreError(QStringLiteral("no room '%1'").arg(roomId),
+                                 StoreFailureKind::NotFound);
+        },
+        std::move(done));
+}
+
+void Store::setReadSeq(QString roomId, protocol::Role role, qint64 seq, QObject *context,
+                       Done<void> done)
+{
+    enqueueWrite(
+        context,
+        [roomId = std::move(roomId), role, seq](StoreWorker &w) {
+            w.roomTable().setReadSeq(roomId, role, seq);
+        },
+        std::move(done));
+}
+
+void Store::messagesAfter(QString roomId, qint64 afterSeq, int limit, QObject *context,
+                          Done<std::vector<protocol::Message>> done)
+{
+    call<std::vector<protocol::Message>>(
+        context,
+        [roomId = std::move(roomId), afterSeq, limit](StoreWorker &w) {
+            return w.messageTable().after(roomId, afterSeq, limit);
+        },
+        std::move(done));
+}
+
+void Store::updateTranslation(QString roomId, qint64 seq, protocol::Translation translation,
+                              QObject *context, Done<void> done)
+{
+    enqueueWrite(
+        context,
+        [roomId = std::move(roomId), seq, translation = std::move(translation)](StoreWorker &w) {
+            if (!w.messageTable().updateTranslation(roomId, seq, translation))
+                throw StoreError(QStringLiteral("no message %1 in room '%2'").arg(seq).arg(roomId),
+                                 StoreFailureKind::NotFound);
+        },
+        std::move(done));
+}
+
+void Store::appendMessage(NewMessage message, QObject *context, Done<AppendResult> done)
 {
     PendingWrite write;
     write.message = std::move(message);
@@ -55,8 +152,170 @@ void Store::append(NewMessage message, QObject *context,
     enqueue(std::move(write));
 }
 
+Result<std::vector<RoomRecord>> Store::openRoomsBlocking(int timeoutMs)
+{
+    return callBlocking<std::vector<RoomRecord>>(
+        [](StoreWorker &w) { return w.roomTable().open(); }, timeoutMs);
+}
+
+Result<std::vector<protocol::Message>> Store::messagesAfterBlocking(QString roomId, qint64 afterSeq,
+                                                                    int limit, int timeoutMs)
+{
+    return callBlocking<std::vector<protocol::Message>>(
+        [roomId = std::move(roomId), afterSeq, limit](StoreWorker &w) {
+            return w.messageTable().after(roomId, afterSeq, limit);
+        },
+        timeoutMs);
+}
+
+void Store::agentByUsername(QString username, QObject *context,
+                            Done<std::optional<AgentCredentials>> done)
+{
+    call<std::optional<AgentCredentials>>(
+        context,
+        [username = std::move(username)](StoreWorker &w) {
+            return w.agentTable().byUsername(username);
+        },
+        std::move(done));
+}
+
+void Store::agentById(QString agentId, QObject *context, Done<std::optional<AgentRecord>> done)
+{
+    call<std::optional<AgentRecord>>(
+        context,
+        [agentId = std::move(agentId)](StoreWorker &w) { return w.agentTable().byId(agentId); },
+        std::move(done));
+}
+
+void Store::agents(QObject *context, Done<std::vector<AgentRecord>> done)
+{
+    call<std::vector<AgentRecord>>(
+        context, [](StoreWorker &w) { return w.agentTable().all(); }, std::move(done));
+}
+
+void Store::createAgent(AgentRecord agent, QString passwordHash, QObject *context, Done<void> done)
+{
+    call<void>(
+        context,
+        [agent = std::move(agent), passwordHash = std::move(passwordHash)](StoreWorker &w) {
+            w.agentTable().create(agent, passwordHash);
+        },
+        std::move(done));
+}
+
+void Store::setAgentPassword(QString agentId, QString passwordHash, QObject *context,
+                             Done<void> done)
+{
+    call<void>(
+        context,
+        [agentId = std::move(agentId), passwordHash = std::move(passwordHash)](StoreWorker &w) {
+            if (!w.agentTable().setPassword(agentId, passwordHash))
+                throw StoreError(QStringLiteral("no agent '%1'").arg(agentId),
+                                 StoreFailureKind::NotFound);
+        },
+        std::move(done));
+}
+
+void Store::createSession(QString tokenHash, QString agentId, qint64 expiresAtSecs,
+                          QObject *context, Done<void> done)
+{
+    call<void>(
+        context,
+        [tokenHash = std::move(tokenHash), agentId = std::move(agentId), expiresAtSecs](
+            StoreWorker &w) { w.agentTable().createSession(tokenHash, agentId, expiresAtSecs); },
+        std::move(done));
+}
+
+void Store::agentBySession(QString tokenHash, qint64 nowSecs, QObject *context,
+                           Done<std::optional<AgentRecord>> done)
+{
+    call<std::optional<AgentRecord>>(
+        context,
+        [tokenHash = std::move(tokenHash), nowSecs](StoreWorker &w) {
+            return w.agentTable().bySession(tokenHash, nowSecs);
+        },
+        std::move(done));
+}
+
+Result<std::optional<AgentCredentials>> Store::agentByUsernameBlocking(QString username,
+                                                                       int timeoutMs)
+{
+    return callBlocking<std::optional<AgentCredentials>>(
+        [username = std::move(username)](StoreWorker &w) {
+            return w.agentTable().byUsername(username);
+        },
+        timeoutMs);
+}
+
+Result<std::vector<AgentRecord>> Store::agentsBlocking(int timeoutMs)
+{
+    return callBlocking<std::vector<AgentRecord>>(
+        [](StoreWorker &w) { return w.agentTable().all(); }, timeoutMs);
+}
+
+Result<void> Store::createAgentBlocking(AgentRecord agent, QString passwordHash, int timeoutMs)
+{
+    return callBlocking<void>([agent = std::move(agent), passwordHash = std::move(passwordHash)](
+                                  StoreWorker &w) { w.agentTable().create(agent, passwordHash); },
+                              timeoutMs);
+}
+
+void Store::cachedTranslations(QString digest, qint64 notBefore, QObject *context,
+                               Done<std::vector<CachedTranslation>> done)
+{
+    call<std::vector<CachedTranslation>>(
+        context,
+        [digest = std::move(digest), notBefore](StoreWorker &w) {
+            return w.translationCacheTable().find(digest, notBefore);
+        },
+        std::move(done));
+}
+
+void Store::storeTranslations(std::vector<CacheEntry> entries, QObject *context, Done<void> done)
+{
+    enqueueWrite(
+        context,
+        [entries = std::move(entries)](StoreWorker &w) {
+            for (const CacheEntry &entry : entries)
+                w.translationCacheTable().upsert(entry);
+        },
+        std::move(done));
+}
+
+void Store::purgeTranslations(qint64 olderThan, QObject *context, Done<int> done)
+{
+    call<int>(
+        context, [olderThan](StoreWorker &w) { return w.translationCacheTable().purge(olderThan); },
+        std::move(done));
+}
+
+void Store::append(NewMessage message, QObject *context,
+                   std::function<void(StoreResult<AppendResult>)> done)
+{
+    appendMessage(std::move(message), context, [done = std::move(done)](Result<AppendResult> r) {
+        if (done)
+            done(legacy(std::move(r)));
+    });
+}
+
 void Store::write(QObject *context, std::function<void(StoreWorker &)> job,
                   std::function<void(StoreResult<bool>)> done)
+{
+    Done<void> typed;
+    if (done) {
+        typed = [done = std::move(done)](Result<void> r) {
+            StoreResult<bool> old;
+            if (r.ok())
+                old.value = true;
+            else
+                old.error = r.error().message;
+            done(std::move(old));
+        };
+    }
+    enqueueWrite(context, std::move(job), std::move(typed));
+}
+
+void Store::enqueueWrite(QObject *context, std::function<void(StoreWorker &)> job, Done<void> done)
 {
     PendingWrite write;
     write.job = std::move(job);
@@ -93,7 +352,7 @@ void Store::flushWrites()
         struct Outcome
         {
             std::optional<AppendResult> appended;
-            QString error;
+            std::optional<StoreFailure> failure;
         };
         auto outcomes = std::make_shared<std::vector<Outcome>>(batch->size());
         std::size_t messages = 0;
@@ -104,18 +363,22 @@ void Store::flushWrites()
                 m_worker->savepoint();
                 try {
                     if (write.message)
-                        (*outcomes)[i].appended = m_worker->appendMessage(*write.message);
+                        (*outcomes)[i].appended = m_worker->messageTable().append(*write.message);
                     else
                         write.job(*m_worker);
                     m_worker->releaseSavepoint();
                 } catch (const std::exception &e) {
                     m_worker->rollbackToSavepoint();
-                    (*outcomes)[i].error = QString::fromUtf8(e.what());
+                    const auto *storeError = dynamic_cast<const StoreError *>(&e);
+                    (*outcomes)[i].failure = storeError ? storeError->failure()
+                                                        : StoreFailure{StoreFailureKind::Failed,
+                                                                       QString::fromUtf8(e.what())};
                     m_failures.fetchAndAddRelaxed(1);
                 }
             }
-            m_worker->finishAppends();
+            m_worker->messageTable().finish();
             m_worker->commit();
+            m_worker->messageTable().committed();
             for (const auto &outcome : *outcomes)
                 messages += outcome.appended && !outcome.appended->duplicate ? 1 : 0;
             m_batches.fetchAndAddRelaxed(1);
@@ -123,11 +386,14 @@ void Store::flushWrites()
         } catch (const std::exception &e) {
             // The transaction is lost as a whole: nothing of it was stored.
             m_worker->rollback();
-            m_worker->abandonAppends();
-            const QString reason = QString::fromUtf8(e.what());
+            m_worker->messageTable().abandon();
+            const auto *storeError = dynamic_cast<const StoreError *>(&e);
+            const StoreFailure failure =
+                storeError ? storeError->failure()
+                           : StoreFailure{StoreFailureKind::Failed, QString::fromUtf8(e.what())};
             for (auto &outcome : *outcomes) {
                 outcome.appended.reset();
-                outcome.error = reason;
+                outcome.failure = failure;
             }
             m_failures.fetchAndAddRelaxed(1);
         }
@@ -140,16 +406,13 @@ void Store::flushWrites()
                     if (!write.context)
                         continue;
                     if (write.appended) {
-                        StoreResult<AppendResult> result;
-                        result.value = std::move(outcome.appended);
-                        result.error = outcome.error;
-                        write.appended(std::move(result));
+                        if (outcome.failure)
+                            write.appended(*outcome.failure);
+                        else
+                            write.appended(std::move(*outcome.appended));
                     } else if (write.written) {
-                        StoreResult<bool> result;
-                        if (outcome.error.isEmpty())
-                            result.value = true;
-                        result.error = outcome.error;
-                        write.written(std::move(result));
+                        write.written(outcome.failure ? Result<void>(*outcome.failure)
+                                                      : Result<void>());
                     }
                 }
             },

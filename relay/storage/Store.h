@@ -1,7 +1,9 @@
 #pragma once
 
 #include "storage/Records.h"
+#include "storage/Result.h"
 #include "storage/StoreConfig.h"
+#include "storage/StoreError.h"
 #include "storage/StoreWorker.h"
 
 #include <QMutex>
@@ -12,11 +14,13 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 namespace medtranslate::relay {
 
-//! The outcome of a store job: a value, or the database's reason for refusing.
+//! The old value-or-text shape of `submit`, `runSync`, `write` and `append` results.
+//! To be removed with them once core/ and http/ use the typed methods and `Result`.
 template <typename T> struct StoreResult
 {
     std::optional<T> value;
@@ -25,35 +29,118 @@ template <typename T> struct StoreResult
 };
 
 //! Durable storage for the relay. Lives on the relay's thread; the SQL runs on a thread of its
-//! own, so the event loop never waits for the disk. Callbacks come back on the relay's thread,
-//! in the order the jobs were submitted, and are dropped when their context object is gone.
+//! own, so the event loop never waits for the disk.
+//!
+//! Every asynchronous method takes a context object and a `done` callback: `done` runs on this
+//! object's thread, in the order the jobs ran, and not at all once the context is gone. Jobs run
+//! in submission order, except that group-committed writes (`appendMessage`,
+//! `updateTranslation`, `setReadSeq`, `storeTranslations`) queued together are written in one
+//! transaction, which may run ahead of a read submitted between them.
 class Store final : public QObject
 {
     Q_OBJECT
 
 public:
+    template <typename T> using Done = std::function<void(Result<T>)>;
+
+    //! How long the blocking calls (start-up, admin commands) wait for the database.
+    static constexpr int kBlockingTimeoutMs = 30000;
+
     explicit Store(StoreConfig config, QObject *parent = nullptr);
     ~Store() override;
 
     //! Opens the database and applies migrations; blocks, so only for start-up and admin commands.
     bool open(QString *error);
+    [[nodiscard]] Result<void> openBlocking(int timeoutMs = kBlockingTimeoutMs);
+    //! The newest migration applied.
+    [[nodiscard]] Result<int> schemaVersionBlocking(int timeoutMs = kBlockingTimeoutMs);
+
+    //! Answers when the database answers a query (health checks).
+    void ping(QObject *context, Done<void> done);
+
+    //! @name Rooms and messages
+    //! @{
+    //! A room whose token hash is taken already is `Refused`.
+    void createRoom(RoomRecord room, QObject *context, Done<void> done);
+    void roomById(QString roomId, QObject *context, Done<std::optional<RoomRecord>> done);
+    void roomByTokenHash(QString tokenHash, QObject *context, Done<std::optional<RoomRecord>> done);
+    //! True when the room moved to the agent; false when its status was no longer `fromStatus`.
+    void assignRoom(QString roomId, QString agentId, QString fromStatus, QObject *context,
+                    Done<bool> done);
+    //! An unknown room is `NotFound`.
+    void endRoom(QString roomId, QObject *context, Done<void> done);
+    //! Group-committed; read marks only move forward.
+    void setReadSeq(QString roomId, protocol::Role role, qint64 seq, QObject *context,
+                    Done<void> done = {});
+    void messagesAfter(QString roomId, qint64 afterSeq, int limit, QObject *context,
+                       Done<std::vector<protocol::Message>> done);
+    //! Group-committed; a message that does not exist is `NotFound`.
+    void updateTranslation(QString roomId, qint64 seq, protocol::Translation translation,
+                           QObject *context, Done<void> done = {});
+    //! Stores a message with the room's next seq, group-committed; a client_msg_id stored
+    //! already returns the stored message marked duplicate; an unknown room is `NotFound`.
+    void appendMessage(NewMessage message, QObject *context, Done<AppendResult> done);
+    //! The rooms waiting or active, for start-up.
+    [[nodiscard]] Result<std::vector<RoomRecord>>
+    openRoomsBlocking(int timeoutMs = kBlockingTimeoutMs);
+    //! A page of a room's messages, for start-up (the queue's first messages).
+    [[nodiscard]] Result<std::vector<protocol::Message>>
+    messagesAfterBlocking(QString roomId, qint64 afterSeq, int limit,
+                          int timeoutMs = kBlockingTimeoutMs);
+    //! @}
+
+    //! @name Agents and their sessions
+    //! @{
+    void agentByUsername(QString username, QObject *context,
+                         Done<std::optional<AgentCredentials>> done);
+    void agentById(QString agentId, QObject *context, Done<std::optional<AgentRecord>> done);
+    void agents(QObject *context, Done<std::vector<AgentRecord>> done);
+    //! A username that is taken is `Refused`.
+    void createAgent(AgentRecord agent, QString passwordHash, QObject *context, Done<void> done);
+    //! An unknown agent is `NotFound`.
+    void setAgentPassword(QString agentId, QString passwordHash, QObject *context, Done<void> done);
+    void createSession(QString tokenHash, QString agentId, qint64 expiresAtSecs, QObject *context,
+                       Done<void> done);
+    //! The agent of a session that has not expired at `nowSecs`.
+    void agentBySession(QString tokenHash, qint64 nowSecs, QObject *context,
+                        Done<std::optional<AgentRecord>> done);
+    //! For admin commands.
+    [[nodiscard]] Result<std::optional<AgentCredentials>>
+    agentByUsernameBlocking(QString username, int timeoutMs = kBlockingTimeoutMs);
+    [[nodiscard]] Result<std::vector<AgentRecord>>
+    agentsBlocking(int timeoutMs = kBlockingTimeoutMs);
+    [[nodiscard]] Result<void> createAgentBlocking(AgentRecord agent, QString passwordHash,
+                                                   int timeoutMs = kBlockingTimeoutMs);
+    //! @}
+
+    //! @name Translation cache
+    //! @{
+    //! Every provider's entry for a key digest written at `notBefore` (seconds) or later.
+    void cachedTranslations(QString digest, qint64 notBefore, QObject *context,
+                            Done<std::vector<CachedTranslation>> done);
+    //! Inserts or replaces entries, group-committed: all of them or none.
+    void storeTranslations(std::vector<CacheEntry> entries, QObject *context, Done<void> done);
+    //! Drops entries written before `olderThan` (seconds); gives how many.
+    void purgeTranslations(qint64 olderThan, QObject *context, Done<int> done);
+    //! @}
 
     //! Runs `job` on the store thread; `done` gets its result on this object's thread.
+    //! To be removed once core/ and http/ use the typed methods.
     template <typename R>
     void submit(QObject *context, std::function<R(StoreWorker &)> job,
                 std::function<void(StoreResult<R>)> done);
 
     //! Runs `job` and waits for it, at most `timeoutMs`; for start-up and admin commands only.
+    //! To be removed once core/ and http/ use the typed blocking methods.
     template <typename R>
-    StoreResult<R> runSync(std::function<R(StoreWorker &)> job, int timeoutMs = 30000);
+    StoreResult<R> runSync(std::function<R(StoreWorker &)> job, int timeoutMs = kBlockingTimeoutMs);
 
-    //! Stores a message. Writes queued while a commit is under way are written together in
-    //! the next transaction (group commit); `done` runs after that transaction commits.
+    //! `appendMessage` with the old result shape; to be removed once core/ uses appendMessage.
     void append(NewMessage message, QObject *context,
                 std::function<void(StoreResult<AppendResult>)> done);
 
-    //! A small write (translation update, read mark) that joins the same group commit; if it
-    //! fails, only it is undone (a savepoint), not the messages committed with it.
+    //! A small write that joins the group commit; if it fails, only it is undone (a savepoint),
+    //! not the messages committed with it. To be removed once core/ uses the typed writes.
     void write(QObject *context, std::function<void(StoreWorker &)> job,
                std::function<void(StoreResult<bool>)> done = {});
 
@@ -71,10 +158,21 @@ private:
         std::optional<NewMessage> message;
         std::function<void(StoreWorker &)> job;
         QPointer<QObject> context;
-        std::function<void(StoreResult<AppendResult>)> appended;
-        std::function<void(StoreResult<bool>)> written;
+        Done<AppendResult> appended;
+        Done<void> written;
     };
 
+    //! Runs `job` on the store thread and hands its result to `done` on this thread.
+    template <typename T>
+    void call(QObject *context, std::function<T(StoreWorker &)> job, Done<T> done);
+    //! Runs `job` on the store thread and waits for it, at most `timeoutMs`.
+    template <typename T>
+    Result<T> callBlocking(std::function<T(StoreWorker &)> job, int timeoutMs);
+    //! Runs `job` here (on the store thread), turning what it throws into a failure.
+    template <typename T> Result<T> attempt(const std::function<T(StoreWorker &)> &job);
+    template <typename T> static StoreResult<T> legacy(Result<T> &&result);
+
+    void enqueueWrite(QObject *context, std::function<void(StoreWorker &)> job, Done<void> done);
     void enqueue(PendingWrite write);
     void flushWrites();
     void post(std::function<void()> fn);
@@ -90,48 +188,79 @@ private:
     QAtomicInteger<quint64> m_failures{0};
 };
 
-template <typename R>
-void Store::submit(QObject *context, std::function<R(StoreWorker &)> job,
-                   std::function<void(StoreResult<R>)> done)
+template <typename T> Result<T> Store::attempt(const std::function<T(StoreWorker &)> &job)
+{
+    try {
+        if constexpr (std::is_void_v<T>) {
+            job(*m_worker);
+            return {};
+        } else {
+            return Result<T>(job(*m_worker));
+        }
+    } catch (const StoreError &e) {
+        m_failures.fetchAndAddRelaxed(1);
+        return e.failure();
+    } catch (const std::exception &e) {
+        m_failures.fetchAndAddRelaxed(1);
+        return StoreFailure{StoreFailureKind::Failed, QString::fromUtf8(e.what())};
+    }
+}
+
+template <typename T>
+void Store::call(QObject *context, std::function<T(StoreWorker &)> job, Done<T> done)
 {
     QPointer<QObject> guard(context);
     post([this, job = std::move(job), done = std::move(done), guard]() mutable {
-        auto result = std::make_shared<StoreResult<R>>();
-        try {
-            result->value.emplace(job(*m_worker));
-        } catch (const std::exception &e) {
-            result->error = QString::fromUtf8(e.what());
-            m_failures.fetchAndAddRelaxed(1);
-        }
+        auto result = std::make_shared<Result<T>>(attempt<T>(job));
         QMetaObject::invokeMethod(
             this,
             [result, done = std::move(done), guard]() {
-                if (guard)
+                if (guard && done)
                     done(std::move(*result));
             },
             Qt::QueuedConnection);
     });
 }
 
+template <typename T>
+Result<T> Store::callBlocking(std::function<T(StoreWorker &)> job, int timeoutMs)
+{
+    // Shared: a job that outlives the wait still has somewhere to put its result.
+    auto result = std::make_shared<std::optional<Result<T>>>();
+    auto finished = std::make_shared<QSemaphore>();
+    post([this, job = std::move(job), result, finished]() {
+        result->emplace(attempt<T>(job));
+        finished->release();
+    });
+    if (!finished->tryAcquire(1, timeoutMs))
+        return StoreFailure{
+            StoreFailureKind::TimedOut,
+            QStringLiteral("the database did not answer within %1 ms").arg(timeoutMs)};
+    return std::move(**result);
+}
+
+template <typename T> StoreResult<T> Store::legacy(Result<T> &&result)
+{
+    StoreResult<T> old;
+    if (result.ok())
+        old.value.emplace(std::move(result).value());
+    else
+        old.error = result.error().message;
+    return old;
+}
+
+template <typename R>
+void Store::submit(QObject *context, std::function<R(StoreWorker &)> job,
+                   std::function<void(StoreResult<R>)> done)
+{
+    call<R>(context, std::move(job),
+            [done = std::move(done)](Result<R> result) { done(legacy(std::move(result))); });
+}
+
 template <typename R>
 StoreResult<R> Store::runSync(std::function<R(StoreWorker &)> job, int timeoutMs)
 {
-    auto result = std::make_shared<StoreResult<R>>();
-    auto finished = std::make_shared<QSemaphore>();
-    post([this, job = std::move(job), result, finished]() {
-        try {
-            result->value.emplace(job(*m_worker));
-        } catch (const std::exception &e) {
-            result->error = QString::fromUtf8(e.what());
-        }
-        finished->release();
-    });
-    if (!finished->tryAcquire(1, timeoutMs)) {
-        StoreResult<R> timedOut;
-        timedOut.error = QStringLiteral("the database did not answer within %1 ms").arg(timeoutMs);
-        return timedOut;
-    }
-    return std::move(*result);
+    return legacy(callBlocking<R>(std::move(job), timeoutMs));
 }
 
 } // namespace medtranslate::relay

@@ -88,27 +88,14 @@ void TranslationCache::find(const CacheKey &key, Found done)
     }
     const QString digest = key.digest;
     const qint64 cutoff = QDateTime::currentSecsSinceEpoch() - m_ttlSeconds;
-    m_store->submit<std::vector<CachedTranslation>>(
-        this,
-        [digest, cutoff](StoreWorker &w) {
-            auto &q =
-                w.exec(QStringLiteral(
-                           "SELECT provider, model, translation, created_at FROM translation_cache "
-                           "WHERE cache_key = ? AND created_at >= ?"),
-                       {digest, cutoff});
-            std::vector<CachedTranslation> rows;
-            while (q.next())
-                rows.push_back(CachedTranslation{q.value(0).toString(), q.value(1).toString(),
-                                                 q.value(2).toString(), q.value(3).toLongLong()});
-            q.finish();
-            return rows;
-        },
-        [this, digest, done = std::move(done)](StoreResult<std::vector<CachedTranslation>> result) {
+    m_store->cachedTranslations(
+        key.digest, cutoff, this,
+        [this, digest, done = std::move(done)](Result<std::vector<CachedTranslation>> result) {
             if (!result.ok())
-                qCWarning(lcTranslationCache) << "cache lookup failed:" << result.error;
+                qCWarning(lcTranslationCache) << "cache lookup failed:" << result.error().message;
             std::optional<CachedTranslation> best;
             if (result.ok()) {
-                for (const CachedTranslation &row : *result.value) {
+                for (const CachedTranslation &row : result.value()) {
                     const int r = rank(row);
                     if (r >= 0 && (!best || r < rank(*best)))
                         best = row;
@@ -133,7 +120,7 @@ void TranslationCache::insert(const CacheKey &key, const CachedTranslation &valu
         m_memory.insert(key.digest, value);
     if (!m_store)
         return;
-    m_pending.push_back(PendingWrite{key, value});
+    m_pending.push_back(CacheEntry{key, value});
     writePending();
 }
 
@@ -142,38 +129,14 @@ void TranslationCache::writePending()
     if (m_writing || m_pending.empty())
         return;
     m_writing = true;
-    std::vector<PendingWrite> batch;
+    std::vector<CacheEntry> batch;
     batch.swap(m_pending);
-    m_store->submit<bool>(
-        this,
-        [batch = std::move(batch)](StoreWorker &w) {
-            w.begin();
-            try {
-                for (const PendingWrite &write : batch)
-                    w.exec(
-                        QStringLiteral(
-                            "INSERT INTO translation_cache (cache_key, provider, model, "
-                            "source_lang, "
-                            "target_lang, glossary_version, source_text, translation, created_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cache_key, provider, "
-                            "model) DO UPDATE SET translation = excluded.translation, created_at = "
-                            "excluded.created_at"),
-                        {write.key.digest, write.value.provider, write.value.model,
-                         write.key.sourceLang, write.key.targetLang, write.key.glossaryVersion,
-                         write.key.text, write.value.text, write.value.createdAt});
-                w.commit();
-            } catch (...) {
-                w.rollback();
-                throw;
-            }
-            return true;
-        },
-        [this](StoreResult<bool> result) {
-            if (!result.ok())
-                qCWarning(lcTranslationCache) << "cache write failed:" << result.error;
-            m_writing = false;
-            writePending();
-        });
+    m_store->storeTranslations(std::move(batch), this, [this](Result<void> result) {
+        if (!result.ok())
+            qCWarning(lcTranslationCache) << "cache write failed:" << result.error().message;
+        m_writing = false;
+        writePending();
+    });
 }
 
 void TranslationCache::purgeExpired()
@@ -181,21 +144,12 @@ void TranslationCache::purgeExpired()
     if (!m_store || !enabled())
         return;
     const qint64 cutoff = QDateTime::currentSecsSinceEpoch() - m_ttlSeconds;
-    m_store->submit<int>(
-        this,
-        [cutoff](StoreWorker &w) {
-            auto &q = w.exec(QStringLiteral("DELETE FROM translation_cache WHERE created_at < ?"),
-                             {cutoff});
-            const int removed = q.numRowsAffected();
-            q.finish();
-            return removed;
-        },
-        [](StoreResult<int> result) {
-            if (!result.ok())
-                qCWarning(lcTranslationCache) << "cache purge failed:" << result.error;
-            else if (*result.value > 0)
-                qCInfo(lcTranslationCache) << "dropped" << *result.value << "expired translations";
-        });
+    m_store->purgeTranslations(cutoff, this, [](Result<int> result) {
+        if (!result.ok())
+            qCWarning(lcTranslationCache) << "cache purge failed:" << result.error().message;
+        else if (result.value() > 0)
+            qCInfo(lcTranslationCache) << "dropped" << result.value() << "expired translations";
+    });
 }
 
 } // namespace medtranslate::relay

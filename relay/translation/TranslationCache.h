@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/Records.h"
 #include "translation/LruCache.h"
 
 #include <QList>
@@ -14,27 +15,6 @@
 namespace medtranslate::relay {
 
 class Store;
-
-//! What a cached translation is filed under. The digest covers the languages, the glossary
-//! stamp and the normalized masked text; provider and model are kept beside it, so a model
-//! change never serves an old model's wording.
-struct CacheKey
-{
-    QString digest;
-    QString sourceLang;
-    QString targetLang;
-    QString glossaryVersion;
-    QString text; //!< normalized and masked: no personal data is ever stored
-};
-
-//! A provider's answer for a masked text, tokens still in place.
-struct CachedTranslation
-{
-    QString provider;
-    QString model;
-    QString text;
-    qint64 createdAt = 0; //!< seconds since the epoch
-};
 
 //! Provider translations kept for `ttlDays`: a bounded in-memory LRU that answers at once (so
 //! a repeated message goes out already translated) in front of a table in the Store that
@@ -72,12 +52,6 @@ public:
     [[nodiscard]] int memoryEntries() const { return m_memory.size(); }
 
 private:
-    struct PendingWrite
-    {
-        CacheKey key;
-        CachedTranslation value;
-    };
-
     void writePending();
     [[nodiscard]] int rank(const CachedTranslation &entry) const;
     [[nodiscard]] bool fresh(const CachedTranslation &entry) const;
@@ -88,7 +62,7 @@ private:
     QList<QPair<QString, QString>> m_accepted;
     QTimer m_purgeTimer;
     //! Writes wait here while one batch is being written: under load they share a transaction.
-    std::vector<PendingWrite> m_pending;
+    std::vector<CacheEntry> m_pending;
     bool m_writing = false;
     quint64 m_memoryHits = 0;
     quint64 m_storeHits = 0;

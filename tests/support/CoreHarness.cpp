@@ -90,11 +90,17 @@ QString CoreHarness::addAgent(const QString &username, const QString &role)
     const QString token = relay::TokenGenerator::newToken();
     const QString hash = relay::TokenGenerator::hashToken(token);
     const qint64 expires = QDateTime::currentSecsSinceEpoch() + 3600;
-    const auto stored = m_store->runSync<bool>([hash, id, expires](relay::StoreWorker &w) {
-        w.createSession(hash, id, expires);
-        return true;
-    });
-    EXPECT_TRUE(stored.ok()) << stored.error.toStdString();
+    bool stored = false;
+    bool answered = false;
+    m_store->createSession(hash, id, expires, m_core.get(),
+                           [&stored, &answered](relay::Result<void> result) {
+                               stored = result.ok();
+                               answered = true;
+                           });
+    QDeadlineTimer deadline(5000);
+    while (!answered && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    EXPECT_TRUE(stored) << "the session was not stored";
     return token;
 }
 

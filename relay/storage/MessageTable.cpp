@@ -1,0 +1,142 @@
+#include "storage/MessageTable.h"
+
+#include "storage/StoreError.h"
+#include "storage/StoreWorker.h"
+
+#include <QDateTime>
+#include <QUuid>
+#include <nlohmann/json.hpp>
+
+namespace medtranslate::relay {
+
+namespace {
+const QString kMessageColumns = QStringLiteral(
+    "room_id, seq, msg_id, client_msg_id, sender, sender_name, body, lang, translation, event, "
+    "template_id, created_at FROM messages");
+
+std::string translationJson(const protocol::Translation &t)
+{
+    return nlohmann::json(t).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+QString str(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+} // namespace
+
+qint64 MessageTable::lastSeq(const QString &roomId)
+{
+    const auto it = m_lastSeq.constFind(roomId);
+    if (it != m_lastSeq.constEnd())
+        return *it;
+    auto &q = m_db.exec(QStringLiteral("SELECT last_seq FROM rooms WHERE id = ?"), {roomId});
+    if (!q.next())
+        throw StoreError(QStringLiteral("no room '%1'").arg(roomId), StoreFailureKind::NotFound);
+    const qint64 seq = q.value(0).toLongLong();
+    q.finish();
+    m_lastSeq.insert(roomId, seq);
+    return seq;
+}
+
+AppendResult MessageTable::append(const NewMessage &item)
+{
+    protocol::Message m = item.message;
+    const QString roomId = str(m.roomId);
+    auto &existing = m_db.exec(QStringLiteral("SELECT ") + kMessageColumns +
+                                   QStringLiteral(" WHERE room_id = ? AND client_msg_id = ?"),
+                               {roomId, str(m.clientMsgId)});
+    if (existing.next()) {
+        AppendResult duplicate{read(existing), true};
+        existing.finish();
+        return duplicate;
+    }
+    existing.finish();
+    const qint64 previous = lastSeq(roomId);
+    m.seq = previous + 1;
+    m.msgId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    m.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    m_db.exec(QStringLiteral("INSERT INTO messages (room_id, seq, msg_id, client_msg_id, sender, "
+                             "sender_name, body, lang, translation, event, template_id, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              {roomId, qint64(m.seq), str(m.msgId), str(m.clientMsgId),
+               str(std::string(toString(m.sender))), str(m.senderName), str(m.text), str(m.lang),
+               str(translationJson(m.translation)), str(m.event), str(m.templateId),
+               str(m.createdAt)});
+    // Only a stored message moves the counter, so a failed insert leaves no gap.
+    if (!m_seqBeforeTransaction.contains(roomId))
+        m_seqBeforeTransaction.insert(roomId, previous);
+    m_lastSeq.insert(roomId, m.seq);
+    return {std::move(m), false};
+}
+
+void MessageTable::finish()
+{
+    for (auto it = m_seqBeforeTransaction.constBegin(); it != m_seqBeforeTransaction.constEnd();
+         ++it)
+        m_db.exec(QStringLiteral("UPDATE rooms SET last_seq = ? WHERE id = ?"),
+                  {m_lastSeq.value(it.key()), it.key()});
+}
+
+void MessageTable::committed()
+{
+    m_seqBeforeTransaction.clear();
+}
+
+void MessageTable::abandon()
+{
+    for (auto it = m_seqBeforeTransaction.constBegin(); it != m_seqBeforeTransaction.constEnd();
+         ++it)
+        m_lastSeq.insert(it.key(), it.value());
+    m_seqBeforeTransaction.clear();
+}
+
+bool MessageTable::updateTranslation(const QString &roomId, qint64 seq,
+                                     const protocol::Translation &t)
+{
+    auto &q = m_db.exec(
+        QStringLiteral("UPDATE messages SET translation = ? WHERE room_id = ? AND seq = ?"),
+        {str(translationJson(t)), roomId, seq});
+    return q.numRowsAffected() > 0;
+}
+
+std::vector<protocol::Message> MessageTable::after(const QString &roomId, qint64 afterSeq,
+                                                   int limit)
+{
+    auto &q = m_db.exec(QStringLiteral("SELECT ") + kMessageColumns +
+                            QStringLiteral(" WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
+                        {roomId, afterSeq, limit});
+    std::vector<protocol::Message> messages;
+    while (q.next())
+        messages.push_back(read(q));
+    q.finish();
+    return messages;
+}
+
+protocol::Message MessageTable::read(const QSqlQuery &q)
+{
+    protocol::Message m;
+    m.roomId = q.value(0).toString().toStdString();
+    m.seq = q.value(1).toLongLong();
+    m.msgId = q.value(2).toString().toStdString();
+    m.clientMsgId = q.value(3).toString().toStdString();
+    m.sender = protocol::senderFromString(q.value(4).toString().toStdString())
+                   .value_or(protocol::Sender::System);
+    m.senderName = q.value(5).toString().toStdString();
+    m.text = q.value(6).toString().toStdString();
+    m.lang = q.value(7).toString().toStdString();
+    const auto translation =
+        nlohmann::json::parse(q.value(8).toString().toStdString(), nullptr, false);
+    try {
+        m.translation = translation.get<protocol::Translation>();
+    } catch (const nlohmann::json::exception &) {
+        m.translation = {};
+        m.translation.status = protocol::TranslationStatus::Unavailable;
+    }
+    m.event = q.value(9).toString().toStdString();
+    m.templateId = q.value(10).toString().toStdString();
+    m.createdAt = q.value(11).toString().toStdString();
+    return m;
+}
+
+} // namespace medtranslate::relay

@@ -1,0 +1,113 @@
+#include "storage/RoomTable.h"
+
+#include "storage/StoreWorker.h"
+
+#include <QDateTime>
+
+namespace medtranslate::relay {
+
+namespace {
+const QString kRoomColumns = QStringLiteral(
+    "r.id, r.status, r.patient_language, r.agent_id, a.display_name, r.last_seq, "
+    "r.patient_read_seq, r.agent_read_seq, r.created_at, r.patient_token_hash, r.origin "
+    "FROM rooms r LEFT JOIN agents a ON a.id = r.agent_id");
+
+QString str(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+} // namespace
+
+RoomRecord RoomTable::read(const QSqlQuery &q)
+{
+    RoomRecord r;
+    r.room.roomId = q.value(0).toString().toStdString();
+    r.room.status = protocol::roomStatusFromString(q.value(1).toString().toStdString())
+                        .value_or(protocol::RoomStatus::Ended);
+    r.room.patientLanguage = q.value(2).toString().toStdString();
+    if (!q.value(3).isNull() && !q.value(3).toString().isEmpty())
+        r.room.agent = protocol::AgentRef{q.value(3).toString().toStdString(),
+                                          q.value(4).toString().toStdString()};
+    r.room.lastSeq = q.value(5).toLongLong();
+    r.room.patientReadSeq = q.value(6).toLongLong();
+    r.room.agentReadSeq = q.value(7).toLongLong();
+    r.room.createdAt = q.value(8).toString().toStdString();
+    r.patientTokenHash = q.value(9).toString();
+    r.origin = q.value(10).toString();
+    return r;
+}
+
+void RoomTable::create(const RoomRecord &room)
+{
+    m_db.exec(QStringLiteral("INSERT INTO rooms (id, patient_token_hash, patient_language, "
+                             "status, last_seq, origin, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)"),
+              {str(room.room.roomId), room.patientTokenHash, str(room.room.patientLanguage),
+               str(std::string(toString(room.room.status))), room.origin,
+               str(room.room.createdAt)});
+}
+
+std::optional<RoomRecord> RoomTable::byTokenHash(const QString &tokenHash)
+{
+    auto &q = m_db.exec(QStringLiteral("SELECT ") + kRoomColumns +
+                            QStringLiteral(" WHERE r.patient_token_hash = ?"),
+                        {tokenHash});
+    std::optional<RoomRecord> room;
+    if (q.next())
+        room = read(q);
+    q.finish();
+    return room;
+}
+
+std::optional<RoomRecord> RoomTable::byId(const QString &roomId)
+{
+    auto &q = m_db.exec(
+        QStringLiteral("SELECT ") + kRoomColumns + QStringLiteral(" WHERE r.id = ?"), {roomId});
+    std::optional<RoomRecord> room;
+    if (q.next())
+        room = read(q);
+    q.finish();
+    return room;
+}
+
+std::vector<RoomRecord> RoomTable::open()
+{
+    auto &q =
+        m_db.exec(QStringLiteral("SELECT ") + kRoomColumns +
+                  QStringLiteral(" WHERE r.status IN ('waiting', 'active') ORDER BY r.created_at"));
+    std::vector<RoomRecord> rooms;
+    while (q.next())
+        rooms.push_back(read(q));
+    q.finish();
+    return rooms;
+}
+
+bool RoomTable::assign(const QString &roomId, const QString &agentId, const QString &fromStatus)
+{
+    auto &q = m_db.exec(QStringLiteral("UPDATE rooms SET agent_id = ?, status = 'active' "
+                                       "WHERE id = ? AND status = ?"),
+                        {agentId, roomId, fromStatus});
+    return q.numRowsAffected() == 1;
+}
+
+bool RoomTable::end(const QString &roomId)
+{
+    auto &q =
+        m_db.exec(QStringLiteral("UPDATE rooms SET status = 'ended', ended_at = ? WHERE id = ?"),
+                  {QDateTime::currentDateTimeUtc().toString(Qt::ISODate), roomId});
+    return q.numRowsAffected() > 0;
+}
+
+void RoomTable::setReadSeq(const QString &roomId, protocol::Role role, qint64 seq)
+{
+    if (role == protocol::Role::Patient)
+        m_db.exec(
+            QStringLiteral(
+                "UPDATE rooms SET patient_read_seq = ? WHERE id = ? AND patient_read_seq < ?"),
+            {seq, roomId, seq});
+    else
+        m_db.exec(QStringLiteral(
+                      "UPDATE rooms SET agent_read_seq = ? WHERE id = ? AND agent_read_seq < ?"),
+                  {seq, roomId, seq});
+}
+
+} // namespace medtranslate::relay

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "storage/Records.h"
+
+#include <optional>
+#include <vector>
+
+class QSqlQuery;
+
+namespace medtranslate::relay {
+
+class StoreWorker;
+
+//! Rooms: who they belong to, their status and read marks. Runs on the store thread.
+class RoomTable final
+{
+public:
+    explicit RoomTable(StoreWorker &db) : m_db(db) {}
+
+    void create(const RoomRecord &room);
+    [[nodiscard]] std::optional<RoomRecord> byTokenHash(const QString &tokenHash);
+    [[nodiscard]] std::optional<RoomRecord> byId(const QString &roomId);
+    //! Rooms that are waiting or active: the relay's working set.
+    [[nodiscard]] std::vector<RoomRecord> open();
+    //! Moves a room to an agent; `fromStatus` guards against a concurrent change.
+    bool assign(const QString &roomId, const QString &agentId, const QString &fromStatus);
+    //! False when there is no such room.
+    bool end(const QString &roomId);
+    //! Read marks only move forward, whatever order updates arrive in.
+    void setReadSeq(const QString &roomId, protocol::Role role, qint64 seq);
+
+private:
+    static RoomRecord read(const QSqlQuery &q);
+
+    StoreWorker &m_db;
+};
+
+} // namespace medtranslate::relay
