@@ -26,24 +26,18 @@ void HealthRoute::registerOn(QHttpServer &server)
                      m_metrics.httpRequest();
                      auto reply = HttpReply::from(std::move(responder));
                      // "Can store" means the database answers a query now.
-                     m_store.submit<bool>(
-                         m_context,
-                         [](StoreWorker &w) {
-                             (void)w.schemaVersion();
-                             return true;
-                         },
-                         [this, reply](StoreResult<bool> result) {
-                             protocol::http::HealthResponse body;
-                             body.status = result.ok() ? "ok" : "degraded";
-                             body.database = result.ok() ? "ok" : result.error.toStdString();
-                             body.translation = m_translator.describe().toStdString();
-                             body.uptimeSeconds = QDateTime::currentSecsSinceEpoch() - m_startedAt;
-                             // QEventDispatcherUNIX scales with connections; GLib's does not.
-                             body.eventLoop =
-                                 QAbstractEventDispatcher::instance()->metaObject()->className();
-                             reply->json(body, result.ok() ? HttpReply::Status::Ok
-                                                           : HttpReply::Status::ServiceUnavailable);
-                         });
+                     m_store.ping(m_context, [this, reply](Result<void> result) {
+                         protocol::http::HealthResponse body;
+                         body.status = result.ok() ? "ok" : "degraded";
+                         body.database = result.ok() ? "ok" : result.error().message.toStdString();
+                         body.translation = m_translator.describe().toStdString();
+                         body.uptimeSeconds = QDateTime::currentSecsSinceEpoch() - m_startedAt;
+                         // QEventDispatcherUNIX scales with connections; GLib's does not.
+                         body.eventLoop =
+                             QAbstractEventDispatcher::instance()->metaObject()->className();
+                         reply->json(body, result.ok() ? HttpReply::Status::Ok
+                                                       : HttpReply::Status::ServiceUnavailable);
+                     });
                  });
 }
 

@@ -66,16 +66,12 @@ void HistoryRoute::history(const QString &roomId, const QHttpServerRequest &requ
                         return reply->error(Status::Forbidden, ErrorCode::Forbidden,
                                             QStringLiteral("not your room"));
                     using Page = std::vector<protocol::Message>;
-                    m_store.submit<Page>(
-                        m_context,
-                        [roomId, after, limit](StoreWorker &w) {
-                            return w.messagesAfter(roomId, after, limit);
-                        },
-                        [reply](StoreResult<Page> page) {
+                    m_store.messagesAfter(
+                        roomId, after, limit, m_context, [reply](relay::Result<Page> page) {
                             if (!page.ok())
                                 return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
                                                     QStringLiteral("history is unavailable now"));
-                            reply->json(protocol::http::HistoryResponse{std::move(*page.value)});
+                            reply->json(protocol::http::HistoryResponse{std::move(page).value()});
                         });
                 });
         });

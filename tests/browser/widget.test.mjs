@@ -148,7 +148,8 @@ test('a patient picks Vietnamese and writes; the agent replies in Korean; the pa
   agent.send({ type: 'read', room_id: roomId, seq: reply.seq });
   await messageItem(frame, PATIENT_FIRST).getByText('Đã xem').waitFor();
 
-  // A sentence no translator knows: "translating…" first, then the original, said to be untranslated.
+  // A sentence no translator knows: offline, the relay knows that at once, so the message arrives
+  // as the original, said to be untranslated, without a "translating…" step in between.
   await frame.locator('ol.messages').evaluate((list) => {
     window.__pendingSeen = [];
     new MutationObserver(() => {
@@ -159,7 +160,7 @@ test('a patient picks Vietnamese and writes; the agent replies in Korean; the pa
   const raw = messageItem(frame, UNTRANSLATABLE_KO);
   await raw.getByText('Không thể dịch. Đây là tin nhắn gốc bằng tiếng Hàn.').waitFor();
   assert.equal(await raw.getByText('Dịch tự động').count(), 0);
-  assert.ok((await frame.locator('ol.messages').evaluate(() => window.__pendingSeen)).includes('Đang dịch…'));
+  assert.ok(!(await frame.locator('ol.messages').evaluate(() => window.__pendingSeen)).includes('Đang dịch…'));
   assert.equal(await frame.locator('.text.pending').count(), 0);
 
   await said(frame, UNTRANSLATABLE_KO).evaluate((n) => n.scrollIntoView());
