@@ -289,32 +289,6 @@ void Store::purgeTranslations(qint64 olderThan, QObject *context, Done<int> done
         std::move(done));
 }
 
-void Store::append(NewMessage message, QObject *context,
-                   std::function<void(StoreResult<AppendResult>)> done)
-{
-    appendMessage(std::move(message), context, [done = std::move(done)](Result<AppendResult> r) {
-        if (done)
-            done(legacy(std::move(r)));
-    });
-}
-
-void Store::write(QObject *context, std::function<void(StoreWorker &)> job,
-                  std::function<void(StoreResult<bool>)> done)
-{
-    Done<void> typed;
-    if (done) {
-        typed = [done = std::move(done)](Result<void> r) {
-            StoreResult<bool> old;
-            if (r.ok())
-                old.value = true;
-            else
-                old.error = r.error().message;
-            done(std::move(old));
-        };
-    }
-    enqueueWrite(context, std::move(job), std::move(typed));
-}
-
 void Store::enqueueWrite(QObject *context, std::function<void(StoreWorker &)> job, Done<void> done)
 {
     PendingWrite write;

@@ -19,15 +19,6 @@
 
 namespace medtranslate::relay {
 
-//! The old value-or-text shape of `submit`, `runSync`, `write` and `append` results.
-//! To be removed with them once core/ and http/ use the typed methods and `Result`.
-template <typename T> struct StoreResult
-{
-    std::optional<T> value;
-    QString error;
-    [[nodiscard]] bool ok() const { return value.has_value(); }
-};
-
 //! Durable storage for the relay. Lives on the relay's thread; the SQL runs on a thread of its
 //! own, so the event loop never waits for the disk.
 //!
@@ -124,25 +115,13 @@ public:
     void purgeTranslations(qint64 olderThan, QObject *context, Done<int> done);
     //! @}
 
-    //! Runs `job` on the store thread; `done` gets its result on this object's thread.
-    //! To be removed once core/ and http/ use the typed methods.
+    //! Runs `job` on the store thread and waits for it, at most `timeoutMs`; for tests that
+    //! look at rows directly. Relay code uses the typed methods above.
     template <typename R>
-    void submit(QObject *context, std::function<R(StoreWorker &)> job,
-                std::function<void(StoreResult<R>)> done);
-
-    //! Runs `job` and waits for it, at most `timeoutMs`; for start-up and admin commands only.
-    //! To be removed once core/ and http/ use the typed blocking methods.
-    template <typename R>
-    StoreResult<R> runSync(std::function<R(StoreWorker &)> job, int timeoutMs = kBlockingTimeoutMs);
-
-    //! `appendMessage` with the old result shape; to be removed once core/ uses appendMessage.
-    void append(NewMessage message, QObject *context,
-                std::function<void(StoreResult<AppendResult>)> done);
-
-    //! A small write that joins the group commit; if it fails, only it is undone (a savepoint),
-    //! not the messages committed with it. To be removed once core/ uses the typed writes.
-    void write(QObject *context, std::function<void(StoreWorker &)> job,
-               std::function<void(StoreResult<bool>)> done = {});
+    Result<R> runSync(std::function<R(StoreWorker &)> job, int timeoutMs = kBlockingTimeoutMs)
+    {
+        return callBlocking<R>(std::move(job), timeoutMs);
+    }
 
     [[nodiscard]] const StoreConfig &config() const { return m_config; }
 
@@ -170,7 +149,6 @@ private:
     Result<T> callBlocking(std::function<T(StoreWorker &)> job, int timeoutMs);
     //! Runs `job` here (on the store thread), turning what it throws into a failure.
     template <typename T> Result<T> attempt(const std::function<T(StoreWorker &)> &job);
-    template <typename T> static StoreResult<T> legacy(Result<T> &&result);
 
     void enqueueWrite(QObject *context, std::function<void(StoreWorker &)> job, Done<void> done);
     void enqueue(PendingWrite write);
@@ -237,30 +215,6 @@ Result<T> Store::callBlocking(std::function<T(StoreWorker &)> job, int timeoutMs
             StoreFailureKind::TimedOut,
             QStringLiteral("the database did not answer within %1 ms").arg(timeoutMs)};
     return std::move(**result);
-}
-
-template <typename T> StoreResult<T> Store::legacy(Result<T> &&result)
-{
-    StoreResult<T> old;
-    if (result.ok())
-        old.value.emplace(std::move(result).value());
-    else
-        old.error = result.error().message;
-    return old;
-}
-
-template <typename R>
-void Store::submit(QObject *context, std::function<R(StoreWorker &)> job,
-                   std::function<void(StoreResult<R>)> done)
-{
-    call<R>(context, std::move(job),
-            [done = std::move(done)](Result<R> result) { done(legacy(std::move(result))); });
-}
-
-template <typename R>
-StoreResult<R> Store::runSync(std::function<R(StoreWorker &)> job, int timeoutMs)
-{
-    return legacy(callBlocking<R>(std::move(job), timeoutMs));
 }
 
 } // namespace medtranslate::relay

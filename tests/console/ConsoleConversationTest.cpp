@@ -129,7 +129,7 @@ protected:
                 w.exec(sql);
                 return true;
             });
-        ASSERT_TRUE(done.ok()) << done.error.toStdString();
+        ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
     }
 
     //! What the relay's database holds for the room: every seq, and how many rows carry the id.
@@ -147,8 +147,8 @@ protected:
                 out.second = q.next() ? q.value(0).toInt() : -1;
                 return out;
             });
-        EXPECT_TRUE(result.ok()) << result.error.toStdString();
-        return result.ok() ? *result.value : std::pair<std::vector<qint64>, int>{};
+        EXPECT_TRUE(result.ok()) << result.error().message.toStdString();
+        return result.ok() ? result.value() : std::pair<std::vector<qint64>, int>{};
     }
 
     static std::vector<qint64> seqs(const MessageListModel &model)
@@ -577,7 +577,7 @@ TEST_F(ConsoleConversation, AnExpiredSessionAsksForALoginAndKeepsTheUnsentReply)
             w.exec(QStringLiteral("DELETE FROM agent_sessions"));
             return true;
         });
-        ASSERT_TRUE(done.ok()) << done.error.toStdString();
+        ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
     }
     ASSERT_TRUE(relay.start(new ScriptedTranslator));
 

@@ -109,7 +109,7 @@ TEST_F(ResumeAndDurabilityTest, DatabaseRefusingAWriteLosesNothing)
                               "BEGIN SELECT RAISE(ABORT, 'disk says no'); END"));
         return true;
     });
-    ASSERT_TRUE(installed.ok()) << installed.error.toStdString();
+    ASSERT_TRUE(installed.ok()) << installed.error().message.toStdString();
 
     patient->send({{"type", "send"},
                    {"room_id", room.id.toStdString()},

@@ -152,7 +152,7 @@ TEST(TranslationCacheTest, StoreKeepsEntriesForTheTtlAndPerModel)
         return n;
     });
     ASSERT_TRUE(rows.ok());
-    EXPECT_EQ(*rows.value, 1) << "the expired row was purged";
+    EXPECT_EQ(rows.value(), 1) << "the expired row was purged";
 }
 
 TEST(TranslationCacheTest, InsertsArrivingTogetherAreAllWritten)
@@ -184,8 +184,8 @@ TEST(TranslationCacheTest, InsertsArrivingTogetherAreAllWritten)
         q.finish();
         return n;
     });
-    ASSERT_TRUE(rows.ok()) << rows.error.toStdString();
-    EXPECT_EQ(*rows.value, 50);
+    ASSERT_TRUE(rows.ok()) << rows.error().message.toStdString();
+    EXPECT_EQ(rows.value(), 50);
     // Only 10 fit in memory; the other 40 are still found, in the Store.
     TranslationCache reader(&store, 30, 10);
     reader.setAccepted({{QStringLiteral("deepl"), QStringLiteral("m")}});
