@@ -85,61 +85,41 @@ void RoomLifecycle::create(const QString &language, const QString &origin, QObje
         });
 }
 
-void RoomLifecycle::withRoom(const QString &roomId, QObject *context,
-                             std::function<void(RoomState *, QString)> done)
+RoomLifecycle::Loaded RoomLifecycle::loader(QObject *context, bool keepEnded, Found done)
 {
-    if (auto *state = m_rooms.find(roomId)) {
-        done(state, {});
-        return;
-    }
     QPointer<QObject> guard(context);
-    m_store.roomById(
-        roomId, this,
-        [this, guard, done = std::move(done)](Result<std::optional<RoomRecord>> result) {
+    return
+        [this, guard, keepEnded, done = std::move(done)](Result<std::optional<RoomRecord>> result) {
             if (!guard)
                 return;
-            if (!result.ok()) {
-                done(nullptr, result.error().message);
-                return;
-            }
-            if (!result.value()) {
-                done(nullptr, {});
-                return;
-            }
+            if (!result.ok())
+                return done(nullptr, result.error().message);
+            if (!result.value())
+                return done(nullptr, {});
             const QString id = QString::fromStdString(result.value()->room.roomId);
-            RoomState &room = m_rooms.insert(*result.value());
-            done(&room, {});
+            done(&m_rooms.insert(*result.value()), {});
             // An ended room nobody is connected to was only needed for this answer.
-            if (RoomState *loaded = m_rooms.find(id);
-                loaded && loaded->room.status == RoomStatus::Ended && loaded->patients.isEmpty())
+            if (RoomState *loaded = m_rooms.find(id); !keepEnded && loaded &&
+                                                      loaded->room.status == RoomStatus::Ended &&
+                                                      loaded->patients.isEmpty())
                 m_rooms.remove(id);
-        });
+        };
 }
 
-void RoomLifecycle::withPatientToken(const QString &token, QObject *context,
-                                     std::function<void(RoomState *, QString)> done)
+void RoomLifecycle::withRoom(const QString &roomId, QObject *context, Found done)
+{
+    if (auto *state = m_rooms.find(roomId))
+        return done(state, {});
+    m_store.roomById(roomId, this, loader(context, false, std::move(done)));
+}
+
+void RoomLifecycle::withPatientToken(const QString &token, QObject *context, Found done)
 {
     const QString tokenHash = TokenGenerator::hashToken(token);
-    if (auto *state = m_rooms.findByTokenHash(tokenHash)) {
-        done(state, {});
-        return;
-    }
-    QPointer<QObject> guard(context);
-    m_store.roomByTokenHash(
-        tokenHash, this,
-        [this, guard, done = std::move(done)](Result<std::optional<RoomRecord>> result) {
-            if (!guard)
-                return;
-            if (!result.ok()) {
-                done(nullptr, result.error().message);
-                return;
-            }
-            if (!result.value()) {
-                done(nullptr, {});
-                return;
-            }
-            done(&m_rooms.insert(*result.value()), {});
-        });
+    if (auto *state = m_rooms.findByTokenHash(tokenHash))
+        return done(state, {});
+    // The patient is about to connect, so even an ended room stays (read-only) in memory.
+    m_store.roomByTokenHash(tokenHash, this, loader(context, true, std::move(done)));
 }
 
 void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)

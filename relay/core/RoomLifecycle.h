@@ -2,6 +2,7 @@
 
 #include "medtranslate/protocol/ClientFrames.h"
 #include "storage/Records.h"
+#include "storage/Result.h"
 
 #include <QObject>
 #include <functional>
@@ -44,11 +45,18 @@ public:
     void withPatientToken(const QString &token, QObject *context,
                           std::function<void(RoomState *, QString error)> done);
 
+    using Found = std::function<void(RoomState *, QString error)>;
+
     void accept(Peer &peer, const protocol::client::Accept &accept);
     void transfer(Peer &peer, const protocol::client::Transfer &transfer);
     void end(Peer &peer, const protocol::client::End &end);
 
 private:
+    using Loaded = std::function<void(Result<std::optional<RoomRecord>>)>;
+    //! Puts a room the store found into memory and answers `done`; unless `keepEnded`, an
+    //! ended room leaves memory again right after the answer.
+    Loaded loader(QObject *context, bool keepEnded, Found done);
+
     Store &m_store;
     RoomRegistry &m_rooms;
     const RoomAccess &m_access;
