@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the same load against two relay binaries, one after the other, on this machine.
+# Usage: scripts/bench-compare.sh RELAY_BEFORE RELAY_AFTER BENCH ROOMS MESSAGES IDLE
+# (BENCH: build/bench/relay-load/medtranslate-bench-relay; build the "before" relay from an
+# older commit in a git worktree). The relay is pinned to core 0, the load to core 1.
+set -euo pipefail
+for relay in "$1" "$2"; do
+  dir="$(mktemp -d)"
+  export MEDTRANSLATE_BENCH_PASSWORD="bench-password-1"
+  echo "$MEDTRANSLATE_BENCH_PASSWORD" | "$relay" --db "$dir/relay.db" --add-agent bench >/dev/null
+  taskset -c 0 "$relay" --db "$dir/relay.db" --listen 127.0.0.1:0 --rate-limit 1000000 --rooms-per-address 0 >"$dir/relay.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do grep -q "listening on" "$dir/relay.log" && break; sleep 0.1; done
+  url="$(grep -o 'http://127.0.0.1:[0-9]*' "$dir/relay.log" | head -1)"
+  ulimit -n 20000 2>/dev/null || true
+  echo "== $relay"
+  taskset -c 1 "$3" --relay "$url" --agent bench --rooms "$4" --messages "$5" --idle "$6" --relay-pid "$pid" || true
+  kill $pid; wait $pid 2>/dev/null || true; rm -rf "$dir"
+done
