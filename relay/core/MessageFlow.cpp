@@ -108,6 +108,10 @@ void MessageFlow::send(Peer &peer, const client::Send &send)
         }
         if (prepared.outcome) {
             draft.translation = prepared.outcome->translation;
+            // Counted as before, when offline "unavailable" still came as a second frame.
+            if (draft.translation.status == protocol::TranslationStatus::Unavailable)
+                m_metrics.translationFinished(
+                    QString::fromUtf8(protocol::toString(draft.translation.status).data()));
         } else {
             draft.translation = pendingTranslation(request->targetLang);
             pending = Pending{*request, std::move(prepared)};
