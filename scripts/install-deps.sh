@@ -11,7 +11,7 @@ packages=(
     fonts-noto-cjk fonts-thai-tlwg
 )
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev chromium postgresql nodejs npm)
+    packages+=(libgtest-dev chromium postgresql nodejs npm openssl)
 fi
 
 missing=()

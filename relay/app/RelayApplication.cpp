@@ -142,6 +142,11 @@ int RelayApplication::serve(const RelayOptions &options)
           << "  event loop:  " << QAbstractEventDispatcher::instance()->metaObject()->className()
           << Qt::endl
           << "  patient demo page: " << url.toString() << "/demo" << Qt::endl
+          << "  operators:   "
+          << (server.adminUrl().isEmpty()
+                  ? QStringLiteral("off (--admin-listen)")
+                  : server.adminUrl().toString() + QStringLiteral("/metrics and /health"))
+          << Qt::endl
           << "  WebSocket:   " << server.webSocketUrl().toString() << Qt::endl
           << Qt::flush;
     std::signal(SIGINT, quitOnSignal);

@@ -5,8 +5,10 @@
 #include "core/ConsultationService.h"
 #include "core/RelayMetrics.h"
 #include "core/RoomRegistry.h"
+#include "http/ConnectionGuard.h"
+#include "http/GuardedListener.h"
 #include "http/HttpApi.h"
-#include "http/NoDelayTcpServer.h"
+#include "http/OriginPolicy.h"
 #include "net/WebSocketPeer.h"
 #include "storage/Store.h"
 #include "translation/TranslationPipeline.h"
@@ -19,6 +21,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QWebSocket>
+#include <sys/resource.h>
 
 Q_LOGGING_CATEGORY(lcRelay, "medtranslate.relay")
 
@@ -30,6 +33,27 @@ RelayConfig serving(RelayConfig config)
 {
     config.store.exclusive = true;
     return config;
+}
+
+//! Raises the open-file limit to what the system allows and keeps the connection limit below
+//! it, with room for the database, the widget files and provider calls.
+ConnectionLimits withinOpenFiles(ConnectionLimits limits)
+{
+    constexpr int kReserved = 256;
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) != 0)
+        return limits;
+    if (files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+        ::getrlimit(RLIMIT_NOFILE, &files);
+    }
+    const int allowed = int(std::min<rlim_t>(files.rlim_cur, 1 << 24)) - kReserved;
+    if (allowed > 0 && (limits.maxConnections == 0 || limits.maxConnections > allowed)) {
+        qCInfo(lcRelay) << "connections limited to" << allowed << "by the open-file limit";
+        limits.maxConnections = allowed;
+    }
+    return limits;
 }
 } // namespace
 
@@ -44,6 +68,8 @@ RelayServer::RelayServer(RelayConfig config, QObject *parent)
 RelayServer::~RelayServer()
 {
     // Connections go first, while the services they report to still exist.
+    delete m_admin;
+    m_admin = nullptr;
     delete m_http;
     m_http = nullptr;
     const auto peers = findChildren<WebSocketPeer *>(Qt::FindDirectChildrenOnly);
@@ -139,9 +165,16 @@ bool RelayServer::start(QString *error)
         tls->setLocalCertificate(certificate);
         tls->setPrivateKey(key);
     }
-    // Our own listener, so accepted sockets get TCP_NODELAY (Qt HttpServer 6.4 sets none).
-    QTcpServer *listener = listenNoDelay(m_config.listenAddress, m_config.port, tls, m_http);
+    // Our own listener: accepted sockets get TCP_NODELAY (Qt HttpServer 6.4 sets none) and
+    // the guard sees every request's headers before Qt buffers its body.
+    auto *guard = new ConnectionGuard(withinOpenFiles(m_config.connections), *m_metrics);
+    QTcpServer *listener = listenGuarded(m_config.listenAddress, m_config.port, tls, guard, m_http);
+    if (listener)
+        guard->setParent(listener);
+    else
+        delete guard;
     m_port = listener ? listener->serverPort() : 0;
+    m_api->origins().setListening(m_config.listenAddress, m_port, tls.has_value());
     if (listener)
         m_http->bind(listener);
     if (m_port == 0) {
@@ -150,12 +183,48 @@ bool RelayServer::start(QString *error)
                      .arg(m_config.port);
         return false;
     }
+    if (m_config.adminEnabled && !startAdmin(error))
+        return false;
     if (m_config.pingIntervalMs > 0) {
         connect(&m_keepAlive, &QTimer::timeout, this, &RelayServer::keepAlive,
                 Qt::UniqueConnection);
         m_keepAlive.start(m_config.pingIntervalMs);
     }
     return true;
+}
+
+bool RelayServer::startAdmin(QString *error)
+{
+    m_admin = new QHttpServer(this);
+    m_api->registerAdminRoutes(*m_admin);
+    const quint16 wanted = m_config.adminPort.value_or(
+        m_config.port == 0 || m_config.port == 65535 ? 0 : quint16(m_config.port + 1));
+    auto *guard = new ConnectionGuard(m_config.connections, *m_metrics);
+    QTcpServer *listener =
+        listenGuarded(m_config.adminAddress, wanted, std::nullopt, guard, m_admin);
+    if (!listener) {
+        delete guard;
+        *error = QStringLiteral("cannot listen on the admin address %1:%2 (in use? choose one "
+                                "with --admin-listen host:port, or --admin-listen off)")
+                     .arg(m_config.adminAddress.toString())
+                     .arg(wanted);
+        return false;
+    }
+    guard->setParent(listener);
+    m_admin->bind(listener);
+    m_adminPort = listener->serverPort();
+    return true;
+}
+
+QUrl RelayServer::adminUrl() const
+{
+    if (m_adminPort == 0)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_config.adminAddress.toString());
+    url.setPort(m_adminPort);
+    return url;
 }
 
 void RelayServer::keepAlive()
@@ -172,14 +241,9 @@ void RelayServer::acceptWebSockets()
         if (!socket)
             continue;
         const QString origin = socket->origin();
-        const QUrl requestUrl = socket->requestUrl();
-        const QUrl originUrl(origin);
-        const bool sameOrigin =
-            originUrl.host() == requestUrl.host() && originUrl.port(-1) == requestUrl.port(-1);
         // Native clients send no Origin; browsers may connect from the relay's own pages or
-        // from an allowed hospital site.
-        if (!origin.isEmpty() && !sameOrigin && !m_config.allowedOrigins.isEmpty() &&
-            !m_config.allowedOrigins.contains(origin)) {
+        // from an allowed hospital site (never judged by the Host header).
+        if (!m_api->origins().allows(origin, OriginPolicy::Audience::Patients)) {
             qCInfo(lcRelay) << "refusing WebSocket from origin" << origin;
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
                           QStringLiteral("origin not allowed"));

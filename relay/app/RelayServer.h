@@ -39,11 +39,14 @@ public:
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QUrl httpUrl() const;
     [[nodiscard]] QUrl webSocketUrl() const;
+    //! Where /metrics and the detailed /health are served; empty with --admin-listen off.
+    [[nodiscard]] QUrl adminUrl() const;
     [[nodiscard]] Store &store() { return *m_store; }
     [[nodiscard]] Translator &translator() { return *m_translator; }
     [[nodiscard]] const RelayConfig &config() const { return m_config; }
 
 private:
+    bool startAdmin(QString *error);
     void acceptWebSockets();
     void keepAlive();
 
@@ -57,6 +60,8 @@ private:
     ConsultationService *m_consultations = nullptr;
     HttpApi *m_api = nullptr;
     QHttpServer *m_http = nullptr;
+    QHttpServer *m_admin = nullptr; //!< operators' address
+    quint16 m_adminPort = 0;
     quint16 m_port = 0;
     QTimer m_keepAlive; // one timer for every connection's pings, not one per connection
 };

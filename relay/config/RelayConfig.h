@@ -1,10 +1,12 @@
 #pragma once
 
+#include "config/ConnectionLimits.h"
 #include "storage/StoreConfig.h"
 
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace medtranslate::relay {
 
@@ -43,11 +45,27 @@ struct RelayConfig
     QString widgetDir;    //!< widget.js, chat page, demo page
     //! Sites allowed to frame the chat page; empty allows every site (the demo default).
     QStringList allowedOrigins;
+    //! Addresses the relay is reached at by browsers (behind a proxy: its public name), whose
+    //! pages are the relay's own; the listen address always counts.
+    QStringList publicUrls;
+    //! /metrics and the detailed /health: on their own address (loopback by default), and on
+    //! the main port only with adminToken as bearer token.
+    bool adminEnabled = true;
+    QHostAddress adminAddress = QHostAddress::LocalHost;
+    std::optional<quint16> adminPort; //!< unset: the main port + 1 (any free one for port 0)
+    QString adminToken;
+
+    ConnectionLimits connections;
 
     int helloTimeoutMs = 10000;
     int maxFrameBytes = 64 * 1024;
     int maxTextChars = 4000;
     int sessionTtlHours = 12;
+    //! A patient token opens its room for this long after the room was created, and once the
+    //! consultation has ended only for endedReadOnlySeconds more (read-only), so the next
+    //! person on a shared device finds nothing.
+    int patientTokenTtlHours = 72;
+    int endedReadOnlySeconds = 900;
     //! Frames per second a connection may send on average, and the burst it may save up.
     double framesPerSecond = 20.0;
     double frameBurst = 40.0;
@@ -57,14 +75,21 @@ struct RelayConfig
     //! is dropped, so presence never shows a vanished phone as online. 0 turns it off.
     int pingIntervalMs = 25000;
 
-    //! Failed logins one username (and five times as many, one address) may make in the
-    //! window before further attempts get 429; 0 turns the limit off.
+    //! Failed logins one username may make from one address in the window before that pair
+    //! is locked out (growing lockouts); one address gets five times as many over all
+    //! usernames. 0 turns the limit off.
     int loginMaxFailures = 5;
     int loginWindowMs = 15 * 60 * 1000;
     //! Consultations one address may open per window, so nobody floods the waiting queue.
     //! Behind a reverse proxy every patient shares its address: raise it or turn it off (0).
     int roomsPerAddress = 30;
     int roomWindowMs = 10 * 60 * 1000;
+    //! Messages one side of a room may send per minute over all its connections, and the
+    //! characters sent for machine translation per room and per client address per hour (each
+    //! a paid request); past them `send` gets rate_limited. 0 turns a limit off.
+    int roomMessagesPerMinute = 30;
+    int roomTranslationCharsPerHour = 20000;
+    int addressTranslationCharsPerHour = 100000;
 
     TranslationConfig translation;
 };

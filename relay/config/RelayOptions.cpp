@@ -42,6 +42,14 @@ const Setting kSettings[] = {
      "installation, else the source tree)."},
     {"allowed-origins", "MEDTRANSLATE_ALLOWED_ORIGINS", "allowed_origins", "list",
      "Comma-separated hospital sites allowed to embed the chat (default: any)."},
+    {"public-url", "MEDTRANSLATE_PUBLIC_URL", "public_url", "list",
+     "Comma-separated addresses browsers reach the relay at, e.g. https://chat.hospital.example "
+     "behind a proxy; its own pages there may open consultations (the listen address always "
+     "may)."},
+    {"admin-listen", "MEDTRANSLATE_ADMIN_LISTEN", "admin_listen", "host:port|off",
+     "Where /metrics and the detailed /health are served (default 127.0.0.1 and the port after "
+     "--listen's; off: nowhere). On the main port they answer only with the token in "
+     "MEDTRANSLATE_ADMIN_TOKEN; the public /health says just ok or degraded."},
     {"tls-cert", "MEDTRANSLATE_TLS_CERT", "tls_cert", "file",
      "PEM certificate; with --tls-key turns on HTTPS/WSS."},
     {"tls-key", "MEDTRANSLATE_TLS_KEY", "tls_key", "file", "PEM private key."},
@@ -50,8 +58,8 @@ const Setting kSettings[] = {
      "key)."},
     {"translation-deadline-ms", "MEDTRANSLATE_TRANSLATION_DEADLINE_MS", "translation.deadline_ms",
      "ms", "Time after which a translation is reported unavailable (default 15000)."},
-    {"max-pending-translations", "MEDTRANSLATE_MAX_PENDING_TRANSLATIONS",
-     "translation.max_pending", "n",
+    {"max-pending-translations", "MEDTRANSLATE_MAX_PENDING_TRANSLATIONS", "translation.max_pending",
+     "n",
      "Translations that may wait for a provider at once; past it the oldest is reported "
      "unavailable with the warning overloaded (default 20000, 0: no limit)."},
     {"provider-timeout-ms", "MEDTRANSLATE_PROVIDER_TIMEOUT_MS", "translation.timeout_ms", "ms",
@@ -80,11 +88,47 @@ const Setting kSettings[] = {
      "How often each connection is pinged; one silent for two rounds is dropped; 0 turns it "
      "off (default 25000)."},
     {"login-attempts", "MEDTRANSLATE_LOGIN_ATTEMPTS", "login_attempts", "n",
-     "Failed logins per username in 15 minutes before more get 429 (5× that per address); 0 "
-     "turns it off (default 5)."},
+     "Failed logins one username may make from one address in 15 minutes before that pair "
+     "is locked (429) for a minute, twice as long at each further lockout; one address gets 5x "
+     "that over all usernames; 0 turns it off (default 5)."},
     {"rooms-per-address", "MEDTRANSLATE_ROOMS_PER_ADDRESS", "rooms_per_address", "n",
      "Consultations one address may open in 10 minutes; 0 turns it off (default 30; raise it "
      "behind a reverse proxy)."},
+    {"max-connections", "MEDTRANSLATE_MAX_CONNECTIONS", "max_connections", "n",
+     "Connections (HTTP and WebSocket) held at once; more are answered 503 and closed; 0: as "
+     "many as open files allow (default 19500)."},
+    {"max-connections-per-address", "MEDTRANSLATE_MAX_CONNECTIONS_PER_ADDRESS",
+     "max_connections_per_address", "n",
+     "Connections held at once from one client address; 0 turns it off (default 256; raise it "
+     "behind a reverse proxy)."},
+    {"http-header-timeout-ms", "MEDTRANSLATE_HTTP_HEADER_TIMEOUT_MS", "http_header_timeout_ms",
+     "ms",
+     "Time a request's line and headers have to arrive, else 408 and close (default "
+     "10000)."},
+    {"http-body-timeout-ms", "MEDTRANSLATE_HTTP_BODY_TIMEOUT_MS", "http_body_timeout_ms", "ms",
+     "Time a request body has to arrive after its headers (default 30000)."},
+    {"http-idle-timeout-ms", "MEDTRANSLATE_HTTP_IDLE_TIMEOUT_MS", "http_idle_timeout_ms", "ms",
+     "Time a kept-alive HTTP connection may stay idle between requests (default 60000)."},
+    {"max-body-bytes", "MEDTRANSLATE_MAX_BODY_BYTES", "max_body_bytes", "bytes",
+     "Largest HTTP request body; a larger Content-Length is refused with 413 before the body "
+     "is read (default 65536)."},
+    {"patient-token-ttl-h", "MEDTRANSLATE_PATIENT_TOKEN_TTL_H", "patient_token_ttl_h", "hours",
+     "How long a patient token opens its consultation after it was created; 0: no expiry "
+     "(default 72)."},
+    {"ended-read-only-s", "MEDTRANSLATE_ENDED_READ_ONLY_S", "ended_read_only_s", "seconds",
+     "How long a patient may still read a consultation after it ended; then the token opens "
+     "nothing (default 900)."},
+    {"room-messages-per-minute", "MEDTRANSLATE_ROOM_MESSAGES_PER_MINUTE",
+     "room_messages_per_minute", "n",
+     "Messages one side of a consultation may send per minute over all its connections; 0 "
+     "turns it off (default 30)."},
+    {"room-translation-chars", "MEDTRANSLATE_ROOM_TRANSLATION_CHARS", "room_translation_chars", "n",
+     "Characters per hour one consultation may send for machine translation; 0 turns it "
+     "off (default 20000)."},
+    {"address-translation-chars", "MEDTRANSLATE_ADDRESS_TRANSLATION_CHARS",
+     "address_translation_chars", "n",
+     "Characters per hour patients at one address may send for machine translation; 0 turns "
+     "it off (default 100000; raise it behind a reverse proxy)."},
     {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s",
      "Frames per second one connection may send on average, with a burst of twice that (default "
      "20)."},
@@ -140,7 +184,8 @@ QString defaultDataDir(const QString &name, const QProcessEnvironment &environme
     return QDir::cleanPath(candidates.first());
 }
 
-bool parseListen(const QString &text, RelayConfig &config, QString *error)
+bool parseAddress(const QString &flag, const QString &text, QHostAddress &outAddress,
+                  quint16 &outPort, QString *error)
 {
     const int colon = text.lastIndexOf(QLatin1Char(':'));
     bool ok = false;
@@ -149,7 +194,7 @@ bool parseListen(const QString &text, RelayConfig &config, QString *error)
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
     if (colon < 0 || !ok || port < 0 || port > 65535) {
-        *error = QStringLiteral("--listen wants host:port, got '%1'").arg(text);
+        *error = QStringLiteral("--%1 wants host:port, got '%2'").arg(flag, text);
         return false;
     }
     if (host == QLatin1String("localhost"))
@@ -158,11 +203,11 @@ bool parseListen(const QString &text, RelayConfig &config, QString *error)
     if (host == QLatin1String("*") || host == QLatin1String("0.0.0.0"))
         address = QHostAddress::AnyIPv4;
     else if (!address.setAddress(host)) {
-        *error = QStringLiteral("--listen: '%1' is not an IP address").arg(host);
+        *error = QStringLiteral("--%1: '%2' is not an IP address").arg(flag, host);
         return false;
     }
-    config.listenAddress = address;
-    config.port = quint16(port);
+    outAddress = address;
+    outPort = quint16(port);
     return true;
 }
 
@@ -295,7 +340,9 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     };
 
     RelayConfig &c = options.config;
-    if (const QString listen = value("listen"); !listen.isEmpty() && !parseListen(listen, c, error))
+    if (const QString listen = value("listen");
+        !listen.isEmpty() &&
+        !parseAddress(QStringLiteral("listen"), listen, c.listenAddress, c.port, error))
         return std::nullopt;
     c.store.database = value("db");
     if (c.store.database.isEmpty())
@@ -322,6 +369,16 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     c.allowedOrigins = splitList(value("allowed-origins"));
     if (c.allowedOrigins == QStringList{QStringLiteral("*")})
         c.allowedOrigins.clear();
+    c.publicUrls = splitList(value("public-url"));
+    if (const QString admin = value("admin-listen"); !admin.isEmpty()) {
+        quint16 port = 0;
+        if (admin == QLatin1String("off"))
+            c.adminEnabled = false;
+        else if (!parseAddress(QStringLiteral("admin-listen"), admin, c.adminAddress, port, error))
+            return std::nullopt;
+        c.adminPort = port;
+    }
+    c.adminToken = secret("MEDTRANSLATE_ADMIN_TOKEN", "admin_token");
     c.tlsCertificate = value("tls-cert");
     c.tlsKey = value("tls-key");
     if (c.tlsCertificate.isEmpty() != c.tlsKey.isEmpty()) {
@@ -349,6 +406,17 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"ping-interval-ms", 0, &c.pingIntervalMs},
         {"login-attempts", 0, &c.loginMaxFailures},
         {"rooms-per-address", 0, &c.roomsPerAddress},
+        {"max-connections", 0, &c.connections.maxConnections},
+        {"max-connections-per-address", 0, &c.connections.maxPerAddress},
+        {"http-header-timeout-ms", 100, &c.connections.headerTimeoutMs},
+        {"http-body-timeout-ms", 100, &c.connections.bodyTimeoutMs},
+        {"http-idle-timeout-ms", 100, &c.connections.idleTimeoutMs},
+        {"max-body-bytes", 1024, &c.connections.maxBodyBytes},
+        {"patient-token-ttl-h", 0, &c.patientTokenTtlHours},
+        {"room-messages-per-minute", 0, &c.roomMessagesPerMinute},
+        {"room-translation-chars", 0, &c.roomTranslationCharsPerHour},
+        {"address-translation-chars", 0, &c.addressTranslationCharsPerHour},
+        {"ended-read-only-s", 0, &c.endedReadOnlySeconds},
     };
     for (const auto &n : numbers) {
         if (const QString text = value(n.flag);

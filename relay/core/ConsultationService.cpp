@@ -18,7 +18,7 @@ ConsultationService::ConsultationService(const RelayConfig &config, Store &store
       m_fanOut(new FanOut(rooms, this)),
       m_messages(new MessageFlow(config, store, translator, templates, rooms, *m_access, *m_fanOut,
                                  metrics, this)),
-      m_lifecycle(new RoomLifecycle(store, rooms, *m_access, *m_fanOut, *m_messages, this)),
+      m_lifecycle(new RoomLifecycle(config, store, rooms, *m_access, *m_fanOut, *m_messages, this)),
       m_history(new HistoryReplay(store, *m_lifecycle, this)),
       m_preview(new PreviewService(translator, *m_access, this)),
       m_sessions(new SessionGate(auth, rooms, *m_lifecycle, *m_history, *m_fanOut, this)),

@@ -6,6 +6,7 @@
 #include "core/RelayMetrics.h"
 #include "core/RoomAccess.h"
 #include "core/RoomRegistry.h"
+#include "core/SendBudget.h"
 #include "medtranslate/Language.h"
 #include "storage/Store.h"
 
@@ -44,9 +45,12 @@ MessageFlow::MessageFlow(const RelayConfig &config, Store &store, Translator &tr
                          const RoomAccess &access, FanOut &fanOut, RelayMetrics &metrics,
                          QObject *parent)
     : QObject(parent), m_config(config), m_store(store), m_translator(translator),
-      m_templates(templates), m_rooms(rooms), m_access(access), m_fanOut(fanOut), m_metrics(metrics)
+      m_templates(templates), m_rooms(rooms), m_access(access), m_fanOut(fanOut),
+      m_metrics(metrics), m_budget(std::make_unique<SendBudget>(config))
 {
 }
+
+MessageFlow::~MessageFlow() = default;
 
 void MessageFlow::send(Peer &peer, const client::Send &send)
 {
@@ -95,6 +99,24 @@ void MessageFlow::send(Peer &peer, const client::Send &send)
             draft.text = send.text;
             request = TranslationRequest{qs(send.text), QStringLiteral("ko"), patientLang};
         }
+    }
+    // Charged before anything is stored or translated; a refused message is the client's to
+    // send again later with the same client_msg_id.
+    const bool machine = request && peer.role() == Role::Patient;
+    if (const auto refused = m_budget->charge(qs(send.roomId), peer.role(), peer.address(),
+                                              machine ? qint64(request->text.size()) : 0)) {
+        m_metrics.rateLimited(refused->scope);
+        const qint64 seconds = (refused->retryAfterMs + 999) / 1000;
+        peer.sendError(ErrorCode::RateLimited,
+                       refused->scope == QLatin1String("room")
+                           ? QStringLiteral("too many messages in this consultation; send it again "
+                                            "in %1 s")
+                                 .arg(seconds)
+                           : QStringLiteral("too much text to translate for now; send it again in "
+                                            "%1 s")
+                                 .arg(seconds),
+                       ref);
+        return;
     }
     std::optional<Pending> pending;
     if (request) {

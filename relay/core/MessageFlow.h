@@ -8,9 +8,12 @@
 #include <QObject>
 #include <QPointer>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace medtranslate::relay {
+
+class SendBudget;
 
 class FanOut;
 class Peer;
@@ -32,6 +35,7 @@ public:
     MessageFlow(const RelayConfig &config, Store &store, Translator &translator,
                 const TemplateLibrary &templates, RoomRegistry &rooms, const RoomAccess &access,
                 FanOut &fanOut, RelayMetrics &metrics, QObject *parent = nullptr);
+    ~MessageFlow() override;
 
     void send(Peer &peer, const protocol::client::Send &send);
     void typing(Peer &peer, const protocol::client::Typing &typing);
@@ -61,6 +65,7 @@ private:
     const RoomAccess &m_access;
     FanOut &m_fanOut;
     RelayMetrics &m_metrics;
+    std::unique_ptr<SendBudget> m_budget;
 };
 
 } // namespace medtranslate::relay

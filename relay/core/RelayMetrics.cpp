@@ -24,27 +24,27 @@ QString RelayMetrics::toPrometheus(const QString &extra) const
     counter("medtranslate_frames_out_total", "Frames sent to clients.", m_framesOut);
     counter("medtranslate_messages_stored_total", "Messages durably stored.", m_messagesStored);
     counter("medtranslate_http_requests_total", "HTTP requests served.", m_httpRequests);
-    out +=
-        QStringLiteral("# HELP medtranslate_frames_rejected_total Frames answered with an error, "
-                       "by code.\n# TYPE medtranslate_frames_rejected_total counter\n");
-    for (auto it = m_rejected.constBegin(); it != m_rejected.constEnd(); ++it)
-        out += QStringLiteral("medtranslate_frames_rejected_total{code=\"%1\"} %2\n")
-                   .arg(it.key())
-                   .arg(it.value());
-    out += QStringLiteral(
-        "# HELP medtranslate_http_throttled_total HTTP requests refused with 429, by what.\n"
-        "# TYPE medtranslate_http_throttled_total counter\n");
-    for (auto it = m_throttled.constBegin(); it != m_throttled.constEnd(); ++it)
-        out += QStringLiteral("medtranslate_http_throttled_total{what=\"%1\"} %2\n")
-                   .arg(it.key())
-                   .arg(it.value());
-    out +=
-        QStringLiteral("# HELP medtranslate_translations_total Finished translations, by status.\n"
-                       "# TYPE medtranslate_translations_total counter\n");
-    for (auto it = m_translations.constBegin(); it != m_translations.constEnd(); ++it)
-        out += QStringLiteral("medtranslate_translations_total{status=\"%1\"} %2\n")
-                   .arg(it.key())
-                   .arg(it.value());
+    auto labelled = [&out](const char *name, const char *help, const char *label,
+                           const QHash<QString, quint64> &values) {
+        out += QStringLiteral("# HELP %1 %2\n# TYPE %1 counter\n")
+                   .arg(QLatin1String(name), QLatin1String(help));
+        for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+            out += QStringLiteral("%1{%2=\"%3\"} %4\n")
+                       .arg(QLatin1String(name), QLatin1String(label), it.key())
+                       .arg(it.value());
+    };
+    labelled("medtranslate_frames_rejected_total", "Frames answered with an error, by code.",
+             "code", m_rejected);
+    labelled("medtranslate_http_throttled_total", "HTTP requests refused with 429, by what.",
+             "what", m_throttled);
+    labelled("medtranslate_http_refused_total",
+             "HTTP connections refused or closed by the connection guard, by reason.", "reason",
+             m_httpRefused);
+    labelled("medtranslate_rate_limited_total",
+             "Messages and requests refused with rate_limited, by the limit they hit.", "scope",
+             m_rateLimited);
+    labelled("medtranslate_translations_total", "Finished translations, by status.", "status",
+             m_translations);
     return out + extra;
 }
 

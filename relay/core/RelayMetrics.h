@@ -19,6 +19,12 @@ public:
     void httpRequest() { ++m_httpRequests; }
     //! A login or room creation refused with 429 (`what`: "login", "rooms").
     void requestThrottled(const QString &what) { ++m_throttled[what]; }
+    //! An HTTP connection refused or closed by the connection guard (`reason`: "too_large",
+    //! "header_timeout", "too_many_connections", …).
+    void httpRefused(const QString &reason) { ++m_httpRefused[reason]; }
+    //! A message or request refused with rate_limited, by the limit it hit ("room", "address",
+    //! "translation_room", …).
+    void rateLimited(const QString &scope) { ++m_rateLimited[scope]; }
     //! A connection dropped because it stopped answering pings.
     void connectionTimedOut() { ++m_connectionsTimedOut; }
 
@@ -34,6 +40,8 @@ private:
     quint64 m_httpRequests = 0;
     quint64 m_connectionsTimedOut = 0;
     QHash<QString, quint64> m_throttled;
+    QHash<QString, quint64> m_httpRefused;
+    QHash<QString, quint64> m_rateLimited;
     QHash<QString, quint64> m_rejected;
     QHash<QString, quint64> m_translations;
 };

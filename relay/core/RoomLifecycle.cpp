@@ -1,6 +1,7 @@
 #include "core/RoomLifecycle.h"
 
 #include "auth/TokenGenerator.h"
+#include "config/RelayConfig.h"
 #include "core/FanOut.h"
 #include "core/MessageFlow.h"
 #include "core/Peer.h"
@@ -29,10 +30,11 @@ QString qs(const std::string &s)
 }
 } // namespace
 
-RoomLifecycle::RoomLifecycle(Store &store, RoomRegistry &rooms, const RoomAccess &access,
-                             FanOut &fanOut, MessageFlow &messages, QObject *parent)
-    : QObject(parent), m_store(store), m_rooms(rooms), m_access(access), m_fanOut(fanOut),
-      m_messages(messages)
+RoomLifecycle::RoomLifecycle(const RelayConfig &config, Store &store, RoomRegistry &rooms,
+                             const RoomAccess &access, FanOut &fanOut, MessageFlow &messages,
+                             QObject *parent)
+    : QObject(parent), m_config(config), m_store(store), m_rooms(rooms), m_access(access),
+      m_fanOut(fanOut), m_messages(messages)
 {
 }
 
@@ -117,9 +119,34 @@ void RoomLifecycle::withPatientToken(const QString &token, QObject *context, Fou
 {
     const QString tokenHash = TokenGenerator::hashToken(token);
     if (auto *state = m_rooms.findByTokenHash(tokenHash))
-        return done(state, {});
+        return done(patientTokenUsable(*state) ? state : nullptr, {});
     // The patient is about to connect, so even an ended room stays (read-only) in memory.
-    m_store.roomByTokenHash(tokenHash, this, loader(context, true, std::move(done)));
+    m_store.roomByTokenHash(
+        tokenHash, this,
+        loader(context, true, [this, done = std::move(done)](RoomState *state, QString error) {
+            if (state && !patientTokenUsable(*state)) {
+                const QString id = QString::fromStdString(state->room.roomId);
+                if (state->room.status == RoomStatus::Ended && state->patients.isEmpty())
+                    m_rooms.remove(id);
+                state = nullptr;
+            }
+            done(state, std::move(error));
+        }));
+}
+
+bool RoomLifecycle::patientTokenUsable(const RoomState &room) const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_config.patientTokenTtlHours > 0 && room.createdAtMs > 0 &&
+        now > room.createdAtMs + qint64(m_config.patientTokenTtlHours) * 3600 * 1000)
+        return false;
+    if (room.room.status == RoomStatus::Ended) {
+        // Being ended right now: its end is not stored yet.
+        if (room.endedAtMs == 0)
+            return true;
+        return now <= room.endedAtMs + qint64(m_config.endedReadOnlySeconds) * 1000;
+    }
+    return true;
 }
 
 void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)
@@ -267,6 +294,7 @@ void RoomLifecycle::end(Peer &peer, const client::End &end)
                                  QStringLiteral("could not end the consultation; try again"));
             return;
         }
+        room->endedAtMs = QDateTime::currentMSecsSinceEpoch();
         if (before == RoomStatus::Waiting)
             m_fanOut.queueChanged();
         m_messages.postNotice(*room, SystemNotices::Kind::Ended, {}, [this, roomId, by]() {

@@ -10,6 +10,8 @@
 
 namespace medtranslate::relay {
 
+struct RelayConfig;
+
 class FanOut;
 class MessageFlow;
 class Peer;
@@ -25,8 +27,9 @@ class RoomLifecycle final : public QObject
     Q_OBJECT
 
 public:
-    RoomLifecycle(Store &store, RoomRegistry &rooms, const RoomAccess &access, FanOut &fanOut,
-                  MessageFlow &messages, QObject *parent = nullptr);
+    RoomLifecycle(const RelayConfig &config, Store &store, RoomRegistry &rooms,
+                  const RoomAccess &access, FanOut &fanOut, MessageFlow &messages,
+                  QObject *parent = nullptr);
 
     //! Loads waiting and active rooms into memory; at start-up, before serving.
     bool loadOpenRooms(QString *error);
@@ -41,7 +44,9 @@ public:
     //! The room, loaded from the store if it is not in memory; nullptr when there is none.
     void withRoom(const QString &roomId, QObject *context,
                   std::function<void(RoomState *, QString error)> done);
-    //! The room behind a patient token, loaded into memory if it was not there.
+    //! The room behind a patient token, loaded into memory if it was not there; nullptr when
+    //! the token is unknown, has expired, or its consultation ended longer ago than the
+    //! read-only time.
     void withPatientToken(const QString &token, QObject *context,
                           std::function<void(RoomState *, QString error)> done);
 
@@ -57,6 +62,9 @@ private:
     //! ended room leaves memory again right after the answer.
     Loaded loader(QObject *context, bool keepEnded, Found done);
 
+    [[nodiscard]] bool patientTokenUsable(const RoomState &room) const;
+
+    const RelayConfig &m_config;
     Store &m_store;
     RoomRegistry &m_rooms;
     const RoomAccess &m_access;

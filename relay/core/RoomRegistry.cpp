@@ -1,5 +1,6 @@
 #include "core/RoomRegistry.h"
 
+#include <QDateTime>
 #include <algorithm>
 
 namespace medtranslate::relay {
@@ -24,6 +25,11 @@ RoomState &RoomRegistry::insert(const RoomRecord &record)
     auto state = std::make_shared<RoomState>();
     state->room = record.room;
     state->patientTokenHash = record.patientTokenHash;
+    state->createdAtMs =
+        QDateTime::fromString(QString::fromStdString(record.room.createdAt), Qt::ISODate)
+            .toMSecsSinceEpoch();
+    if (!record.endedAt.isEmpty())
+        state->endedAtMs = QDateTime::fromString(record.endedAt, Qt::ISODate).toMSecsSinceEpoch();
     m_byTokenHash.insert(record.patientTokenHash, id);
     m_rooms.insert(id, state);
     return *state;

@@ -21,7 +21,9 @@ struct RoomState
     //! The first patient message, for the agents' queue.
     std::string firstMessageText;
     std::string firstMessageTranslation;
-    bool changing = false; //!< an accept/transfer/end is being stored; refuse another
+    bool changing = false;  //!< an accept/transfer/end is being stored; refuse another
+    qint64 createdAtMs = 0; //!< since the epoch; patient tokens expire from here
+    qint64 endedAtMs = 0;   //!< since the epoch; 0 while open
 };
 
 //! The rooms in memory (every waiting and active one, and ended ones someone is looking at)

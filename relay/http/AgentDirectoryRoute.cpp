@@ -24,7 +24,7 @@ void AgentDirectoryRoute::registerOn(QHttpServer &server)
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             m_metrics.httpRequest();
             auto reply = HttpReply::from(std::move(responder));
-            m_caller.identify(route::bearerToken(request), false, reply, [this, reply](Identity) {
+            m_caller.identify(request, false, reply, [this, reply](Identity) {
                 using Agents = std::vector<AgentRecord>;
                 m_store.agents(m_context, [this, reply](Result<Agents> agents) {
                     if (!agents.ok())

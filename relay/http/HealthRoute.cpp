@@ -2,6 +2,7 @@
 
 #include "core/RelayMetrics.h"
 #include "http/HttpReply.h"
+#include "http/RouteSupport.h"
 #include "storage/Store.h"
 #include "translation/Translator.h"
 
@@ -19,26 +20,34 @@ HealthRoute::HealthRoute(Store &store, const Translator &translator, RelayMetric
 {
 }
 
-void HealthRoute::registerOn(QHttpServer &server)
+void HealthRoute::registerOn(QHttpServer &server, bool adminAddress, const QString &adminToken)
 {
-    server.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get,
-                 [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                     m_metrics.httpRequest();
-                     auto reply = HttpReply::from(std::move(responder));
-                     // "Can store" means the database answers a query now.
-                     m_store.ping(m_context, [this, reply](Result<void> result) {
-                         protocol::http::HealthResponse body;
-                         body.status = result.ok() ? "ok" : "degraded";
-                         body.database = result.ok() ? "ok" : result.error().message.toStdString();
-                         body.translation = m_translator.describe().toStdString();
-                         body.uptimeSeconds = QDateTime::currentSecsSinceEpoch() - m_startedAt;
-                         // QEventDispatcherUNIX scales with connections; GLib's does not.
-                         body.eventLoop =
-                             QAbstractEventDispatcher::instance()->metaObject()->className();
-                         reply->json(body, result.ok() ? HttpReply::Status::Ok
-                                                       : HttpReply::Status::ServiceUnavailable);
-                     });
-                 });
+    server.route(
+        QStringLiteral("/health"), QHttpServerRequest::Method::Get,
+        [this, adminAddress, adminToken](const QHttpServerRequest &request,
+                                         QHttpServerResponder &&responder) {
+            m_metrics.httpRequest();
+            auto reply = HttpReply::from(std::move(responder));
+            const bool detailed = adminAddress || route::isAdmin(request, adminToken);
+            // "Can store" means the database answers a query now.
+            m_store.ping(m_context, [this, reply, detailed](Result<void> result) {
+                if (!detailed) {
+                    reply->json(nlohmann::json{{"status", result.ok() ? "ok" : "degraded"}},
+                                result.ok() ? HttpReply::Status::Ok
+                                            : HttpReply::Status::ServiceUnavailable);
+                    return;
+                }
+                protocol::http::HealthResponse body;
+                body.status = result.ok() ? "ok" : "degraded";
+                body.database = result.ok() ? "ok" : result.error().message.toStdString();
+                body.translation = m_translator.describe().toStdString();
+                body.uptimeSeconds = QDateTime::currentSecsSinceEpoch() - m_startedAt;
+                // QEventDispatcherUNIX scales with connections; GLib's does not.
+                body.eventLoop = QAbstractEventDispatcher::instance()->metaObject()->className();
+                reply->json(body, result.ok() ? HttpReply::Status::Ok
+                                              : HttpReply::Status::ServiceUnavailable);
+            });
+        });
 }
 
 } // namespace medtranslate::relay

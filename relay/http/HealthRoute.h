@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 class QHttpServer;
@@ -11,13 +12,16 @@ class RelayMetrics;
 class Store;
 class Translator;
 
-//! `GET /health`: 200 while the database answers a query, else 503.
+//! `GET /health`: 200 while the database answers a query, else 503. The details (database
+//! error, providers, uptime) are for operators: on the admin address, or with the admin token.
 class HealthRoute final
 {
 public:
     HealthRoute(Store &store, const Translator &translator, RelayMetrics &metrics,
                 QObject *context);
-    void registerOn(QHttpServer &server);
+    //! `adminToken`: empty on the admin address (everyone there is an operator); on the main
+    //! port the token that shows the details (none set: nobody sees them there).
+    void registerOn(QHttpServer &server, bool adminAddress, const QString &adminToken);
 
 private:
     Store &m_store;

@@ -6,6 +6,7 @@
 #include "http/HistoryRoute.h"
 #include "http/LoginRoute.h"
 #include "http/MetricsRoute.h"
+#include "http/OriginPolicy.h"
 #include "http/RoomRoute.h"
 #include "http/RouteSupport.h"
 #include "http/TemplateRoute.h"
@@ -19,11 +20,12 @@ namespace medtranslate::relay {
 HttpApi::HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
                  ConsultationService &consultations, Translator &translator,
                  const TemplateLibrary &templates, RelayMetrics &metrics, QObject *parent)
-    : QObject(parent), m_metrics(metrics),
-      m_caller(std::make_unique<Caller>(auth, consultations, this)),
+    : QObject(parent), m_metrics(metrics), m_adminToken(config.adminToken),
+      m_origins(std::make_unique<OriginPolicy>(config)),
+      m_caller(std::make_unique<Caller>(auth, consultations, *m_origins, this)),
       m_health(std::make_unique<HealthRoute>(store, translator, metrics, this)),
-      m_rooms(std::make_unique<RoomRoute>(config, consultations, metrics, this)),
-      m_login(std::make_unique<LoginRoute>(config, auth, metrics, this)),
+      m_rooms(std::make_unique<RoomRoute>(config, *m_origins, consultations, metrics, this)),
+      m_login(std::make_unique<LoginRoute>(config, *m_origins, auth, metrics, this)),
       m_history(std::make_unique<HistoryRoute>(*m_caller, consultations, store, metrics, this)),
       m_templates(std::make_unique<TemplateRoute>(*m_caller, templates, metrics)),
       m_agents(
@@ -38,16 +40,28 @@ HttpApi::~HttpApi() = default;
 
 void HttpApi::registerRoutes(QHttpServer &server)
 {
-    m_health->registerOn(server);       // GET  /health
-    m_rooms->registerOn(server);        // POST /api/rooms
-    m_login->registerOn(server);        // POST /api/auth/login
-    m_history->registerOn(server);      // GET  /api/rooms/{id}/messages
-    m_templates->registerOn(server);    // GET  /api/templates
-    m_agents->registerOn(server);       // GET  /api/agents
-    m_translate->registerOn(server);    // POST /api/translate
-    m_metricsRoute->registerOn(server); // GET  /metrics
-    m_widget->registerOn(server);       // GET  /widget.js, /chat, /demo, /static/<file>
+    m_health->registerOn(server, false, m_adminToken);       // GET /health (details with the token)
+    m_rooms->registerOn(server);                             // POST /api/rooms
+    m_login->registerOn(server);                             // POST /api/auth/login
+    m_history->registerOn(server);                           // GET  /api/rooms/{id}/messages
+    m_templates->registerOn(server);                         // GET  /api/templates
+    m_agents->registerOn(server);                            // GET  /api/agents
+    m_translate->registerOn(server);                         // POST /api/translate
+    m_metricsRoute->registerOn(server, false, m_adminToken); // GET /metrics (with the token)
+    m_widget->registerOn(server); // GET  /widget.js, /chat, /demo, /static/<file>
 
+    setMissingHandler(server);
+}
+
+void HttpApi::registerAdminRoutes(QHttpServer &server)
+{
+    m_health->registerOn(server, true, {});
+    m_metricsRoute->registerOn(server, true, {});
+    setMissingHandler(server);
+}
+
+void HttpApi::setMissingHandler(QHttpServer &server)
+{
     server.setMissingHandler([this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         m_metrics.httpRequest();
         HttpReply::from(std::move(responder))

@@ -29,6 +29,8 @@ class WidgetRoutes;
 //! The relay's HTTP route table (see registerRoutes); each route is a small class in http/.
 //! Routes answer JSON errors as {"error":{"code","message"}} and do their slow work (store,
 //! password checks) off the loop, with this object as the context of their callbacks.
+class OriginPolicy;
+
 class HttpApi final : public QObject
 {
     Q_OBJECT
@@ -39,10 +41,19 @@ public:
             const TemplateLibrary &templates, RelayMetrics &metrics, QObject *parent = nullptr);
     ~HttpApi() override;
 
+    //! Who may call; RelayServer tells it the port once listening, and checks WebSockets.
+    OriginPolicy &origins() { return *m_origins; }
+
     void registerRoutes(QHttpServer &server);
+    //! /health (detailed) and /metrics for operators, on the admin address.
+    void registerAdminRoutes(QHttpServer &server);
 
 private:
+    void setMissingHandler(QHttpServer &server);
+
     RelayMetrics &m_metrics;
+    QString m_adminToken;
+    std::unique_ptr<OriginPolicy> m_origins;
     std::unique_ptr<Caller> m_caller;
     std::unique_ptr<HealthRoute> m_health;
     std::unique_ptr<RoomRoute> m_rooms;

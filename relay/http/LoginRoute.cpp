@@ -13,11 +13,10 @@ namespace medtranslate::relay {
 using Status = HttpReply::Status;
 using protocol::ErrorCode;
 
-LoginRoute::LoginRoute(const RelayConfig &config, AuthService &auth, RelayMetrics &metrics,
-                       QObject *context)
-    : m_config(config), m_auth(auth), m_metrics(metrics), m_context(context),
-      m_failuresByUser(config.loginMaxFailures, config.loginWindowMs),
-      m_failuresByAddress(config.loginMaxFailures * 5, config.loginWindowMs)
+LoginRoute::LoginRoute(const RelayConfig &config, const OriginPolicy &origins, AuthService &auth,
+                       RelayMetrics &metrics, QObject *context)
+    : m_config(config), m_origins(origins), m_auth(auth), m_metrics(metrics), m_context(context),
+      m_throttle(config.loginMaxFailures, config.loginWindowMs)
 {
 }
 
@@ -33,6 +32,8 @@ void LoginRoute::login(const QHttpServerRequest &request, QHttpServerResponder &
 {
     m_metrics.httpRequest();
     auto reply = HttpReply::from(std::move(responder));
+    if (!route::originAllowed(request, *reply, m_origins, OriginPolicy::Audience::Agents))
+        return;
     const auto body = route::readBody<protocol::http::LoginRequest>(request, *reply);
     if (!body)
         return;
@@ -41,37 +42,33 @@ void LoginRoute::login(const QHttpServerRequest &request, QHttpServerResponder &
     const QString userKey = username.trimmed().toLower();
     const QString address = request.remoteAddress().toString();
     if (m_config.loginMaxFailures > 0) {
-        const qint64 wait = std::max(m_failuresByUser.retryAfterMs(userKey),
-                                     m_failuresByAddress.retryAfterMs(address));
-        if (wait > 0) {
+        if (const qint64 wait = m_throttle.retryAfterMs(userKey, address); wait > 0) {
             m_metrics.requestThrottled(QStringLiteral("login"));
             return route::tooManyRequests(
                 *reply, wait, QStringLiteral("too many failed logins; try again in %1 s"));
         }
         // Counted before the check, so guesses sent all at once are limited too; a success
         // takes its attempt back.
-        m_failuresByUser.record(userKey);
-        m_failuresByAddress.record(address);
+        m_throttle.attempt(userKey, address);
     }
     m_auth.login(username, QString::fromStdString(body->password), m_context,
                  [this, reply, userKey, address](AuthService::LoginResult result) {
                      if (!result.ok) {
                          const bool wrong =
                              result.outcome == AuthService::LoginOutcome::WrongCredentials;
-                         if (!wrong && m_config.loginMaxFailures > 0) {
-                             // The store failed: that was no guess.
-                             m_failuresByUser.release(userKey);
-                             m_failuresByAddress.release(address);
+                         if (m_config.loginMaxFailures > 0) {
+                             if (wrong)
+                                 m_throttle.failed(userKey, address);
+                             else
+                                 m_throttle.notChecked(userKey, address); // the store failed
                          }
                          return reply->error(
                              wrong ? Status::Unauthorized : Status::ServiceUnavailable,
                              wrong ? ErrorCode::Unauthorized : ErrorCode::Internal,
                              wrong ? result.error : QStringLiteral("cannot log in now; try again"));
                      }
-                     if (m_config.loginMaxFailures > 0) {
-                         m_failuresByUser.forget(userKey);
-                         m_failuresByAddress.release(address);
-                     }
+                     if (m_config.loginMaxFailures > 0)
+                         m_throttle.succeeded(userKey, address);
                      protocol::http::LoginResponse answer;
                      answer.token = result.token.toStdString();
                      answer.agent.id = result.agent.id.toStdString();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/AttemptLimiter.h"
+#include "auth/LoginThrottle.h"
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -8,6 +8,8 @@ class QHttpServerResponder;
 class QObject;
 
 namespace medtranslate::relay {
+
+class OriginPolicy;
 
 class AuthService;
 class RelayMetrics;
@@ -17,19 +19,19 @@ struct RelayConfig;
 class LoginRoute final
 {
 public:
-    LoginRoute(const RelayConfig &config, AuthService &auth, RelayMetrics &metrics,
-               QObject *context);
+    LoginRoute(const RelayConfig &config, const OriginPolicy &origins, AuthService &auth,
+               RelayMetrics &metrics, QObject *context);
     void registerOn(QHttpServer &server);
 
 private:
     void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     const RelayConfig &m_config;
+    const OriginPolicy &m_origins;
     AuthService &m_auth;
     RelayMetrics &m_metrics;
     QObject *m_context;
-    AttemptLimiter m_failuresByUser;
-    AttemptLimiter m_failuresByAddress;
+    LoginThrottle m_throttle;
 };
 
 } // namespace medtranslate::relay

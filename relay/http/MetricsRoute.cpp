@@ -2,6 +2,7 @@
 
 #include "core/RelayMetrics.h"
 #include "http/HttpReply.h"
+#include "http/RouteSupport.h"
 #include "storage/Store.h"
 #include "translation/Translator.h"
 
@@ -14,13 +15,18 @@ MetricsRoute::MetricsRoute(const Store &store, const Translator &translator, Rel
 {
 }
 
-void MetricsRoute::registerOn(QHttpServer &server)
+void MetricsRoute::registerOn(QHttpServer &server, bool adminAddress, const QString &adminToken)
 {
     server.route(
         QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
-        [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        [this, adminAddress, adminToken](const QHttpServerRequest &request,
+                                         QHttpServerResponder &&responder) {
             m_metrics.httpRequest();
             auto reply = HttpReply::from(std::move(responder));
+            if (!adminAddress && !route::isAdmin(request, adminToken))
+                return reply->error(HttpReply::Status::NotFound, protocol::ErrorCode::NotFound,
+                                    QStringLiteral("metrics are served on the admin address "
+                                                   "(--admin-listen) or with the admin token"));
             const QString store =
                 QStringLiteral(
                     "# HELP medtranslate_store_batches_total Transactions that stored messages.\n"

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 class QHttpServer;
 
 namespace medtranslate::relay {
@@ -13,7 +15,8 @@ class MetricsRoute final
 {
 public:
     MetricsRoute(const Store &store, const Translator &translator, RelayMetrics &metrics);
-    void registerOn(QHttpServer &server);
+    //! Served to everyone on the admin address; on the main port only with `adminToken`.
+    void registerOn(QHttpServer &server, bool adminAddress, const QString &adminToken);
 
 private:
     const Store &m_store;

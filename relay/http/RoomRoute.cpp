@@ -12,10 +12,10 @@ namespace medtranslate::relay {
 using Status = HttpReply::Status;
 using protocol::ErrorCode;
 
-RoomRoute::RoomRoute(const RelayConfig &config, ConsultationService &consultations,
-                     RelayMetrics &metrics, QObject *context)
-    : m_config(config), m_consultations(consultations), m_metrics(metrics), m_context(context),
-      m_roomsByAddress(config.roomsPerAddress, config.roomWindowMs)
+RoomRoute::RoomRoute(const RelayConfig &config, const OriginPolicy &origins,
+                     ConsultationService &consultations, RelayMetrics &metrics, QObject *context)
+    : m_config(config), m_origins(origins), m_consultations(consultations), m_metrics(metrics),
+      m_context(context), m_roomsByAddress(config.roomsPerAddress, config.roomWindowMs)
 {
 }
 
@@ -32,11 +32,8 @@ void RoomRoute::create(const QHttpServerRequest &request, QHttpServerResponder &
     m_metrics.httpRequest();
     auto reply = HttpReply::from(std::move(responder));
     const QString origin = QString::fromUtf8(route::header(request, "Origin"));
-    if (!origin.isEmpty() && !m_config.allowedOrigins.isEmpty() &&
-        !m_config.allowedOrigins.contains(origin) &&
-        origin != QStringLiteral("%1://%2").arg(request.url().scheme(), request.url().authority()))
-        return reply->error(Status::Forbidden, ErrorCode::Forbidden,
-                            QStringLiteral("this site may not open consultations"));
+    if (!route::originAllowed(request, *reply, m_origins, OriginPolicy::Audience::Patients))
+        return;
     const auto body = route::readBody<protocol::http::CreateRoomRequest>(request, *reply);
     if (!body)
         return;

@@ -9,6 +9,8 @@ class QObject;
 
 namespace medtranslate::relay {
 
+class OriginPolicy;
+
 class ConsultationService;
 class RelayMetrics;
 struct RelayConfig;
@@ -18,14 +20,15 @@ struct RelayConfig;
 class RoomRoute final
 {
 public:
-    RoomRoute(const RelayConfig &config, ConsultationService &consultations, RelayMetrics &metrics,
-              QObject *context);
+    RoomRoute(const RelayConfig &config, const OriginPolicy &origins,
+              ConsultationService &consultations, RelayMetrics &metrics, QObject *context);
     void registerOn(QHttpServer &server);
 
 private:
     void create(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     const RelayConfig &m_config;
+    const OriginPolicy &m_origins;
     ConsultationService &m_consultations;
     RelayMetrics &m_metrics;
     QObject *m_context;

@@ -4,6 +4,7 @@
 #include "core/RoomRegistry.h"
 
 #include <QHttpServerRequest>
+#include <openssl/crypto.h>
 
 namespace medtranslate::relay {
 
@@ -34,8 +35,24 @@ QString bearerToken(const QHttpServerRequest &request)
     return QString::fromLatin1(value.mid(7).trimmed());
 }
 
+bool isAdmin(const QHttpServerRequest &request, const QString &adminToken)
+{
+    if (adminToken.isEmpty())
+        return false;
+    const QByteArray given = bearerToken(request).toUtf8();
+    const QByteArray expected = adminToken.toUtf8();
+    return given.size() == expected.size() &&
+           CRYPTO_memcmp(given.constData(), expected.constData(), std::size_t(given.size())) == 0;
+}
+
 std::optional<nlohmann::json> jsonBody(const QHttpServerRequest &request, HttpReply &reply)
 {
+    const QByteArray type = header(request, "Content-Type").split(';').first().trimmed();
+    if (type.compare("application/json", Qt::CaseInsensitive) != 0) {
+        reply.error(Status::UnsupportedMediaType, ErrorCode::BadRequest,
+                    QStringLiteral("the body must be sent as application/json"));
+        return std::nullopt;
+    }
     if (request.body().size() > kMaxBodyBytes) {
         reply.error(Status::PayloadTooLarge, ErrorCode::TooLarge,
                     QStringLiteral("the body is larger than 64 KiB"));
@@ -48,6 +65,18 @@ std::optional<nlohmann::json> jsonBody(const QHttpServerRequest &request, HttpRe
         return std::nullopt;
     }
     return json;
+}
+
+bool originAllowed(const QHttpServerRequest &request, HttpReply &reply, const OriginPolicy &origins,
+                   OriginPolicy::Audience audience)
+{
+    if (origins.allows(QString::fromUtf8(header(request, "Origin")), audience))
+        return true;
+    reply.error(Status::Forbidden, ErrorCode::Forbidden,
+                audience == OriginPolicy::Audience::Agents
+                    ? QStringLiteral("agents' routes are not for web pages")
+                    : QStringLiteral("this site may not open consultations"));
+    return false;
 }
 
 void tooManyRequests(HttpReply &reply, qint64 retryAfterMs, const QString &message)
@@ -68,9 +97,14 @@ std::vector<std::string> utf8(const QStringList &list)
 
 } // namespace route
 
-void Caller::identify(const QString &token, bool allowPatient, std::shared_ptr<HttpReply> reply,
-                      std::function<void(Identity)> then) const
+void Caller::identify(const QHttpServerRequest &request, bool allowPatient,
+                      std::shared_ptr<HttpReply> reply, std::function<void(Identity)> then) const
 {
+    if (!route::originAllowed(request, *reply, m_origins,
+                              allowPatient ? OriginPolicy::Audience::Patients
+                                           : OriginPolicy::Audience::Agents))
+        return;
+    const QString token = route::bearerToken(request);
     if (token.isEmpty())
         return reply->error(Status::Unauthorized, ErrorCode::Unauthorized,
                             QStringLiteral("missing bearer token"));

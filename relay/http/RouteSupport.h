@@ -2,6 +2,7 @@
 
 #include "core/ConsultationService.h"
 #include "http/HttpReply.h"
+#include "http/OriginPolicy.h"
 
 #include <QByteArray>
 #include <QString>
@@ -27,8 +28,12 @@ namespace route {
 
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name);
 QString bearerToken(const QHttpServerRequest &request);
+//! True when the request carries `adminToken` (never when that is empty); compared in
+//! constant time.
+bool isAdmin(const QHttpServerRequest &request, const QString &adminToken);
 
-//! Parses a JSON object body, or answers the error itself and returns nothing.
+//! Parses a JSON object body sent as application/json, or answers the error itself (415 for
+//! another type: a page can post text/plain anywhere without a preflight) and returns nothing.
 std::optional<nlohmann::json> jsonBody(const QHttpServerRequest &request, HttpReply &reply);
 
 //! Reads a request body into its protocol::http struct and validates it; answers the error
@@ -47,6 +52,10 @@ std::optional<T> readBody(const QHttpServerRequest &request, HttpReply &reply, L
     return body;
 }
 
+//! False, with 403 answered, when the request's Origin may not use a route for `audience`.
+bool originAllowed(const QHttpServerRequest &request, HttpReply &reply, const OriginPolicy &origins,
+                   OriginPolicy::Audience audience);
+
 //! Answers 429 with Retry-After in whole seconds, rounded up; `message` has a %1 for them.
 void tooManyRequests(HttpReply &reply, qint64 retryAfterMs, const QString &message);
 
@@ -59,17 +68,21 @@ std::vector<std::string> utf8(const QStringList &list);
 class Caller final
 {
 public:
-    Caller(AuthService &auth, ConsultationService &consultations, QObject *context)
-        : m_auth(auth), m_consultations(consultations), m_context(context)
+    Caller(AuthService &auth, ConsultationService &consultations, const OriginPolicy &origins,
+           QObject *context)
+        : m_auth(auth), m_consultations(consultations), m_origins(origins), m_context(context)
     {
     }
 
-    void identify(const QString &token, bool allowPatient, std::shared_ptr<HttpReply> reply,
-                  std::function<void(Identity)> then) const;
+    //! Checks the Origin (patients' or agents' routes, by `allowPatient`), then the bearer
+    //! token.
+    void identify(const QHttpServerRequest &request, bool allowPatient,
+                  std::shared_ptr<HttpReply> reply, std::function<void(Identity)> then) const;
 
 private:
     AuthService &m_auth;
     ConsultationService &m_consultations; //!< patient tokens belong to their rooms
+    const OriginPolicy &m_origins;
     QObject *m_context;
 };
 

@@ -20,10 +20,9 @@ void TemplateRoute::registerOn(QHttpServer &server)
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      m_metrics.httpRequest();
                      auto reply = HttpReply::from(std::move(responder));
-                     m_caller.identify(
-                         route::bearerToken(request), false, reply, [this, reply](Identity) {
-                             reply->json(protocol::http::TemplatesResponse{m_templates.all()});
-                         });
+                     m_caller.identify(request, false, reply, [this, reply](Identity) {
+                         reply->json(protocol::http::TemplatesResponse{m_templates.all()});
+                     });
                  });
 }
 

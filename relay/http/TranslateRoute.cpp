@@ -34,7 +34,7 @@ void TranslateRoute::translate(const QHttpServerRequest &request, QHttpServerRes
     const TranslationRequest job{QString::fromStdString(body->text),
                                  QString::fromStdString(body->source),
                                  QString::fromStdString(body->target)};
-    m_caller.identify(route::bearerToken(request), false, reply, [this, reply, job](Identity) {
+    m_caller.identify(request, false, reply, [this, reply, job](Identity) {
         m_translator.translate(job, [reply](TranslationOutcome outcome) {
             reply->json(protocol::http::TranslateResponse{std::move(outcome.translation),
                                                           std::move(outcome.glossary)});

@@ -100,6 +100,13 @@ void WebSocketPeer::onTextMessage(const QString &text)
     auto parsed = protocol::parseClientFrame(
         std::string_view(utf8.constData(), std::size_t(utf8.size())), m_limits);
     if (auto *error = std::get_if<protocol::FrameError>(&parsed)) {
+        if (!isAuthenticated() && error->code == ErrorCode::Unauthorized) {
+            // A hello whose token cannot be one (empty, too long) is refused like an unknown
+            // token: at once, not at the hello deadline.
+            sendError(error->code, QString::fromStdString(error->message));
+            closeForPolicy(QStringLiteral("unauthorized"));
+            return;
+        }
         refuse(*error);
         return;
     }

@@ -30,6 +30,7 @@ struct RoomRecord
     protocol::Room room;
     QString patientTokenHash;
     QString origin;
+    QString endedAt; //!< ISO 8601 UTC; empty while the room is open
 };
 
 //! What a `send` asks the store to keep; seq, msg_id and created_at are the store's to assign.

@@ -9,7 +9,8 @@ namespace medtranslate::relay {
 namespace {
 const QString kRoomColumns = QStringLiteral(
     "r.id, r.status, r.patient_language, r.agent_id, a.display_name, r.last_seq, "
-    "r.patient_read_seq, r.agent_read_seq, r.created_at, r.patient_token_hash, r.origin "
+    "r.patient_read_seq, r.agent_read_seq, r.created_at, r.patient_token_hash, r.origin, "
+    "r.ended_at "
     "FROM rooms r LEFT JOIN agents a ON a.id = r.agent_id");
 
 QString str(const std::string &s)
@@ -34,6 +35,7 @@ RoomRecord RoomTable::read(const QSqlQuery &q)
     r.room.createdAt = q.value(8).toString().toStdString();
     r.patientTokenHash = q.value(9).toString();
     r.origin = q.value(10).toString();
+    r.endedAt = q.value(11).toString();
     return r;
 }
 

@@ -62,7 +62,10 @@ for _ in $(seq 100); do
 done
 [ -n "$url" ] || fail "no banner"
 
-health=$(curl -fsS "$url/health") || fail "/health"
+admin=$(sed -n 's/.*operators: *\(http:\/\/127\.0\.0\.1:[0-9]*\).*/\1/p' "$work/relay.log")
+[ -n "$admin" ] || fail "no operators' address in the banner"
+curl -fsS "$url/health" | grep -q '^{"status":"ok"}$' || fail "public /health is not just the status"
+health=$(curl -fsS "$admin/health") || fail "/health"
 echo "$health" | grep -q '"status":"ok"' || fail "/health: $health"
 # "glossary <version> (N terms)": the glossary came from share/medtranslate/resources.
 echo "$health" | grep -Eq 'glossary [^ ]+ \([1-9][0-9]* terms\)' || fail "glossary not loaded: $health"

@@ -12,7 +12,7 @@ protected:
 
 TEST_F(HttpApiTest, HealthSaysOkWhileTheDatabaseAnswers)
 {
-    const auto health = HttpClient::get(relay->http(QStringLiteral("/health")));
+    const auto health = HttpClient::get(relay->admin(QStringLiteral("/health")));
     ASSERT_EQ(health.status, 200);
     EXPECT_EQ(health.json()["status"], "ok");
     EXPECT_EQ(health.json()["database"], "ok");
@@ -161,7 +161,7 @@ TEST_F(HttpApiTest, WidgetPagesCarryASecurityPolicyAndUnknownRoutesAreJson404)
     EXPECT_EQ(traversal.status, 404);
     const auto plainWs = HttpClient::get(relay->http(QStringLiteral("/ws")));
     EXPECT_EQ(plainWs.status, 426);
-    const auto metrics = HttpClient::get(relay->http(QStringLiteral("/metrics")));
+    const auto metrics = HttpClient::get(relay->admin(QStringLiteral("/metrics")));
     ASSERT_EQ(metrics.status, 200);
     EXPECT_TRUE(metrics.body.contains("medtranslate_connections_open"));
 }

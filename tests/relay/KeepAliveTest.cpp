@@ -42,7 +42,7 @@ TEST_F(KeepAliveTest, APhoneThatVanishesWithoutClosingGoesOffline)
     }
     EXPECT_TRUE(found);
 
-    const auto metrics = HttpClient::get(relay->http(QStringLiteral("/metrics")));
+    const auto metrics = HttpClient::get(relay->admin(QStringLiteral("/metrics")));
     EXPECT_NE(metrics.body.indexOf("medtranslate_connections_timed_out_total 1"), -1)
         << metrics.body.toStdString();
 }

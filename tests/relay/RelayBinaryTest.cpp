@@ -112,8 +112,16 @@ TEST(RelayBinaryTest, UsesTheEventLoopThatScalesWithoutBeingTold)
     ASSERT_TRUE(match.hasMatch()) << banner.toStdString();
     EXPECT_TRUE(banner.contains(QLatin1String("event loop:  QEventDispatcherUNIX")))
         << banner.toStdString();
-    const auto health =
+    const auto publicHealth =
         HttpClient::get(QUrl(match.captured(1)).resolved(QUrl(QStringLiteral("/health"))));
+    ASSERT_EQ(publicHealth.status, 200) << publicHealth.body.toStdString();
+    EXPECT_EQ(publicHealth.json(), (nlohmann::json{{"status", "ok"}}));
+    const auto operators =
+        QRegularExpression(QStringLiteral("operators: +(http://127\\.0\\.0\\.1:\\d+)"))
+            .match(banner);
+    ASSERT_TRUE(operators.hasMatch()) << banner.toStdString();
+    const auto health =
+        HttpClient::get(QUrl(operators.captured(1)).resolved(QUrl(QStringLiteral("/health"))));
     ASSERT_EQ(health.status, 200) << health.body.toStdString();
     EXPECT_EQ(health.json()["event_loop"], "QEventDispatcherUNIX");
     relay.terminate();

@@ -61,7 +61,7 @@ TEST_F(ThrottlingTest, WrongPasswordsLockTheUsernameForAWhileEvenAgainstTheRight
     EXPECT_EQ(login("kim", "oops-2").status, 401);
     EXPECT_EQ(login("kim", right).status, 200);
 
-    const auto metrics = HttpClient::get(relay->http(QStringLiteral("/metrics")));
+    const auto metrics = HttpClient::get(relay->admin(QStringLiteral("/metrics")));
     EXPECT_NE(metrics.body.indexOf("medtranslate_http_throttled_total{what=\"login\"} 1"), -1)
         << metrics.body.toStdString();
 }

@@ -22,6 +22,7 @@ TestRelay::TestRelay(Tweak tweak)
 {
     m_config.listenAddress = QHostAddress::LocalHost;
     m_config.port = 0;
+    m_config.adminPort = 0;
     m_config.store.database = m_dir.filePath(QStringLiteral("relay.db"));
     m_config.resourcesDir = sourceRoot() + QStringLiteral("/resources");
     m_config.widgetDir = sourceRoot() + QStringLiteral("/widget");
@@ -43,8 +44,11 @@ bool TestRelay::start(relay::Translator *translator)
     const bool ok = m_server->start(&error);
     EXPECT_TRUE(ok) << error.toStdString();
     // A restart comes back on the same port, as a real relay does, so clients can reconnect.
-    if (ok)
+    if (ok) {
         m_config.port = m_server->port();
+        if (m_config.adminEnabled)
+            m_config.adminPort = quint16(m_server->adminUrl().port());
+    }
     return ok;
 }
 
@@ -57,6 +61,13 @@ void TestRelay::stop()
 QUrl TestRelay::http(const QString &path) const
 {
     QUrl url = m_server->httpUrl();
+    url.setPath(path);
+    return url;
+}
+
+QUrl TestRelay::admin(const QString &path) const
+{
+    QUrl url = m_server->adminUrl();
     url.setPath(path);
     return url;
 }

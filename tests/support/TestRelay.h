@@ -26,6 +26,8 @@ public:
     [[nodiscard]] relay::RelayServer &server() { return *m_server; }
     [[nodiscard]] QUrl ws() const { return m_server->webSocketUrl(); }
     [[nodiscard]] QUrl http(const QString &path = {}) const;
+    //! The operators' address (/metrics, detailed /health).
+    [[nodiscard]] QUrl admin(const QString &path = {}) const;
     [[nodiscard]] const relay::RelayConfig &config() const { return m_config; }
     [[nodiscard]] QString databasePath() const { return m_config.store.database; }
 

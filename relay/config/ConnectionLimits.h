@@ -1,0 +1,17 @@
+#pragma once
+
+namespace medtranslate::relay {
+
+//! What the connection guard enforces on every connection before Qt HttpServer parses it.
+struct ConnectionLimits
+{
+    int maxHeaderBytes = 16 * 1024; //!< request line and headers of one request
+    int maxBodyBytes = 64 * 1024;   //!< refused from Content-Length, before it is read
+    int headerTimeoutMs = 10000;    //!< a new connection's (and each request's) headers
+    int bodyTimeoutMs = 30000;      //!< a body, from the end of its headers
+    int idleTimeoutMs = 60000;      //!< a kept-alive connection between requests
+    int maxConnections = 19500;     //!< in total, HTTP and WebSocket; 0: no limit
+    int maxPerAddress = 256;        //!< from one client address; 0: no limit
+};
+
+} // namespace medtranslate::relay
