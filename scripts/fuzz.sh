@@ -53,7 +53,7 @@ for t in "${targets[@]}"; do
     dir="$run/$t"
     mkdir -p "$dir/corpus"
     cp tests/fuzz/corpus/"$t"/* "$dir/corpus/"
-    args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192
+    args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=20480
           -artifact_prefix="$dir/" -print_final_stats=1)
     if [[ -f tests/fuzz/dict/$t.dict ]]; then args+=(-dict="tests/fuzz/dict/$t.dict"); fi
     # libFuzzer stops itself after max_total_time; the outer limit catches a hang in startup.
@@ -61,7 +61,7 @@ for t in "${targets[@]}"; do
     timeout --kill-after=10 $(( seconds + 60 )) "$build/tests/fuzz/$t" "${args[@]}" "$dir/corpus" \
         >"$dir/log" 2>&1 || rc=$?
     artifacts=$(find "$dir" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' \
-        -o -name 'oom-*' -o -name 'slow-unit-*' \) | sort)
+        -o -name 'oom-*' \) | sort)
     runs=$(grep -oP '^stat::number_of_executed_units:\s*\K\d+' "$dir/log" | tail -1 || true)
     if (( rc == 0 )) && [[ -z "$artifacts" ]]; then
         passed=$(( passed + 1 ))
@@ -70,7 +70,9 @@ for t in "${targets[@]}"; do
         failed=$(( failed + 1 ))
         echo "fuzz $t: FAILED (exit $rc); log $dir/log"
         tail -n 40 "$dir/log" | sed 's/^/    /'
-        for a in $artifacts; do echo "fuzz $t: crashing input $a"; done
+        while IFS= read -r a; do
+            if [[ -n "$a" ]]; then echo "fuzz $t: crashing input $a"; fi
+        done <<<"$artifacts"
     fi
 done
 echo "fuzz: $passed passed, $failed failed"
