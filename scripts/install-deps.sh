@@ -11,7 +11,8 @@ packages=(
     fonts-noto-cjk fonts-thai-tlwg
 )
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev chromium postgresql nodejs npm openssl)
+    # clang and its runtimes (libFuzzer, ASan, UBSan are in libclang-rt-14-dev) for scripts/fuzz.sh
+    packages+=(libgtest-dev chromium postgresql nodejs npm openssl clang libclang-rt-14-dev)
 fi
 
 missing=()

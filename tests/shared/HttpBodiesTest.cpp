@@ -38,6 +38,10 @@ TEST(HttpBodies, Health)
     EXPECT_EQ(h.status, "ok");
     EXPECT_EQ(h.translation, "offline");
     EXPECT_EQ(h.uptimeSeconds, 12);
+    // A float beyond int64 is refused (converting it was undefined behaviour).
+    EXPECT_FALSE(parseBody<HealthResponse>(R"({"status":"ok","uptime_seconds":1e300})"));
+    EXPECT_EQ(parseBody<HealthResponse>(R"({"status":"ok","uptime_seconds":12.0})")->uptimeSeconds,
+              12);
 }
 
 TEST(HttpBodies, CreateRoom)

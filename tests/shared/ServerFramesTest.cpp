@@ -520,6 +520,13 @@ TEST(ServerFrameErrors, MalformedFramesGiveAFrameErrorNotAnException)
         R"({"type":"ack","room_id":"r","seq":1,"msg_id":"m"})",
         R"({"type":"ack","client_msg_id":"c","room_id":"r","seq":"1","msg_id":"m"})",
         R"({"type":"ack","client_msg_id":null,"room_id":"r","seq":1,"msg_id":"m"})",
+        // integers beyond int64 (converting them was undefined behaviour; found by fuzzing)
+        R"({"type":"ack","client_msg_id":"c","room_id":"r","seq":1e300,"msg_id":"m"})",
+        R"({"type":"read","room_id":"r","role":"patient","seq":-1e19})",
+        R"({"type":"translation","room_id":"r","seq":9.3e18,"translation":{"status":"ok","lang":"ko"}})",
+        R"({"type":"message","room_id":"r","seq":1e300,"msg_id":"m","sender":"patient","text":"x","lang":"vi","translation":{"status":"ok","lang":"ko"}})",
+        R"({"type":"room","room_id":"r","status":"waiting","patient_language":"vi","last_seq":1e300})",
+        R"({"type":"room","room_id":"r","status":"waiting","patient_language":"vi","agent_read_seq":-1e300})",
         // welcome
         R"({"type":"welcome","role":"admin","rooms":[]})",
         R"({"type":"welcome","role":"patient"})",

@@ -191,14 +191,14 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
     }
     if (type == "ack") {
         return server::Ack{j.at("client_msg_id").get<std::string>(),
-                           j.at("room_id").get<std::string>(), j.at("seq").get<std::int64_t>(),
+                           j.at("room_id").get<std::string>(), int64From(j.at("seq")),
                            j.at("msg_id").get<std::string>()};
     }
     if (type == "message")
         return server::MessageFrame{j.get<Message>()};
     if (type == "translation") {
         return server::TranslationUpdate{j.at("room_id").get<std::string>(),
-                                         j.at("seq").get<std::int64_t>(),
+                                         int64From(j.at("seq")),
                                          j.at("translation").get<Translation>()};
     }
     if (type == "room")
@@ -213,7 +213,7 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
             return server::Typing{j.at("room_id").get<std::string>(), *role,
                                   j.at("active").get<bool>()};
         return server::Read{j.at("room_id").get<std::string>(), *role,
-                            j.at("seq").get<std::int64_t>()};
+                            int64From(j.at("seq"))};
     }
     if (type == "ended")
         return server::Ended{j.at("room_id").get<std::string>(), j.value("by", std::string{})};

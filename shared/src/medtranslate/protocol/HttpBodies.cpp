@@ -71,7 +71,8 @@ void from_json(const nlohmann::json &j, HealthResponse &h)
     j.at("status").get_to(h.status);
     optionalField(j, "database", h.database);
     optionalField(j, "translation", h.translation);
-    optionalField(j, "uptime_seconds", h.uptimeSeconds);
+    if (const auto it = j.find("uptime_seconds"); it != j.end() && !it->is_null())
+        h.uptimeSeconds = int64From(*it);
     optionalField(j, "event_loop", h.eventLoop);
 }
 

@@ -82,7 +82,26 @@ template <typename T> void optionalField(const nlohmann::json &j, const char *ke
         it->get_to(out);
 }
 
+void optionalField(const nlohmann::json &j, const char *key, std::int64_t &out)
+{
+    const auto it = j.find(key);
+    if (it != j.end() && !it->is_null())
+        out = int64From(*it);
+}
+
 } // namespace
+
+std::int64_t int64From(const nlohmann::json &value)
+{
+    if (value.is_number_float()) {
+        const double d = value.get<double>();
+        // 2^63 is exact in a double; the negation keeps NaN out too.
+        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+            throw nlohmann::json::out_of_range::create(406, "integer field out of range", &value);
+        return static_cast<std::int64_t>(d);
+    }
+    return value.get<std::int64_t>();
+}
 
 std::string_view toString(ErrorCode code)
 {
@@ -243,7 +262,7 @@ void from_json(const nlohmann::json &j, Message &m)
 {
     m = Message{};
     j.at("room_id").get_to(m.roomId);
-    j.at("seq").get_to(m.seq);
+    m.seq = int64From(j.at("seq"));
     j.at("msg_id").get_to(m.msgId);
     optionalField(j, "client_msg_id", m.clientMsgId);
     m.sender = enumField(j, "sender", kSenders);

@@ -28,6 +28,11 @@ enum class ErrorCode {
 std::string_view toString(ErrorCode code);
 std::optional<ErrorCode> errorCodeFromString(std::string_view text);
 
+//! An integer field, read as `get<std::int64_t>()` reads it (floats truncate, as they always
+//! have), but a float beyond int64's range throws a json exception instead of being undefined
+//! behaviour.
+std::int64_t int64From(const nlohmann::json &value);
+
 enum class Role { Patient, Agent };
 std::string_view toString(Role role);
 std::optional<Role> roleFromString(std::string_view text);
