@@ -25,18 +25,26 @@ void HealthRoute::registerOn(QHttpServer &server)
                  [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
                      m_metrics.httpRequest();
                      auto reply = HttpReply::from(std::move(responder));
-                     // "Can store" means the database answers a query now.
+                     // "Can store" means the database answers a query now and did not
+                     // refuse the last write (a full disk still answers reads).
                      m_store.ping(m_context, [this, reply](Result<void> result) {
+                         const std::optional<StoreFailure> writeFailure = m_store.writeFailure();
+                         const bool ok = result.ok() && !writeFailure;
                          protocol::http::HealthResponse body;
-                         body.status = result.ok() ? "ok" : "degraded";
-                         body.database = result.ok() ? "ok" : result.error().message.toStdString();
+                         body.status = ok ? "ok" : "degraded";
+                         if (!result.ok())
+                             body.database = result.error().message.toStdString();
+                         else if (writeFailure)
+                             body.database = "writes fail: " + writeFailure->message.toStdString();
+                         else
+                             body.database = "ok";
                          body.translation = m_translator.describe().toStdString();
                          body.uptimeSeconds = QDateTime::currentSecsSinceEpoch() - m_startedAt;
                          // QEventDispatcherUNIX scales with connections; GLib's does not.
                          body.eventLoop =
                              QAbstractEventDispatcher::instance()->metaObject()->className();
-                         reply->json(body, result.ok() ? HttpReply::Status::Ok
-                                                       : HttpReply::Status::ServiceUnavailable);
+                         reply->json(body, ok ? HttpReply::Status::Ok
+                                              : HttpReply::Status::ServiceUnavailable);
                      });
                  });
 }

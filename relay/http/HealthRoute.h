@@ -11,7 +11,8 @@ class RelayMetrics;
 class Store;
 class Translator;
 
-//! `GET /health`: 200 while the database answers a query, else 503.
+//! `GET /health`: 200 while the database answers a query and takes writes, else 503 with
+//! the reason.
 class HealthRoute final
 {
 public:
