@@ -29,23 +29,28 @@ void HealthRoute::registerOn(QHttpServer &server, bool adminAddress, const QStri
             m_metrics.httpRequest();
             auto reply = HttpReply::from(std::move(responder));
             const bool detailed = adminAddress || route::isAdmin(request, adminToken);
-            // "Can store" means the database answers a query now.
+            // "Can store" means the database answers a query now and did not refuse the last
+            // write (a full disk still answers reads).
             m_store.ping(m_context, [this, reply, detailed](Result<void> result) {
-                if (!detailed) {
-                    reply->json(nlohmann::json{{"status", result.ok() ? "ok" : "degraded"}},
-                                result.ok() ? HttpReply::Status::Ok
-                                            : HttpReply::Status::ServiceUnavailable);
-                    return;
-                }
+                const std::optional<StoreFailure> writeFailure = m_store.writeFailure();
+                const bool ok = result.ok() && !writeFailure;
+                const auto status =
+                    ok ? HttpReply::Status::Ok : HttpReply::Status::ServiceUnavailable;
+                if (!detailed)
+                    return reply->json(nlohmann::json{{"status", ok ? "ok" : "degraded"}}, status);
                 protocol::http::HealthResponse body;
-                body.status = result.ok() ? "ok" : "degraded";
-                body.database = result.ok() ? "ok" : result.error().message.toStdString();
+                body.status = ok ? "ok" : "degraded";
+                if (!result.ok())
+                    body.database = result.error().message.toStdString();
+                else if (writeFailure)
+                    body.database = "writes fail: " + writeFailure->message.toStdString();
+                else
+                    body.database = "ok";
                 body.translation = m_translator.describe().toStdString();
                 body.uptimeSeconds = QDateTime::currentSecsSinceEpoch() - m_startedAt;
                 // QEventDispatcherUNIX scales with connections; GLib's does not.
                 body.eventLoop = QAbstractEventDispatcher::instance()->metaObject()->className();
-                reply->json(body, result.ok() ? HttpReply::Status::Ok
-                                              : HttpReply::Status::ServiceUnavailable);
+                reply->json(body, status);
             });
         });
 }

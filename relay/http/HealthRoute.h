@@ -12,8 +12,9 @@ class RelayMetrics;
 class Store;
 class Translator;
 
-//! `GET /health`: 200 while the database answers a query, else 503. The details (database
-//! error, providers, uptime) are for operators: on the admin address, or with the admin token.
+//! `GET /health`: 200 while the database answers a query and takes writes, else 503. The
+//! details (the reason, providers, uptime) are for operators: on the admin address, or with
+//! the admin token.
 class HealthRoute final
 {
 public:

@@ -62,7 +62,7 @@ void Store::createRoom(RoomRecord room, QObject *context, Done<void> done)
 {
     call<void>(
         context, [room = std::move(room)](StoreWorker &w) { w.roomTable().create(room); },
-        std::move(done));
+        std::move(done), Access::Write);
 }
 
 void Store::roomById(QString roomId, QObject *context, Done<std::optional<RoomRecord>> done)
@@ -93,7 +93,7 @@ void Store::assignRoom(QString roomId, QString agentId, QString fromStatus, QObj
          fromStatus = std::move(fromStatus)](StoreWorker &w) {
             return w.roomTable().assign(roomId, agentId, fromStatus);
         },
-        std::move(done));
+        std::move(done), Access::Write);
 }
 
 void Store::endRoom(QString roomId, QObject *context, Done<void> done)
@@ -105,7 +105,7 @@ void Store::endRoom(QString roomId, QObject *context, Done<void> done)
                 throw StoreError(QStringLiteral("no room '%1'").arg(roomId),
                                  StoreFailureKind::NotFound);
         },
-        std::move(done));
+        std::move(done), Access::Write);
 }
 
 void Store::setReadSeq(QString roomId, protocol::Role role, qint64 seq, QObject *context,
@@ -200,7 +200,7 @@ void Store::createAgent(AgentRecord agent, QString passwordHash, QObject *contex
         [agent = std::move(agent), passwordHash = std::move(passwordHash)](StoreWorker &w) {
             w.agentTable().create(agent, passwordHash);
         },
-        std::move(done));
+        std::move(done), Access::Write);
 }
 
 void Store::setAgentPassword(QString agentId, QString passwordHash, QObject *context,
@@ -213,7 +213,7 @@ void Store::setAgentPassword(QString agentId, QString passwordHash, QObject *con
                 throw StoreError(QStringLiteral("no agent '%1'").arg(agentId),
                                  StoreFailureKind::NotFound);
         },
-        std::move(done));
+        std::move(done), Access::Write);
 }
 
 void Store::createSession(QString tokenHash, QString agentId, qint64 expiresAtSecs,
@@ -223,7 +223,7 @@ void Store::createSession(QString tokenHash, QString agentId, qint64 expiresAtSe
         context,
         [tokenHash = std::move(tokenHash), agentId = std::move(agentId), expiresAtSecs](
             StoreWorker &w) { w.agentTable().createSession(tokenHash, agentId, expiresAtSecs); },
-        std::move(done));
+        std::move(done), Access::Write);
 }
 
 void Store::agentBySession(QString tokenHash, qint64 nowSecs, QObject *context,
@@ -286,7 +286,22 @@ void Store::purgeTranslations(qint64 olderThan, QObject *context, Done<int> done
 {
     call<int>(
         context, [olderThan](StoreWorker &w) { return w.translationCacheTable().purge(olderThan); },
-        std::move(done));
+        std::move(done), Access::Write);
+}
+
+std::optional<StoreFailure> Store::writeFailure() const
+{
+    QMutexLocker lock(&m_healthMutex);
+    return m_writeFailure;
+}
+
+void Store::noteWrite(const StoreFailure *failure)
+{
+    QMutexLocker lock(&m_healthMutex);
+    if (failure)
+        m_writeFailure = *failure;
+    else
+        m_writeFailure.reset();
 }
 
 void Store::enqueueWrite(QObject *context, std::function<void(StoreWorker &)> job, Done<void> done)
@@ -353,8 +368,18 @@ void Store::flushWrites()
             m_worker->messageTable().finish();
             m_worker->commit();
             m_worker->messageTable().committed();
-            for (const auto &outcome : *outcomes)
+            const StoreFailure *databaseFailure = nullptr;
+            bool wrote = false;
+            for (const auto &outcome : *outcomes) {
                 messages += outcome.appended && !outcome.appended->duplicate ? 1 : 0;
+                if (outcome.failure && concernsTheDatabase(*outcome.failure))
+                    databaseFailure = &*outcome.failure;
+                else if (!outcome.failure && !(outcome.appended && outcome.appended->duplicate))
+                    wrote = true;
+            }
+            // A duplicate or a refused request proves nothing about the disk either way.
+            if (databaseFailure || wrote)
+                noteWrite(databaseFailure);
             m_batches.fetchAndAddRelaxed(1);
             m_messages.fetchAndAddRelaxed(messages);
         } catch (const std::exception &e) {
@@ -370,6 +395,7 @@ void Store::flushWrites()
                 outcome.failure = failure;
             }
             m_failures.fetchAndAddRelaxed(1);
+            noteWrite(&failure);
         }
         QMetaObject::invokeMethod(
             this,

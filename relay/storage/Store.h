@@ -129,6 +129,9 @@ public:
     [[nodiscard]] quint64 committedBatches() const { return m_batches.loadRelaxed(); }
     [[nodiscard]] quint64 committedMessages() const { return m_messages.loadRelaxed(); }
     [[nodiscard]] quint64 failedWrites() const { return m_failures.loadRelaxed(); }
+    //! Why the database refuses writes now (a full disk, an I/O error): the last such failure,
+    //! until a later write succeeds. Reads may still work meanwhile, so a ping cannot tell.
+    [[nodiscard]] std::optional<StoreFailure> writeFailure() const;
 
 private:
     //! One queued write: a message to append, or a job.
@@ -141,9 +144,13 @@ private:
         Done<void> written;
     };
 
+    //! Whether a job outside the group commit writes, so its outcome counts for writeFailure().
+    enum class Access { Read, Write };
+
     //! Runs `job` on the store thread and hands its result to `done` on this thread.
     template <typename T>
-    void call(QObject *context, std::function<T(StoreWorker &)> job, Done<T> done);
+    void call(QObject *context, std::function<T(StoreWorker &)> job, Done<T> done,
+              Access access = Access::Read);
     //! Runs `job` on the store thread and waits for it, at most `timeoutMs`.
     template <typename T>
     Result<T> callBlocking(std::function<T(StoreWorker &)> job, int timeoutMs);
@@ -154,6 +161,15 @@ private:
     void enqueue(PendingWrite write);
     void flushWrites();
     void post(std::function<void()> fn);
+    //! Remembers a write that failed, or forgets the last failure after a write that
+    //! succeeded (`failure` null).
+    void noteWrite(const StoreFailure *failure);
+    //! A failure of the database itself (a full disk, an I/O error), not of one request.
+    [[nodiscard]] static bool concernsTheDatabase(const StoreFailure &failure)
+    {
+        return failure.kind == StoreFailureKind::Unavailable ||
+               failure.kind == StoreFailureKind::Failed;
+    }
 
     StoreConfig m_config;
     QThread m_thread;
@@ -164,6 +180,8 @@ private:
     QAtomicInteger<quint64> m_batches{0};
     QAtomicInteger<quint64> m_messages{0};
     QAtomicInteger<quint64> m_failures{0};
+    mutable QMutex m_healthMutex;
+    std::optional<StoreFailure> m_writeFailure;
 };
 
 template <typename T> Result<T> Store::attempt(const std::function<T(StoreWorker &)> &job)
@@ -185,11 +203,13 @@ template <typename T> Result<T> Store::attempt(const std::function<T(StoreWorker
 }
 
 template <typename T>
-void Store::call(QObject *context, std::function<T(StoreWorker &)> job, Done<T> done)
+void Store::call(QObject *context, std::function<T(StoreWorker &)> job, Done<T> done, Access access)
 {
     QPointer<QObject> guard(context);
-    post([this, job = std::move(job), done = std::move(done), guard]() mutable {
+    post([this, job = std::move(job), done = std::move(done), guard, access]() mutable {
         auto result = std::make_shared<Result<T>>(attempt<T>(job));
+        if (access == Access::Write && (result->ok() || concernsTheDatabase(result->error())))
+            noteWrite(result->ok() ? nullptr : &result->error());
         QMetaObject::invokeMethod(
             this,
             [result, done = std::move(done), guard]() {

@@ -1,0 +1,136 @@
+#include "RelayProcess.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+
+namespace medtranslate::test {
+
+RelayProcess::RelayProcess(QString database, QStringList arguments)
+    : m_database(std::move(database)), m_arguments(std::move(arguments))
+{
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.setProcessEnvironment(offlineEnvironment());
+}
+
+RelayProcess::~RelayProcess()
+{
+    if (isRunning())
+        kill();
+}
+
+QString RelayProcess::binary()
+{
+    return QStringLiteral(MEDTRANSLATE_RELAY_BINARY);
+}
+
+QProcessEnvironment RelayProcess::offlineEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : environment.keys()) {
+        if (key.startsWith(QLatin1String("MEDTRANSLATE_")) ||
+            key.endsWith(QLatin1String("_API_KEY")))
+            environment.remove(key);
+    }
+    return environment;
+}
+
+void RelayProcess::setLauncher(QString program, QStringList launcherArguments)
+{
+    m_launcher = std::move(program);
+    m_launcherArguments = std::move(launcherArguments);
+}
+
+bool RelayProcess::start(QString *error)
+{
+    m_output.clear();
+    m_base.clear();
+    QStringList arguments{QStringLiteral("--db"), m_database, QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:0")};
+    arguments += m_arguments;
+    if (m_launcher.isEmpty()) {
+        m_process.start(binary(), arguments);
+    } else {
+        m_process.start(m_launcher, m_launcherArguments + QStringList{binary()} + arguments);
+    }
+    if (!m_process.waitForStarted(5000)) {
+        *error = QStringLiteral("cannot start the relay: ") + m_process.errorString();
+        return false;
+    }
+    // The banner ends with the WebSocket address.
+    const QRegularExpression listening(
+        QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
+    QDeadlineTimer deadline(15000);
+    while (!m_output.contains(QLatin1String("WebSocket:")) && !deadline.hasExpired() &&
+           m_process.state() == QProcess::Running) {
+        m_process.waitForReadyRead(50);
+        m_output += QString::fromUtf8(m_process.readAll());
+    }
+    const auto match = listening.match(m_output);
+    if (!match.hasMatch() || !m_output.contains(QLatin1String("WebSocket:"))) {
+        m_process.waitForFinished(100);
+        m_output += QString::fromUtf8(m_process.readAll());
+        *error = QStringLiteral("no banner from the relay:\n") + m_output;
+        if (isRunning())
+            kill();
+        return false;
+    }
+    m_base = QUrl(match.captured(1));
+    return true;
+}
+
+void RelayProcess::kill()
+{
+    m_process.kill(); // SIGKILL
+    m_process.waitForFinished(5000);
+    m_output += QString::fromUtf8(m_process.readAll());
+}
+
+bool RelayProcess::stop()
+{
+    m_process.terminate();
+    const bool finished = m_process.waitForFinished(10000);
+    m_output += QString::fromUtf8(m_process.readAll());
+    return finished && m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
+}
+
+QUrl RelayProcess::http(const QString &path) const
+{
+    return path.isEmpty() ? m_base : m_base.resolved(QUrl(path));
+}
+
+QUrl RelayProcess::ws() const
+{
+    QUrl url = m_base;
+    url.setScheme(QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/ws"));
+    return url;
+}
+
+QString RelayProcess::output()
+{
+    m_output += QString::fromUtf8(m_process.readAll());
+    return m_output;
+}
+
+bool RelayProcess::addAgent(const QString &database, const QString &username,
+                            const QString &password, QString *error)
+{
+    QProcess add;
+    add.setProcessEnvironment(offlineEnvironment());
+    add.setProcessChannelMode(QProcess::MergedChannels);
+    add.start(binary(),
+              {QStringLiteral("--db"), database, QStringLiteral("--add-agent"), username});
+    if (!add.waitForStarted(5000)) {
+        *error = add.errorString();
+        return false;
+    }
+    add.write(password.toUtf8() + '\n');
+    add.closeWriteChannel();
+    if (!add.waitForFinished(15000) || add.exitCode() != 0) {
+        *error = QString::fromUtf8(add.readAll());
+        return false;
+    }
+    return true;
+}
+
+} // namespace medtranslate::test
