@@ -14,6 +14,10 @@ cmake --build build-bench -j"$(nproc)" --target medtranslate-relay medtranslate-
 dir="$(mktemp -d)"
 trap 'kill "${relay_pid:-0}" 2>/dev/null || true; rm -rf "$dir"' EXIT
 export MEDTRANSLATE_BENCH_PASSWORD="bench-password-1"
+# Load far above one patient's, all from loopback: the per-room, per-address and
+# connection budgets would throttle it (environment, so an older relay ignores them).
+export MEDTRANSLATE_ROOM_MESSAGES_PER_MINUTE=0 MEDTRANSLATE_ROOM_TRANSLATION_CHARS=0
+export MEDTRANSLATE_ADDRESS_TRANSLATION_CHARS=0 MEDTRANSLATE_MAX_CONNECTIONS_PER_ADDRESS=0
 echo "$MEDTRANSLATE_BENCH_PASSWORD" | build-bench/relay/medtranslate-relay --db "$dir/relay.db" --add-agent bench >/dev/null
 # The relay gets one core and the load generator the other, so they do not compete.
 # The limits made for people (20 frames/s per connection, 30 new consultations per address)

@@ -47,7 +47,10 @@
       return { id: e.client_msg_id, text: e.text, ts: e.created_at, failed: e.state === 'failed' };
     });
     var data = { ui: ui, lang: consultLang, outbox: outbox };
-    if (room) { data.room_id = room.id; data.token = room.token; }
+    // An ended (or refused) consultation leaves nothing behind on a shared device: the next
+    // person to open the chat must not find the token or the unsent text.
+    if (ended || fatal) data.outbox = [];
+    else if (room) { data.room_id = room.id; data.token = room.token; }
     try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* storage blocked: memory only */ }
   }
   function t(key, vars) {
@@ -472,6 +475,7 @@
     showHeader();
     if (fatal) {
       ended = true;
+      save();
       showBanner('expired');
       return showHeader();
     }

@@ -374,6 +374,11 @@ test('the patient ends the chat and can start a new consultation', async () => {
   await frame.getByText('Buổi tư vấn đã kết thúc', { exact: true }).waitFor(); // the header
   await frame.getByText('Cảm ơn bạn đã liên hệ với chúng tôi.').waitFor();
   await frame.getByRole('textbox', { name: 'Tin nhắn' }).waitFor({ state: 'hidden' });
+  // Nothing of the ended consultation stays in the browser for the next person on this device.
+  const stored = await frame.locator('body').evaluate(() => JSON.parse(localStorage.getItem(`medtranslate:v1:${location.origin}`)));
+  assert.equal(stored.token, undefined);
+  assert.equal(stored.room_id, undefined);
+  assert.deepEqual(stored.outbox, []);
   await frame.getByRole('button', { name: 'Bắt đầu buổi tư vấn mới' }).click();
   await frame.getByRole('heading', { name: 'Xin chào! Chúng tôi có thể giúp gì cho bạn?' }).waitFor();
   await count(frame.locator('li.msg'), 0, 'an empty conversation');

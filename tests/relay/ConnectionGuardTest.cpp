@@ -123,7 +123,8 @@ public:
     {
         QElapsedTimer clock;
         clock.start();
-        while (m_socket.state() != QAbstractSocket::UnconnectedState && clock.elapsed() < timeoutMs) {
+        while (m_socket.state() != QAbstractSocket::UnconnectedState &&
+               clock.elapsed() < timeoutMs) {
             QTest::qWait(20);
             m_received += m_socket.readAll();
         }

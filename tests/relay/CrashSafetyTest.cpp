@@ -176,7 +176,13 @@ protected:
             << error.toStdString();
         // Well above the traffic, so no send is throttled.
         m_relay = std::make_unique<RelayProcess>(
-            m_database, QStringList{QStringLiteral("--rate-limit"), QStringLiteral("1000")});
+            m_database,
+            QStringList{QStringLiteral("--rate-limit"), QStringLiteral("1000"),
+                        // Steady traffic far above a patient's; the budgets are tested
+                        // elsewhere.
+                        QStringLiteral("--room-messages-per-minute"), QStringLiteral("0"),
+                        QStringLiteral("--room-translation-chars"), QStringLiteral("0"),
+                        QStringLiteral("--address-translation-chars"), QStringLiteral("0")});
         startRelay();
     }
 

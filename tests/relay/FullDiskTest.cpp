@@ -86,7 +86,7 @@ protected:
 
     Json health(int expectedStatus)
     {
-        const auto reply = HttpClient::get(m_relay->http(QStringLiteral("/health")));
+        const auto reply = HttpClient::get(m_relay->admin(QStringLiteral("/health")));
         EXPECT_EQ(reply.status, expectedStatus) << reply.body.toStdString();
         return reply.json();
     }

@@ -7,6 +7,10 @@ void RelayFixture::SetUp()
     relay = std::make_unique<TestRelay>([this](relay::RelayConfig &config) {
         config.helloTimeoutMs = 1500;
         config.translation.deadlineMs = 1500;
+        // Tests send bursts no patient would; SendBudgetTest turns the budgets back on.
+        config.roomMessagesPerMinute = 0;
+        config.roomTranslationCharsPerHour = 0;
+        config.addressTranslationCharsPerHour = 0;
         tweakConfig(config);
     });
     translator = new ScriptedTranslator;

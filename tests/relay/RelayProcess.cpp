@@ -75,6 +75,10 @@ bool RelayProcess::start(QString *error)
         return false;
     }
     m_base = QUrl(match.captured(1));
+    const auto operators =
+        QRegularExpression(QStringLiteral("operators: +(http://127\\.0\\.0\\.1:\\d+)"))
+            .match(m_output);
+    m_admin = operators.hasMatch() ? QUrl(operators.captured(1)) : QUrl();
     return true;
 }
 
@@ -91,6 +95,11 @@ bool RelayProcess::stop()
     const bool finished = m_process.waitForFinished(10000);
     m_output += QString::fromUtf8(m_process.readAll());
     return finished && m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
+}
+
+QUrl RelayProcess::admin(const QString &path) const
+{
+    return path.isEmpty() ? m_admin : m_admin.resolved(QUrl(path));
 }
 
 QUrl RelayProcess::http(const QString &path) const

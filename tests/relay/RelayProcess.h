@@ -30,6 +30,8 @@ public:
     [[nodiscard]] bool isRunning() const { return m_process.state() == QProcess::Running; }
     [[nodiscard]] qint64 pid() const { return m_process.processId(); }
     [[nodiscard]] QUrl http(const QString &path = {}) const;
+    //! The operators' address from the banner (/metrics, the detailed /health).
+    [[nodiscard]] QUrl admin(const QString &path = {}) const;
     [[nodiscard]] QUrl ws() const;
     //! Everything the relay printed, for failure messages.
     [[nodiscard]] QString output();
@@ -48,6 +50,7 @@ private:
     QStringList m_launcherArguments;
     QProcess m_process;
     QString m_output;
+    QUrl m_admin;
     QUrl m_base;
 };
 

@@ -292,7 +292,7 @@ TEST(PipelineCache, SurvivesARelayRestart)
     EXPECT_EQ(second.json()["text"], "Please come to the hospital tomorrow at 9 a.m.");
     EXPECT_EQ(anthropic.calls(), 1) << "the restarted relay answered from the Store";
 
-    const auto metrics = HttpClient::get(relay.http(QStringLiteral("/metrics")));
+    const auto metrics = HttpClient::get(relay.admin(QStringLiteral("/metrics")));
     ASSERT_EQ(metrics.status, 200);
     EXPECT_TRUE(
         metrics.body.contains("medtranslate_translation_cache_hits_total{tier=\"store\"} 1"))
