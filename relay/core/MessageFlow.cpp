@@ -103,9 +103,11 @@ void MessageFlow::send(Peer &peer, const client::Send &send)
     // Charged before anything is stored or translated; a refused message is the client's to
     // send again later with the same client_msg_id.
     const bool machine = request && peer.role() == Role::Patient;
-    // Peer::address() is "host:port"; the budget is per host.
-    const QString host = peer.address().section(QLatin1Char(':'), 0, -2);
-    if (const auto refused = m_budget->charge(qs(send.roomId), peer.role(), host,
+    // Peer::address() is "host:port"; the budget is per host (built only when it is needed).
+    const QString host = machine && m_budget->limitsAddresses()
+                             ? peer.address().section(QLatin1Char(':'), 0, -2)
+                             : QString();
+    if (const auto refused = m_budget->charge(send.roomId, peer.role(), host,
                                               machine ? qint64(request->text.size()) : 0)) {
         m_metrics.rateLimited(refused->scope);
         const qint64 seconds = (refused->retryAfterMs + 999) / 1000;

@@ -23,11 +23,14 @@ SendBudget::SendBudget(const RelayConfig &config)
     m_clock.start();
 }
 
-std::optional<SendBudget::Refusal> SendBudget::charge(const QString &roomId, protocol::Role role,
+std::optional<SendBudget::Refusal> SendBudget::charge(const std::string &room, protocol::Role role,
                                                       const QString &address,
                                                       qint64 translationChars)
 {
+    if (!enabled())
+        return std::nullopt;
     const qint64 now = m_clock.elapsed();
+    const QString roomId = QString::fromStdString(room);
     const QString side =
         roomId + (role == protocol::Role::Patient ? QStringLiteral("/p") : QStringLiteral("/a"));
     if (m_messagesOn) {

@@ -31,8 +31,12 @@ public:
 
     //! Charges one message (and `translationChars` for a machine translation, 0 for none), or
     //! refuses it and charges nothing.
-    std::optional<Refusal> charge(const QString &roomId, protocol::Role role,
+    std::optional<Refusal> charge(const std::string &roomId, protocol::Role role,
                                   const QString &address, qint64 translationChars);
+    //! Whether charge() needs the client's address.
+    [[nodiscard]] bool limitsAddresses() const { return m_addressCharsOn; }
+    //! Whether charge() can refuse anything at all.
+    [[nodiscard]] bool enabled() const { return m_messagesOn || m_roomCharsOn || m_addressCharsOn; }
 
 private:
     //! Amounts per key in a sliding window, for character budgets.
