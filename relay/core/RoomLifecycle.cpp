@@ -12,6 +12,9 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QTimer>
+#include <algorithm>
+#include <chrono>
 
 Q_LOGGING_CATEGORY(lcRooms, "medtranslate.rooms")
 
@@ -132,6 +135,18 @@ void RoomLifecycle::withPatientToken(const QString &token, QObject *context, Fou
             }
             done(state, std::move(error));
         }));
+}
+
+void RoomLifecycle::closeWhenReadOnlyEnds(Peer &patient, const RoomState &room)
+{
+    const qint64 endsAt =
+        (room.endedAtMs > 0 ? room.endedAtMs : QDateTime::currentMSecsSinceEpoch()) +
+        qint64(m_config.endedReadOnlySeconds) * 1000;
+    const qint64 wait = std::max<qint64>(0, endsAt - QDateTime::currentMSecsSinceEpoch());
+    // The peer is the timer's context: a patient who leaves first takes the timer along.
+    QTimer::singleShot(std::chrono::milliseconds(wait), &patient, [peer = &patient] {
+        peer->closeForPolicy(QStringLiteral("the consultation has ended"));
+    });
 }
 
 bool RoomLifecycle::patientTokenUsable(const RoomState &room) const
@@ -301,6 +316,8 @@ void RoomLifecycle::end(Peer &peer, const client::End &end)
             if (RoomState *r = m_rooms.find(roomId)) {
                 m_fanOut.broadcast(*r, server::Ended{r->room.roomId, by});
                 m_fanOut.pushRoom(*r);
+                for (Peer *patient : std::as_const(r->patients))
+                    closeWhenReadOnlyEnds(*patient, *r);
                 if (r->patients.isEmpty())
                     m_rooms.remove(roomId); // ended and nobody left to serve
             }

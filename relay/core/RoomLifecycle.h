@@ -56,6 +56,9 @@ public:
     void transfer(Peer &peer, const protocol::client::Transfer &transfer);
     void end(Peer &peer, const protocol::client::End &end);
 
+    //! A patient on an ended consultation is disconnected when its read-only time is over.
+    void closeWhenReadOnlyEnds(Peer &patient, const RoomState &room);
+
 private:
     using Loaded = std::function<void(Result<std::optional<RoomRecord>>)>;
     //! Puts a room the store found into memory and answers `done`; unless `keepEnded`, an

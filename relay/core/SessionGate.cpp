@@ -59,6 +59,8 @@ void SessionGate::hello(Peer &peer, const protocol::client::Hello &hello)
                 guard->beginReplay(roomId);
                 guard->send(
                     server::Welcome{Role::Patient, {m_rooms.snapshot(*room)}, std::nullopt});
+                if (room->room.status == protocol::RoomStatus::Ended)
+                    m_lifecycle.closeWhenReadOnlyEnds(*guard, *room);
                 if (cameOnline)
                     m_fanOut.pushRoom(*room);
                 m_replay.replay(*guard, roomId, lastSeq);

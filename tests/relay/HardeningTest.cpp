@@ -158,7 +158,6 @@ TEST_F(PatientTokenTest, AnEndedConsultationIsReadOnlyForAWhileThenTheTokenOpens
     ASSERT_TRUE(sendText(*patient, room.id, "before-end", "Tôi bị đau đầu"));
     agent->send({{"type", "end"}, {"room_id", room.id.toStdString()}});
     ASSERT_TRUE(patient->takeType("ended"));
-    patient.reset();
 
     // Within the read-only time the patient sees the record and cannot write.
     auto reader = connectPatient(room, 0);
@@ -170,9 +169,12 @@ TEST_F(PatientTokenTest, AnEndedConsultationIsReadOnlyForAWhileThenTheTokenOpens
     const auto refused = reader->take(frameWith("error", "ref", "after-end"));
     ASSERT_TRUE(refused);
     EXPECT_EQ((*refused)["code"], "room_ended");
-    reader.reset();
 
-    QTest::qWait(1300);
+    // When the read-only time is over, the connections still open are closed too.
+    EXPECT_TRUE(patient->waitForClosed(2000));
+    EXPECT_TRUE(reader->waitForClosed(1000));
+    EXPECT_EQ(reader->closeCode(), 1008);
+    QTest::qWait(100);
     WsClient late;
     ASSERT_TRUE(late.open(relay->ws()));
     const auto answer = late.hello("patient", room.token);
