@@ -28,7 +28,7 @@ void from_json(const nlohmann::json &j, ErrorBody &e);
 //! `GET /health`.
 struct HealthResponse
 {
-    std::string status;      //!< "ok", or "degraded" when the database does not answer
+    std::string status;      //!< "ok", or "degraded" when the database does not answer or refuses writes
     std::string database;    //!< "ok" or the database's error
     std::string translation; //!< the providers in use
     std::int64_t uptimeSeconds = 0;
