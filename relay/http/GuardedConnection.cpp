@@ -94,12 +94,12 @@ void GuardedConnection::phaseChanged()
     const qint64 now = m_guard->nowMs();
     switch (m_scanner.phase()) {
     case Phase::Idle:
-        m_anyRequest = true;
         m_deadlineMs = now + limits.idleTimeoutMs;
         break;
     case Phase::Headers:
-        // A new connection keeps the deadline it was given when it was accepted.
-        if (m_anyRequest)
+        // A new connection keeps the deadline it was given when it was accepted; a request
+        // after another (kept alive, or pipelined in the same arrival) gets its own.
+        if (m_scanner.requests() > 0)
             m_deadlineMs = now + limits.headerTimeoutMs;
         break;
     case Phase::Body:
@@ -184,8 +184,9 @@ bool GuardedConnection::checkDeadline(qint64 nowMs)
     switch (m_scanner.phase()) {
     case Phase::Idle:
         if (m_guard)
-            m_guard->metrics().httpRefused(m_anyRequest ? QStringLiteral("idle_timeout")
-                                                        : QStringLiteral("header_timeout"));
+            m_guard->metrics().httpRefused(m_scanner.requests() > 0
+                                               ? QStringLiteral("idle_timeout")
+                                               : QStringLiteral("header_timeout"));
         m_closing = true;
         m_deadlineMs = nowMs + kCloseGraceMs;
         m_socket->disconnectFromHost();

@@ -56,10 +56,9 @@ private:
     HttpRequestScanner m_scanner;
     QString m_address;
     quint64 m_seenChanges = 0;
-    qint64 m_scanned = 0;      //!< bytes waiting in the socket that the scanner has seen
-    qint64 m_deadlineMs = 0;   //!< when the current phase must be over (0: no deadline)
-    bool m_closing = false;    //!< refused: anything more is thrown away
-    bool m_anyRequest = false; //!< idle after a request (keep-alive) rather than new
+    qint64 m_scanned = 0;    //!< bytes waiting in the socket that the scanner has seen
+    qint64 m_deadlineMs = 0; //!< when the current phase must be over (0: no deadline)
+    bool m_closing = false;  //!< refused: anything more is thrown away
 };
 
 } // namespace medtranslate::relay
