@@ -13,7 +13,6 @@
 #include <QDir>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcTranslation, "medtranslate.translation")
 
