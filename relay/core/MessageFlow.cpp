@@ -103,10 +103,8 @@ void MessageFlow::send(Peer &peer, const client::Send &send)
     // Charged before anything is stored or translated; a refused message is the client's to
     // send again later with the same client_msg_id.
     const bool machine = request && peer.role() == Role::Patient;
-    // Peer::address() is "host:port"; the budget is per host (built only when it is needed).
-    const QString host = machine && m_budget->limitsAddresses()
-                             ? peer.address().section(QLatin1Char(':'), 0, -2)
-                             : QString();
+    // The host string is built only when a budget is kept by it.
+    const QString host = machine && m_budget->limitsAddresses() ? peer.host() : QString();
     if (const auto refused = m_budget->charge(send.roomId, peer.role(), host,
                                               machine ? qint64(request->text.size()) : 0)) {
         m_metrics.rateLimited(refused->scope);

@@ -32,8 +32,10 @@ public:
     [[nodiscard]] const QString &roomId() const { return m_roomId; }
     //! An agent's account.
     [[nodiscard]] const AgentRecord &agent() const { return m_agent; }
-    //! Where the client is, for logs.
+    //! Where the client is, for logs ("host:port").
     [[nodiscard]] virtual QString address() const = 0;
+    //! The client's host alone, what per-address budgets are kept by.
+    [[nodiscard]] virtual QString host() const = 0;
 
     void authenticatePatient(const QString &roomId);
     void authenticateAgent(const AgentRecord &agent);

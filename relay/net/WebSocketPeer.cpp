@@ -41,8 +41,12 @@ WebSocketPeer::~WebSocketPeer() = default;
 
 QString WebSocketPeer::address() const
 {
-    return m_socket->peerAddress().toString() + QLatin1Char(':') +
-           QString::number(m_socket->peerPort());
+    return host() + QLatin1Char(':') + QString::number(m_socket->peerPort());
+}
+
+QString WebSocketPeer::host() const
+{
+    return m_socket->peerAddress().toString();
 }
 
 void WebSocketPeer::transmit(const QString &frame)

@@ -25,6 +25,7 @@ public:
     ~WebSocketPeer() override;
 
     [[nodiscard]] QString address() const override;
+    [[nodiscard]] QString host() const override;
     void closeForPolicy(const QString &reason) override;
 
     //! One round of the relay's keepalive: pings, or drops the connection if nothing (frame or

@@ -40,7 +40,8 @@ public:
     std::deque<Json> drain(int ms);
     [[nodiscard]] bool closedByRelay() const { return !m_closeReason.isEmpty(); }
 
-    [[nodiscard]] QString address() const override { return QStringLiteral("test-peer"); }
+    [[nodiscard]] QString address() const override { return QStringLiteral("test-peer:0"); }
+    [[nodiscard]] QString host() const override { return QStringLiteral("test-peer"); }
     void closeForPolicy(const QString &reason) override;
 
 protected:
