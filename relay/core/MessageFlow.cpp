@@ -7,6 +7,7 @@
 #include "core/RoomAccess.h"
 #include "core/RoomRegistry.h"
 #include "core/SendBudget.h"
+#include "core/StdString.h"
 #include "medtranslate/Language.h"
 #include "storage/Store.h"
 
@@ -24,11 +25,6 @@ namespace client = protocol::client;
 namespace server = protocol::server;
 
 namespace {
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 protocol::Translation pendingTranslation(const QString &targetLang)
 {

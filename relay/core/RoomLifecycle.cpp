@@ -7,6 +7,7 @@
 #include "core/Peer.h"
 #include "core/RoomAccess.h"
 #include "core/RoomRegistry.h"
+#include "core/StdString.h"
 #include "storage/Store.h"
 
 #include <QDateTime>
@@ -25,13 +26,6 @@ using protocol::Role;
 using protocol::RoomStatus;
 namespace client = protocol::client;
 namespace server = protocol::server;
-
-namespace {
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-} // namespace
 
 RoomLifecycle::RoomLifecycle(const RelayConfig &config, Store &store, RoomRegistry &rooms,
                              const RoomAccess &access, FanOut &fanOut, MessageFlow &messages,
