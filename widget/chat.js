@@ -722,7 +722,8 @@
   function disconnected() {
     connected = false;
     typingOut = false;
-    entries.forEach(function (e) { if (e.inFlight) { e.inFlight = false; clearTimeout(e.ackTimer); } });
+    // Uploads go over HTTP, not this socket: they carry on.
+    entries.forEach(function (e) { if (e.inFlight && !e.xhr) { e.inFlight = false; clearTimeout(e.ackTimer); } });
     showAgentTyping(false);
     showHeader();
     if (fatal) {
