@@ -1,5 +1,7 @@
 #include "app/RelayServer.h"
 
+#include "attachments/BlobStore.h"
+#include "attachments/BlobStoreFactory.h"
 #include "auth/AuthService.h"
 #include "content/TemplateLibrary.h"
 #include "core/ConsultationService.h"
@@ -75,6 +77,11 @@ RelayServer::~RelayServer()
     const auto peers = findChildren<WebSocketPeer *>(Qt::FindDirectChildrenOnly);
     for (WebSocketPeer *peer : peers)
         delete peer;
+    // The services go before the stores they use (members outlive this body, children not).
+    delete m_api;
+    m_api = nullptr;
+    delete m_consultations;
+    m_consultations = nullptr;
 }
 
 void RelayServer::setTranslator(Translator *translator)
@@ -120,9 +127,12 @@ bool RelayServer::start(QString *error)
     if (!m_templates->loadDirectory(
             QDir(m_config.resourcesDir).filePath(QStringLiteral("templates")), error))
         return false;
+    m_blobs = BlobStoreFactory::create(m_config.attachments, m_config.store, error);
+    if (!m_blobs)
+        return false;
     m_auth = new AuthService(m_config, *m_store, this);
     m_consultations = new ConsultationService(m_config, *m_store, *m_translator, *m_templates,
-                                              *m_rooms, *m_auth, *m_metrics, this);
+                                              *m_rooms, *m_auth, *m_metrics, *m_blobs, this);
     if (!m_consultations->loadOpenRooms(error))
         return false;
 

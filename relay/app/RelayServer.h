@@ -12,6 +12,7 @@ class QHttpServer;
 namespace medtranslate::relay {
 
 class AuthService;
+class BlobStore;
 class ConsultationService;
 class HttpApi;
 class RelayMetrics;
@@ -42,6 +43,8 @@ public:
     //! Where /metrics and the detailed /health are served; empty with --admin-listen off.
     [[nodiscard]] QUrl adminUrl() const;
     [[nodiscard]] Store &store() { return *m_store; }
+    //! Where attachments are kept; null before start().
+    [[nodiscard]] BlobStore *blobs() { return m_blobs.get(); }
     [[nodiscard]] Translator &translator() { return *m_translator; }
     [[nodiscard]] const RelayConfig &config() const { return m_config; }
 
@@ -55,6 +58,7 @@ private:
     std::unique_ptr<TemplateLibrary> m_templates;
     std::unique_ptr<RoomRegistry> m_rooms;
     std::unique_ptr<RelayMetrics> m_metrics;
+    std::unique_ptr<BlobStore> m_blobs; //!< attachment bytes
     Translator *m_translator = nullptr;
     AuthService *m_auth = nullptr;
     ConsultationService *m_consultations = nullptr;

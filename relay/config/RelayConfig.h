@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/AttachmentConfig.h"
 #include "config/ConnectionLimits.h"
 #include "storage/StoreConfig.h"
 
@@ -92,6 +93,7 @@ struct RelayConfig
     int addressTranslationCharsPerHour = 100000;
 
     TranslationConfig translation;
+    AttachmentConfig attachments;
 };
 
 } // namespace medtranslate::relay

@@ -129,6 +129,26 @@ const Setting kSettings[] = {
      "address_translation_chars", "n",
      "Characters per hour patients at one address may send for machine translation; 0 turns "
      "it off (default 100000; raise it behind a reverse proxy)."},
+    {"attachment-store", "MEDTRANSLATE_ATTACHMENT_STORE", "attachments.store", "local|s3",
+     "Where attachment files are kept: a local folder (default) or an S3-compatible bucket "
+     "(shared by several relays)."},
+    {"attachment-dir", "MEDTRANSLATE_ATTACHMENT_DIR", "attachments.dir", "path",
+     "The local attachment folder (default: 'attachments' beside the SQLite database)."},
+    {"max-attachment-bytes", "MEDTRANSLATE_MAX_ATTACHMENT_BYTES", "attachments.max_bytes", "bytes",
+     "Largest file a patient or counselor may send (default 10485760, 10 MiB)."},
+    {"max-image-pixels", "MEDTRANSLATE_MAX_IMAGE_PIXELS", "attachments.max_image_pixels", "n",
+     "Images with more pixels are refused before they are decoded (default 40000000)."},
+    {"s3-endpoint", "MEDTRANSLATE_S3_ENDPOINT", "attachments.s3.endpoint", "url",
+     "S3-compatible endpoint, e.g. https://s3.ap-northeast-2.amazonaws.com; the secret key "
+     "comes from MEDTRANSLATE_S3_SECRET_ACCESS_KEY or the config file, never a flag."},
+    {"s3-bucket", "MEDTRANSLATE_S3_BUCKET", "attachments.s3.bucket", "name",
+     "S3 bucket for attachments."},
+    {"s3-region", "MEDTRANSLATE_S3_REGION", "attachments.s3.region", "region",
+     "S3 region that signs the requests (default us-east-1)."},
+    {"s3-prefix", "MEDTRANSLATE_S3_PREFIX", "attachments.s3.prefix", "text",
+     "Prefix of every object key in the bucket, e.g. medtranslate/."},
+    {"s3-access-key-id", "MEDTRANSLATE_S3_ACCESS_KEY_ID", "attachments.s3.access_key_id", "id",
+     "S3 access key id."},
     {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s",
      "Frames per second one connection may send on average, with a burst of twice that (default "
      "20)."},
@@ -385,6 +405,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         *error = QStringLiteral("--tls-cert and --tls-key go together");
         return std::nullopt;
     }
+    int attachmentBytes = int(c.attachments.maxBytes);
+    int imagePixels = int(c.attachments.maxImagePixels);
     const struct
     {
         const char *flag;
@@ -412,6 +434,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"http-body-timeout-ms", 100, &c.connections.bodyTimeoutMs},
         {"http-idle-timeout-ms", 100, &c.connections.idleTimeoutMs},
         {"max-body-bytes", 1024, &c.connections.maxBodyBytes},
+        {"max-attachment-bytes", 1024, &attachmentBytes},
+        {"max-image-pixels", 1, &imagePixels},
         {"patient-token-ttl-h", 0, &c.patientTokenTtlHours},
         {"room-messages-per-minute", 0, &c.roomMessagesPerMinute},
         {"room-translation-chars", 0, &c.roomTranslationCharsPerHour},
@@ -423,6 +447,35 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
             !text.isEmpty() &&
             !toInt(QString::fromLatin1(n.flag), text, n.minimum, *n.target, error))
             return std::nullopt;
+    }
+
+    AttachmentConfig &a = c.attachments;
+    a.maxBytes = attachmentBytes;
+    a.maxImagePixels = imagePixels;
+    // The guard lets an upload's body be the largest file and its multipart envelope.
+    c.connections.maxUploadBytes = a.maxBytes + 64 * 1024;
+    if (const QString store = value("attachment-store"); !store.isEmpty())
+        a.store = store;
+    if (a.store != QLatin1String("local") && a.store != QLatin1String("s3")) {
+        *error = QStringLiteral("--attachment-store must be local or s3, got '%1'").arg(a.store);
+        return std::nullopt;
+    }
+    a.directory = value("attachment-dir");
+    a.s3.endpoint = value("s3-endpoint");
+    a.s3.bucket = value("s3-bucket");
+    if (const QString region = value("s3-region"); !region.isEmpty())
+        a.s3.region = region;
+    a.s3.prefix = value("s3-prefix");
+    a.s3.accessKeyId = value("s3-access-key-id");
+    a.s3.secretAccessKey =
+        secret("MEDTRANSLATE_S3_SECRET_ACCESS_KEY", "attachments.s3.secret_access_key");
+    a.s3.sessionToken = secret("MEDTRANSLATE_S3_SESSION_TOKEN", "attachments.s3.session_token");
+    if (a.store == QLatin1String("s3") &&
+        (a.s3.endpoint.isEmpty() || a.s3.bucket.isEmpty() || a.s3.accessKeyId.isEmpty() ||
+         a.s3.secretAccessKey.isEmpty())) {
+        *error = QStringLiteral("--attachment-store s3 needs --s3-endpoint, --s3-bucket, "
+                                "--s3-access-key-id and MEDTRANSLATE_S3_SECRET_ACCESS_KEY");
+        return std::nullopt;
     }
 
     if (c.pingIntervalMs != 0 && c.pingIntervalMs < 1000) {

@@ -1,11 +1,13 @@
 #include "core/ConsultationService.h"
 
+#include "core/AttachmentFlow.h"
 #include "core/FanOut.h"
 #include "core/FrameDispatcher.h"
 #include "core/HistoryReplay.h"
 #include "core/MessageFlow.h"
 #include "core/PreviewService.h"
 #include "core/RoomAccess.h"
+#include "core/SendBudget.h"
 #include "core/SessionGate.h"
 
 namespace medtranslate::relay {
@@ -13,15 +15,17 @@ namespace medtranslate::relay {
 ConsultationService::ConsultationService(const RelayConfig &config, Store &store,
                                          Translator &translator, const TemplateLibrary &templates,
                                          RoomRegistry &rooms, AuthService &auth,
-                                         RelayMetrics &metrics, QObject *parent)
+                                         RelayMetrics &metrics, BlobStore &blobs, QObject *parent)
     : QObject(parent), m_access(std::make_unique<RoomAccess>(rooms)),
-      m_fanOut(new FanOut(rooms, this)),
+      m_budget(std::make_unique<SendBudget>(config)), m_fanOut(new FanOut(rooms, this)),
       m_messages(new MessageFlow(config, store, translator, templates, rooms, *m_access, *m_fanOut,
-                                 metrics, this)),
+                                 metrics, *m_budget, this)),
       m_lifecycle(new RoomLifecycle(config, store, rooms, *m_access, *m_fanOut, *m_messages, this)),
       m_history(new HistoryReplay(store, *m_lifecycle, this)),
       m_preview(new PreviewService(translator, *m_access, this)),
       m_sessions(new SessionGate(auth, rooms, *m_lifecycle, *m_history, *m_fanOut, this)),
+      m_attachments(new AttachmentFlow(config, rooms, *m_lifecycle, *m_messages, *m_budget, blobs,
+                                       metrics, this)),
       m_dispatcher(std::make_unique<FrameDispatcher>(rooms, *m_sessions, *m_messages, *m_lifecycle,
                                                      *m_history, *m_preview))
 {

@@ -11,7 +11,9 @@
 
 namespace medtranslate::relay {
 
+class AttachmentFlow;
 class AuthService;
+class BlobStore;
 class FanOut;
 class FrameDispatcher;
 class HistoryReplay;
@@ -21,6 +23,7 @@ class PreviewService;
 class RelayMetrics;
 class RoomAccess;
 class RoomRegistry;
+class SendBudget;
 class SessionGate;
 class Store;
 class TemplateLibrary;
@@ -37,7 +40,7 @@ class ConsultationService final : public QObject
 public:
     ConsultationService(const RelayConfig &config, Store &store, Translator &translator,
                         const TemplateLibrary &templates, RoomRegistry &rooms, AuthService &auth,
-                        RelayMetrics &metrics, QObject *parent = nullptr);
+                        RelayMetrics &metrics, BlobStore &blobs, QObject *parent = nullptr);
     ~ConsultationService() override;
 
     //! Loads waiting and active rooms into memory; at start-up, before serving.
@@ -56,17 +59,22 @@ public:
     //! True while the agent has a connection open (for the agent directory).
     [[nodiscard]] bool isAgentOnline(const QString &agentId) const;
 
+    //! Files sent into rooms (the upload route).
+    [[nodiscard]] AttachmentFlow &attachments() { return *m_attachments; }
+
     //! Where peers send what their clients ask for.
     [[nodiscard]] PeerHandler &handler();
 
 private:
     std::unique_ptr<RoomAccess> m_access;
+    std::unique_ptr<SendBudget> m_budget; //!< shared by text messages and uploads
     FanOut *m_fanOut;
     MessageFlow *m_messages;
     RoomLifecycle *m_lifecycle;
     HistoryReplay *m_history;
     PreviewService *m_preview;
     SessionGate *m_sessions;
+    AttachmentFlow *m_attachments;
     std::unique_ptr<FrameDispatcher> m_dispatcher;
 };
 

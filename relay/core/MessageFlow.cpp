@@ -39,10 +39,10 @@ protocol::Translation pendingTranslation(const QString &targetLang)
 MessageFlow::MessageFlow(const RelayConfig &config, Store &store, Translator &translator,
                          const TemplateLibrary &templates, RoomRegistry &rooms,
                          const RoomAccess &access, FanOut &fanOut, RelayMetrics &metrics,
-                         QObject *parent)
+                         SendBudget &budget, QObject *parent)
     : QObject(parent), m_config(config), m_store(store), m_translator(translator),
       m_templates(templates), m_rooms(rooms), m_access(access), m_fanOut(fanOut),
-      m_metrics(metrics), m_budget(std::make_unique<SendBudget>(config))
+      m_metrics(metrics), m_budget(budget)
 {
 }
 
@@ -100,9 +100,9 @@ void MessageFlow::send(Peer &peer, const client::Send &send)
     // send again later with the same client_msg_id.
     const bool machine = request && peer.role() == Role::Patient;
     // The host string is built only when a budget is kept by it.
-    const QString host = machine && m_budget->limitsAddresses() ? peer.host() : QString();
-    if (const auto refused = m_budget->charge(send.roomId, peer.role(), host,
-                                              machine ? qint64(request->text.size()) : 0)) {
+    const QString host = machine && m_budget.limitsAddresses() ? peer.host() : QString();
+    if (const auto refused = m_budget.charge(send.roomId, peer.role(), host,
+                                             machine ? qint64(request->text.size()) : 0)) {
         m_metrics.rateLimited(refused->scope);
         const qint64 seconds = (refused->retryAfterMs + 999) / 1000;
         peer.sendError(ErrorCode::RateLimited,
@@ -162,19 +162,8 @@ void MessageFlow::store(protocol::Message draft, const QPointer<Peer> &origin,
                     server::Ack{message.clientMsgId, message.roomId, message.seq, message.msgId});
             if (result.value().duplicate)
                 return;
-            m_metrics.messageStored();
-            RoomState *room = m_rooms.find(qs(message.roomId));
-            if (!room)
-                return;
-            room->room.lastSeq = std::max(room->room.lastSeq, message.seq);
-            if (room->room.status == RoomStatus::Waiting && room->firstMessageText.empty() &&
-                message.sender == protocol::Sender::Patient) {
-                room->firstMessageText = message.text;
-                room->firstMessageTranslation = message.translation.text;
-                m_fanOut.queueChanged();
-            }
-            m_fanOut.broadcast(*room, server::MessageFrame{message}, message.seq);
-            if (!pending)
+            delivered(message);
+            if (!pending || !m_rooms.find(qs(message.roomId)))
                 return;
             // Whatever the providers do, the Translator answers by its deadline.
             const QString roomId = qs(message.roomId);
@@ -184,6 +173,32 @@ void MessageFlow::store(protocol::Message draft, const QPointer<Peer> &origin,
                                     applyTranslation(roomId, seq, outcome);
                                 });
         });
+}
+
+void MessageFlow::delivered(const protocol::Message &message)
+{
+    m_metrics.messageStored();
+    RoomState *room = m_rooms.find(qs(message.roomId));
+    if (!room)
+        return;
+    room->room.lastSeq = std::max(room->room.lastSeq, message.seq);
+    if (room->room.status == RoomStatus::Waiting && room->firstMessageText.empty() &&
+        message.sender == protocol::Sender::Patient) {
+        room->firstMessageText = message.text;
+        room->firstMessageTranslation = message.translation.text;
+        m_fanOut.queueChanged();
+    }
+    m_fanOut.broadcast(*room, server::MessageFrame{message}, message.seq);
+}
+
+void MessageFlow::storeAttachment(NewMessage item, std::function<void(Result<AppendResult>)> done)
+{
+    m_store.appendMessage(std::move(item), this,
+                          [this, done = std::move(done)](Result<AppendResult> result) {
+                              if (result.ok() && !result.value().duplicate)
+                                  delivered(result.value().message);
+                              done(std::move(result));
+                          });
 }
 
 void MessageFlow::applyTranslation(const QString &roomId, qint64 seq,

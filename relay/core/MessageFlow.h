@@ -3,6 +3,8 @@
 #include "config/RelayConfig.h"
 #include "content/SystemNotices.h"
 #include "medtranslate/protocol/ClientFrames.h"
+#include "storage/Records.h"
+#include "storage/Result.h"
 #include "translation/Translator.h"
 
 #include <QObject>
@@ -34,7 +36,8 @@ class MessageFlow final : public QObject
 public:
     MessageFlow(const RelayConfig &config, Store &store, Translator &translator,
                 const TemplateLibrary &templates, RoomRegistry &rooms, const RoomAccess &access,
-                FanOut &fanOut, RelayMetrics &metrics, QObject *parent = nullptr);
+                FanOut &fanOut, RelayMetrics &metrics, SendBudget &budget,
+                QObject *parent = nullptr);
     ~MessageFlow() override;
 
     void send(Peer &peer, const protocol::client::Send &send);
@@ -42,6 +45,9 @@ public:
     void read(Peer &peer, const protocol::client::Read &read);
     //! Stores a system notice in the room (both languages, vetted) and delivers it;
     //! `after` runs once it is stored or failed.
+    //! Stores a message announcing a file (its objects already stored) and delivers it to
+    //! both sides like any message; `done` gets the stored message, or the failure.
+    void storeAttachment(NewMessage item, std::function<void(Result<AppendResult>)> done);
     void postNotice(RoomState &room, SystemNotices::Kind kind, const QString &agentName,
                     std::function<void()> after = {});
 
@@ -55,6 +61,9 @@ private:
 
     void store(protocol::Message draft, const QPointer<Peer> &origin,
                std::optional<Pending> pending);
+    //! A message just stored (not a duplicate): counted, the room's last seq and queue
+    //! preview updated, delivered to both sides.
+    void delivered(const protocol::Message &message);
     void applyTranslation(const QString &roomId, qint64 seq, const TranslationOutcome &outcome);
 
     const RelayConfig &m_config;
@@ -65,7 +74,7 @@ private:
     const RoomAccess &m_access;
     FanOut &m_fanOut;
     RelayMetrics &m_metrics;
-    std::unique_ptr<SendBudget> m_budget;
+    SendBudget &m_budget;
 };
 
 } // namespace medtranslate::relay

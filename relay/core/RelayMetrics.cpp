@@ -45,6 +45,11 @@ QString RelayMetrics::toPrometheus(const QString &extra) const
              m_rateLimited);
     labelled("medtranslate_translations_total", "Finished translations, by status.", "status",
              m_translations);
+    labelled("medtranslate_attachment_uploads_total",
+             "File uploads, by outcome (stored, duplicate, or the HTTP status refusing them).",
+             "outcome", m_attachments);
+    counter("medtranslate_attachment_bytes_stored_total",
+            "Bytes of attachments stored (after metadata removal).", m_attachmentBytes);
     return out + extra;
 }
 

@@ -25,6 +25,13 @@ public:
     //! A message or request refused with rate_limited, by the limit it hit ("room", "address",
     //! "translation_room", …).
     void rateLimited(const QString &scope) { ++m_rateLimited[scope]; }
+    //! An upload's outcome ("stored", "duplicate", or the status it was refused with, "415"),
+    //! and the bytes stored.
+    void attachmentUpload(const QString &outcome, qint64 storedBytes = 0)
+    {
+        ++m_attachments[outcome];
+        m_attachmentBytes += quint64(storedBytes);
+    }
     //! A connection dropped because it stopped answering pings.
     void connectionTimedOut() { ++m_connectionsTimedOut; }
 
@@ -44,6 +51,8 @@ private:
     QHash<QString, quint64> m_rateLimited;
     QHash<QString, quint64> m_rejected;
     QHash<QString, quint64> m_translations;
+    QHash<QString, quint64> m_attachments;
+    quint64 m_attachmentBytes = 0;
 };
 
 } // namespace medtranslate::relay

@@ -42,7 +42,8 @@ GuardedConnection *ConnectionGuard::admit(QTcpSocket *socket)
 {
     const QString address = clientAddress(socket->peerAddress());
     auto *connection = new GuardedConnection(
-        socket, *this, HttpRequestLimits{m_limits.maxHeaderBytes, m_limits.maxBodyBytes}, address);
+        socket, *this, HttpRequestLimits{m_limits.maxHeaderBytes, m_limits.maxBodyBytes,
+                                    m_limits.maxUploadBytes}, address);
     m_all.insert(connection);
     ++m_open;
     const int fromAddress = ++m_perAddress[address];

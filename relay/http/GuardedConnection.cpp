@@ -13,6 +13,7 @@ namespace medtranslate::relay {
 namespace {
 
 constexpr qint64 kCloseGraceMs = 2000; //!< for an answer to leave before the socket is cut
+constexpr qint64 kBodyProgressBytes = 64 * 1024;
 
 const char *reasonPhrase(int status)
 {
@@ -73,6 +74,14 @@ void GuardedConnection::beforeQtReads()
         return;
     const QByteArray pending = m_socket->peek(available);
     m_scanner.feed(QByteArrayView(pending).sliced(m_scanned));
+    if (m_scanner.phase() == HttpRequestScanner::Phase::Body && m_guard) {
+        // A body that keeps arriving keeps its connection: each 64 KiB buys another timeout.
+        m_bodyProgress += available - m_scanned;
+        if (m_bodyProgress >= kBodyProgressBytes) {
+            m_bodyProgress = 0;
+            m_deadlineMs = m_guard->nowMs() + m_guard->limits().bodyTimeoutMs;
+        }
+    }
     m_scanned = available;
     if (m_scanner.changes() != m_seenChanges) {
         m_seenChanges = m_scanner.changes();
@@ -104,6 +113,7 @@ void GuardedConnection::phaseChanged()
         break;
     case Phase::Body:
         m_deadlineMs = now + limits.bodyTimeoutMs;
+        m_bodyProgress = 0;
         break;
     case Phase::Upgraded:
         // A WebSocket now: its hello timeout and pings take over.

@@ -56,9 +56,10 @@ private:
     HttpRequestScanner m_scanner;
     QString m_address;
     quint64 m_seenChanges = 0;
-    qint64 m_scanned = 0;    //!< bytes waiting in the socket that the scanner has seen
-    qint64 m_deadlineMs = 0; //!< when the current phase must be over (0: no deadline)
-    bool m_closing = false;  //!< refused: anything more is thrown away
+    qint64 m_scanned = 0;      //!< bytes waiting in the socket that the scanner has seen
+    qint64 m_deadlineMs = 0;   //!< when the current phase must be over (0: no deadline)
+    qint64 m_bodyProgress = 0; //!< body bytes since the deadline was last moved
+    bool m_closing = false;    //!< refused: anything more is thrown away
 };
 
 } // namespace medtranslate::relay

@@ -2,6 +2,7 @@
 
 #include "core/RelayMetrics.h"
 #include "http/AgentDirectoryRoute.h"
+#include "http/AttachmentRoute.h"
 #include "http/HealthRoute.h"
 #include "http/HistoryRoute.h"
 #include "http/LoginRoute.h"
@@ -27,6 +28,8 @@ HttpApi::HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
       m_rooms(std::make_unique<RoomRoute>(config, *m_origins, consultations, metrics, this)),
       m_login(std::make_unique<LoginRoute>(config, *m_origins, auth, metrics, this)),
       m_history(std::make_unique<HistoryRoute>(*m_caller, consultations, store, metrics, this)),
+      m_attachments(
+          std::make_unique<AttachmentRoute>(*m_caller, consultations, store, metrics, this)),
       m_templates(std::make_unique<TemplateRoute>(*m_caller, templates, metrics)),
       m_agents(
           std::make_unique<AgentDirectoryRoute>(*m_caller, store, consultations, metrics, this)),
@@ -44,6 +47,7 @@ void HttpApi::registerRoutes(QHttpServer &server)
     m_rooms->registerOn(server);                             // POST /api/rooms
     m_login->registerOn(server);                             // POST /api/auth/login
     m_history->registerOn(server);                           // GET  /api/rooms/{id}/messages
+    m_attachments->registerOn(server); // POST, GET /api/rooms/{id}/attachments[/{a}[/thumbnail]]
     m_templates->registerOn(server);                         // GET  /api/templates
     m_agents->registerOn(server);                            // GET  /api/agents
     m_translate->registerOn(server);                         // POST /api/translate

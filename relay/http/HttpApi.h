@@ -10,6 +10,7 @@ class QHttpServer;
 namespace medtranslate::relay {
 
 class AgentDirectoryRoute;
+class AttachmentRoute;
 class AuthService;
 class Caller;
 class ConsultationService;
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<RoomRoute> m_rooms;
     std::unique_ptr<LoginRoute> m_login;
     std::unique_ptr<HistoryRoute> m_history;
+    std::unique_ptr<AttachmentRoute> m_attachments;
     std::unique_ptr<TemplateRoute> m_templates;
     std::unique_ptr<AgentDirectoryRoute> m_agents;
     std::unique_ptr<TranslateRoute> m_translate;

@@ -119,10 +119,11 @@ void HttpRequestScanner::headersComplete()
         return refuse(
             411, "bad_request",
             QStringLiteral("a %1 request needs a Content-Length").arg(QString::fromLatin1(method)));
-    if (contentLength && *contentLength > m_limits.maxBodyBytes)
-        return refuse(
-            413, "too_large",
-            QStringLiteral("the body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+    const qint64 maxBody =
+        isUpload(method, requestLine[1]) ? m_limits.maxUploadBytes : m_limits.maxBodyBytes;
+    if (contentLength && *contentLength > maxBody)
+        return refuse(413, "too_large",
+                      QStringLiteral("the body is larger than %1 bytes").arg(maxBody));
 
     ++m_requests;
     m_head.clear();
@@ -134,6 +135,22 @@ void HttpRequestScanner::headersComplete()
     }
     m_bodyLeft = contentLength.value_or(0);
     enter(m_bodyLeft > 0 ? Phase::Body : Phase::Idle);
+}
+
+bool HttpRequestScanner::isUpload(QByteArrayView method, QByteArrayView target)
+{
+    // /api/rooms/<id>/attachments, with or without a query
+    constexpr QByteArrayView prefix("/api/rooms/");
+    constexpr QByteArrayView suffix("/attachments");
+    if (method != QByteArrayView("POST") || !target.startsWith(prefix))
+        return false;
+    const qsizetype query = target.indexOf('?');
+    const QByteArrayView path = query < 0 ? target : target.first(query);
+    if (!path.endsWith(suffix) || path.size() <= prefix.size() + suffix.size())
+        return false;
+    const QByteArrayView id =
+        path.sliced(prefix.size(), path.size() - prefix.size() - suffix.size());
+    return !id.contains('/');
 }
 
 void HttpRequestScanner::refuse(int status, const char *code, QString message)

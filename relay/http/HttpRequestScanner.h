@@ -13,6 +13,8 @@ struct HttpRequestLimits
 {
     qsizetype maxHeaderBytes = 16 * 1024; //!< request line and headers together
     qint64 maxBodyBytes = 64 * 1024;
+    //! File uploads (`POST /api/rooms/{id}/attachments`) may be this large instead.
+    qint64 maxUploadBytes = 64 * 1024;
 };
 
 //! Follows the requests on one HTTP/1.1 connection byte by byte, as they arrive, without
@@ -50,6 +52,8 @@ public:
     //! Counts phase changes, so a caller sees a whole request go by within one feed().
     [[nodiscard]] quint64 changes() const { return m_changes; }
     [[nodiscard]] quint64 requests() const { return m_requests; }
+    //! True for the request line of a file upload, which has its own body limit.
+    [[nodiscard]] static bool isUpload(QByteArrayView method, QByteArrayView target);
 
 private:
     void enter(Phase phase);

@@ -12,11 +12,16 @@ namespace medtranslate::relay {
 namespace {
 const QString kMessageColumns = QStringLiteral(
     "room_id, seq, msg_id, client_msg_id, sender, sender_name, body, lang, translation, event, "
-    "template_id, created_at FROM messages");
+    "template_id, created_at, attachment FROM messages");
 
 std::string translationJson(const protocol::Translation &t)
 {
     return nlohmann::json(t).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string attachmentJson(const protocol::Attachment &a)
+{
+    return nlohmann::json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 QString str(const std::string &s)
@@ -56,13 +61,22 @@ AppendResult MessageTable::append(const NewMessage &item)
     m.seq = previous + 1;
     m.msgId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
     m.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-    m_db.exec(QStringLiteral("INSERT INTO messages (room_id, seq, msg_id, client_msg_id, sender, "
-                             "sender_name, body, lang, translation, event, template_id, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              {roomId, qint64(m.seq), str(m.msgId), str(m.clientMsgId),
-               str(std::string(toString(m.sender))), str(m.senderName), str(m.text), str(m.lang),
-               str(translationJson(m.translation)), str(m.event), str(m.templateId),
-               str(m.createdAt)});
+    m_db.exec(
+        QStringLiteral("INSERT INTO messages (room_id, seq, msg_id, client_msg_id, sender, "
+                       "sender_name, body, lang, translation, event, template_id, "
+                       "created_at, attachment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {roomId, qint64(m.seq), str(m.msgId), str(m.clientMsgId),
+         str(std::string(toString(m.sender))), str(m.senderName), str(m.text), str(m.lang),
+         str(translationJson(m.translation)), str(m.event), str(m.templateId), str(m.createdAt),
+         m.attachment ? str(attachmentJson(*m.attachment)) : QString()});
+    if (m.attachment) {
+        const protocol::Attachment &a = *m.attachment;
+        m_db.exec(QStringLiteral("INSERT INTO attachments (id, room_id, seq, blob_key, "
+                                 "thumbnail_key, name, content_type, size, created_at) VALUES "
+                                 "(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                  {str(a.id), roomId, qint64(m.seq), item.blobKey, item.thumbnailKey, str(a.name),
+                   str(a.type), qint64(a.size), str(m.createdAt)});
+    }
     // Only a stored message moves the counter, so a failed insert leaves no gap.
     if (!m_seqBeforeTransaction.contains(roomId))
         m_seqBeforeTransaction.insert(roomId, previous);
@@ -98,6 +112,23 @@ bool MessageTable::updateTranslation(const QString &roomId, qint64 seq,
         QStringLiteral("UPDATE messages SET translation = ? WHERE room_id = ? AND seq = ?"),
         {str(translationJson(t)), roomId, seq});
     return q.numRowsAffected() > 0;
+}
+
+std::optional<AttachmentRecord> MessageTable::attachment(const QString &roomId,
+                                                         const QString &attachmentId)
+{
+    auto &q = m_db.exec(QStringLiteral("SELECT id, room_id, seq, blob_key, thumbnail_key, name, "
+                                       "content_type, size FROM attachments WHERE id = ? AND "
+                                       "room_id = ?"),
+                        {attachmentId, roomId});
+    std::optional<AttachmentRecord> found;
+    if (q.next())
+        found =
+            AttachmentRecord{q.value(0).toString(), q.value(1).toString(),  q.value(2).toLongLong(),
+                             q.value(3).toString(), q.value(4).toString(),  q.value(5).toString(),
+                             q.value(6).toString(), q.value(7).toLongLong()};
+    q.finish();
+    return found;
 }
 
 std::vector<protocol::Message> MessageTable::after(const QString &roomId, qint64 afterSeq,
@@ -136,6 +167,16 @@ protocol::Message MessageTable::read(const QSqlQuery &q)
     m.event = q.value(9).toString().toStdString();
     m.templateId = q.value(10).toString().toStdString();
     m.createdAt = q.value(11).toString().toStdString();
+    const QString attachment = q.value(12).toString();
+    if (!attachment.isEmpty()) {
+        const auto json = nlohmann::json::parse(attachment.toStdString(), nullptr, false);
+        try {
+            m.attachment = json.get<protocol::Attachment>();
+        } catch (const nlohmann::json::exception &) {
+            // Never seen: the relay wrote it. Shown as a file that cannot be opened.
+            m.attachment = protocol::Attachment{};
+        }
+    }
     return m;
 }
 

@@ -3,6 +3,7 @@
 #include "storage/Records.h"
 
 #include <QHash>
+#include <optional>
 #include <vector>
 
 class QSqlQuery;
@@ -32,6 +33,9 @@ public:
 
     //! False when the room has no message `seq`.
     bool updateTranslation(const QString &roomId, qint64 seq, const protocol::Translation &t);
+    //! The attachment `attachmentId` of the room; nothing for another room's.
+    [[nodiscard]] std::optional<AttachmentRecord> attachment(const QString &roomId,
+                                                             const QString &attachmentId);
     [[nodiscard]] std::vector<protocol::Message> after(const QString &roomId, qint64 afterSeq,
                                                        int limit);
 

@@ -34,9 +34,25 @@ struct RoomRecord
 };
 
 //! What a `send` asks the store to keep; seq, msg_id and created_at are the store's to assign.
+//! A message with an attachment also names the stored objects behind it.
 struct NewMessage
 {
     protocol::Message message;
+    QString blobKey;      //!< attachments: the file's object (its SHA-256)
+    QString thumbnailKey; //!< attachments: the thumbnail's object, if any
+};
+
+//! A stored attachment as the relay looks it up to serve it (never by its name).
+struct AttachmentRecord
+{
+    QString id;
+    QString roomId;
+    qint64 seq = 0;
+    QString blobKey;
+    QString thumbnailKey;
+    QString name;
+    QString contentType;
+    qint64 size = 0;
 };
 
 //! A stored message; `duplicate` when its client_msg_id was already stored.

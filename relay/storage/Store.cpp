@@ -119,6 +119,17 @@ void Store::setReadSeq(QString roomId, protocol::Role role, qint64 seq, QObject 
         std::move(done));
 }
 
+void Store::attachment(QString roomId, QString attachmentId, QObject *context,
+                       Done<std::optional<AttachmentRecord>> done)
+{
+    call<std::optional<AttachmentRecord>>(
+        context,
+        [roomId = std::move(roomId), attachmentId = std::move(attachmentId)](StoreWorker &w) {
+            return w.messageTable().attachment(roomId, attachmentId);
+        },
+        std::move(done));
+}
+
 void Store::messagesAfter(QString roomId, qint64 afterSeq, int limit, QObject *context,
                           Done<std::vector<protocol::Message>> done)
 {

@@ -65,6 +65,9 @@ public:
                     Done<void> done = {});
     void messagesAfter(QString roomId, qint64 afterSeq, int limit, QObject *context,
                        Done<std::vector<protocol::Message>> done);
+    //! A room's attachment by id, for a download; nothing when it is not that room's.
+    void attachment(QString roomId, QString attachmentId, QObject *context,
+                    Done<std::optional<AttachmentRecord>> done);
     //! Group-committed; a message that does not exist is `NotFound`.
     void updateTranslation(QString roomId, qint64 seq, protocol::Translation translation,
                            QObject *context, Done<void> done = {});

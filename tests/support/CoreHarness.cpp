@@ -2,6 +2,7 @@
 
 #include "ScriptedTranslator.h"
 #include "admin/AgentAdmin.h"
+#include "attachments/LocalBlobStore.h"
 #include "auth/AuthService.h"
 #include "auth/TokenGenerator.h"
 #include "content/TemplateLibrary.h"
@@ -42,8 +43,10 @@ CoreHarness::CoreHarness(relay::Translator *translator, Tweak tweak)
     m_translator.reset(translator ? translator : new ScriptedTranslator);
     m_translator->setLimits(m_config.translation.deadlineMs, m_config.translation.maxPending);
     m_auth = std::make_unique<relay::AuthService>(m_config, *m_store);
+    m_blobs = std::make_unique<relay::LocalBlobStore>(m_dir.filePath(QStringLiteral("blobs")));
+    EXPECT_TRUE(m_blobs->open(&error)) << error.toStdString();
     m_core = std::make_unique<relay::ConsultationService>(
-        m_config, *m_store, *m_translator, *m_templates, *m_rooms, *m_auth, *m_metrics);
+        m_config, *m_store, *m_translator, *m_templates, *m_rooms, *m_auth, *m_metrics, *m_blobs);
     EXPECT_TRUE(m_core->loadOpenRooms(&error)) << error.toStdString();
 }
 

@@ -10,6 +10,7 @@
 namespace medtranslate::relay {
 class AuthService;
 class ConsultationService;
+class LocalBlobStore;
 class RelayMetrics;
 class RoomRegistry;
 class Store;
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<relay::RelayMetrics> m_metrics;
     std::unique_ptr<relay::Translator> m_translator;
     std::unique_ptr<relay::AuthService> m_auth;
+    std::unique_ptr<relay::LocalBlobStore> m_blobs;
     std::unique_ptr<relay::ConsultationService> m_core;
 };
 

@@ -159,6 +159,16 @@ void from_json(const nlohmann::json &j, HistoryResponse &r)
     j.at("messages").get_to(r.messages);
 }
 
+void to_json(nlohmann::json &j, const AttachmentResponse &r)
+{
+    j = {{"message", r.message}};
+}
+
+void from_json(const nlohmann::json &j, AttachmentResponse &r)
+{
+    j.at("message").get_to(r.message);
+}
+
 void to_json(nlohmann::json &j, const QuickReply &q)
 {
     j = {{"id", q.id}, {"category", q.category}, {"title", q.title}, {"texts", q.texts}};
@@ -266,6 +276,7 @@ template std::optional<CreateRoomResponse> parseBody<CreateRoomResponse>(std::st
 template std::optional<LoginRequest> parseBody<LoginRequest>(std::string_view);
 template std::optional<LoginResponse> parseBody<LoginResponse>(std::string_view);
 template std::optional<HistoryResponse> parseBody<HistoryResponse>(std::string_view);
+template std::optional<AttachmentResponse> parseBody<AttachmentResponse>(std::string_view);
 template std::optional<TemplatesResponse> parseBody<TemplatesResponse>(std::string_view);
 template std::optional<TranslateRequest> parseBody<TranslateRequest>(std::string_view);
 template std::optional<TranslateResponse> parseBody<TranslateResponse>(std::string_view);

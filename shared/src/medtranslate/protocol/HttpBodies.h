@@ -28,7 +28,7 @@ void from_json(const nlohmann::json &j, ErrorBody &e);
 //! `GET /health`.
 struct HealthResponse
 {
-    std::string status;      //!< "ok", or "degraded" when the database does not answer or refuses writes
+    std::string status; //!< "ok", or "degraded" when the database does not answer or refuses writes
     std::string database;    //!< "ok" or the database's error
     std::string translation; //!< the providers in use
     std::int64_t uptimeSeconds = 0;
@@ -97,6 +97,15 @@ struct HistoryResponse
 };
 void to_json(nlohmann::json &j, const HistoryResponse &r);
 void from_json(const nlohmann::json &j, HistoryResponse &r);
+
+//! `POST /api/rooms/{id}/attachments` (extension): the stored message announcing the file.
+struct AttachmentResponse
+{
+    Message message;
+    bool operator==(const AttachmentResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const AttachmentResponse &r);
+void from_json(const nlohmann::json &j, AttachmentResponse &r);
 
 //! A quick reply with vetted text per language (resources/templates/*.tsv).
 struct QuickReply

@@ -1,5 +1,6 @@
 #include "medtranslate/protocol/Types.h"
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -240,6 +241,37 @@ void from_json(const nlohmann::json &j, Room &r)
     optionalField(j, "first_message_translation", r.firstMessageTranslation);
 }
 
+void to_json(nlohmann::json &j, const Attachment &a)
+{
+    j = nlohmann::json{{"id", a.id},     {"name", a.name},     {"type", a.type},
+                       {"size", a.size}, {"sha256", a.sha256}, {"url", a.url}};
+    if (a.width > 0 && a.height > 0) {
+        j["width"] = a.width;
+        j["height"] = a.height;
+    }
+    if (!a.thumbnailUrl.empty())
+        j["thumbnail_url"] = a.thumbnailUrl;
+}
+
+void from_json(const nlohmann::json &j, Attachment &a)
+{
+    a = Attachment{};
+    j.at("id").get_to(a.id);
+    j.at("name").get_to(a.name);
+    j.at("type").get_to(a.type);
+    a.size = int64From(j.at("size"));
+    optionalField(j, "sha256", a.sha256);
+    j.at("url").get_to(a.url);
+    // Read wide and clamped: a huge number in a frame must not overflow an int.
+    std::int64_t width = 0, height = 0;
+    optionalField(j, "width", width);
+    optionalField(j, "height", height);
+    constexpr std::int64_t kMaxSide = 1 << 20;
+    a.width = int(std::clamp<std::int64_t>(width, 0, kMaxSide));
+    a.height = int(std::clamp<std::int64_t>(height, 0, kMaxSide));
+    optionalField(j, "thumbnail_url", a.thumbnailUrl);
+}
+
 void to_json(nlohmann::json &j, const Message &m)
 {
     j = nlohmann::json{{"room_id", m.roomId},
@@ -256,6 +288,10 @@ void to_json(nlohmann::json &j, const Message &m)
         j["event"] = m.event;
     if (!m.templateId.empty())
         j["template_id"] = m.templateId;
+    if (m.attachment) {
+        j["kind"] = "attachment";
+        j["attachment"] = *m.attachment;
+    }
 }
 
 void from_json(const nlohmann::json &j, Message &m)
@@ -273,6 +309,8 @@ void from_json(const nlohmann::json &j, Message &m)
     optionalField(j, "created_at", m.createdAt);
     optionalField(j, "event", m.event);
     optionalField(j, "template_id", m.templateId);
+    if (j.contains("attachment") && j.at("attachment").is_object())
+        m.attachment = j.at("attachment").get<Attachment>();
 }
 
 void to_json(nlohmann::json &j, const GlossaryHit &g)

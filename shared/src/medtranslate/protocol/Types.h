@@ -101,6 +101,23 @@ struct Room
 void to_json(nlohmann::json &j, const Room &r);
 void from_json(const nlohmann::json &j, Room &r);
 
+//! A file sent in a room (extension): what a message of kind "attachment" carries.
+struct Attachment
+{
+    std::string id;
+    std::string name;      //!< display name, never a path
+    std::string type;      //!< MIME type found in the content
+    std::int64_t size = 0; //!< bytes as stored
+    std::string sha256;    //!< of the stored bytes, hex
+    std::string url;       //!< download, with the room's bearer token
+    int width = 0;         //!< images the relay decodes; 0 otherwise
+    int height = 0;
+    std::string thumbnailUrl; //!< empty when there is no thumbnail
+    bool operator==(const Attachment &) const = default;
+};
+void to_json(nlohmann::json &j, const Attachment &a);
+void from_json(const nlohmann::json &j, Attachment &a);
+
 //! One stored message of a room.
 struct Message
 {
@@ -116,6 +133,8 @@ struct Message
     std::string createdAt;
     std::string event;      //!< extension: "agent_joined", "ended", ... on system messages
     std::string templateId; //!< extension: set when an agent sent a vetted template
+    //! Extension: a file; the message's `kind` is "attachment" when it is set.
+    std::optional<Attachment> attachment;
     bool operator==(const Message &) const = default;
 };
 void to_json(nlohmann::json &j, const Message &m);
