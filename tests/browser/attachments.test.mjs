@@ -96,10 +96,15 @@ function size(bytes) {
     : `${new Intl.NumberFormat('en', { maximumFractionDigits: kb / 1024 < 10 ? 1 : 0 }).format(kb / 1024)} MB`;
 }
 
-async function thumbnailLoaded(img) {
-  return h.waitUntil(() => img.evaluate((i) => i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0 &&
-    { src: i.src, natural: [i.naturalWidth, i.naturalHeight], box: [i.width, i.height], attrs: [i.getAttribute('width'), i.getAttribute('height')] }),
-  'a thumbnail shown from a blob: URL');
+async function thumbnailLoaded(img, seen = problems) {
+  try {
+    return await h.waitUntil(() => img.evaluate((i) => i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0 &&
+      { src: i.src, natural: [i.naturalWidth, i.naturalHeight], box: [i.width, i.height], attrs: [i.getAttribute('width'), i.getAttribute('height')] }),
+    'a thumbnail shown from a blob: URL');
+  } catch (error) { // the usual cause: the chat page's Content-Security-Policy has no blob: in img-src
+    error.message += seen.csp.length ? `; the page's CSP refused: ${seen.csp[0]}` : '';
+    throw error;
+  }
 }
 
 function stored(clientMsgId) {
@@ -398,7 +403,7 @@ test('in the embedded widget: a photo, a counselor\'s PDF and an upload under wa
     }), 'base64');
     const [chooser] = await Promise.all([p.waitForEvent('filechooser'), frame.getByRole('button', { name: 'Attach a photo or file' }).click()]);
     await chooser.setFiles([{ name: 'rash on my arm.jpg', mimeType: 'image/jpeg', buffer: jpeg }]);
-    await thumbnailLoaded(frame.locator('li.msg.file img'));
+    await thumbnailLoaded(frame.locator('li.msg.file img'), siteProblems);
     const sheet = await fetch(`${relay.url}/api/rooms/${room}/attachments?client_msg_id=agent-prep-${process.pid}&name=${encodeURIComponent('Dermatology visit - preparation.pdf')}`,
       { method: 'POST', headers: { Authorization: `Bearer ${agent.token}` }, body: REFERRAL });
     assert.equal(sheet.status, 201);
