@@ -8,10 +8,16 @@
   var LOCALE = { zh: 'zh-CN' };
   var TRANSLATED = { ok: 1, cached: 1, fallback: 1, vetted: 1 };
   var KEY = 'medtranslate:v1:' + location.origin;
+  // What the relay accepts (it decides by the bytes; these only spare the patient a useless upload).
+  var MAX_FILE_BYTES = 10 * 1024 * 1024;
+  var FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'application/pdf'];
+  var UPLOAD_STALL_MS = 30000; // an upload that makes no progress for this long has failed
+  var THUMB_BOX = 240;         // px: thumbnails are shown at most this wide and high
   var $ = {};
-  ['title', 'dot', 'status', 'lang', 'end', 'more', 'menu', 'minimize', 'banner', 'scroller', 'intro', 'chips', 'consult-wrap',
-    'consult', 'note', 'messages', 'typing', 'typing-text', 'ended', 'restart', 'composer', 'input', 'live', 'confirm',
-    'confirm-yes', 'confirm-no'].forEach(function (id) { $[id] = document.getElementById(id); });
+  ['app', 'title', 'dot', 'status', 'lang', 'end', 'more', 'menu', 'minimize', 'banner', 'scroller', 'intro', 'chips', 'consult-wrap',
+    'consult', 'note', 'messages', 'typing', 'typing-text', 'ended', 'restart', 'composer', 'file', 'attach', 'input', 'live',
+    'confirm', 'confirm-yes', 'confirm-no', 'viewer', 'viewer-name', 'viewer-note', 'viewer-save', 'viewer-close'
+  ].forEach(function (id) { $[id] = document.getElementById(id); });
 
   var params = new URLSearchParams(location.search);
   var hostOrigin = window.parent !== window ? checkHost(params.get('host')) : null;
@@ -43,7 +49,8 @@
   var typingOut = false, typingTimer = null, agentTypingTimer = null;
 
   function save() {
-    var outbox = entries.filter(function (e) { return e.own && !e.seq; }).map(function (e) {
+    // Files are not kept: storage holds a few megabytes at most, and a file cannot be read back.
+    var outbox = entries.filter(function (e) { return e.own && !e.seq && e.kind !== 'attachment'; }).map(function (e) {
       return { id: e.client_msg_id, text: e.text, ts: e.created_at, failed: e.state === 'failed' };
     });
     var data = { ui: ui, lang: consultLang, outbox: outbox };
@@ -96,6 +103,7 @@
     if (hospital) $.title.textContent = hospital;
     document.title = $.title.textContent;
     $.input.placeholder = t('placeholder');
+    $.app.setAttribute('data-drop', t('drop_here'));
     $.lang.value = ui;
     $.consult.value = consultLang;
     $['consult-wrap'].hidden = !!room || ui !== 'ko';
@@ -160,19 +168,27 @@
     if (e.created_at) time.dateTime = e.created_at;
     meta.appendChild(time);
     li.className = 'msg ' + (e.own ? 'own' : 'agent');
+    if (e.kind === 'attachment') li.className += ' file';
     if (e.own) {
       bubble.appendChild(mk('span', 'sr-only', t('you') + ': '));
-      bubble.appendChild(mk('p', 'text', e.text, e.lang || consultLang));
+      bubble.appendChild(e.kind === 'attachment' ? fileView(e) : mk('p', 'text', e.text, e.lang || consultLang));
       meta.appendChild(e.statusEl = mk('span', 'state'));
-      if (e.state === 'failed') {
+      if (e.state === 'failed' || e.state === 'refused') {
         li.className += ' failed';
-        meta.appendChild(button('link', t('retry'), function () { resend(e); }));
+        if (e.errorKey) bubble.appendChild(mk('p', 'reason', t(e.errorKey)));
+        if (e.detail) bubble.appendChild(mk('p', 'detail', e.detail));
+        // A refusal is final (the same file would be refused again): it can only be dismissed.
+        meta.appendChild(e.state === 'failed' ? button('link', t('retry'), function () { resend(e); })
+                                              : button('link', t('dismiss'), function () { dismiss(e); }));
       }
     } else {
       li.appendChild(mk('div', 'name', agentName(e)));
       bubble.appendChild(mk('span', 'sr-only', agentName(e) + ': '));
       var toggle = !!e.text;
-      if (TRANSLATED[tr.status] && tr.text) {
+      if (e.kind === 'attachment') {
+        bubble.appendChild(fileView(e)); // a file name is not translated
+        toggle = false;
+      } else if (TRANSLATED[tr.status] && tr.text) {
         bubble.appendChild(mk('p', 'text', tr.text, tr.lang || consultLang));
         meta.appendChild(mk('span', null, t(tr.status === 'vetted' ? 'vetted' : 'auto')));
         toggle = toggle && tr.text !== e.text;
@@ -232,7 +248,7 @@
     }
     entries.forEach(function (e) {
       if (!e.statusEl) return;
-      var key = e.state === 'failed' ? 'failed' : !e.seq ? 'sending' : e !== lastOwn ? '' : e.seq <= info.agent_read_seq ? 'read' : 'sent';
+      var key = e.state === 'failed' || e.state === 'refused' ? 'failed' : !e.seq ? 'sending' : e !== lastOwn ? '' : e.seq <= info.agent_read_seq ? 'read' : 'sent';
       e.statusEl.textContent = key && t(key);
       e.statusEl.className = 'state ' + key;
     });
@@ -270,10 +286,11 @@
     } else {
       var known = !!e;
       e = e || {};
-      ['seq', 'client_msg_id', 'sender', 'sender_name', 'text', 'lang', 'translation', 'created_at'].forEach(function (k) { e[k] = m[k]; });
+      ['seq', 'client_msg_id', 'sender', 'sender_name', 'text', 'lang', 'translation', 'created_at', 'kind', 'attachment'
+      ].forEach(function (k) { e[k] = m[k]; });
       e.own = m.sender === 'patient';
       e.received = true;
-      if (e.own) { e.state = 'sent'; clearTimeout(e.ackTimer); }
+      if (e.own) { e.state = 'sent'; e.file = null; clearTimeout(e.ackTimer); }
       if (known) bySeq.set(e.seq, e); else addEntry(e);
       place(e);
       if (e.own) save();
@@ -315,6 +332,7 @@
   }
 
   function trySend(e) {
+    if (e.kind === 'attachment') return upload(e);
     if (!connected || e.state !== 'pending' || e.inFlight || e.seq) return;
     e.inFlight = true;
     ws.send(JSON.stringify({ type: 'send', room_id: room.id, client_msg_id: e.client_msg_id, text: e.text }));
@@ -329,8 +347,9 @@
     clearTimeout(e.ackTimer);
     e.inFlight = false;
     if (e.seq) return;
-    if (!retryable || ++e.attempts >= 3) {
-      e.state = 'failed';
+    // An upload is not repeated by itself (it may be megabytes): the patient sees why, and decides.
+    if (!retryable || e.kind === 'attachment' || ++e.attempts >= 3) {
+      e.state = retryable || e.kind !== 'attachment' ? 'failed' : 'refused';
       render(e);
       refresh();
       save();
@@ -341,11 +360,244 @@
 
   function resend(e) {
     e.state = 'pending';
-    e.attempts = 0;
+    e.attempts = e.progress = 0;
+    e.errorKey = e.detail = null;
     render(e);
     refresh();
     save();
     if (room) trySend(e); else createRoom();
+  }
+
+  // ---- attachments: uploaded over HTTP, announced in the room as messages with a seq ----
+  function attach(files) {
+    if (ended) return;
+    Array.prototype.forEach.call(files || [], function (file) {
+      var e = { own: true, sender: 'patient', kind: 'attachment', client_msg_id: newId(), text: file.name || 'file', file: file,
+        created_at: new Date().toISOString(), state: 'pending', attempts: 0, progress: 0 };
+      if (file.size > MAX_FILE_BYTES) { e.state = 'refused'; e.errorKey = 'file_too_large'; }
+      else if (file.type && FILE_TYPES.indexOf(file.type) < 0) { e.state = 'refused'; e.errorKey = 'file_type'; }
+      addEntry(e);
+      place(e);
+      if (e.errorKey) $.live.textContent = t(e.errorKey);
+      else if (room) trySend(e);
+      else createRoom(); // the upload starts with the connection's welcome, like a text message
+    });
+    refresh();
+    showHeader();
+    toBottom();
+  }
+
+  // The same client_msg_id on every try: the relay stores the file once and answers a repeat with
+  // the same message. Its answer (or the WebSocket frame, whichever comes first) settles the entry.
+  function upload(e) {
+    if (!room || e.state !== 'pending' || e.inFlight || e.seq || !e.file) return;
+    var xhr = e.xhr = new XMLHttpRequest(), stall;
+    function watch() {
+      clearTimeout(stall);
+      stall = setTimeout(function () { done(0, 'file_timeout'); xhr.abort(); }, UPLOAD_STALL_MS);
+    }
+    function done(status, why, body) {
+      clearTimeout(stall);
+      if (e.xhr !== xhr) return;
+      e.xhr = null;
+      e.inFlight = false;
+      var m = body && body.message;
+      if ((status === 200 || status === 201) && m && m.client_msg_id === e.client_msg_id) return onMessage(m);
+      uploadFailed(e, status, why, body && body.error);
+    }
+    e.inFlight = true;
+    xhr.open('POST', '/api/rooms/' + encodeURIComponent(room.id) + '/attachments?client_msg_id=' +
+      encodeURIComponent(e.client_msg_id) + '&name=' + encodeURIComponent(e.text));
+    xhr.setRequestHeader('Authorization', 'Bearer ' + room.token);
+    xhr.upload.onprogress = function (ev) {
+      watch();
+      if (ev.lengthComputable && ev.total) showProgress(e, ev.loaded / ev.total);
+    };
+    xhr.onload = function () {
+      var body;
+      try { body = JSON.parse(xhr.responseText); } catch (err) { body = {}; }
+      done(xhr.status, '', body);
+    };
+    xhr.onerror = xhr.onabort = function () { done(0, navigator.onLine === false ? 'file_offline' : 'file_network'); };
+    xhr.send(e.file);
+    watch();
+  }
+
+  // The relay's reason, in the patient's language, and its own words under it.
+  var UPLOAD_ERRORS = { 400: 'file_bad', 401: 'expired', 403: 'file_refused', 404: 'file_refused', 409: 'file_ended',
+    413: 'file_too_large', 415: 'file_type', 429: 'file_busy' };
+  function uploadFailed(e, status, why, error) {
+    if (e.seq) return;
+    var retryable = !status || status === 408 || status === 429 || status >= 500;
+    e.errorKey = why || UPLOAD_ERRORS[status] || (retryable ? 'file_server' : 'file_refused');
+    e.detail = error && typeof error.message === 'string' ? error.message.slice(0, 300) : '';
+    if (status === 409 || (error && error.code === 'room_ended')) setEnded();
+    sendFailed(e, retryable && !ended);
+    $.live.textContent = t(e.errorKey);
+  }
+
+  function showProgress(e, fraction) {
+    e.progress = Math.min(1, fraction);
+    if (!e.progressEl) return;
+    e.progressEl.value = Math.round(e.progress * 100);
+    try { e.percentEl.textContent = new Intl.NumberFormat(LOCALE[ui] || ui, { style: 'percent' }).format(e.progress); }
+    catch (err) { e.percentEl.textContent = Math.round(e.progress * 100) + '%'; }
+  }
+
+  function dismiss(e) {
+    forget(e);
+    entries.splice(entries.indexOf(e), 1);
+    byClientId.delete(e.client_msg_id);
+    e.li.remove();
+    refresh();
+    showHeader();
+    $.input.focus();
+  }
+
+  // Releases what an entry holds: its upload and its thumbnail's blob: URL.
+  function forget(e) {
+    var xhr = e.xhr;
+    e.gone = true;
+    e.xhr = null;
+    if (xhr) xhr.abort();
+    if (e.thumbUrl) URL.revokeObjectURL(e.thumbUrl);
+    e.thumbUrl = null;
+  }
+
+  function fmtSize(n) {
+    var units = ['B', 'KB', 'MB', 'GB'], i = 0;
+    while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
+    var digits = i && n < 10 ? 1 : 0;
+    try { return new Intl.NumberFormat(LOCALE[ui] || ui, { maximumFractionDigits: digits }).format(n) + ' ' + units[i]; }
+    catch (err) { return n.toFixed(digits) + ' ' + units[i]; }
+  }
+
+  function icon(d) {
+    var svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg'), path = document.createElementNS(svg.namespaceURI, 'path');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'currentColor');
+    svg.appendChild(path);
+    return svg;
+  }
+  var DOC_ICON = 'M6 2h8l6 6v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm7 1.5V9h5.5zM8 13v1.5h8V13zm0 3.5V18h5v-1.5z';
+
+  // An image the relay made a thumbnail of, or a card (icon, name, type and size) that downloads the file.
+  function fileView(e) {
+    var a = e.attachment || {}, name = a.name || e.text, box = mk('div', 'attachment');
+    if (a.thumbnail_url && e.seq && !e.thumbFailed) {
+      var img = e.thumbImg = mk('img'), open = button('thumb', null, function () { openViewer(e); });
+      img.alt = name;
+      if (a.width > 0 && a.height > 0) { // the space is kept before the thumbnail arrives: nothing jumps
+        var fit = Math.min(1, THUMB_BOX / a.width, THUMB_BOX / a.height);
+        img.width = Math.max(1, Math.round(a.width * fit));
+        img.height = Math.max(1, Math.round(a.height * fit));
+      }
+      if (e.thumbUrl) img.src = e.thumbUrl; else loadThumb(e);
+      open.setAttribute('aria-label', t('open_image', { name: name }));
+      open.appendChild(img);
+      box.appendChild(open);
+    } else {
+      var type = a.type || (e.file && e.file.type) || '', size = fmtSize(a.size != null ? a.size : e.file ? e.file.size : 0);
+      var label = (type.split('/')[1] || (/\.(\w{1,5})$/.exec(name) || [])[1] || '').toUpperCase().slice(0, 5);
+      var card = e.seq ? button('card', null, function () { download(e); }) : mk('div', 'card');
+      var about = mk('span', 'about');
+      card.appendChild(icon(DOC_ICON));
+      about.appendChild(mk('span', 'file-name', name));
+      about.appendChild(mk('span', 'file-size', (label ? label + ' · ' : '') + size));
+      card.appendChild(about);
+      if (e.seq) card.setAttribute('aria-label', t('download_file', { name: name, size: size }));
+      box.appendChild(card);
+    }
+    if (e.loadFailed) box.appendChild(mk('p', 'reason', t('load_failed')));
+    if (!e.seq && e.state === 'pending') {
+      var bar = mk('div', 'progress');
+      e.progressEl = mk('progress');
+      e.progressEl.max = 100;
+      e.progressEl.setAttribute('aria-label', t('uploading'));
+      bar.appendChild(e.progressEl);
+      bar.appendChild(e.percentEl = mk('span', 'percent'));
+      box.appendChild(bar);
+      showProgress(e, e.progress || 0);
+    } else {
+      e.progressEl = e.percentEl = null;
+    }
+    return box;
+  }
+
+  // Downloads need the room's token, which an <img src> or a link cannot carry: fetch, then a blob: URL.
+  function fetchFile(url) {
+    return Promise.resolve().then(function () {
+      if (!room || new URL(url, location.href).origin !== location.origin) throw new Error('not an attachment of this relay');
+      return fetch(url, { headers: { Authorization: 'Bearer ' + room.token }, credentials: 'omit' });
+    }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.blob();
+    });
+  }
+
+  function loadThumb(e) {
+    if (e.thumbLoading) return;
+    e.thumbLoading = true;
+    fetchFile(e.attachment.thumbnail_url).then(function (blob) {
+      if (e.gone) return;
+      e.thumbUrl = URL.createObjectURL(blob);
+      if (e.thumbImg) e.thumbImg.src = e.thumbUrl;
+    }, function () {
+      e.thumbFailed = true; // shown as a card instead, which still opens the file
+      if (!e.gone) render(e);
+    });
+  }
+
+  function loadFailed(e, failed) {
+    if (!!e.loadFailed === failed) return;
+    e.loadFailed = failed;
+    if (failed) $.live.textContent = t('load_failed');
+    render(e);
+  }
+
+  function download(e) {
+    var a = e.attachment;
+    fetchFile(a.url).then(function (blob) {
+      var url = URL.createObjectURL(blob), link = mk('a');
+      link.href = url;
+      link.download = a.name || 'file';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000); // once the download has taken it
+      loadFailed(e, false);
+    }, function () { loadFailed(e, true); });
+  }
+
+  var viewing = null, viewUrl = null; // the entry whose image the viewer shows, and its blob: URL
+  function openViewer(e) {
+    var img = mk('img');
+    viewing = e;
+    img.hidden = true;
+    img.alt = e.attachment.name;
+    $['viewer-note'].before(img);
+    $.viewer.setAttribute('aria-label', e.attachment.name);
+    $['viewer-name'].textContent = e.attachment.name;
+    $['viewer-note'].textContent = t('loading');
+    $.viewer.showModal();
+    $['viewer-close'].focus();
+    fetchFile(e.attachment.url).then(function (blob) {
+      if (viewing !== e) return;
+      img.src = viewUrl = URL.createObjectURL(blob);
+      img.hidden = false;
+      $['viewer-note'].textContent = '';
+    }, function () {
+      if (viewing === e) $['viewer-note'].textContent = t('load_failed');
+    });
+  }
+
+  function closedViewer() {
+    viewing = null;
+    $.viewer.querySelectorAll('img').forEach(function (img) { img.remove(); });
+    if (viewUrl) URL.revokeObjectURL(viewUrl);
+    viewUrl = null;
   }
 
   // Read marks go out once a burst of messages (a replay) has settled.
@@ -415,7 +667,7 @@
         retryLater(createRoom, res.status === 429 ? res.wait * 1000 : 0);
       } else {
         showBanner('refused');
-        entries.forEach(function (e) { if (!e.seq) { e.state = 'failed'; render(e); } });
+        entries.forEach(function (e) { if (!e.seq && e.state !== 'refused') { e.state = 'failed'; render(e); } });
         refresh();
       }
     }, function () {
@@ -470,7 +722,8 @@
   function disconnected() {
     connected = false;
     typingOut = false;
-    entries.forEach(function (e) { if (e.inFlight) { e.inFlight = false; clearTimeout(e.ackTimer); } });
+    // Uploads go over HTTP, not this socket: they carry on.
+    entries.forEach(function (e) { if (e.inFlight && !e.xhr) { e.inFlight = false; clearTimeout(e.ackTimer); } });
     showAgentTyping(false);
     showHeader();
     if (fatal) {
@@ -554,7 +807,7 @@
     stopTyping();
     showAgentTyping(false);
     entries.forEach(function (e) {
-      if (e.own && !e.seq && e.state !== 'failed') { e.state = 'failed'; clearTimeout(e.ackTimer); render(e); }
+      if (e.own && !e.seq && e.state === 'pending') { e.state = 'failed'; clearTimeout(e.ackTimer); render(e); }
     });
     if ($.confirm.open) $.confirm.close();
     refresh();
@@ -567,6 +820,8 @@
     clearTimeout(retryTimer);
     room = null;
     info = { status: 'waiting', agent: null, agent_online: false, agent_read_seq: 0 };
+    if ($.viewer.open) $.viewer.close();
+    entries.forEach(forget);
     entries = [];
     bySeq.clear();
     byClientId.clear();
@@ -603,6 +858,39 @@
     if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing && ev.keyCode !== 229) { ev.preventDefault(); submit(); }
   });
   $.input.addEventListener('input', onInput);
+  $.input.addEventListener('paste', function (ev) {
+    var files = ev.clipboardData && ev.clipboardData.files;
+    if (!files || !files.length) return;
+    ev.preventDefault();
+    attach(files);
+  });
+  $.attach.addEventListener('click', function () { $.file.click(); });
+  $.file.addEventListener('change', function () {
+    attach($.file.files);
+    $.file.value = ''; // the same file can be chosen again
+    $.input.focus();
+  });
+  // A file dropped anywhere on the chat is sent; the browser must not open it in place of the chat.
+  function dragsFiles(ev) { return ev.dataTransfer && Array.prototype.indexOf.call(ev.dataTransfer.types || [], 'Files') >= 0; }
+  document.addEventListener('dragover', function (ev) {
+    if (!dragsFiles(ev)) return;
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = ended ? 'none' : 'copy';
+    $.app.classList.toggle('dropping', !ended);
+  });
+  document.addEventListener('dragleave', function (ev) {
+    if (!ev.relatedTarget || !document.documentElement.contains(ev.relatedTarget)) $.app.classList.remove('dropping');
+  });
+  document.addEventListener('drop', function (ev) {
+    $.app.classList.remove('dropping');
+    if (!dragsFiles(ev)) return;
+    ev.preventDefault();
+    attach(ev.dataTransfer.files);
+  });
+  $['viewer-close'].addEventListener('click', function () { $.viewer.close(); });
+  $['viewer-save'].addEventListener('click', function () { if (viewing) download(viewing); });
+  $.viewer.addEventListener('click', function (ev) { if (ev.target === $.viewer) $.viewer.close(); }); // the backdrop
+  $.viewer.addEventListener('close', closedViewer);
   $.input.addEventListener('blur', stopTyping);
   $.lang.addEventListener('change', function () { setUi($.lang.value); });
   $.consult.addEventListener('change', function () { consultLang = $.consult.value; save(); });
@@ -634,7 +922,9 @@
   if (hostOrigin) {
     $.minimize.hidden = false;
     $.minimize.addEventListener('click', function () { post('close'); });
-    document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && !$.confirm.open) post('close'); });
+    document.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Escape' && !$.confirm.open && !$.viewer.open) post('close');
+    });
     window.addEventListener('message', function (ev) {
       var d = ev.data;
       if (ev.source !== window.parent || ev.origin !== hostOrigin || !d || d.ns !== 'medtranslate' || d.type !== 'panel') return;
