@@ -41,7 +41,7 @@ function png(width, height, { noise = false, seed = 1 } = {}) {
     for (let x = 0; x < width; x++) {
       const i = row + 1 + x * 3;
       if (noise) {
-        for (let k = 0; k < 3; k++) { s = (s * 1103515245 + 12345) >>> 0; raw[i + k] = s >>> 24; }
+        for (let k = 0; k < 3; k++) { s = (Math.imul(s, 1103515245) + 12345) >>> 0; raw[i + k] = s >>> 24; }
       } else {
         raw[i] = 200 + (x * 55) / width; raw[i + 1] = 120 + (y * 80) / height; raw[i + 2] = 110;
       }
@@ -129,6 +129,11 @@ before(async () => {
   context.setDefaultTimeout(10000);
   page = await context.newPage();
   problems = h.watchPage(page);
+  await page.addInitScript(() => { // which blob: URLs the page lets go of
+    const revoke = URL.revokeObjectURL.bind(URL);
+    window.__revoked = [];
+    URL.revokeObjectURL = (url) => { window.__revoked.push(url); revoke(url); };
+  });
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (r.method() === 'POST' && /\/attachments$/.test(url.pathname)) uploads.push({ url, clientMsgId: url.searchParams.get('client_msg_id') });
@@ -205,7 +210,7 @@ test('a photo chosen with the attach button shows its upload progress, then a th
   assert.deepEqual(big.natural, [480, 360]);
   await page.keyboard.press('Escape');
   await viewer.waitFor({ state: 'hidden' });
-  assert.equal(await page.evaluate((u) => fetch(u).then(() => 'alive', () => 'revoked'), big.src), 'revoked');
+  await h.waitUntil(() => page.evaluate((u) => window.__revoked.includes(u), big.src), 'the full image\'s blob: URL to be revoked');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Open image rash.png');
   // And again with the close button.
   await img.click();
@@ -334,7 +339,7 @@ test('a pasted image and a dropped PDF are sent too', async () => {
   }, REFERRAL.toString('base64'));
   const scroller = page.locator('#scroller');
   await scroller.dispatchEvent('dragover', { dataTransfer: data });
-  assert.equal(await page.locator('#app').evaluate((a) => [a.classList.contains('dropping'), getComputedStyle(a, '::after').content]),
+  assert.deepEqual(await page.locator('#app').evaluate((a) => [a.classList.contains('dropping'), getComputedStyle(a, '::after').content]),
     [true, '"Drop the file here to send it"']);
   await scroller.dispatchEvent('drop', { dataTransfer: data });
   assert.equal(await page.locator('#app.dropping').count(), 0);
@@ -369,7 +374,7 @@ test('in the embedded widget: a photo, a counselor\'s PDF and an upload under wa
     await frame.locator('li.msg').getByText('Sent').waitFor();
     const room = (await agent.acceptRoom(first)).room_id;
     await agent.say(room, '상처 사진을 보내 주시겠어요?'); // aft-send-photo
-    await frame.getByText('Could you send us a photo of the wound?').waitFor();
+    await frame.locator('ol.messages').getByText('Could you send us a photo of the wound?', { exact: true }).waitFor();
 
     // A photo-like JPEG drawn by the browser itself.
     const jpeg = Buffer.from(await frame.locator('body').evaluate(() => {
