@@ -7,6 +7,7 @@ packages=(
     build-essential cmake pkg-config
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+    qt6-image-formats-plugins
     nlohmann-json3-dev libssl-dev
     fonts-noto-cjk fonts-thai-tlwg
 )

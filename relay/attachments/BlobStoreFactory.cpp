@@ -1,6 +1,7 @@
 #include "attachments/BlobStoreFactory.h"
 
 #include "attachments/LocalBlobStore.h"
+#include "attachments/S3BlobStore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,6 +26,16 @@ std::unique_ptr<BlobStore> BlobStoreFactory::create(const AttachmentConfig &conf
         if (!store->open(error))
             return nullptr;
         return store;
+    }
+    if (config.store == QLatin1String("s3")) {
+        if (config.s3.endpoint.isEmpty() || config.s3.bucket.isEmpty() ||
+            config.s3.accessKeyId.isEmpty() || config.s3.secretAccessKey.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("the s3 attachment store needs an endpoint, a bucket and "
+                                        "credentials");
+            return nullptr;
+        }
+        return std::make_unique<S3BlobStore>(config.s3);
     }
     if (error)
         *error = QStringLiteral("unknown attachment store '%1' (local or s3)").arg(config.store);

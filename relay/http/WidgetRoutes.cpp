@@ -15,7 +15,7 @@ QByteArray pagePolicy(const RelayConfig &config)
     const QByteArray frameAncestors = config.allowedOrigins.isEmpty()
                                           ? QByteArray("*")
                                           : config.allowedOrigins.join(QLatin1Char(' ')).toUtf8();
-    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
            "connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'; object-src "
            "'none'; frame-ancestors " +
            frameAncestors;

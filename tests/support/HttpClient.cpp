@@ -62,4 +62,10 @@ HttpResponse HttpClient::post(const QUrl &url, const QByteArray &body, const QSt
     return perform("POST", url, body, bearer, timeoutMs);
 }
 
+HttpResponse HttpClient::post(const QUrl &url, const QByteArray &body, const QString &bearer,
+                              int timeoutMs, const Headers &headers)
+{
+    return perform("POST", url, body, bearer, timeoutMs, headers);
+}
+
 } // namespace medtranslate::test

@@ -25,6 +25,9 @@ public:
                             const Headers &headers = {});
     static HttpResponse post(const QUrl &url, const QByteArray &body, const QString &bearer = {},
                              int timeoutMs = 5000);
+    //! With headers of its own (a Content-Type other than JSON, say).
+    static HttpResponse post(const QUrl &url, const QByteArray &body, const QString &bearer,
+                             int timeoutMs, const Headers &headers);
 };
 
 } // namespace medtranslate::test
