@@ -3,54 +3,17 @@
 #include "attachments/HeifScrubber.h"
 
 #include <QtEndian>
-#include <array>
 
 namespace medtranslate::relay {
 
-namespace {
-
-bool startsWith(QByteArrayView bytes, QByteArrayView prefix, qsizetype at = 0)
-{
-    return bytes.size() >= at + prefix.size() && bytes.sliced(at, prefix.size()) == prefix;
-}
-
-// Major and compatible brands of HEIF files holding HEVC images. AVIF (`avif`) and plain
-// `mif1` files without an HEVC brand are not HEIC and are refused.
-constexpr std::array<const char *, 6> kHeicBrands = {"heic", "heix", "heim",
-                                                     "heis", "hevc", "hevx"};
-
-bool isHeic(QByteArrayView bytes)
-{
-    if (!startsWith(bytes, "ftyp", 4) || bytes.size() < 16)
-        return false;
-    const quint32 size = qFromBigEndian<quint32>(bytes.data());
-    if (size < 16 || size > quint32(bytes.size()))
-        return false;
-    // Major brand at 8, minor version at 12, compatible brands from 16 to the box's end.
-    for (qsizetype at = 8; at + 4 <= qsizetype(size); at += (at == 8 ? 8 : 4)) {
-        for (const char *brand : kHeicBrands) {
-            if (bytes.sliced(at, 4) == QByteArrayView(brand, 4))
-                return true;
-        }
-    }
-    return false;
-}
-
-} // namespace
-
 std::optional<FileType> FileSniffer::sniff(QByteArrayView bytes)
 {
-    if (startsWith(bytes, "\xFF\xD8\xFF"))
-        return FileType{FileKind::Jpeg, QStringLiteral("image/jpeg"), QStringLiteral("jpg")};
-    if (startsWith(bytes, "\x89PNG\r\n\x1A\n"))
-        return FileType{FileKind::Png, QStringLiteral("image/png"), QStringLiteral("png")};
-    if (startsWith(bytes, "RIFF") && startsWith(bytes, "WEBP", 8))
-        return FileType{FileKind::WebP, QStringLiteral("image/webp"), QStringLiteral("webp")};
-    if (isHeic(bytes))
-        return FileType{FileKind::Heic, QStringLiteral("image/heic"), QStringLiteral("heic")};
-    if (startsWith(bytes, "%PDF-"))
-        return FileType{FileKind::Pdf, QStringLiteral("application/pdf"), QStringLiteral("pdf")};
-    return std::nullopt;
+    const auto type = sniffFileType(std::string_view(bytes.data(), size_t(bytes.size())));
+    if (!type)
+        return std::nullopt;
+    return FileType{type->kind,
+                    QString::fromLatin1(type->mime.data(), qsizetype(type->mime.size())),
+                    QString::fromLatin1(type->extension.data(), qsizetype(type->extension.size()))};
 }
 
 bool FileSniffer::isComplete(FileKind kind, QByteArrayView bytes)

@@ -1,15 +1,16 @@
 #pragma once
 
+#include "medtranslate/FileType.h"
+
 #include <QByteArrayView>
 #include <QString>
 #include <optional>
 
 namespace medtranslate::relay {
 
-//! The kinds of file a consultation accepts.
-enum class FileKind { Jpeg, Png, WebP, Heic, Pdf };
+using medtranslate::FileKind;
 
-//! What a file is, by its bytes: a name or a declared type can say anything.
+//! What a file is, by its bytes (see medtranslate::sniffFileType), in the relay's Qt terms.
 struct FileType
 {
     FileKind kind;
