@@ -9,7 +9,8 @@
   var TRANSLATED = { ok: 1, cached: 1, fallback: 1, vetted: 1 };
   var KEY = 'medtranslate:v1:' + location.origin;
   // What the relay accepts (it decides by the bytes; these only spare the patient a useless upload).
-  var MAX_FILE_BYTES = 10 * 1024 * 1024;
+  // The size limit is the relay's own, told in its welcome; this is its default until then.
+  var maxFileBytes = 10 * 1024 * 1024;
   var FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'application/pdf'];
   var UPLOAD_STALL_MS = 30000; // an upload that makes no progress for this long has failed
   var THUMB_BOX = 240;         // px: thumbnails are shown at most this wide and high
@@ -63,6 +64,10 @@
   function t(key, vars) {
     var s = (STR[ui] && STR[ui][key]) || STR.en[key] || key;
     return s.replace(/\{(\w+)\}/g, function (m, k) { return vars && k in vars ? vars[k] : m; });
+  }
+  // Why an entry failed, with the relay's size limit filled in.
+  function reason(key) {
+    return t(key, { mb: Math.floor(maxFileBytes / (1024 * 1024)) });
   }
   function mk(tag, cls, text, lang) {
     var n = document.createElement(tag);
@@ -175,7 +180,7 @@
       meta.appendChild(e.statusEl = mk('span', 'state'));
       if (e.state === 'failed' || e.state === 'refused') {
         li.className += ' failed';
-        if (e.errorKey) bubble.appendChild(mk('p', 'reason', t(e.errorKey)));
+        if (e.errorKey) bubble.appendChild(mk('p', 'reason', reason(e.errorKey)));
         if (e.detail) bubble.appendChild(mk('p', 'detail', e.detail));
         // A refusal is final (the same file would be refused again): it can only be dismissed.
         meta.appendChild(e.state === 'failed' ? button('link', t('retry'), function () { resend(e); })
@@ -374,11 +379,11 @@
     Array.prototype.forEach.call(files || [], function (file) {
       var e = { own: true, sender: 'patient', kind: 'attachment', client_msg_id: newId(), text: file.name || 'file', file: file,
         created_at: new Date().toISOString(), state: 'pending', attempts: 0, progress: 0 };
-      if (file.size > MAX_FILE_BYTES) { e.state = 'refused'; e.errorKey = 'file_too_large'; }
+      if (file.size > maxFileBytes) { e.state = 'refused'; e.errorKey = 'file_too_large'; }
       else if (file.type && FILE_TYPES.indexOf(file.type) < 0) { e.state = 'refused'; e.errorKey = 'file_type'; }
       addEntry(e);
       place(e);
-      if (e.errorKey) $.live.textContent = t(e.errorKey);
+      if (e.errorKey) $.live.textContent = reason(e.errorKey);
       else if (room) trySend(e);
       else createRoom(); // the upload starts with the connection's welcome, like a text message
     });
@@ -433,7 +438,7 @@
     e.detail = error && typeof error.message === 'string' ? error.message.slice(0, 300) : '';
     if (status === 409 || (error && error.code === 'room_ended')) setEnded();
     sendFailed(e, retryable && !ended);
-    $.live.textContent = t(e.errorKey);
+    $.live.textContent = reason(e.errorKey);
   }
 
   function showProgress(e, fraction) {
@@ -763,6 +768,7 @@
       case 'welcome':
         connected = true;
         attempt = 0;
+        if (f.max_attachment_bytes > 0) maxFileBytes = f.max_attachment_bytes;
         showBanner('');
         var r = (f.rooms || []).filter(function (x) { return x.room_id === room.id; })[0];
         if (announceAfter < 0) announceAfter = r ? r.last_seq || 0 : 0;

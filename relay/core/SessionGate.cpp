@@ -17,9 +17,10 @@ using protocol::RoomStatus;
 namespace server = protocol::server;
 
 SessionGate::SessionGate(AuthService &auth, RoomRegistry &rooms, RoomLifecycle &lifecycle,
-                         HistoryReplay &replay, FanOut &fanOut, QObject *parent)
+                         HistoryReplay &replay, FanOut &fanOut, qint64 maxAttachmentBytes,
+                         QObject *parent)
     : QObject(parent), m_auth(auth), m_rooms(rooms), m_lifecycle(lifecycle), m_replay(replay),
-      m_fanOut(fanOut)
+      m_fanOut(fanOut), m_maxAttachmentBytes(maxAttachmentBytes)
 {
 }
 
@@ -57,8 +58,8 @@ void SessionGate::hello(Peer &peer, const protocol::client::Hello &hello)
                 const bool cameOnline = room->patients.isEmpty();
                 room->patients.append(guard.data());
                 guard->beginReplay(roomId);
-                guard->send(
-                    server::Welcome{Role::Patient, {m_rooms.snapshot(*room)}, std::nullopt});
+                guard->send(server::Welcome{
+                    Role::Patient, {m_rooms.snapshot(*room)}, std::nullopt, m_maxAttachmentBytes});
                 if (room->room.status == protocol::RoomStatus::Ended)
                     m_lifecycle.closeWhenReadOnlyEnds(*guard, *room);
                 if (cameOnline)
@@ -84,7 +85,8 @@ void SessionGate::hello(Peer &peer, const protocol::client::Hello &hello)
             server::Welcome welcome{
                 Role::Agent,
                 {},
-                protocol::AgentRef{agent->id.toStdString(), agent->displayName.toStdString()}};
+                protocol::AgentRef{agent->id.toStdString(), agent->displayName.toStdString()},
+                m_maxAttachmentBytes};
             const auto assigned = m_rooms.assignedTo(agent->id);
             for (const RoomState *room : assigned)
                 welcome.rooms.push_back(m_rooms.snapshot(*room));

@@ -21,7 +21,8 @@ class SessionGate final : public QObject
 
 public:
     SessionGate(AuthService &auth, RoomRegistry &rooms, RoomLifecycle &lifecycle,
-                HistoryReplay &replay, FanOut &fanOut, QObject *parent = nullptr);
+                HistoryReplay &replay, FanOut &fanOut, qint64 maxAttachmentBytes,
+                QObject *parent = nullptr);
 
     void hello(Peer &peer, const protocol::client::Hello &hello);
     void closed(Peer &peer);
@@ -34,6 +35,7 @@ private:
     RoomLifecycle &m_lifecycle;
     HistoryReplay &m_replay;
     FanOut &m_fanOut;
+    qint64 m_maxAttachmentBytes; //!< told in every welcome
 };
 
 } // namespace medtranslate::relay

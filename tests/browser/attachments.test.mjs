@@ -12,6 +12,7 @@ const AGENT = { username: 'sora', password: 'attachment-test-password', name: 'P
 const FIRST = 'I have a rash on my skin.'; // sym-rash in resources/phrases/consultation.tsv
 const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'Asia/Seoul', acceptDownloads: true };
 const MiB = 1024 * 1024;
+const LIMIT_MIB = 4; // the relay's --max-attachment-bytes here, told to the page in its welcome
 
 // ---- files made here: a real PNG and a real PDF, no fixtures ----
 const CRC = Array.from({ length: 256 }, (_, n) => {
@@ -128,7 +129,7 @@ function agentUpload(name, body, clientMsgId) {
 }
 
 before(async () => {
-  relay = await h.startRelay({ agents: [AGENT] });
+  relay = await h.startRelay({ agents: [AGENT], args: ['--max-attachment-bytes', String(LIMIT_MIB * MiB)] });
   browser = await h.launchBrowser();
   context = await browser.newContext(DESKTOP);
   context.setDefaultTimeout(10000);
@@ -239,11 +240,11 @@ test('a PDF shows as a file card with its name and size, and the card downloads 
   assert.equal(message.attachment.thumbnail_url, undefined);
 });
 
-test('a file over 10 MiB is refused in the page, with a message and without a request', async () => {
+test('a file over the relay\'s limit is refused in the page, with a message and without a request', async () => {
   const before = uploads.length;
-  await pick([{ name: 'scan.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(10 * MiB + 1, 0xff) }]);
+  await pick([{ name: 'scan.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(LIMIT_MIB * MiB + 1, 0xff) }]);
   const li = fileItem('scan.jpg');
-  await li.getByText('This file is too large. You can send files of up to 10 MB.').waitFor();
+  await li.getByText(`This file is too large. You can send files of up to ${LIMIT_MIB} MB.`).waitFor();
   await li.getByText('Not sent').waitFor();
   assert.equal(await li.getByRole('button', { name: 'Retry' }).count(), 0);
   await page.waitForTimeout(300);

@@ -32,7 +32,7 @@ inline protocol::Message patientMessage(const std::string &roomId, std::int64_t 
     m.sender = protocol::Sender::Patient;
     m.text = text;
     m.lang = "vi";
-    m.translation = {korean, "ko", protocol::TranslationStatus::Ok, "x", {}, "vi"};
+    m.translation = {korean, "ko", protocol::TranslationStatus::Ok, "x", {}, "vi", {}};
     m.createdAt = "2026-11-26T06:00:00Z";
     return m;
 }

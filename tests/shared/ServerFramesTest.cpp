@@ -179,6 +179,17 @@ TEST(ServerFrames, WelcomeForAPatient)
     ASSERT_EQ(j.at("rooms").size(), 1u);
     expectContractRoom(j.at("rooms")[0], activeRoom());
     EXPECT_FALSE(j.contains("agent"));
+    EXPECT_FALSE(j.contains("max_attachment_bytes"));
+    expectRoundTrip(welcome);
+}
+
+TEST(ServerFrames, WelcomeStatesTheAttachmentLimit)
+{
+    server::Welcome welcome;
+    welcome.role = Role::Patient;
+    welcome.maxAttachmentBytes = 5 * 1024 * 1024;
+    const json j = encoded(welcome);
+    EXPECT_EQ(j.at("max_attachment_bytes"), 5 * 1024 * 1024);
     expectRoundTrip(welcome);
 }
 

@@ -187,6 +187,8 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
         f.rooms = j.at("rooms").get<std::vector<Room>>();
         if (j.contains("agent") && !j.at("agent").is_null())
             f.agent = j.at("agent").get<AgentRef>();
+        if (const auto it = j.find("max_attachment_bytes"); it != j.end() && !it->is_null())
+            f.maxAttachmentBytes = int64From(*it);
         return f;
     }
     if (type == "ack") {
@@ -197,8 +199,7 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
     if (type == "message")
         return server::MessageFrame{j.get<Message>()};
     if (type == "translation") {
-        return server::TranslationUpdate{j.at("room_id").get<std::string>(),
-                                         int64From(j.at("seq")),
+        return server::TranslationUpdate{j.at("room_id").get<std::string>(), int64From(j.at("seq")),
                                          j.at("translation").get<Translation>()};
     }
     if (type == "room")
@@ -212,8 +213,7 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
         if (type == "typing")
             return server::Typing{j.at("room_id").get<std::string>(), *role,
                                   j.at("active").get<bool>()};
-        return server::Read{j.at("room_id").get<std::string>(), *role,
-                            int64From(j.at("seq"))};
+        return server::Read{j.at("room_id").get<std::string>(), *role, int64From(j.at("seq"))};
     }
     if (type == "ended")
         return server::Ended{j.at("room_id").get<std::string>(), j.value("by", std::string{})};

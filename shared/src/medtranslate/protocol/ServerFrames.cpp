@@ -35,6 +35,8 @@ void to_json(nlohmann::json &j, const Welcome &f)
     j = {{"type", "welcome"}, {"role", toString(f.role)}, {"rooms", f.rooms}};
     if (f.agent)
         j["agent"] = *f.agent;
+    if (f.maxAttachmentBytes)
+        j["max_attachment_bytes"] = *f.maxAttachmentBytes;
 }
 
 void to_json(nlohmann::json &j, const Ack &f)

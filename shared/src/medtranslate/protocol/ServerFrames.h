@@ -15,6 +15,9 @@ struct Welcome
     Role role = Role::Patient;
     std::vector<Room> rooms;
     std::optional<AgentRef> agent; //!< extension: who the agent connection is
+    //! Extension: the largest file this relay accepts as an attachment, so clients refuse a
+    //! file before uploading it rather than after.
+    std::optional<std::int64_t> maxAttachmentBytes;
     bool operator==(const Welcome &) const = default;
 };
 
