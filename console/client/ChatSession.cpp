@@ -18,6 +18,17 @@ ChatSession::ChatSession(RelayClient &client, const protocol::Room &room, QObjec
     m_typingExpiry.setSingleShot(true);
     m_typingExpiry.setInterval(kTypingExpiryMs);
     connect(&m_typingExpiry, &QTimer::timeout, this, [this]() { setPatientTyping(false); });
+    AttachmentTransfer &files = client.attachments();
+    connect(&files, &AttachmentTransfer::uploadProgress, this,
+            [this](const QString &clientMsgId, qint64 sent, qint64 total) {
+                if (m_uploads.contains(clientMsgId))
+                    m_messages.setUploadProgress(clientMsgId, sent, total);
+            });
+    connect(&files, &AttachmentTransfer::uploaded, this, &ChatSession::onUploaded);
+    connect(&files, &AttachmentTransfer::uploadFailed, this, &ChatSession::onUploadFailed);
+    connect(
+        &files, &AttachmentTransfer::thumbnailReady, this,
+        [this](const QString &url, const QImage &image) { m_messages.setThumbnail(url, image); });
     if (room.status == protocol::RoomStatus::Ended)
         setState(State::Ended, tr("The consultation has ended."));
 }
@@ -34,21 +45,27 @@ void ChatSession::setState(State state, const QString &reason)
     emit stateChanged(state);
 }
 
-void ChatSession::sendText(const QString &clientMsgId, const QString &text)
+protocol::Message ChatSession::draftFor(const QString &clientMsgId) const
 {
-    if (!isActive() || text.trimmed().isEmpty())
-        return;
-    setTyping(false);
     protocol::Message draft;
     draft.roomId = m_room.roomId;
     draft.clientMsgId = clientMsgId.toStdString();
     draft.sender = protocol::Sender::Agent;
     draft.senderName = m_client.agent().name.toStdString();
-    draft.text = text.toStdString();
     draft.lang = std::string(kAgentLanguage);
-    draft.translation.status = protocol::TranslationStatus::Pending;
     draft.translation.lang = m_room.patientLanguage;
     draft.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    return draft;
+}
+
+void ChatSession::sendText(const QString &clientMsgId, const QString &text)
+{
+    if (!isActive() || text.trimmed().isEmpty())
+        return;
+    setTyping(false);
+    protocol::Message draft = draftFor(clientMsgId);
+    draft.text = text.toStdString();
+    draft.translation.status = protocol::TranslationStatus::Pending;
     m_messages.addPending(draft);
     dispatch(draft);
 }
@@ -59,20 +76,78 @@ void ChatSession::sendTemplate(const QString &clientMsgId, const QuickReply &rep
     if (!isActive() || vetted == reply.texts.end())
         return;
     const auto korean = reply.texts.find("ko");
-    protocol::Message draft;
-    draft.roomId = m_room.roomId;
-    draft.clientMsgId = clientMsgId.toStdString();
-    draft.sender = protocol::Sender::Agent;
-    draft.senderName = m_client.agent().name.toStdString();
+    protocol::Message draft = draftFor(clientMsgId);
     draft.text = korean == reply.texts.end() ? std::string() : korean->second;
-    draft.lang = std::string(kAgentLanguage);
     draft.templateId = reply.id;
     draft.translation.status = protocol::TranslationStatus::Vetted;
-    draft.translation.lang = m_room.patientLanguage;
     draft.translation.text = vetted->second;
-    draft.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     m_messages.addPending(draft);
     dispatch(draft);
+}
+
+void ChatSession::sendAttachment(const QString &clientMsgId, const OutgoingFile &file)
+{
+    if (!isActive() || !file.ok() || m_uploads.contains(clientMsgId))
+        return;
+    // As the relay will store it: the name is the text, and not translated.
+    protocol::Message draft = draftFor(clientMsgId);
+    draft.text = file.name.toStdString();
+    draft.translation.status = protocol::TranslationStatus::Vetted;
+    draft.translation.text = draft.text;
+    protocol::Attachment attachment;
+    attachment.name = draft.text;
+    attachment.type = file.mimeType.toStdString();
+    attachment.size = file.bytes.size();
+    draft.attachment = attachment;
+    m_uploads.insert(clientMsgId, file.bytes);
+    m_messages.addPending(draft, file.preview);
+    dispatch(draft);
+}
+
+void ChatSession::onUploaded(const QString &clientMsgId, const protocol::Message &message)
+{
+    if (!m_uploads.remove(clientMsgId))
+        return;
+    // The room's `message` frame brings the same; whichever comes first fills the row.
+    m_messages.addMessage(message);
+    wantThumbnail(message);
+}
+
+void ChatSession::onUploadFailed(const QString &clientMsgId,
+                                 const AttachmentTransfer::Failure &failure)
+{
+    if (!m_uploads.contains(clientMsgId))
+        return;
+    using E = protocol::ErrorCode;
+    if (failure.httpStatus == 0) {
+        // No answer: whether the relay stored it is unknown, and the same client_msg_id makes
+        // sending it again safe.
+        m_messages.markFailed(
+            clientMsgId, E::Internal,
+            tr("Not sent: the upload did not reach the relay (%1).").arg(failure.detail));
+        return;
+    }
+    switch (failure.code) {
+    case E::TooLarge:
+        m_messages.markFailed(clientMsgId, failure.code,
+                              tr("Not sent: the file is larger than the relay accepts."));
+        return;
+    case E::BadRequest:
+        m_messages.markFailed(clientMsgId, failure.code,
+                              tr("Not sent: the relay refused the file: %1").arg(failure.detail));
+        return;
+    default:
+        failSend(clientMsgId, failure.code, failure.detail);
+    }
+}
+
+void ChatSession::wantThumbnail(const protocol::Message &message)
+{
+    if (!message.attachment || message.attachment->thumbnailUrl.empty())
+        return;
+    const QString url = toQString(message.attachment->thumbnailUrl);
+    if (m_messages.lacksThumbnail(url))
+        m_client.attachments().fetchThumbnail(url);
 }
 
 bool ChatSession::retrySend(const QString &clientMsgId)
@@ -87,7 +162,10 @@ bool ChatSession::retrySend(const QString &clientMsgId)
 void ChatSession::dispatch(const protocol::Message &draft)
 {
     const QString clientMsgId = toQString(draft.clientMsgId);
-    if (!draft.templateId.empty())
+    if (draft.attachment)
+        m_client.attachments().upload(roomId(), clientMsgId, m_uploads.value(clientMsgId),
+                                      toQString(draft.attachment->name));
+    else if (!draft.templateId.empty())
         m_client.sendTemplate(roomId(), clientMsgId, toQString(draft.templateId));
     else
         m_client.sendText(roomId(), clientMsgId, toQString(draft.text));
@@ -151,6 +229,9 @@ bool ChatSession::addMessage(const protocol::Message &message)
     const bool added = m_messages.addMessage(message);
     if (added && message.sender == protocol::Sender::Patient)
         setPatientTyping(false);
+    if (message.attachment && message.seq > 0) // stored, if the frame beat the upload's answer
+        m_uploads.remove(toQString(message.clientMsgId));
+    wantThumbnail(message);
     recountUnread();
     return added;
 }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "client/AttachmentTransfer.h"
 #include "client/ConsoleTypes.h"
 #include "client/MessageListModel.h"
+#include "client/OutgoingFile.h"
 #include "medtranslate/protocol/ServerFrames.h"
 
 #include <QObject>
@@ -44,6 +46,11 @@ public:
     // What the agent does.
     void sendText(const QString &clientMsgId, const QString &text);
     void sendTemplate(const QString &clientMsgId, const QuickReply &reply);
+    //! Uploads a file already read and checked: shown at once with its progress, stored when
+    //! the relay answers. The bytes are kept until then, so a failed upload can go again.
+    void sendAttachment(const QString &clientMsgId, const OutgoingFile &file);
+    //! Uploads not yet stored.
+    [[nodiscard]] int pendingUploads() const { return int(m_uploads.size()); }
     //! Sends a message the relay refused once more, with the same client_msg_id and the same
     //! text or template, so the relay stores it at most once. Returns false (nothing sent)
     //! unless the message offers a retry: see MessageListModel::Retry.
@@ -84,8 +91,14 @@ signals:
 private:
     void setState(State state, const QString &reason);
     void recountUnread();
-    //! Hands a draft (new or failed) to the RelayClient: by template id, or as text.
+    //! Hands a draft (new or failed) to the RelayClient: by template id, or as text; a file
+    //! goes to the AttachmentTransfer.
     void dispatch(const protocol::Message &draft);
+    [[nodiscard]] protocol::Message draftFor(const QString &clientMsgId) const;
+    void onUploaded(const QString &clientMsgId, const protocol::Message &message);
+    void onUploadFailed(const QString &clientMsgId, const AttachmentTransfer::Failure &failure);
+    //! Asks for the thumbnail of an attachment the list shows without one.
+    void wantThumbnail(const protocol::Message &message);
 
     RelayClient &m_client;
     protocol::Room m_room;
@@ -98,6 +111,7 @@ private:
     bool m_agentTyping = false;
     QTimer m_typingExpiry; //!< a lost "typing stopped" must not leave the indicator on
     QSet<QString> m_previews;
+    QHash<QString, QByteArray> m_uploads; //!< bytes by client_msg_id, until stored
 };
 
 } // namespace medtranslate::console

@@ -84,6 +84,22 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.sender == protocol::Sender::Agent && m.seq > 0 && m.seq <= m_patientReadSeq;
     case RetryRole:
         return int(retryAt(index.row()));
+    case IsAttachmentRole:
+        return m.attachment.has_value();
+    case AttachmentNameRole:
+        return m.attachment ? qs(m.attachment->name) : QString();
+    case AttachmentTypeRole:
+        return m.attachment ? qs(m.attachment->type) : QString();
+    case AttachmentSizeRole:
+        return m.attachment ? qint64(m.attachment->size) : qint64(0);
+    case AttachmentUrlRole:
+        return m.attachment ? qs(m.attachment->url) : QString();
+    case ThumbnailUrlRole:
+        return m.attachment ? qs(m.attachment->thumbnailUrl) : QString();
+    case ThumbnailRole:
+        return item.thumbnail;
+    case UploadProgressRole:
+        return item.delivery == Delivery::Sending ? item.progress : -1.0;
     default:
         return {};
     }
@@ -112,7 +128,15 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
                   {DeliveryRole, "delivery"},
                   {ErrorRole, "error"},
                   {ReadByPatientRole, "readByPatient"},
-                  {RetryRole, "retry"}});
+                  {RetryRole, "retry"},
+                  {IsAttachmentRole, "isAttachment"},
+                  {AttachmentNameRole, "attachmentName"},
+                  {AttachmentTypeRole, "attachmentType"},
+                  {AttachmentSizeRole, "attachmentSize"},
+                  {AttachmentUrlRole, "attachmentUrl"},
+                  {ThumbnailUrlRole, "thumbnailUrl"},
+                  {ThumbnailRole, "thumbnail"},
+                  {UploadProgressRole, "uploadProgress"}});
     return names;
 }
 
@@ -197,22 +221,63 @@ bool MessageListModel::addMessage(const protocol::Message &message)
         changed(row);
         return false;
     }
+    Item stored{message, Delivery::Stored, {}};
     bool wasPending = false;
     if (const int local = rowOfClientMsgId(clientMsgId); local >= 0) {
+        // The local preview of an upload stands in until the relay's thumbnail comes.
+        stored.thumbnail = m_items[size_t(local)].thumbnail;
         removeRow(local);
         wasPending = true;
     }
-    insertItem(Item{message, Delivery::Stored, {}});
+    insertItem(std::move(stored));
     return !wasPending;
 }
 
-void MessageListModel::addPending(const protocol::Message &draft)
+void MessageListModel::addPending(const protocol::Message &draft, const QImage &preview)
 {
     if (draft.clientMsgId.empty() || rowOfClientMsgId(qs(draft.clientMsgId)) >= 0)
         return;
     Item item{draft, Delivery::Sending, {}};
     item.message.seq = 0;
+    item.thumbnail = preview;
+    if (draft.attachment)
+        item.progress = 0;
     insertItem(std::move(item));
+}
+
+void MessageListModel::setUploadProgress(const QString &clientMsgId, qint64 sent, qint64 total)
+{
+    const int row = rowOfClientMsgId(clientMsgId);
+    if (row < 0 || total <= 0 || m_items[size_t(row)].delivery != Delivery::Sending)
+        return;
+    m_items[size_t(row)].progress = std::clamp(double(sent) / double(total), 0.0, 1.0);
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i, {UploadProgressRole});
+}
+
+void MessageListModel::setThumbnail(const QString &thumbnailUrl, const QImage &image)
+{
+    if (thumbnailUrl.isEmpty() || image.isNull())
+        return;
+    const std::string url = thumbnailUrl.toStdString();
+    for (int row = 0; row < rowCount(); ++row) {
+        Item &item = m_items[size_t(row)];
+        if (item.message.attachment && item.message.attachment->thumbnailUrl == url) {
+            item.thumbnail = image;
+            changed(row);
+        }
+    }
+}
+
+bool MessageListModel::lacksThumbnail(const QString &thumbnailUrl) const
+{
+    if (thumbnailUrl.isEmpty())
+        return false;
+    const std::string url = thumbnailUrl.toStdString();
+    return std::any_of(m_items.begin(), m_items.end(), [&url](const Item &i) {
+        return i.message.attachment && i.message.attachment->thumbnailUrl == url &&
+               i.thumbnail.isNull();
+    });
 }
 
 void MessageListModel::acknowledge(const QString &clientMsgId, qint64 seq, const QString &msgId)
@@ -278,6 +343,8 @@ bool MessageListModel::resend(const QString &clientMsgId)
         return false;
     m_items[size_t(row)].delivery = Delivery::Sending;
     m_items[size_t(row)].error.clear();
+    if (m_items[size_t(row)].message.attachment)
+        m_items[size_t(row)].progress = 0;
     changed(row);
     return true;
 }

@@ -3,6 +3,7 @@
 #include "medtranslate/protocol/Types.h"
 
 #include <QAbstractListModel>
+#include <QImage>
 #include <QString>
 #include <vector>
 
@@ -40,6 +41,14 @@ public:
         ErrorRole,         //!< why a send failed
         ReadByPatientRole, //!< an agent message the patient has read
         RetryRole,         //!< int of Retry
+        IsAttachmentRole,  //!< a file (kind "attachment"), not text
+        AttachmentNameRole,
+        AttachmentTypeRole, //!< MIME type, by content
+        AttachmentSizeRole, //!< qint64 bytes
+        AttachmentUrlRole,  //!< download, with the agent's token
+        ThumbnailUrlRole,
+        ThumbnailRole,      //!< QImage: fetched, or the local preview while uploading; may be null
+        UploadProgressRole, //!< double 0…1 while an upload is under way, else -1
     };
     Q_ENUM(Roles)
 
@@ -69,8 +78,15 @@ public:
     //! A stored message from the relay (live or history). Returns true when it is new to the
     //! chat, false when it only refreshed a row already there.
     bool addMessage(const protocol::Message &message);
-    //! A message the agent just sent, shown at once. Needs a client_msg_id.
-    void addPending(const protocol::Message &draft);
+    //! A message the agent just sent, shown at once. Needs a client_msg_id. `preview` is the
+    //! picture of a file being uploaded, shown until the relay's thumbnail replaces it.
+    void addPending(const protocol::Message &draft, const QImage &preview = {});
+    //! How much of a pending upload has gone.
+    void setUploadProgress(const QString &clientMsgId, qint64 sent, qint64 total);
+    //! A thumbnail arrived: every row showing `thumbnailUrl` gets it.
+    void setThumbnail(const QString &thumbnailUrl, const QImage &image);
+    //! True when a row shows the attachment behind `thumbnailUrl` without its picture.
+    [[nodiscard]] bool lacksThumbnail(const QString &thumbnailUrl) const;
     void acknowledge(const QString &clientMsgId, qint64 seq, const QString &msgId);
     //! The relay refused the message: `error` is the reason in the agent's words.
     void markFailed(const QString &clientMsgId, protocol::ErrorCode code, const QString &error);
@@ -103,6 +119,8 @@ private:
         Delivery delivery = Delivery::Stored;
         QString error;
         protocol::ErrorCode errorCode = protocol::ErrorCode::Internal; //!< while Failed
+        QImage thumbnail;
+        double progress = -1; //!< of an upload under way
     };
 
     //! Where a stored seq belongs: after every stored row with a smaller seq, before local rows.

@@ -1,5 +1,6 @@
 #include "client/RelayClient.h"
 
+#include "client/AttachmentTransfer.h"
 #include "medtranslate/protocol/FrameCodec.h"
 #include "medtranslate/protocol/HttpBodies.h"
 
@@ -60,7 +61,8 @@ QString sslProblems(const QList<QSslError> &errors)
 } // namespace
 
 RelayClient::RelayClient(QObject *parent)
-    : QObject(parent), m_network(new QNetworkAccessManager(this))
+    : QObject(parent), m_network(new QNetworkAccessManager(this)),
+      m_attachments(new AttachmentTransfer(*this, *m_network, this))
 {
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this,
@@ -608,6 +610,8 @@ void RelayClient::handle(const server::Welcome &frame)
     m_watchdog.start();
     if (frame.agent)
         m_agent.id = QString::fromStdString(frame.agent->id);
+    if (frame.maxAttachmentBytes && *frame.maxAttachmentBytes > 0)
+        m_maxAttachmentBytes = *frame.maxAttachmentBytes;
     setState(State::Connected);
     emit welcomed(frame);
     m_assigned.clear();

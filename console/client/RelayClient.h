@@ -20,6 +20,8 @@ class QWebSocket;
 
 namespace medtranslate::console {
 
+class AttachmentTransfer;
+
 //! The console's only connection to the relay: it owns the WebSocket and the HTTP client.
 //! It logs in, says hello, keeps the connection alive (ping, reconnect with backoff), asks
 //! `history` for every assigned room after the last contiguous seq it holds so a reconnect
@@ -91,6 +93,12 @@ public:
     [[nodiscard]] const AgentAccount &agent() const { return m_agent; }
     [[nodiscard]] QUrl relayUrl() const { return m_relayUrl; }
     [[nodiscard]] bool hasToken() const { return !m_token.isEmpty(); }
+    //! The `Authorization` header value for the relay's HTTP API.
+    [[nodiscard]] QByteArray authorizationHeader() const { return "Bearer " + m_token.toUtf8(); }
+    //! Uploads and downloads of files, with this client's token.
+    [[nodiscard]] AttachmentTransfer &attachments() const { return *m_attachments; }
+    //! The largest attachment the relay accepts, as its welcome said (10 MiB until then).
+    [[nodiscard]] qint64 maxAttachmentBytes() const { return m_maxAttachmentBytes; }
     //! The highest seq of `roomId` below which this client has seen every message.
     [[nodiscard]] qint64 lastContiguousSeq(const QString &roomId) const;
     //! Messages sent and not yet acknowledged by the relay.
@@ -182,6 +190,8 @@ private:
 
     Timeouts m_timeouts;
     QNetworkAccessManager *m_network;
+    AttachmentTransfer *m_attachments;
+    qint64 m_maxAttachmentBytes = 10 * 1024 * 1024;
     QWebSocket *m_socket = nullptr;
     QPointer<QNetworkReply> m_loginReply;
     QString m_loginTlsProblem;

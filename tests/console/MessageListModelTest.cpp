@@ -1,5 +1,6 @@
 #include "client/MessageListModel.h"
 
+#include <QImage>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
@@ -278,4 +279,86 @@ TEST(MessageListModel, CountsMessagesAfterASeqBySender)
     EXPECT_EQ(model.countAfter(0, protocol::Sender::Patient), 3);
     EXPECT_EQ(model.countAfter(2, protocol::Sender::Patient), 2);
     EXPECT_EQ(model.countAfter(1, protocol::Sender::Agent), 1);
+}
+
+namespace {
+
+protocol::Message withAttachment(protocol::Message m, const std::string &type,
+                                 const std::string &thumbnailUrl)
+{
+    protocol::Attachment a;
+    a.id = "att-" + m.clientMsgId;
+    a.name = m.text;
+    a.type = type;
+    a.size = 2048;
+    a.url = "/api/rooms/room-1/attachments/" + a.id;
+    a.thumbnailUrl = thumbnailUrl;
+    m.attachment = a;
+    return m;
+}
+
+QImage picture(int w, int h)
+{
+    QImage image(w, h, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    return image;
+}
+
+} // namespace
+
+TEST(MessageListModel, AnUploadShowsItsPreviewAndProgressUntilTheRelaysThumbnailComes)
+{
+    MessageListModel model;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto draft = withAttachment(agentMessage(0, "up-1", "map.png"), "image/png", {});
+    model.addPending(draft, picture(32, 24));
+    const QModelIndex row = model.index(0);
+    EXPECT_TRUE(row.data(MessageListModel::IsAttachmentRole).toBool());
+    EXPECT_EQ(row.data(MessageListModel::AttachmentNameRole).toString(), QStringLiteral("map.png"));
+    EXPECT_EQ(row.data(MessageListModel::AttachmentSizeRole).toLongLong(), 2048);
+    EXPECT_EQ(row.data(MessageListModel::UploadProgressRole).toDouble(), 0.0);
+    EXPECT_EQ(row.data(MessageListModel::ThumbnailRole).value<QImage>().size(), QSize(32, 24));
+
+    model.setUploadProgress(QStringLiteral("up-1"), 512, 2048);
+    EXPECT_DOUBLE_EQ(model.index(0).data(MessageListModel::UploadProgressRole).toDouble(), 0.25);
+    ASSERT_FALSE(changed.isEmpty());
+    model.setUploadProgress(QStringLiteral("up-1"), 4096, 2048); // more than announced
+    EXPECT_DOUBLE_EQ(model.index(0).data(MessageListModel::UploadProgressRole).toDouble(), 1.0);
+    model.setUploadProgress(QStringLiteral("other"), 1, 2); // no such row: nothing happens
+    EXPECT_EQ(model.rowCount(), 1);
+
+    // Stored: no progress any more, and the local preview stays until the real thumbnail.
+    const auto stored =
+        withAttachment(agentMessage(5, "up-1", "map.png"), "image/png", "/thumb/up-1");
+    EXPECT_FALSE(model.addMessage(stored));
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.index(0).data(MessageListModel::UploadProgressRole).toDouble(), -1.0);
+    EXPECT_EQ(model.index(0).data(MessageListModel::ThumbnailRole).value<QImage>().size(),
+              QSize(32, 24));
+    EXPECT_FALSE(model.lacksThumbnail(QStringLiteral("/thumb/up-1")));
+    model.setThumbnail(QStringLiteral("/thumb/up-1"), picture(320, 240));
+    EXPECT_EQ(model.index(0).data(MessageListModel::ThumbnailRole).value<QImage>().size(),
+              QSize(320, 240));
+}
+
+TEST(MessageListModel, AThumbnailGoesToEveryRowOfItsAttachmentAndOnlyThere)
+{
+    MessageListModel model;
+    model.addMessage(withAttachment(patientMessage(1, "rash.jpg", ""), "image/jpeg", "/t/1"));
+    model.addMessage(withAttachment(patientMessage(2, "card.pdf", ""), "application/pdf", {}));
+    model.addMessage(patientMessage(3, "Tôi bị đau đầu", "머리가 아파요"));
+    EXPECT_TRUE(model.lacksThumbnail(QStringLiteral("/t/1")));
+    EXPECT_FALSE(model.lacksThumbnail(QStringLiteral("/t/2"))) << "no such attachment";
+    EXPECT_FALSE(model.lacksThumbnail({}));
+    EXPECT_FALSE(model.index(2).data(MessageListModel::IsAttachmentRole).toBool());
+    EXPECT_TRUE(model.index(1).data(MessageListModel::ThumbnailUrlRole).toString().isEmpty());
+
+    model.setThumbnail(QStringLiteral("/t/1"), QImage()); // a failed decode changes nothing
+    EXPECT_TRUE(model.lacksThumbnail(QStringLiteral("/t/1")));
+    model.setThumbnail(QStringLiteral("/t/1"), picture(10, 10));
+    EXPECT_FALSE(model.lacksThumbnail(QStringLiteral("/t/1")));
+    EXPECT_FALSE(model.index(0).data(MessageListModel::ThumbnailRole).value<QImage>().isNull());
+    EXPECT_TRUE(model.index(1).data(MessageListModel::ThumbnailRole).value<QImage>().isNull());
+    EXPECT_EQ(model.index(0).data(MessageListModel::UploadProgressRole).toDouble(), -1.0)
+        << "a patient's file is not an upload of ours";
 }
