@@ -1,15 +1,25 @@
 #include "ui/ChatPage.h"
 
 #include "client/ChatSession.h"
+#include "client/OutgoingFile.h"
 #include "client/RelayClient.h"
+#include "ui/AttachmentActions.h"
 #include "ui/ChatView.h"
 #include "ui/Composer.h"
 #include "ui/LanguageNames.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPixmap>
 #include <QPushButton>
 #include <QUuid>
 #include <QVBoxLayout>
@@ -20,8 +30,10 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_presence(new QLabel(this)),
       m_closed(new QLabel(this)), m_end(new QPushButton(tr("End chat"), this)),
       m_transfer(new QPushButton(tr("Transfer…"), this)), m_view(new ChatView(this)),
-      m_typing(new QLabel(this)), m_composer(new Composer(this))
+      m_typing(new QLabel(this)), m_composer(new Composer(this)),
+      m_attachmentActions(new AttachmentActions(session->client().attachments(), this))
 {
+    setAcceptDrops(true);
     m_title->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 15px;"));
     m_closed->setWordWrap(true);
     m_closed->setStyleSheet(
@@ -57,6 +69,13 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     connect(m_composer, &Composer::sendRequested, session, &ChatSession::sendText);
     connect(m_composer, &Composer::typingChanged, session, &ChatSession::setTyping);
     connect(m_view, &ChatView::retryRequested, session, &ChatSession::retrySend);
+    connect(m_view, &ChatView::openRequested, m_attachmentActions, &AttachmentActions::open);
+    connect(m_view, &ChatView::saveRequested, m_attachmentActions, &AttachmentActions::saveAs);
+    connect(m_attachmentActions, &AttachmentActions::notice, this, &ChatPage::notice);
+    connect(m_attachmentActions, &AttachmentActions::failed, this, &ChatPage::notice);
+    connect(m_composer, &Composer::attachRequested, this, &ChatPage::chooseFiles);
+    connect(m_composer, &Composer::filesOffered, this, &ChatPage::confirmFiles);
+    connect(m_composer, &Composer::imageOffered, this, &ChatPage::confirmImage);
     connect(session, &ChatSession::previewReady, m_composer, &Composer::showPreview);
     connect(session, &ChatSession::previewFailed, m_composer, &Composer::showPreviewFailed);
     connect(session, &ChatSession::patientTypingChanged, m_typing, &QLabel::setVisible);
@@ -121,6 +140,126 @@ void ChatPage::sendTemplate(const QuickReply &reply)
     if (!m_session->isActive())
         return;
     m_session->sendTemplate(QUuid::createUuid().toString(QUuid::WithoutBraces), reply);
+}
+
+void ChatPage::chooseFiles()
+{
+    auto *dialog = new QFileDialog(this, tr("Send files to the patient"));
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    dialog->setNameFilters(
+        {tr("Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.pdf)"), tr("All files (*)")});
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    // Choosing the files in the dialog is the agent's decision: no second question.
+    connect(dialog, &QFileDialog::filesSelected, this, &ChatPage::sendFiles);
+    dialog->open();
+}
+
+void ChatPage::confirmFiles(const QStringList &paths)
+{
+    if (paths.isEmpty() || !m_session->isActive())
+        return;
+    QStringList names;
+    for (const QString &path : paths)
+        names << QFileInfo(path).fileName();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Send files"),
+                                tr("Send to the patient?\n\n%1").arg(names.join(QLatin1Char('\n'))),
+                                QMessageBox::NoButton, this);
+    QPushButton *yes = box->addButton(tr("Send"), QMessageBox::AcceptRole);
+    box->setDefaultButton(box->addButton(tr("Cancel"), QMessageBox::RejectRole));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, yes, paths]() {
+        if (box->clickedButton() == yes)
+            sendFiles(paths);
+    });
+    box->open();
+}
+
+void ChatPage::confirmImage(const QImage &image)
+{
+    if (image.isNull() || !m_session->isActive())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Send picture"),
+                                tr("Send the pasted picture (%1 × %2) to the patient?")
+                                    .arg(image.width())
+                                    .arg(image.height()),
+                                QMessageBox::NoButton, this);
+    box->setIconPixmap(
+        QPixmap::fromImage(image.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    QPushButton *yes = box->addButton(tr("Send"), QMessageBox::AcceptRole);
+    box->setDefaultButton(box->addButton(tr("Cancel"), QMessageBox::RejectRole));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, yes, image]() {
+        if (box->clickedButton() == yes)
+            sendImage(image);
+    });
+    box->open();
+}
+
+void ChatPage::sendFiles(const QStringList &paths)
+{
+    if (paths.isEmpty() || !m_session->isActive())
+        return;
+    auto *watcher = new QFutureWatcher<std::vector<OutgoingFile>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        sendChecked(watcher->result());
+    });
+    watcher->setFuture(OutgoingFile::read(paths, m_session->client().maxAttachmentBytes()));
+}
+
+void ChatPage::sendImage(const QImage &image)
+{
+    if (image.isNull() || !m_session->isActive())
+        return;
+    auto *watcher = new QFutureWatcher<OutgoingFile>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        sendChecked({watcher->result()});
+    });
+    watcher->setFuture(OutgoingFile::fromImage(image, m_session->client().maxAttachmentBytes()));
+}
+
+void ChatPage::sendChecked(const std::vector<OutgoingFile> &files)
+{
+    // The chat may have ended while the files were read.
+    if (!m_session->isActive()) {
+        emit notice(tr("The chat has ended: the files were not sent."));
+        return;
+    }
+    QStringList problems;
+    for (const OutgoingFile &file : files) {
+        if (file.ok())
+            m_session->sendAttachment(QUuid::createUuid().toString(QUuid::WithoutBraces), file);
+        else
+            problems << file.problem;
+    }
+    if (problems.isEmpty())
+        return;
+    emit notice(problems.size() == 1 ? tr("Not sent: %1").arg(problems.first())
+                                     : tr("%n file(s) not sent.", nullptr, int(problems.size())));
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Not sent"),
+        tr("These files were not sent:\n\n%1").arg(problems.join(QLatin1Char('\n'))),
+        QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->open();
+}
+
+void ChatPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *data = event->mimeData();
+    if (m_session->isActive() && (data->hasUrls() || data->hasImage()))
+        event->acceptProposedAction();
+}
+
+void ChatPage::dropEvent(QDropEvent *event)
+{
+    if (m_composer->offerMimeData(event->mimeData()))
+        event->acceptProposedAction();
 }
 
 void ChatPage::confirmEnd()

@@ -4,14 +4,19 @@
 
 #include <QWidget>
 
+class QDragEnterEvent;
+class QDropEvent;
+class QImage;
 class QInputDialog;
 class QLabel;
 class QPushButton;
 
 namespace medtranslate::console {
 
+class AttachmentActions;
 class ChatSession;
 class ChatView;
+class OutgoingFile;
 class Composer;
 
 //! One chat tab: who the patient is, the messages, the typing indicator, the composer, and the
@@ -32,13 +37,28 @@ public:
     //! The agent is looking at this chat: what arrives counts as read.
     void setSeen(bool seen);
     void sendTemplate(const QuickReply &reply);
+    //! Reads, checks and sends files to the patient, one message each; what cannot be sent
+    //! is named in a warning and nothing of it is uploaded.
+    void sendFiles(const QStringList &paths);
+    //! Sends a pasted image as a picture.
+    void sendImage(const QImage &image);
+    [[nodiscard]] AttachmentActions *attachmentActions() const { return m_attachmentActions; }
 
 signals:
     //! A short message for the status bar.
     void notice(const QString &text);
     void titleChanged();
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
+    void chooseFiles();
+    //! Files that arrived by drag and drop or paste are sent only once the agent confirms.
+    void confirmFiles(const QStringList &paths);
+    void confirmImage(const QImage &image);
+    void sendChecked(const std::vector<OutgoingFile> &files);
     void updateHeader();
     void updateState();
     void confirmEnd();
@@ -58,6 +78,7 @@ private:
     ChatView *m_view;
     QLabel *m_typing;
     Composer *m_composer;
+    AttachmentActions *m_attachmentActions;
     bool m_seen = false;
 };
 

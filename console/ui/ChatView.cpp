@@ -9,6 +9,7 @@
 #include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -85,6 +86,9 @@ void ChatView::keyPressEvent(QKeyEvent *event)
         copySelection();
         return;
     }
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        requestAttachment(currentIndex(), false))
+        return;
     QListView::keyPressEvent(event);
 }
 
@@ -112,11 +116,39 @@ QMenu *ChatView::createContextMenu(const QModelIndex &index)
         menu->addAction(m_retry);
         menu->addSeparator();
     }
+    if (!index.data(MessageListModel::AttachmentUrlRole).toString().isEmpty()) {
+        const QPersistentModelIndex at(index);
+        connect(menu->addAction(tr("Open")), &QAction::triggered, this,
+                [this, at]() { requestAttachment(at, false); });
+        connect(menu->addAction(tr("Save as…")), &QAction::triggered, this,
+                [this, at]() { requestAttachment(at, true); });
+        menu->addSeparator();
+    }
     // Also for a message that must be shortened before it can go: copy, edit, send anew.
     QAction *copy = menu->addAction(tr("Copy"));
     copy->setShortcut(QKeySequence::Copy);
     connect(copy, &QAction::triggered, this, &ChatView::copySelection);
     return menu;
+}
+
+void ChatView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (!requestAttachment(indexAt(event->position().toPoint()), false))
+        QListView::mouseDoubleClickEvent(event);
+}
+
+bool ChatView::requestAttachment(const QModelIndex &index, bool save)
+{
+    // A file still uploading has no URL yet: there is nothing on the relay to open.
+    const QString url = index.data(MessageListModel::AttachmentUrlRole).toString();
+    if (!index.isValid() || url.isEmpty())
+        return false;
+    const QString name = index.data(MessageListModel::AttachmentNameRole).toString();
+    if (save)
+        emit saveRequested(url, name);
+    else
+        emit openRequested(url, name);
+    return true;
 }
 
 void ChatView::retryCurrent()

@@ -5,10 +5,14 @@
 #include "ui/PreviewPane.h"
 #include "ui/TranslationBadges.h"
 
+#include <QClipboard>
+#include <QDropEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QUuid>
@@ -27,22 +31,29 @@ QString newId()
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent), m_editor(new QPlainTextEdit(this)), m_preview(new PreviewPane(this)),
-      m_sendButton(new QPushButton(tr("Send"), this)), m_disabledNote(new QLabel(this))
+      m_sendButton(new QPushButton(tr("Send"), this)),
+      m_attachButton(new QPushButton(tr("Attach…"), this)), m_disabledNote(new QLabel(this))
 {
     m_editor->setPlaceholderText(tr("Write in Korean. Enter sends, Shift+Enter adds a line."));
     m_editor->setTabChangesFocus(true);
     m_editor->setMinimumHeight(56);
     m_editor->setMaximumHeight(96);
     m_editor->installEventFilter(this);
+    m_editor->viewport()->installEventFilter(this); // drops land on the viewport
     m_editor->setAccessibleName(tr("Message"));
     m_sendButton->setDefault(false);
     m_sendButton->setAutoDefault(false);
+    m_attachButton->setAutoDefault(false);
+    m_attachButton->setToolTip(tr("Send a photo (JPEG, PNG, WebP, HEIC) or a PDF. You can also "
+                                  "paste or drop files here."));
+    m_attachButton->setAccessibleName(tr("Attach a file"));
     m_disabledNote->setWordWrap(true);
     m_disabledNote->setStyleSheet(QStringLiteral("color: #5f6670; font-weight: bold;"));
     m_disabledNote->hide();
 
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_attachButton, 0, Qt::AlignBottom);
     row->addWidget(m_editor, 1);
     row->addWidget(m_sendButton, 0, Qt::AlignBottom);
     auto *layout = new QVBoxLayout(this);
@@ -69,6 +80,7 @@ Composer::Composer(QWidget *parent)
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, &Composer::onTextChanged);
     connect(m_sendButton, &QPushButton::clicked, this, &Composer::send);
+    connect(m_attachButton, &QPushButton::clicked, this, &Composer::attachRequested);
 }
 
 void Composer::setPatientLanguage(const QString &code)
@@ -91,6 +103,7 @@ void Composer::setSendingEnabled(bool enabled, const QString &reason)
     m_enabled = enabled;
     m_editor->setReadOnly(!enabled);
     m_sendButton->setEnabled(enabled);
+    m_attachButton->setEnabled(enabled);
     m_disabledNote->setText(reason);
     m_disabledNote->setVisible(!enabled && !reason.isEmpty());
     m_preview->setVisible(enabled);
@@ -107,10 +120,53 @@ QString Composer::currentText() const
     return m_editor->toPlainText().trimmed();
 }
 
+bool Composer::offerMimeData(const QMimeData *data)
+{
+    if (!m_enabled || !data)
+        return false;
+    QStringList paths;
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (!paths.isEmpty()) {
+        emit filesOffered(paths);
+        return true;
+    }
+    if (data->hasImage()) {
+        const QImage image = qvariant_cast<QImage>(data->imageData());
+        if (!image.isNull()) {
+            emit imageOffered(image);
+            return true;
+        }
+    }
+    return false;
+}
+
 bool Composer::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_editor->viewport()) {
+        // Files dropped on the editor are sent, not typed in as their paths.
+        if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+            auto *drag = static_cast<QDragMoveEvent *>(event);
+            if (m_enabled && (drag->mimeData()->hasUrls() || drag->mimeData()->hasImage())) {
+                drag->acceptProposedAction();
+                return true;
+            }
+        } else if (event->type() == QEvent::Drop) {
+            auto *drop = static_cast<QDropEvent *>(event);
+            if (offerMimeData(drop->mimeData())) {
+                drop->acceptProposedAction();
+                return true;
+            }
+        }
+        return QWidget::eventFilter(watched, event);
+    }
     if (watched == m_editor && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Paste) &&
+            offerMimeData(QGuiApplication::clipboard()->mimeData()))
+            return true;
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
             if (key->modifiers() & Qt::ShiftModifier)
                 m_editor->insertPlainText(QStringLiteral("\n"));

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QMessageBox;
+class QMimeData;
 class QPlainTextEdit;
 class QPushButton;
 
@@ -19,7 +20,8 @@ class PreviewPane;
 //! Where the agent writes. Enter sends, Shift+Enter starts a new line. While the agent types, a
 //! preview of the translation is requested after a short pause; a text is sent only once its
 //! preview is known (or could not be had in time), and a preview with a warning asks the agent
-//! to confirm first. The composer only emits requests: the chat's session sends them.
+//! to confirm first. Files come with the attach button, or pasted or dropped into the editor.
+//! The composer only emits requests: the chat's session sends them.
 class Composer final : public QWidget
 {
     Q_OBJECT
@@ -42,6 +44,11 @@ public:
     void send();
 
     [[nodiscard]] QPlainTextEdit *editor() const { return m_editor; }
+    [[nodiscard]] QPushButton *attachButton() const { return m_attachButton; }
+    //! What a paste or a drop into the editor brings: files or a picture go out as
+    //! attachments (filesOffered, imageOffered); true when it brought one, else the text
+    //! editor takes it as text.
+    bool offerMimeData(const QMimeData *data);
     [[nodiscard]] PreviewPane *previewPane() const { return m_preview; }
     [[nodiscard]] bool isWaitingToSend() const { return m_sendWhenChecked; }
 
@@ -50,6 +57,12 @@ signals:
     //! `clientMsgId` is a fresh UUID: the relay's idempotency key for this message.
     void sendRequested(const QString &clientMsgId, const QString &text);
     void typingChanged(bool active);
+    //! The attach button: the chat asks which files to send.
+    void attachRequested();
+    //! Local files pasted or dropped into the editor.
+    void filesOffered(const QStringList &paths);
+    //! A picture pasted from the clipboard (a screenshot, an image copied from a page).
+    void imageOffered(const QImage &image);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -75,6 +88,7 @@ private:
     QPlainTextEdit *m_editor;
     PreviewPane *m_preview;
     QPushButton *m_sendButton;
+    QPushButton *m_attachButton;
     QLabel *m_disabledNote;
     QTimer m_previewTimer;
     QTimer m_waitTimer;

@@ -1,6 +1,7 @@
 #include "ui/MessageDelegate.h"
 
 #include "client/MessageListModel.h"
+#include "client/OutgoingFile.h"
 #include "client/TranslationWarning.h"
 #include "ui/LanguageNames.h"
 
@@ -24,6 +25,9 @@ constexpr int kLineGap = 3;      //!< between blocks inside a bubble
 constexpr int kBadgeGap = 4;
 constexpr int kMinBubble = 260;
 constexpr double kBubbleShare = 0.72; //!< of the view's width
+constexpr int kPictureBox = 240;      //!< a thumbnail fits in a square this large
+constexpr int kFileCardWidth = 240;
+constexpr int kFileIcon = 36;
 
 const QColor kInk(0x1d, 0x21, 0x27);
 const QColor kMuted(0x5f, 0x66, 0x70);
@@ -60,7 +64,10 @@ int MessageDelegate::viewWidth(const QStyleOptionViewItem &option)
 MessageDelegate::Block MessageDelegate::measure(const QString &text, const QFont &font,
                                                 const QColor &color, int width)
 {
-    Block block{text, font, color};
+    Block block;
+    block.text = text;
+    block.font = font;
+    block.color = color;
     block.wrapWidth = width;
     QTextLayout layout(text, font);
     QTextOption option;
@@ -82,8 +89,133 @@ MessageDelegate::Block MessageDelegate::measure(const QString &text, const QFont
     return block;
 }
 
+bool MessageDelegate::showsPicture(const QModelIndex &index)
+{
+    return !index.data(MessageListModel::ThumbnailRole).value<QImage>().isNull() ||
+           !index.data(MessageListModel::ThumbnailUrlRole).toString().isEmpty();
+}
+
+void MessageDelegate::addAttachment(std::vector<Block> &blocks, const QModelIndex &index,
+                                    const QFont &base, int inner)
+{
+    const QString type = index.data(MessageListModel::AttachmentTypeRole).toString();
+    const QImage image = index.data(MessageListModel::ThumbnailRole).value<QImage>();
+    const bool hasThumbnail = showsPicture(index);
+    const int box = std::min(inner, kPictureBox);
+    Block media;
+    media.font = base;
+    media.color = kInk;
+    media.wrapWidth = inner;
+    if (hasThumbnail) {
+        media.kind = Block::Kind::Picture;
+        media.image = image;
+        media.label = tr("Loading picture…");
+        const QSize natural = !image.isNull() ? image.size() : QSize(4, 3);
+        const QSize fitted = natural.scaled(box, box, Qt::KeepAspectRatio);
+        media.naturalWidth = std::max(48, fitted.width());
+        media.height = std::max(36, fitted.height());
+    } else {
+        media.kind = Block::Kind::FileCard;
+        media.text = index.data(MessageListModel::AttachmentNameRole).toString();
+        media.font = scaled(base, 1.0, true);
+        media.detailFont = scaled(base, 0.85);
+        media.label = type == QLatin1String("application/pdf")   ? QStringLiteral("PDF")
+                      : type.startsWith(QLatin1String("image/")) ? type.mid(6).toUpper().left(4)
+                                                                 : tr("FILE");
+        media.detail = QStringLiteral("%1 · %2").arg(
+            OutgoingFile::sizeText(index.data(MessageListModel::AttachmentSizeRole).toLongLong()),
+            type == QLatin1String("application/pdf") ? tr("PDF document") : tr("image"));
+        const QFontMetrics name(media.font);
+        const QFontMetrics detail(media.detailFont);
+        media.naturalWidth =
+            std::min(inner, std::max(kFileCardWidth,
+                                     kFileIcon + 24 + detail.horizontalAdvance(media.detail)));
+        media.height = std::max(kFileIcon, name.height() + detail.height() + 4) + 12;
+    }
+    blocks.push_back(media);
+    const double progress = index.data(MessageListModel::UploadProgressRole).toDouble();
+    if (progress >= 0) {
+        Block bar;
+        bar.kind = Block::Kind::Progress;
+        bar.progress = progress;
+        bar.naturalWidth = media.naturalWidth;
+        bar.height = 6;
+        blocks.push_back(bar);
+    }
+}
+
+void MessageDelegate::drawMedia(QPainter *painter, const Block &block, const QPointF &topLeft)
+{
+    const QRectF area(topLeft, QSizeF(block.naturalWidth, block.height));
+    switch (block.kind) {
+    case Block::Kind::Picture: {
+        QPainterPath clip;
+        clip.addRoundedRect(area, 6, 6);
+        painter->save();
+        painter->setClipPath(clip);
+        if (block.image.isNull()) {
+            painter->fillRect(area, QColor(0xe6, 0xe9, 0xee));
+            painter->setPen(kMuted);
+            painter->setFont(scaled(block.font, 0.85));
+            painter->drawText(area, Qt::AlignCenter | Qt::TextWordWrap, block.label);
+        } else {
+            painter->setRenderHint(QPainter::SmoothPixmapTransform);
+            painter->drawImage(area, block.image);
+        }
+        painter->restore();
+        break;
+    }
+    case Block::Kind::FileCard: {
+        QPainterPath card;
+        card.addRoundedRect(area, 6, 6);
+        painter->fillPath(card, QColor(0xf7, 0xf8, 0xfa));
+        painter->setPen(QPen(QColor(0xd9, 0xdd, 0xe3), 1));
+        painter->drawPath(card);
+        const QRectF icon(area.left() + 6, area.center().y() - kFileIcon / 2.0, kFileIcon,
+                          kFileIcon);
+        QPainterPath tile;
+        tile.addRoundedRect(icon, 4, 4);
+        painter->fillPath(tile, block.label == QLatin1String("PDF") ? QColor(0xc6, 0x28, 0x28)
+                                                                    : QColor(0x1f, 0x4f, 0x99));
+        painter->setPen(Qt::white);
+        painter->setFont(scaled(block.detailFont, 0.9, true));
+        painter->drawText(icon, Qt::AlignCenter, block.label);
+        const qreal textLeft = icon.right() + 10;
+        const qreal textWidth = area.right() - 6 - textLeft;
+        const QFontMetrics name(block.font);
+        const QFontMetrics detail(block.detailFont);
+        const qreal top = area.center().y() - (name.height() + detail.height() + 4) / 2.0;
+        painter->setPen(kInk);
+        painter->setFont(block.font);
+        painter->drawText(QRectF(textLeft, top, textWidth, name.height()), Qt::AlignLeft,
+                          name.elidedText(block.text, Qt::ElideMiddle, int(textWidth)));
+        painter->setPen(kMuted);
+        painter->setFont(block.detailFont);
+        painter->drawText(QRectF(textLeft, top + name.height() + 4, textWidth, detail.height()),
+                          Qt::AlignLeft, block.detail);
+        break;
+    }
+    case Block::Kind::Progress: {
+        QPainterPath track;
+        track.addRoundedRect(area, 3, 3);
+        painter->fillPath(track, QColor(0xd9, 0xdd, 0xe3));
+        QPainterPath done;
+        done.addRoundedRect(
+            QRectF(area.topLeft(), QSizeF(area.width() * block.progress, area.height())), 3, 3);
+        painter->fillPath(done, kSelected);
+        break;
+    }
+    case Block::Kind::Text:
+        break;
+    }
+}
+
 void MessageDelegate::draw(QPainter *painter, const Block &block, const QPointF &topLeft)
 {
+    if (block.kind != Block::Kind::Text) {
+        drawMedia(painter, block, topLeft);
+        return;
+    }
     QTextLayout layout(block.text, block.font);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
@@ -146,12 +278,21 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
             blocks.push_back(measure(t, f, c, inner));
     };
 
+    const bool attachment = index.data(MessageListModel::IsAttachmentRole).toBool();
+    // A picture says nothing of its name; a file card shows it already.
+    const bool picture = attachment && showsPicture(index);
     if (sender == protocol::Sender::Patient) {
         l.kind = Layout::Kind::Patient;
         l.fill = QColor(0xff, 0xff, 0xff);
         l.border = QColor(0xd9, 0xdd, 0xe3);
         add(tr("Patient · %1").arg(timeOf(index)), small, kMuted);
-        if (status == protocol::TranslationStatus::Unavailable) {
+        if (attachment) {
+            // A file is not translated: what the patient sent is what the agent opens.
+            addAttachment(blocks, index, base, inner);
+            if (picture)
+                add(index.data(MessageListModel::AttachmentNameRole).toString(), small, kMuted);
+            add(tr("Double-click to open, right-click to save."), small, kMuted);
+        } else if (status == protocol::TranslationStatus::Unavailable) {
             // The original stands where the Korean would be: say so before anything else.
             l.fill = QColor(0xff, 0xf4, 0xe0);
             l.border = QColor(0xe8, 0xa3, 0x3d);
@@ -184,7 +325,10 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         add(QStringLiteral("%1 · %2 · %3")
                 .arg(name.isEmpty() ? tr("Counselor") : name, timeOf(index), state),
             small, failed ? kAlarm : kMuted);
-        add(text, base, kInk);
+        if (attachment)
+            addAttachment(blocks, index, base, inner);
+        else
+            add(text, base, kInk);
         const QString target = LanguageNames::name(translationLang);
         if (failed) {
             // The patient reads nothing of it: say why, and what the agent can do.
@@ -192,6 +336,12 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
             l.border = kAlarm;
             add(index.data(MessageListModel::ErrorRole).toString(), smallBold, kAlarm);
             add(retryHint(index), small, kAlarm);
+        } else if (attachment) {
+            const double progress = index.data(MessageListModel::UploadProgressRole).toDouble();
+            if (progress >= 0)
+                add(tr("Uploading… %1 %").arg(int(std::round(progress * 100))), small, kMuted);
+            else if (picture)
+                add(text, small, kMuted);
         } else if (status == protocol::TranslationStatus::Unavailable) {
             l.border = QColor(0xe8, 0xa3, 0x3d);
             add(tr("NOT TRANSLATED — the patient sees the Korean text."), smallBold, kAlarm);
@@ -211,8 +361,10 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     int badgesWidth = 0;
     std::vector<std::pair<TranslationBadges::Badge, QRect>> badges;
     // A failed message has no translation the patient reads, so nothing to badge.
-    for (auto &badge : failed ? std::vector<TranslationBadges::Badge>{}
-                              : TranslationBadges::forMessage(status, warnings, fromTemplate)) {
+    // Nor a file, which is not translated.
+    for (auto &badge : failed || attachment
+                           ? std::vector<TranslationBadges::Badge>{}
+                           : TranslationBadges::forMessage(status, warnings, fromTemplate)) {
         const int w = std::min(inner, bm.horizontalAdvance(badge.text) + 12);
         if (bx > 0 && bx + w > inner) {
             bx = 0;

@@ -2,6 +2,7 @@
 
 #include "ui/TranslationBadges.h"
 
+#include <QImage>
 #include <QKeySequence>
 #include <QStyledItemDelegate>
 #include <vector>
@@ -42,6 +43,14 @@ private:
         qreal height = 0;
         qreal naturalWidth = 0;
         int wrapWidth = 0; //!< paint wraps where measure did
+        //! An attachment: its picture (a placeholder while the picture is not there), a card
+        //! naming a file without one, or an upload's progress bar.
+        enum class Kind { Text, Picture, FileCard, Progress } kind = Kind::Text;
+        QImage image;
+        QString detail; //!< FileCard: size and type
+        QString label;  //!< FileCard: "PDF"; Picture placeholder: what it waits for
+        QFont detailFont;
+        double progress = 0;
     };
     struct Layout
     {
@@ -59,6 +68,12 @@ private:
     [[nodiscard]] static int viewWidth(const QStyleOptionViewItem &option);
     static Block measure(const QString &text, const QFont &font, const QColor &color, int width);
     static void draw(QPainter *painter, const Block &block, const QPointF &topLeft);
+    //! The blocks that show an attachment, fitted to `inner` px.
+    static void addAttachment(std::vector<Block> &blocks, const QModelIndex &index,
+                              const QFont &base, int inner);
+    //! An image with a thumbnail (or a local preview) shows as a picture, else as a file card.
+    [[nodiscard]] static bool showsPicture(const QModelIndex &index);
+    static void drawMedia(QPainter *painter, const Block &block, const QPointF &topLeft);
 
     QKeySequence m_retryShortcut;
 };
