@@ -2,244 +2,725 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>ChatPage</name>
+    <name>LanguageNames</name>
     <message>
+        <location filename="../ui/LanguageNames.cpp" line="10"/>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="12"/>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="14"/>
+        <source>Japanese</source>
+        <translation>일본어</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="16"/>
+        <source>Chinese</source>
+        <translation>중국어</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="18"/>
+        <source>Thai</source>
+        <translation>태국어</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="20"/>
+        <source>Vietnamese</source>
+        <translation>베트남어</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="35"/>
+        <source>Greeting</source>
+        <translation>인사</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="37"/>
+        <source>Appointments</source>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="39"/>
+        <source>Visiting</source>
+        <translation>내원 안내</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="41"/>
+        <source>Payment</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="43"/>
+        <source>Insurance</source>
+        <translation>보험</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="45"/>
+        <source>Aftercare</source>
+        <translation>진료 후 관리</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageNames.cpp" line="47"/>
+        <source>Closing</source>
+        <translation>마무리</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingFile</name>
+    <message>
+        <location filename="../client/OutgoingFile.cpp" line="43"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../client/OutgoingFile.cpp" line="46"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/OutgoingFile.cpp" line="47"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n바이트</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../client/OutgoingFile.cpp" line="55"/>
+        <source>%1 is empty.</source>
+        <translation>%1 파일이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/OutgoingFile.cpp" line="59"/>
+        <location filename="../client/OutgoingFile.cpp" line="96"/>
+        <source>%1 is too large (%2). The relay accepts files of up to %3.</source>
+        <translation>%1 파일이 너무 큽니다(%2). 릴레이는 %3까지의 파일만 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/OutgoingFile.cpp" line="66"/>
+        <source>%1 is not a photo (JPEG, PNG, WebP, HEIC) or a PDF, whatever its name says.</source>
+        <translation>%1 파일은 이름과 달리 사진(JPEG, PNG, WebP, HEIC)이나 PDF가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/OutgoingFile.cpp" line="104"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 파일을 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationBadges</name>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="32"/>
+        <source>Vetted template</source>
+        <translation>검증된 템플릿</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="32"/>
+        <source>Vetted</source>
+        <translation>검증됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="35"/>
+        <source>Cached</source>
+        <translation>저장된 번역</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="38"/>
+        <source>Fallback translator</source>
+        <translation>예비 번역기</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="41"/>
+        <source>Translating…</source>
+        <translation>번역 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="44"/>
+        <source>Not translated</source>
+        <translation>번역 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="53"/>
+        <source>Check numbers</source>
+        <translation>숫자 확인 필요</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="56"/>
+        <source>Term missing: %1</source>
+        <translation>용어 누락: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="59"/>
+        <source>Name changed: %1</source>
+        <translation>고유명 누락: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="62"/>
+        <source>Translation timed out</source>
+        <translation>번역 시간 초과</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>Check units</source>
+        <translation>단위 확인 필요</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="68"/>
+        <source>Personal data changed</source>
+        <translation>개인정보 변경됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="88"/>
+        <source>The number %1 of the original is %2 in the translation.</source>
+        <translation>원문의 숫자 %1이(가) 번역에서는 %2입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="91"/>
+        <source>The number %1 of the original is missing from the translation.</source>
+        <translation>원문의 숫자 %1이(가) 번역에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="98"/>
+        <source>The approved translation &quot;%2&quot; of the medical term &quot;%1&quot; is missing.</source>
+        <translation>의학 용어 &quot;%1&quot;의 승인된 번역 &quot;%2&quot;이(가) 번역에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="114"/>
+        <source>%1 of the original became %2 in the translation.</source>
+        <translation>원문의 %1이(가) 번역에서 %2(으)로 바뀌었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="117"/>
+        <source>A unit (mg, ml, days, …) is different in the translation.</source>
+        <translation>번역문에서 단위(mg, ml, 일 등)가 원문과 다릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="120"/>
+        <source>A phone number, e-mail or ID number did not come back unchanged.</source>
+        <translation>전화번호, 이메일 또는 신분증 번호가 그대로 돌아오지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="124"/>
+        <source>No translation service could translate this text.</source>
+        <translation>어떤 번역 서비스도 이 문장을 번역하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="125"/>
+        <source>Without a translation service only vetted sentences are translated.</source>
+        <translation>번역 서비스가 없으면 검증된 문장만 번역됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="94"/>
+        <source>A number, dose, date or time is different in the translation.</source>
+        <translation>번역문에서 숫자, 용량, 날짜 또는 시간이 원문과 다릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="102"/>
+        <source>The approved translation of the medical term &quot;%1&quot; is missing.</source>
+        <translation>의료 용어 &quot;%1&quot;의 승인된 번역이 빠져 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="106"/>
+        <source>&quot;%1&quot; must stay as written but is missing from the translation.</source>
+        <translation>&quot;%1&quot;은(는) 그대로 유지되어야 하는데 번역문에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="110"/>
+        <source>The translator did not answer in time.</source>
+        <translation>번역기가 제시간에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="129"/>
+        <source>Translation warning: %1</source>
+        <translation>번역 경고: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::AttachmentActions</name>
+    <message>
+        <location filename="../ui/AttachmentActions.cpp" line="67"/>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/AttachmentActions.cpp" line="73"/>
+        <source>Save attachment</source>
+        <translation>첨부 파일 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/AttachmentActions.cpp" line="107"/>
+        <source>The attachment could not be downloaded: %1</source>
+        <translation>첨부 파일을 내려받을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/AttachmentActions.cpp" line="129"/>
+        <source>There is no folder to put the attachment in.</source>
+        <translation>첨부 파일을 둘 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AttachmentActions.cpp" line="136"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 파일을 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AttachmentActions.cpp" line="140"/>
+        <source>Saved to %1.</source>
+        <translation>%1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AttachmentActions.cpp" line="146"/>
+        <source>No program on this computer opens %1.</source>
+        <translation>이 컴퓨터에는 %1 파일을 열 프로그램이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::AttachmentTransfer</name>
+    <message>
+        <location filename="../client/AttachmentTransfer.cpp" line="117"/>
+        <location filename="../client/AttachmentTransfer.cpp" line="191"/>
+        <source>Not logged in.</source>
+        <translation>로그인되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/AttachmentTransfer.cpp" line="163"/>
+        <source>The relay&apos;s answer could not be read.</source>
+        <translation>릴레이의 응답을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/AttachmentTransfer.cpp" line="179"/>
+        <source>the transfer stalled and was stopped</source>
+        <translation>전송이 멈춰 중단했습니다</translation>
+    </message>
+    <message>
+        <location filename="../client/AttachmentTransfer.cpp" line="187"/>
+        <source>The attachment&apos;s address is not on the relay.</source>
+        <translation>첨부 파일의 주소가 릴레이에 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/AttachmentTransfer.cpp" line="237"/>
+        <source>The thumbnail could not be decoded.</source>
+        <translation>미리보기 이미지를 읽을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::ChatPage</name>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="31"/>
+        <location filename="../ui/ChatPage.cpp" line="266"/>
+        <location filename="../ui/ChatPage.cpp" line="269"/>
         <source>End chat</source>
         <translation>상담 종료</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="32"/>
         <source>Transfer…</source>
         <translation>이관…</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="44"/>
         <source>The patient is typing…</source>
         <translation>환자가 입력 중입니다…</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="46"/>
         <source>End the consultation for both sides</source>
         <translation>환자와 상담사 모두에게 상담을 종료합니다</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="47"/>
         <source>Hand this consultation to another counselor</source>
         <translation>이 상담을 다른 상담사에게 넘깁니다</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="100"/>
         <source> (ended)</source>
         <translation> (종료됨)</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="102"/>
         <source> (closed)</source>
         <translation> (닫힘)</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="108"/>
         <source>%1 patient</source>
         <translation>%1 환자</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="112"/>
         <source>● online</source>
         <translation>● 접속 중</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="112"/>
         <source>○ offline</source>
         <translation>○ 접속 끊김</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="115"/>
         <source>Consultation %1</source>
         <translation>상담 %1</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="126"/>
         <source>This chat is read only.</source>
         <translation>이 상담은 읽기 전용입니다.</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="146"/>
+        <source>Send files to the patient</source>
+        <translation>환자에게 파일 보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="149"/>
+        <source>Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.pdf)</source>
+        <translation>사진 및 PDF 문서 (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="149"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="164"/>
+        <source>Send files</source>
+        <translation>파일 보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="165"/>
+        <source>Send to the patient?
+
+%1</source>
+        <translation>환자에게 보낼까요?
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="167"/>
+        <location filename="../ui/ChatPage.cpp" line="189"/>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="168"/>
+        <location filename="../ui/ChatPage.cpp" line="190"/>
+        <location filename="../ui/ChatPage.cpp" line="333"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="182"/>
+        <source>Send picture</source>
+        <translation>사진 보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="183"/>
+        <source>Send the pasted picture (%1 × %2) to the patient?</source>
+        <translation>붙여 넣은 사진(%1 × %2)을 환자에게 보낼까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="228"/>
+        <source>The chat has ended: the files were not sent.</source>
+        <translation>상담이 종료되어 파일을 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="240"/>
+        <source>Not sent: %1</source>
+        <translation>전송 안 됨: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ChatPage.cpp" line="241"/>
+        <source>%n file(s) not sent.</source>
+        <translation>
+            <numerusform>파일 %n개를 보내지 않았습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="243"/>
+        <source>Not sent</source>
+        <translation>전송 실패</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="244"/>
+        <source>These files were not sent:
+
+%1</source>
+        <translation>다음 파일을 보내지 않았습니다:
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="267"/>
         <source>End this consultation? The patient can no longer write in it.</source>
         <translation>이 상담을 종료할까요? 종료 후에는 환자가 더 이상 메시지를 보낼 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="270"/>
         <source>Keep chatting</source>
         <translation>계속 상담</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="275"/>
         <source>Not connected to the relay: the chat was not ended.</source>
         <translation>중계 서버에 연결되어 있지 않아 상담을 종료하지 못했습니다.</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="311"/>
+        <source>%1 (online)</source>
+        <translation>%1 (접속 중)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="311"/>
+        <source>%1 (offline)</source>
+        <translation>%1 (접속 안 함)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="316"/>
+        <source>There is no other counselor to transfer this chat to.</source>
+        <translation>이 상담을 넘길 다른 상담사가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="319"/>
+        <source>Counselor who takes over this chat:</source>
+        <translation>이 상담을 이어받을 상담사:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="330"/>
         <source>Transfer chat</source>
         <translation>상담 이관</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="332"/>
+        <source>Transfer</source>
+        <translation>이관</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="344"/>
+        <source>Not connected to the relay: the chat was not transferred.</source>
+        <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="346"/>
+        <source>Transfer requested.</source>
+        <translation>이관을 요청했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="353"/>
         <source>Agent id of the colleague who takes over
 (ask your administrator if you do not know it):</source>
         <translation>상담을 넘겨받을 상담사의 ID
 (모르면 관리자에게 문의하세요):</translation>
     </message>
-    <message>
-        <source>Transfer</source>
-        <translation>이관</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <source>Not connected to the relay: the chat was not transferred.</source>
-        <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>%1 (online)</source>
-        <translation>%1 (접속 중)</translation>
-    </message>
-    <message>
-        <source>%1 (offline)</source>
-        <translation>%1 (접속 안 함)</translation>
-    </message>
-    <message>
-        <source>There is no other counselor to transfer this chat to.</source>
-        <translation>이 상담을 넘길 다른 상담사가 없습니다.</translation>
-    </message>
-    <message>
-        <source>Counselor who takes over this chat:</source>
-        <translation>이 상담을 이어받을 상담사:</translation>
-    </message>
-    <message>
-        <source>Transfer requested.</source>
-        <translation>이관을 요청했습니다.</translation>
-    </message>
 </context>
 <context>
-    <name>ChatRegistry</name>
+    <name>medtranslate::console::ChatRegistry</name>
     <message>
+        <location filename="../client/ChatRegistry.cpp" line="90"/>
         <source>This consultation is no longer assigned to you (ended or transferred while the console was offline).</source>
         <translation>이 상담은 더 이상 배정되어 있지 않습니다 (콘솔이 오프라인인 동안 종료되었거나 이관되었습니다).</translation>
     </message>
 </context>
 <context>
-    <name>ChatSession</name>
+    <name>medtranslate::console::ChatSession</name>
     <message>
+        <location filename="../client/ChatSession.cpp" line="33"/>
+        <location filename="../client/ChatSession.cpp" line="218"/>
+        <location filename="../client/ChatSession.cpp" line="298"/>
         <source>The consultation has ended.</source>
         <translation>상담이 종료되었습니다.</translation>
     </message>
     <message>
+        <location filename="../client/ChatSession.cpp" line="127"/>
+        <source>Not sent: the upload did not reach the relay (%1).</source>
+        <translation>전송 실패: 업로드가 릴레이에 닿지 않았습니다(%1).</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="133"/>
+        <source>Not sent: the file is larger than the relay accepts.</source>
+        <translation>전송 실패: 파일이 릴레이가 받는 크기보다 큽니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="137"/>
+        <source>Not sent: the relay refused the file: %1</source>
+        <translation>전송 실패: 릴레이가 파일을 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="220"/>
         <source>Transferred to %1.</source>
         <translation>%1 상담사에게 이관되었습니다.</translation>
     </message>
     <message>
-        <source>The patient ended the consultation.</source>
-        <translation>환자가 상담을 종료했습니다.</translation>
-    </message>
-    <message>
+        <location filename="../client/ChatSession.cpp" line="257"/>
         <source>Not sent: the consultation has ended.</source>
         <translation>전송 안 됨: 상담이 종료되었습니다.</translation>
     </message>
     <message>
+        <location filename="../client/ChatSession.cpp" line="260"/>
         <source>Not sent: too many messages at once.</source>
         <translation>전송 안 됨: 한꺼번에 너무 많이 보냈습니다.</translation>
     </message>
     <message>
+        <location filename="../client/ChatSession.cpp" line="263"/>
         <source>Not sent: the relay could not store it.</source>
         <translation>전송 안 됨: 중계 서버가 메시지를 저장하지 못했습니다.</translation>
     </message>
     <message>
+        <location filename="../client/ChatSession.cpp" line="266"/>
         <source>Not sent: the message is too long. Shorten it and send it as a new message.</source>
         <translation>전송 안 됨: 메시지가 너무 깁니다. 줄여서 새 메시지로 보내세요.</translation>
     </message>
     <message>
+        <location filename="../client/ChatSession.cpp" line="269"/>
         <source>Not sent.</source>
         <translation>전송 안 됨.</translation>
     </message>
     <message>
+        <location filename="../client/ChatSession.cpp" line="269"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="297"/>
+        <source>The patient ended the consultation.</source>
+        <translation>환자가 상담을 종료했습니다.</translation>
+    </message>
 </context>
 <context>
-    <name>ChatTabs</name>
+    <name>medtranslate::console::ChatTabs</name>
     <message>
+        <location filename="../ui/ChatTabs.cpp" line="90"/>
         <source>Close this chat</source>
         <translation>이 상담 닫기</translation>
     </message>
 </context>
 <context>
-    <name>ChatView</name>
+    <name>medtranslate::console::ChatView</name>
     <message>
-        <source>Messages</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
+        <location filename="../ui/ChatView.cpp" line="20"/>
         <source>Send again</source>
         <translation>다시 보내기</translation>
     </message>
     <message>
+        <location filename="../ui/ChatView.cpp" line="25"/>
         <source>Send the selected message again, unchanged</source>
         <translation>선택한 메시지를 그대로 다시 보냅니다</translation>
     </message>
     <message>
+        <location filename="../ui/ChatView.cpp" line="41"/>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatView.cpp" line="121"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatView.cpp" line="123"/>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatView.cpp" line="128"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
 </context>
 <context>
-    <name>Composer</name>
+    <name>medtranslate::console::Composer</name>
     <message>
+        <location filename="../ui/Composer.cpp" line="34"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
+        <location filename="../ui/Composer.cpp" line="35"/>
+        <source>Attach…</source>
+        <translation>첨부…</translation>
+    </message>
+    <message>
+        <location filename="../ui/Composer.cpp" line="37"/>
         <source>Write in Korean. Enter sends, Shift+Enter adds a line.</source>
         <translation>한국어로 입력하세요. Enter: 보내기, Shift+Enter: 줄바꿈</translation>
     </message>
     <message>
+        <location filename="../ui/Composer.cpp" line="43"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
+        <location filename="../ui/Composer.cpp" line="47"/>
+        <source>Send a photo (JPEG, PNG, WebP, HEIC) or a PDF. You can also paste or drop files here.</source>
+        <translation>사진(JPEG, PNG, WebP, HEIC)이나 PDF를 보냅니다. 여기에 파일을 붙여 넣거나 끌어 놓아도 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/Composer.cpp" line="49"/>
+        <source>Attach a file</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <location filename="../ui/Composer.cpp" line="236"/>
         <source>The message is too long (at most %1 characters). Split it.</source>
         <translation>메시지가 너무 깁니다 (최대 %1자). 나누어 보내세요.</translation>
     </message>
     <message>
+        <location filename="../ui/Composer.cpp" line="269"/>
         <source>Check the translation</source>
         <translation>번역을 확인하세요</translation>
     </message>
     <message>
+        <location filename="../ui/Composer.cpp" line="270"/>
         <source>The translation may not say what you wrote:</source>
         <translation>번역이 작성하신 내용과 다를 수 있습니다:</translation>
     </message>
     <message>
+        <location filename="../ui/Composer.cpp" line="276"/>
         <source>The patient will read: %1</source>
         <translation>환자가 읽게 될 문장: %1</translation>
     </message>
     <message>
+        <location filename="../ui/Composer.cpp" line="278"/>
         <source>Send anyway</source>
         <translation>그래도 보내기</translation>
     </message>
     <message>
+        <location filename="../ui/Composer.cpp" line="280"/>
         <source>Edit the message</source>
         <translation>메시지 수정</translation>
     </message>
 </context>
 <context>
-    <name>ConnectionIndicator</name>
+    <name>medtranslate::console::ConnectionIndicator</name>
     <message>
+        <location filename="../ui/ConnectionIndicator.cpp" line="26"/>
         <source>● Connected</source>
         <translation>● 연결됨</translation>
     </message>
     <message>
+        <location filename="../ui/ConnectionIndicator.cpp" line="30"/>
         <source>● Connecting…</source>
         <translation>● 연결 중…</translation>
     </message>
     <message>
+        <location filename="../ui/ConnectionIndicator.cpp" line="35"/>
         <source>● Connection lost — retrying in %1 s</source>
         <translation>● 연결 끊김 — %1초 후 재연결</translation>
     </message>
     <message>
+        <location filename="../ui/ConnectionIndicator.cpp" line="36"/>
         <source>● Connection lost — reconnecting…</source>
         <translation>● 연결 끊김 — 재연결 중…</translation>
     </message>
     <message>
+        <location filename="../ui/ConnectionIndicator.cpp" line="41"/>
         <source>● Offline</source>
         <translation>● 오프라인</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/ConnectionIndicator.cpp" line="47"/>
         <source>%n message(s) waiting to be delivered</source>
         <translation>
             <numerusform>전달 대기 중인 메시지 %n건</numerusform>
@@ -247,130 +728,92 @@
     </message>
 </context>
 <context>
-    <name>ConsoleController</name>
+    <name>medtranslate::console::ConsoleController</name>
     <message>
+        <location filename="../ui/ConsoleController.cpp" line="26"/>
         <source>Quick replies could not be loaded: %1</source>
         <translation>빠른 답변을 불러오지 못했습니다: %1</translation>
     </message>
     <message>
+        <location filename="../ui/ConsoleController.cpp" line="30"/>
         <source>Your session has expired. Log in again; your chats stay open.</source>
         <translation>로그인 세션이 만료되었습니다. 다시 로그인하세요. 열린 상담은 그대로 유지됩니다.</translation>
     </message>
 </context>
 <context>
-    <name>LanguageNames</name>
+    <name>medtranslate::console::LoginDialog</name>
     <message>
-        <source>Korean</source>
-        <translation>한국어</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>영어</translation>
-    </message>
-    <message>
-        <source>Japanese</source>
-        <translation>일본어</translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation>중국어</translation>
-    </message>
-    <message>
-        <source>Thai</source>
-        <translation>태국어</translation>
-    </message>
-    <message>
-        <source>Vietnamese</source>
-        <translation>베트남어</translation>
-    </message>
-    <message>
-        <source>Greeting</source>
-        <translation>인사</translation>
-    </message>
-    <message>
-        <source>Appointments</source>
-        <translation>예약</translation>
-    </message>
-    <message>
-        <source>Visiting</source>
-        <translation>내원 안내</translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation>결제</translation>
-    </message>
-    <message>
-        <source>Insurance</source>
-        <translation>보험</translation>
-    </message>
-    <message>
-        <source>Aftercare</source>
-        <translation>진료 후 관리</translation>
-    </message>
-    <message>
-        <source>Closing</source>
-        <translation>마무리</translation>
-    </message>
-</context>
-<context>
-    <name>LoginDialog</name>
-    <message>
+        <location filename="../ui/LoginDialog.cpp" line="21"/>
+        <location filename="../ui/LoginDialog.cpp" line="77"/>
         <source>Log in</source>
         <translation>로그인</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="23"/>
         <source>MedTranslate — counselor login</source>
         <translation>MedTranslate — 상담사 로그인</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="34"/>
         <source>Log in to the MedTranslate relay</source>
         <translation>MedTranslate 중계 서버에 로그인</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="37"/>
         <source>Relay address</source>
         <translation>서버 주소</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="38"/>
         <source>Username</source>
         <translation>사용자 이름</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="39"/>
         <source>Password</source>
         <translation>비밀번호</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="66"/>
         <source>Fill in the relay address, your username and your password.</source>
         <translation>서버 주소, 사용자 이름, 비밀번호를 모두 입력하세요.</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="77"/>
         <source>Logging in…</source>
         <translation>로그인 중…</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="105"/>
         <source>Wrong username or password.</source>
         <translation>사용자 이름 또는 비밀번호가 올바르지 않습니다.</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="110"/>
         <source>Cannot reach the relay at %1. Check the address and the network, or ask IT whether the relay is running.
 (%2)</source>
         <translation>%1 서버에 연결할 수 없습니다. 주소와 네트워크를 확인하거나, 서버가 동작 중인지 전산팀에 문의하세요.
 (%2)</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="115"/>
         <source>The secure connection (TLS) to the relay was refused: the certificate is not trusted or the address is wrong. Do not continue; call IT.
 (%1)</source>
         <translation>서버와의 보안 연결(TLS)을 확인할 수 없습니다. 인증서를 신뢰할 수 없거나 주소가 잘못되었습니다. 계속하지 말고 전산팀에 연락하세요.
 (%1)</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="121"/>
         <source>The relay address is not valid. It starts with https:// (or http:// on a test machine).</source>
         <translation>서버 주소가 올바르지 않습니다. https:// 로 시작해야 합니다 (테스트 환경에서는 http://).</translation>
     </message>
     <message>
+        <location filename="../ui/LoginDialog.cpp" line="126"/>
         <source>The relay could not log you in: %1</source>
         <translation>서버에서 로그인을 처리하지 못했습니다: %1</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/LoginDialog.cpp" line="131"/>
         <source>Too many failed logins for this account. Try again in %n minute(s); if you did not make them, tell IT.</source>
         <translation>
             <numerusform>이 계정의 로그인 실패가 너무 많습니다. %n분 후에 다시 시도하세요. 본인이 시도한 것이 아니라면 IT 담당자에게 알려 주세요.</numerusform>
@@ -378,398 +821,414 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>medtranslate::console::MainWindow</name>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="34"/>
+        <source>MedTranslate — counselor console</source>
+        <translation>MedTranslate — 상담사 콘솔</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="35"/>
+        <source>Accept a waiting patient to start a chat.</source>
+        <translation>대기 중인 환자를 수락하면 상담이 시작됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <source>Another counselor already took this patient.</source>
+        <translation>다른 상담사가 이미 이 환자를 맡았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <source>The relay refused: %1</source>
+        <translation>서버가 요청을 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <source>Counselor: %1</source>
+        <translation>상담사: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Messages not delivered</source>
         <translation>전달되지 않은 메시지</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>%n message(s) have not reached the relay yet. If you quit now, the patient will not get them. Wait, and the console closes by itself once they are delivered.</source>
         <translation>
             <numerusform>메시지 %n건이 아직 서버에 전달되지 않았습니다. 지금 종료하면 환자가 받지 못합니다. 기다리시면 전달된 뒤 콘솔이 저절로 종료됩니다.</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Quit anyway</source>
         <translation>그래도 종료</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>Wait for delivery</source>
         <translation>전달될 때까지 기다리기</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>The relay refused a message; it was not delivered. It stays in its chat, marked in red, where it can be sent again.</source>
         <translation>서버가 메시지를 거부하여 전달되지 않았습니다. 메시지는 해당 대화에 빨간색으로 표시되어 있으며, 그곳에서 다시 보낼 수 있습니다.</translation>
     </message>
     <message>
-        <source>MedTranslate — counselor console</source>
-        <translation>MedTranslate — 상담사 콘솔</translation>
-    </message>
-    <message>
-        <source>Accept a waiting patient to start a chat.</source>
-        <translation>대기 중인 환자를 수락하면 상담이 시작됩니다.</translation>
-    </message>
-    <message>
-        <source>Another counselor already took this patient.</source>
-        <translation>다른 상담사가 이미 이 환자를 맡았습니다.</translation>
-    </message>
-    <message>
-        <source>The relay refused: %1</source>
-        <translation>서버가 요청을 거부했습니다: %1</translation>
-    </message>
-    <message>
-        <source>Counselor: %1</source>
-        <translation>상담사: %1</translation>
-    </message>
-    <message>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Not connected to the relay: cannot accept now.</source>
         <translation>중계 서버에 연결되어 있지 않아 지금은 수락할 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>A patient is waiting</source>
         <translation>대기 중인 환자가 있습니다</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>A %1-speaking patient is waiting for a counselor.</source>
         <translation>%1 환자가 상담을 기다리고 있습니다.</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>(not translated yet) %1</source>
         <translation>(아직 번역되지 않음) %1</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>Message from a %1-speaking patient</source>
         <translation>%1 환자의 새 메시지</translation>
     </message>
 </context>
 <context>
-    <name>MessageDelegate</name>
+    <name>medtranslate::console::MessageDelegate</name>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="112"/>
+        <source>Loading picture…</source>
+        <translation>사진 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageDelegate.cpp" line="124"/>
+        <source>FILE</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageDelegate.cpp" line="127"/>
+        <source>PDF document</source>
+        <translation>PDF 문서</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageDelegate.cpp" line="127"/>
+        <source>image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageDelegate.cpp" line="288"/>
         <source>Patient · %1</source>
         <translation>환자 · %1</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="294"/>
+        <source>Double-click to open, right-click to save.</source>
+        <translation>두 번 클릭하면 열리고, 오른쪽 클릭으로 저장합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageDelegate.cpp" line="299"/>
         <source>NOT TRANSLATED — original %1 text:</source>
         <translation>번역 안 됨 — %1 원문:</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="303"/>
         <source>Translating…</source>
         <translation>번역 중…</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="304"/>
+        <location filename="../ui/MessageDelegate.cpp" line="308"/>
         <source>Original (%1):</source>
         <translation>원문 (%1):</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="317"/>
         <source>Sending…</source>
         <translation>보내는 중…</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="319"/>
         <source>Not sent</source>
         <translation>전송 실패</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="321"/>
         <source>Read</source>
         <translation>읽음</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="323"/>
         <source>Delivered</source>
         <translation>전송됨</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="326"/>
         <source>Counselor</source>
         <translation>상담사</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="342"/>
+        <source>Uploading… %1 %</source>
+        <translation>업로드 중… %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageDelegate.cpp" line="347"/>
         <source>NOT TRANSLATED — the patient sees the Korean text.</source>
         <translation>번역 안 됨 — 환자에게 한국어 원문이 전달되었습니다.</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="349"/>
         <source>The patient reads (%1): translating…</source>
         <translation>환자에게 보이는 문장 (%1): 번역 중…</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="351"/>
         <source>The patient reads (%1):</source>
         <translation>환자에게 보이는 문장 (%1):</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="410"/>
         <source>Right-click it to send it again.</source>
         <translation>마우스 오른쪽 버튼을 눌러 다시 보낼 수 있습니다.</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="411"/>
         <source>Right-click it, or select it and press %1, to send it again.</source>
         <translation>마우스 오른쪽 버튼을 누르거나, 선택하고 %1 키를 누르면 다시 보냅니다.</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="414"/>
         <source>It cannot be sent again as it is.</source>
         <translation>이대로는 다시 보낼 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../ui/MessageDelegate.cpp" line="416"/>
         <source>This chat is read only, so it cannot be sent again.</source>
         <translation>읽기 전용 상담이라 다시 보낼 수 없습니다.</translation>
     </message>
 </context>
 <context>
-    <name>PreviewPane</name>
+    <name>medtranslate::console::PreviewPane</name>
     <message>
+        <location filename="../ui/PreviewPane.cpp" line="54"/>
         <source>Translation preview appears here while you type.</source>
         <translation>입력하는 동안 번역 미리보기가 여기에 표시됩니다.</translation>
     </message>
     <message>
+        <location filename="../ui/PreviewPane.cpp" line="60"/>
         <source>Checking the translation…</source>
         <translation>번역 확인 중…</translation>
     </message>
     <message>
+        <location filename="../ui/PreviewPane.cpp" line="73"/>
         <source>No preview: %1</source>
         <translation>미리보기 없음: %1</translation>
     </message>
     <message>
+        <location filename="../ui/PreviewPane.cpp" line="84"/>
         <source>NOT TRANSLATED — the patient (%1) would see the Korean text.</source>
         <translation>번역 안 됨 — 환자(%1)에게 한국어 원문이 그대로 전달됩니다.</translation>
     </message>
     <message>
+        <location filename="../ui/PreviewPane.cpp" line="89"/>
         <source>The patient will read (%1):</source>
         <translation>환자가 읽게 될 문장 (%1):</translation>
     </message>
     <message>
+        <location filename="../ui/PreviewPane.cpp" line="94"/>
         <source>Back into Korean: %1</source>
         <translation>다시 한국어로: %1</translation>
     </message>
     <message>
+        <location filename="../ui/PreviewPane.cpp" line="102"/>
         <source>Glossary: %1</source>
         <translation>용어집: %1</translation>
     </message>
 </context>
 <context>
-    <name>QueueDelegate</name>
+    <name>medtranslate::console::QueueDelegate</name>
     <message>
+        <location filename="../ui/QueueDelegate.cpp" line="27"/>
         <source>waiting &lt; 1 min</source>
         <translation>대기 1분 미만</translation>
     </message>
     <message>
+        <location filename="../ui/QueueDelegate.cpp" line="29"/>
         <source>waiting %1 min</source>
         <translation>대기 %1분</translation>
     </message>
     <message>
+        <location filename="../ui/QueueDelegate.cpp" line="30"/>
         <source>waiting %1 h %2 min</source>
         <translation>대기 %1시간 %2분</translation>
     </message>
     <message>
+        <location filename="../ui/QueueDelegate.cpp" line="81"/>
         <source>No message yet</source>
         <translation>아직 메시지 없음</translation>
     </message>
     <message>
+        <location filename="../ui/QueueDelegate.cpp" line="87"/>
         <source>(not translated) %1</source>
         <translation>(번역 안 됨) %1</translation>
     </message>
 </context>
 <context>
-    <name>QueuePanel</name>
+    <name>medtranslate::console::QueuePanel</name>
     <message>
+        <location filename="../ui/QueuePanel.cpp" line="16"/>
         <source>Accept</source>
         <translation>상담 수락</translation>
     </message>
     <message>
+        <location filename="../ui/QueuePanel.cpp" line="23"/>
         <source>Waiting patients</source>
         <translation>대기 환자</translation>
     </message>
     <message>
+        <location filename="../ui/QueuePanel.cpp" line="24"/>
         <source>No patient is waiting.</source>
         <translation>대기 중인 환자가 없습니다.</translation>
     </message>
     <message>
+        <location filename="../ui/QueuePanel.cpp" line="29"/>
         <source>Take the selected patient&apos;s consultation</source>
         <translation>선택한 환자의 상담을 맡습니다</translation>
     </message>
     <message>
+        <location filename="../ui/QueuePanel.cpp" line="62"/>
         <source>Waiting patients (%1)</source>
         <translation>대기 환자 (%1)</translation>
     </message>
 </context>
 <context>
-    <name>RelayClient</name>
+    <name>medtranslate::console::RelayClient</name>
     <message>
+        <location filename="../client/RelayClient.cpp" line="69"/>
         <source>The relay did not answer in time.</source>
         <translation>서버가 제시간에 응답하지 않았습니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="130"/>
         <source>The relay address must start with http:// or https://.</source>
         <translation>서버 주소는 http:// 또는 https:// 로 시작해야 합니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="168"/>
         <source>The relay sent an answer the console does not understand.</source>
         <translation>서버의 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="185"/>
         <source>HTTP status %1</source>
         <translation>HTTP 상태 %1</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="209"/>
+        <location filename="../client/RelayClient.cpp" line="222"/>
         <source>Not logged in.</source>
         <translation>로그인되어 있지 않습니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="245"/>
         <source>The relay sent an agent list the console does not understand.</source>
         <translation>중계 서버가 보낸 상담사 목록을 읽을 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="266"/>
         <source>The relay sent templates the console does not understand.</source>
         <translation>서버가 보낸 빠른 답변 목록을 해석할 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="307"/>
         <source>TLS error: %1</source>
         <translation>TLS 오류: %1</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="321"/>
         <source>The connection closed.</source>
         <translation>연결이 닫혔습니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="353"/>
         <source>The connection was lost.</source>
         <translation>연결이 끊겼습니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="396"/>
         <source>The connection was dropped.</source>
         <translation>연결이 끊겼습니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="420"/>
         <source>The relay stopped answering.</source>
         <translation>서버가 응답하지 않습니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="426"/>
         <source>A message was not acknowledged in time; reconnecting.</source>
         <translation>메시지 저장 확인이 늦어 다시 연결합니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="437"/>
         <source>The translation preview took too long.</source>
         <translation>번역 미리보기가 너무 오래 걸립니다.</translation>
     </message>
     <message>
+        <location filename="../client/RelayClient.cpp" line="501"/>
         <source>Not connected to the relay.</source>
         <translation>중계 서버에 연결되어 있지 않습니다.</translation>
     </message>
 </context>
 <context>
-    <name>TemplatePanel</name>
+    <name>medtranslate::console::TemplatePanel</name>
     <message>
+        <location filename="../ui/TemplatePanel.cpp" line="19"/>
         <source>Send vetted reply</source>
         <translation>검증된 답변 보내기</translation>
     </message>
     <message>
+        <location filename="../ui/TemplatePanel.cpp" line="22"/>
         <source>Search quick replies</source>
         <translation>빠른 답변 검색</translation>
     </message>
     <message>
+        <location filename="../ui/TemplatePanel.cpp" line="26"/>
         <source>Quick replies</source>
         <translation>빠른 답변</translation>
     </message>
     <message>
+        <location filename="../ui/TemplatePanel.cpp" line="34"/>
         <source>Quick replies (vetted translations)</source>
         <translation>빠른 답변 (검증된 번역)</translation>
     </message>
     <message>
+        <location filename="../ui/TemplatePanel.cpp" line="63"/>
         <source>All categories</source>
         <translation>전체 분류</translation>
     </message>
     <message>
+        <location filename="../ui/TemplatePanel.cpp" line="84"/>
         <source>Open a chat to send a quick reply.</source>
         <translation>빠른 답변을 보내려면 상담을 여세요.</translation>
     </message>
     <message>
+        <location filename="../ui/TemplatePanel.cpp" line="89"/>
         <source>Choose a reply to see its vetted %1 text.</source>
         <translation>답변을 선택하면 검증된 %1 문장이 표시됩니다.</translation>
     </message>
 </context>
 <context>
-    <name>TranslationBadges</name>
+    <name>medtranslate::console::TrayNotifier</name>
     <message>
-        <source>Vetted template</source>
-        <translation>검증된 템플릿</translation>
-    </message>
-    <message>
-        <source>Vetted</source>
-        <translation>검증됨</translation>
-    </message>
-    <message>
-        <source>Cached</source>
-        <translation>저장된 번역</translation>
-    </message>
-    <message>
-        <source>Fallback translator</source>
-        <translation>예비 번역기</translation>
-    </message>
-    <message>
-        <source>Translating…</source>
-        <translation>번역 중…</translation>
-    </message>
-    <message>
-        <source>Not translated</source>
-        <translation>번역 안 됨</translation>
-    </message>
-    <message>
-        <source>Check numbers</source>
-        <translation>숫자 확인 필요</translation>
-    </message>
-    <message>
-        <source>Term missing: %1</source>
-        <translation>용어 누락: %1</translation>
-    </message>
-    <message>
-        <source>Name changed: %1</source>
-        <translation>고유명 누락: %1</translation>
-    </message>
-    <message>
-        <source>Translation timed out</source>
-        <translation>번역 시간 초과</translation>
-    </message>
-    <message>
-        <source>Check units</source>
-        <translation>단위 확인 필요</translation>
-    </message>
-    <message>
-        <source>Personal data changed</source>
-        <translation>개인정보 변경됨</translation>
-    </message>
-    <message>
-        <source>A unit (mg, ml, days, …) is different in the translation.</source>
-        <translation>번역문에서 단위(mg, ml, 일 등)가 원문과 다릅니다.</translation>
-    </message>
-    <message>
-        <source>A phone number, e-mail or ID number did not come back unchanged.</source>
-        <translation>전화번호, 이메일 또는 신분증 번호가 그대로 돌아오지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>No translation service could translate this text.</source>
-        <translation>어떤 번역 서비스도 이 문장을 번역하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>Without a translation service only vetted sentences are translated.</source>
-        <translation>번역 서비스가 없으면 검증된 문장만 번역됩니다.</translation>
-    </message>
-    <message>
-        <source>A number, dose, date or time is different in the translation.</source>
-        <translation>번역문에서 숫자, 용량, 날짜 또는 시간이 원문과 다릅니다.</translation>
-    </message>
-    <message>
-        <source>The approved translation of the medical term &quot;%1&quot; is missing.</source>
-        <translation>의료 용어 &quot;%1&quot;의 승인된 번역이 빠져 있습니다.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must stay as written but is missing from the translation.</source>
-        <translation>&quot;%1&quot;은(는) 그대로 유지되어야 하는데 번역문에 없습니다.</translation>
-    </message>
-    <message>
-        <source>The translator did not answer in time.</source>
-        <translation>번역기가 제시간에 응답하지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Translation warning: %1</source>
-        <translation>번역 경고: %1</translation>
-    </message>
-</context>
-<context>
-    <name>TrayNotifier</name>
-    <message>
+        <location filename="../ui/TrayNotifier.cpp" line="33"/>
         <source>MedTranslate console</source>
         <translation>MedTranslate 콘솔</translation>
     </message>

@@ -8,18 +8,19 @@ namespace medtranslate::console {
 
 namespace {
 
-//! lupdate's parser does not read `namespace a::b {` and files every text under the bare class
-//! name, while tr() asks with the namespace: look texts up without it.
+//! Depending on what it can resolve, lupdate files a text under the class's full name or
+//! under the bare one, while tr() always asks with the namespace: look a text up both ways.
 class ConsoleTranslator final : public QTranslator
 {
 public:
     QString translate(const char *context, const char *sourceText, const char *disambiguation,
                       int n) const override
     {
+        const QString found = QTranslator::translate(context, sourceText, disambiguation, n);
         static const QByteArray prefix("medtranslate::console::");
-        const QByteArray name(context ? context : "");
-        const char *bare = name.startsWith(prefix) ? context + prefix.size() : context;
-        return QTranslator::translate(bare, sourceText, disambiguation, n);
+        if (!found.isEmpty() || !context || !QByteArray(context).startsWith(prefix))
+            return found;
+        return QTranslator::translate(context + prefix.size(), sourceText, disambiguation, n);
     }
 };
 
