@@ -23,6 +23,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -191,6 +192,59 @@ protocol::Message message(const std::string &roomId, qint64 seq, protocol::Sende
     return m;
 }
 
+//! An attachment message as the relay announces it; the name is the text, not translated.
+protocol::Message attachment(const std::string &roomId, std::int64_t seq, protocol::Sender sender,
+                             const std::string &name, const std::string &type, std::int64_t size,
+                             bool thumbnail, int minutesAgo)
+{
+    const std::string lang = sender == protocol::Sender::Agent ? "ko" : "ja";
+    protocol::Message m = message(roomId, seq, sender, name, lang, name,
+                                  sender == protocol::Sender::Agent ? "ja" : "ko",
+                                  protocol::TranslationStatus::Vetted, minutesAgo);
+    protocol::Attachment a;
+    a.id = "att-" + std::to_string(seq);
+    a.name = name;
+    a.type = type;
+    a.size = size;
+    a.url = "/api/rooms/" + roomId + "/attachments/" + a.id;
+    if (thumbnail)
+        a.thumbnailUrl = a.url + "/thumbnail";
+    m.attachment = a;
+    return m;
+}
+
+//! Stands in for a thumbnail: a photo of skin with a red patch, or a small map.
+QImage sampleThumbnail(bool map)
+{
+    QImage image(320, 240, QImage::Format_RGB32);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    if (map) {
+        image.fill(QColor(0xee, 0xf1, 0xe6));
+        p.setPen(QPen(QColor(0xff, 0xff, 0xff), 14));
+        p.drawLine(0, 150, 320, 110);
+        p.drawLine(140, 0, 180, 240);
+        p.setPen(QPen(QColor(0x1f, 0x4f, 0x99), 6));
+        p.drawLine(20, 146, 172, 124);
+        p.drawLine(172, 124, 166, 60);
+        p.setBrush(QColor(0xd9, 0x3b, 0x3b));
+        p.setPen(Qt::NoPen);
+        p.drawEllipse(QPointF(166, 52), 12, 12);
+        return image;
+    }
+    QLinearGradient skin(0, 0, 320, 240);
+    skin.setColorAt(0, QColor(0xe8, 0xc0, 0xa0));
+    skin.setColorAt(1, QColor(0xd4, 0xa4, 0x84));
+    p.fillRect(image.rect(), skin);
+    QRadialGradient patch(QPointF(170, 120), 70);
+    patch.setColorAt(0, QColor(0xc8, 0x50, 0x50, 220));
+    patch.setColorAt(1, QColor(0xc8, 0x50, 0x50, 0));
+    p.setBrush(patch);
+    p.setPen(Qt::NoPen);
+    p.drawEllipse(QPointF(170, 120), 70, 56);
+    return image;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -285,6 +339,12 @@ int main(int argc, char **argv)
                         "화요일 오전에 비어 있나요?", "ko", T::Fallback, 1)});
             relay.send(server::MessageFrame{message(r, 4, S::Patient, "よろしくお願いします。",
                                                     "ja", "", "ko", T::Pending, 0)});
+            relay.send(server::MessageFrame{
+                attachment(r, 5, S::Patient, "IMG_2041.jpg", "image/jpeg", 1'843'200, true, 1)});
+            relay.send(server::MessageFrame{
+                attachment(r, 6, S::Patient, "紹介状.pdf", "application/pdf", 245'760, false, 1)});
+            relay.send(server::MessageFrame{
+                attachment(r, 7, S::Agent, "오시는길_약도.png", "image/png", 412'000, true, 0)});
         } else if (frame.value("type", std::string{}) == "preview") {
             server::PreviewResult result;
             result.requestId = frame.value("request_id", std::string{});
@@ -341,5 +401,20 @@ int main(int argc, char **argv)
         vi->messages()->index(vi->messages()->rowOfClientMsgId(QStringLiteral("c-not-stored"))));
     spin(300);
     window.grab().save(outDir + QStringLiteral("/console-failed.png"));
+
+    // The Japanese chat: a patient's photo and referral letter, and the counselor's map. This
+    // relay serves no files, so the thumbnails are put in place as fetched ones would be.
+    ChatSession *ja = registry.session(QStringLiteral("room-c19e02"));
+    tabs->setCurrentIndex(1);
+    spin(300);
+    ja->messages()->setThumbnail(
+        QStringLiteral("/api/rooms/room-c19e02/attachments/att-5/thumbnail"),
+        sampleThumbnail(false));
+    ja->messages()->setThumbnail(
+        QStringLiteral("/api/rooms/room-c19e02/attachments/att-7/thumbnail"),
+        sampleThumbnail(true));
+    tabs->currentPage()->view()->scrollToBottom();
+    spin(300);
+    window.grab().save(outDir + QStringLiteral("/console-attachments.png"));
     return 0;
 }
