@@ -13,7 +13,9 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
     # clang and its runtimes (libFuzzer, ASan, UBSan are in libclang-rt-14-dev) for scripts/fuzz.sh
-    packages+=(libgtest-dev chromium postgresql nodejs npm openssl clang libclang-rt-14-dev)
+    # poppler-utils: the export tests read the PDFs back (pdftotext, pdftoppm)
+    packages+=(libgtest-dev chromium postgresql nodejs npm openssl clang libclang-rt-14-dev
+        poppler-utils)
 fi
 
 missing=()

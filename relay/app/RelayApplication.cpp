@@ -1,6 +1,7 @@
 #include "app/RelayApplication.h"
 
 #include "admin/AgentAdmin.h"
+#include "app/RecordCommands.h"
 #include "app/RelayServer.h"
 #include "storage/Store.h"
 #include "translation/Translator.h"
@@ -70,6 +71,12 @@ int RelayApplication::run(const RelayOptions &options)
         return addAgent(options);
     case RelayOptions::Command::ListAgents:
         return listAgents(options);
+    case RelayOptions::Command::Export:
+        return RecordCommands::exportTranscripts(options);
+    case RelayOptions::Command::PurgeEnded:
+        return RecordCommands::purgeEnded(options);
+    case RelayOptions::Command::Audit:
+        return RecordCommands::printAudit(options);
     case RelayOptions::Command::Serve:
         break;
     }

@@ -12,6 +12,7 @@
 #include "http/HttpApi.h"
 #include "http/OriginPolicy.h"
 #include "net/WebSocketPeer.h"
+#include "records/RetentionPurge.h"
 #include "storage/Store.h"
 #include "translation/TranslationPipeline.h"
 
@@ -200,7 +201,25 @@ bool RelayServer::start(QString *error)
                 Qt::UniqueConnection);
         m_keepAlive.start(m_config.pingIntervalMs);
     }
+    if (m_config.retentionDays > 0) {
+        m_retention = new RetentionPurge(*m_store, m_blobs.get(), this);
+        connect(&m_retentionTimer, &QTimer::timeout, this, &RelayServer::applyRetention,
+                Qt::UniqueConnection);
+        m_retentionTimer.start(kRetentionCheckMs);
+        // The first check soon after start-up, not an hour later.
+        QTimer::singleShot(0, this, &RelayServer::applyRetention);
+    }
     return true;
+}
+
+void RelayServer::applyRetention()
+{
+    if (!m_retention || m_retention->isRunning())
+        return;
+    const QDateTime before =
+        QDateTime::currentDateTimeUtc().addDays(-qint64(m_config.retentionDays));
+    m_retention->run(before, false, QStringLiteral("relay"),
+                     QStringLiteral("retention after %1 days").arg(m_config.retentionDays));
 }
 
 bool RelayServer::startAdmin(QString *error)

@@ -16,6 +16,7 @@ class BlobStore;
 class ConsultationService;
 class HttpApi;
 class RelayMetrics;
+class RetentionPurge;
 class RoomRegistry;
 class Store;
 class TemplateLibrary;
@@ -47,11 +48,15 @@ public:
     [[nodiscard]] BlobStore *blobs() { return m_blobs.get(); }
     [[nodiscard]] Translator &translator() { return *m_translator; }
     [[nodiscard]] const RelayConfig &config() const { return m_config; }
+    //! The relay's own retention; null unless --retention-days is set.
+    [[nodiscard]] RetentionPurge *retention() const { return m_retention; }
 
 private:
     bool startAdmin(QString *error);
     void acceptWebSockets();
     void keepAlive();
+    //! Removes what ended more than --retention-days ago.
+    void applyRetention();
 
     RelayConfig m_config;
     std::unique_ptr<Store> m_store;
@@ -68,6 +73,9 @@ private:
     quint16 m_adminPort = 0;
     quint16 m_port = 0;
     QTimer m_keepAlive; // one timer for every connection's pings, not one per connection
+    static constexpr int kRetentionCheckMs = 60 * 60 * 1000;
+    RetentionPurge *m_retention = nullptr; //!< with --retention-days
+    QTimer m_retentionTimer;
 };
 
 } // namespace medtranslate::relay

@@ -67,6 +67,8 @@ struct RelayConfig
     //! person on a shared device finds nothing.
     int patientTokenTtlHours = 72;
     int endedReadOnlySeconds = 900;
+    //! Ended consultations are removed this many days after they end; 0 keeps them.
+    int retentionDays = 0;
     //! Frames per second a connection may send on average, and the burst it may save up.
     double framesPerSecond = 20.0;
     double frameBurst = 40.0;

@@ -2,12 +2,14 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace medtranslate::relay {
 
@@ -129,6 +131,9 @@ const Setting kSettings[] = {
      "address_translation_chars", "n",
      "Characters per hour patients at one address may send for machine translation; 0 turns "
      "it off (default 100000; raise it behind a reverse proxy)."},
+    {"retention-days", "MEDTRANSLATE_RETENTION_DAYS", "retention_days", "days",
+     "Remove ended consultations, their attachments included, this many days after they end, "
+     "checked every hour (an audit entry stays for each); 0 keeps everything (default)."},
     {"attachment-store", "MEDTRANSLATE_ATTACHMENT_STORE", "attachments.store", "local|s3",
      "Where attachment files are kept: a local folder (default) or an S3-compatible bucket "
      "(shared by several relays)."},
@@ -248,6 +253,27 @@ bool toInt(const QString &name, const QString &text, int minimum, int &out, QStr
 
 } // namespace
 
+QDateTime RelayOptions::parseDate(const QString &flag, const QString &text, QString *error)
+{
+    const QString t = text.trimmed();
+    // A day is its first moment in UTC; a time says its own zone or is taken as UTC.
+    QDate day = QDate::fromString(t, Qt::ISODate);
+    if (day.isValid() && t.size() == 10)
+        return QDateTime(day, QTime(0, 0), QTimeZone::utc());
+    QDateTime time = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(t, Qt::ISODate);
+    if (time.isValid()) {
+        if (time.timeSpec() == Qt::LocalTime)
+            time.setTimeZone(QTimeZone::utc());
+        return time.toUTC();
+    }
+    *error = QStringLiteral("%1 needs a date as YYYY-MM-DD (UTC) or an ISO 8601 time such as "
+                            "2026-03-01T09:00:00+09:00, got '%2'")
+                 .arg(flag, text);
+    return {};
+}
+
 std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                                 const QProcessEnvironment &environment,
                                                 QString *error)
@@ -282,6 +308,42 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("list"));
     const QCommandLineOption listAgentsOption(QStringLiteral("list-agents"),
                                               QStringLiteral("List agent accounts and exit."));
+    const QCommandLineOption exportOption(
+        QStringLiteral("export"),
+        QStringLiteral("Write the bilingual transcript of one consultation and exit (see "
+                       "--format, --output)."),
+        QStringLiteral("room"));
+    const QCommandLineOption exportSinceOption(
+        QStringLiteral("export-since"),
+        QStringLiteral("Write the transcripts of the consultations opened since a date "
+                       "(YYYY-MM-DD, UTC, or an ISO 8601 time) and exit; with --until."),
+        QStringLiteral("date"));
+    const QCommandLineOption untilOption(
+        QStringLiteral("until"),
+        QStringLiteral("End (exclusive) of --export-since's period (default now)."),
+        QStringLiteral("date"));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"),
+        QStringLiteral("Output format: json, html or pdf for exports (default json); "
+                       "json or text for --audit (default text)."),
+        QStringLiteral("format"));
+    const QCommandLineOption outputOption(
+        QStringLiteral("output"),
+        QStringLiteral("File to write an export to (default standard output; pdf needs a file)."),
+        QStringLiteral("path"));
+    const QCommandLineOption purgeOption(
+        QStringLiteral("purge-ended-before"),
+        QStringLiteral("Remove the consultations that ended before a date, with their messages "
+                       "and attachments, keeping an audit entry for each; exit."),
+        QStringLiteral("date"));
+    const QCommandLineOption dryRunOption(
+        QStringLiteral("dry-run"),
+        QStringLiteral("With --purge-ended-before: list what would go, remove nothing."));
+    const QCommandLineOption auditOption(
+        QStringLiteral("audit"), QStringLiteral("Print the audit log and exit (see --since)."));
+    const QCommandLineOption sinceOption(QStringLiteral("since"),
+                                         QStringLiteral("With --audit: entries from this date on."),
+                                         QStringLiteral("date"));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
         QStringLiteral("Create a demo agent account if none exists and print its password once."));
@@ -296,8 +358,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                     QString::fromLatin1(s.valueName));
         parser.addOption(settingOptions.back());
     }
-    for (const auto *option : {&addAgentOption, &agentNameOption, &agentRoleOption,
-                               &agentLanguagesOption, &listAgentsOption, &demoOption})
+    for (const auto *option :
+         {&addAgentOption, &agentNameOption, &agentRoleOption, &agentLanguagesOption,
+          &listAgentsOption, &exportOption, &exportSinceOption, &untilOption, &formatOption,
+          &outputOption, &purgeOption, &dryRunOption, &auditOption, &sinceOption, &demoOption})
         parser.addOption(*option);
 
     if (!parser.parse(arguments)) {
@@ -441,6 +505,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"room-translation-chars", 0, &c.roomTranslationCharsPerHour},
         {"address-translation-chars", 0, &c.addressTranslationCharsPerHour},
         {"ended-read-only-s", 0, &c.endedReadOnlySeconds},
+        {"retention-days", 0, &c.retentionDays},
     };
     for (const auto &n : numbers) {
         if (const QString text = value(n.flag);
@@ -543,6 +608,61 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         }
     } else if (parser.isSet(listAgentsOption)) {
         options.command = Command::ListAgents;
+    } else if (parser.isSet(exportOption) || parser.isSet(exportSinceOption)) {
+        options.command = Command::Export;
+        if (parser.isSet(exportOption) == parser.isSet(exportSinceOption)) {
+            *error = QStringLiteral("use --export ROOM or --export-since DATE, not both");
+            return std::nullopt;
+        }
+        options.exportRoom = parser.value(exportOption).trimmed();
+        if (parser.isSet(exportSinceOption) &&
+            !(options.exportSince = parseDate(QStringLiteral("--export-since"),
+                                              parser.value(exportSinceOption), error))
+                 .isValid())
+            return std::nullopt;
+        if (parser.isSet(untilOption) &&
+            !(options.exportUntil =
+                  parseDate(QStringLiteral("--until"), parser.value(untilOption), error))
+                 .isValid())
+            return std::nullopt;
+        options.format =
+            parser.isSet(formatOption) ? parser.value(formatOption) : QStringLiteral("json");
+        if (!QStringList{QStringLiteral("json"), QStringLiteral("html"), QStringLiteral("pdf")}
+                 .contains(options.format)) {
+            *error = QStringLiteral("--format must be json, html or pdf for an export, got '%1'")
+                         .arg(options.format);
+            return std::nullopt;
+        }
+        options.output = parser.value(outputOption);
+        if (options.format == QLatin1String("pdf") && options.output.isEmpty()) {
+            *error = QStringLiteral("a pdf export needs --output FILE");
+            return std::nullopt;
+        }
+    } else if (parser.isSet(purgeOption)) {
+        options.command = Command::PurgeEnded;
+        if (!(options.purgeBefore = parseDate(QStringLiteral("--purge-ended-before"),
+                                              parser.value(purgeOption), error))
+                 .isValid())
+            return std::nullopt;
+        options.dryRun = parser.isSet(dryRunOption);
+    } else if (parser.isSet(auditOption)) {
+        options.command = Command::Audit;
+        if (parser.isSet(sinceOption) &&
+            !(options.auditSince =
+                  parseDate(QStringLiteral("--since"), parser.value(sinceOption), error))
+                 .isValid())
+            return std::nullopt;
+        options.format =
+            parser.isSet(formatOption) ? parser.value(formatOption) : QStringLiteral("text");
+        if (options.format != QLatin1String("json") && options.format != QLatin1String("text")) {
+            *error = QStringLiteral("--format must be text or json for --audit, got '%1'")
+                         .arg(options.format);
+            return std::nullopt;
+        }
+    }
+    if (options.command != Command::PurgeEnded && parser.isSet(dryRunOption)) {
+        *error = QStringLiteral("--dry-run goes with --purge-ended-before");
+        return std::nullopt;
     }
     options.demo = parser.isSet(demoOption);
     return options;

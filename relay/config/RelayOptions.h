@@ -2,6 +2,7 @@
 
 #include "config/RelayConfig.h"
 
+#include <QDateTime>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <optional>
@@ -11,15 +12,28 @@ namespace medtranslate::relay {
 //! What the command line asks the relay to do.
 struct RelayOptions
 {
-    enum class Command { Serve, AddAgent, ListAgents, Help, Version };
+    enum class Command { Serve, AddAgent, ListAgents, Export, PurgeEnded, Audit, Help, Version };
     Command command = Command::Serve;
     RelayConfig config;
     QString agentUsername; //!< --add-agent
     QString agentName;     //!< --agent-name
     QString agentRole = QStringLiteral("agent");
     QStringList agentLanguages;
-    bool demo = false; //!< --demo: create a demo agent if there is none
+    bool demo = false;     //!< --demo: create a demo agent if there is none
+    QString exportRoom;    //!< --export
+    QDateTime exportSince; //!< --export-since
+    QDateTime exportUntil; //!< --until; invalid: now
+    QString format;        //!< --format
+    QString output;        //!< --output; empty: standard output
+    QDateTime purgeBefore; //!< --purge-ended-before
+    bool dryRun = false;   //!< --dry-run
+    QDateTime auditSince;  //!< --since; invalid: everything
     QString helpText;
+
+    //! "2026-03-01" (that day's start, UTC) or an ISO 8601 time; invalid, with `error` set,
+    //! for anything else.
+    [[nodiscard]] static QDateTime parseDate(const QString &flag, const QString &text,
+                                             QString *error);
 
     //! Reads flags, the environment (MEDTRANSLATE_*) and an optional JSON config file.
     static std::optional<RelayOptions>

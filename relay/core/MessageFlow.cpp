@@ -145,7 +145,7 @@ void MessageFlow::store(protocol::Message draft, const QPointer<Peer> &origin,
 {
     const QString ref = qs(draft.clientMsgId);
     m_store.appendMessage(
-        NewMessage{std::move(draft)}, this,
+        NewMessage{std::move(draft), {}, {}}, this,
         [this, origin, ref, pending = std::move(pending)](Result<AppendResult> result) mutable {
             if (!result.ok()) {
                 qCWarning(lcMessages) << "message not stored:" << result.error().message;
@@ -277,7 +277,7 @@ void MessageFlow::postNotice(RoomState &room, SystemNotices::Kind kind, const QS
     notice.translation.status = protocol::TranslationStatus::Vetted;
     notice.translation.provider = "relay";
     const QString roomId = qs(room.room.roomId);
-    m_store.appendMessage(NewMessage{std::move(notice)}, this,
+    m_store.appendMessage(NewMessage{std::move(notice), {}, {}}, this,
                           [this, roomId, after = std::move(after)](Result<AppendResult> result) {
                               if (!result.ok())
                                   qCWarning(lcMessages) << "notice not stored for" << roomId

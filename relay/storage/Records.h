@@ -90,4 +90,37 @@ struct CacheEntry
     CachedTranslation value;
 };
 
+//! An ended consultation that retention may remove, with what would go with it.
+struct PurgeCandidate
+{
+    QString roomId;
+    QString patientLanguage;
+    QString createdAt;
+    QString endedAt;
+    int messages = 0;
+    int attachments = 0;
+    qint64 attachmentBytes = 0;
+};
+
+//! What removing one consultation took away.
+struct PurgedRoom
+{
+    int messages = 0;
+    int attachments = 0;
+    //! Stored objects no other attachment refers to any more: the caller removes them.
+    QStringList orphanedKeys;
+};
+
+//! One line of the audit log.
+struct AuditEntry
+{
+    QString id;
+    QString at;     //!< ISO 8601 UTC
+    QString actor;  //!< "agent:<username>", "admin:<os user>", "relay"
+    QString action; //!< "login", "login_failed", "export", "purge", ...
+    QString target; //!< a room, an account; may be empty
+    QString detail;
+    QString origin; //!< a peer address, "command line"
+};
+
 } // namespace medtranslate::relay

@@ -71,6 +71,20 @@ std::optional<RoomRecord> RoomTable::byId(const QString &roomId)
     return room;
 }
 
+std::vector<RoomRecord> RoomTable::createdBetween(const QString &from, const QString &until)
+{
+    // "~" sorts after every ISO date: an open upper bound.
+    auto &q = m_db.exec(QStringLiteral("SELECT ") + kRoomColumns +
+                            QStringLiteral(" WHERE r.created_at >= ? AND r.created_at < ? "
+                                           "ORDER BY r.created_at, r.id"),
+                        {from, until.isEmpty() ? QStringLiteral("~") : until});
+    std::vector<RoomRecord> rooms;
+    while (q.next())
+        rooms.push_back(read(q));
+    q.finish();
+    return rooms;
+}
+
 std::vector<RoomRecord> RoomTable::open()
 {
     auto &q =

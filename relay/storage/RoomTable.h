@@ -20,6 +20,8 @@ public:
     void create(const RoomRecord &room);
     [[nodiscard]] std::optional<RoomRecord> byTokenHash(const QString &tokenHash);
     [[nodiscard]] std::optional<RoomRecord> byId(const QString &roomId);
+    //! Rooms opened in [from, until) (ISO 8601 UTC; an empty bound is open), oldest first.
+    [[nodiscard]] std::vector<RoomRecord> createdBetween(const QString &from, const QString &until);
     //! Rooms that are waiting or active: the relay's working set.
     [[nodiscard]] std::vector<RoomRecord> open();
     //! Moves a room to an agent; `fromStatus` guards against a concurrent change.

@@ -300,6 +300,53 @@ void Store::purgeTranslations(qint64 olderThan, QObject *context, Done<int> done
         std::move(done), Access::Write);
 }
 
+void Store::roomsCreatedBetween(QString from, QString until, QObject *context,
+                                Done<std::vector<RoomRecord>> done)
+{
+    call<std::vector<RoomRecord>>(
+        context,
+        [from = std::move(from), until = std::move(until)](StoreWorker &w) {
+            return w.roomTable().createdBetween(from, until);
+        },
+        std::move(done));
+}
+
+void Store::purgeCandidates(QString endedBefore, QObject *context,
+                            Done<std::vector<PurgeCandidate>> done)
+{
+    call<std::vector<PurgeCandidate>>(
+        context,
+        [endedBefore = std::move(endedBefore)](StoreWorker &w) {
+            return w.retentionTable().endedBefore(endedBefore);
+        },
+        std::move(done));
+}
+
+void Store::purgeRoom(QString roomId, QObject *context, Done<std::optional<PurgedRoom>> done)
+{
+    call<std::optional<PurgedRoom>>(
+        context,
+        [roomId = std::move(roomId)](StoreWorker &w) { return w.retentionTable().purge(roomId); },
+        std::move(done), Access::Write);
+}
+
+void Store::appendAudit(AuditEntry entry, QObject *context, Done<void> done)
+{
+    call<void>(
+        context, [entry = std::move(entry)](StoreWorker &w) { w.auditTable().append(entry); },
+        std::move(done), Access::Write);
+}
+
+void Store::audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done)
+{
+    call<std::vector<AuditEntry>>(
+        context,
+        [since = std::move(since), limit](StoreWorker &w) {
+            return w.auditTable().since(since, limit);
+        },
+        std::move(done));
+}
+
 std::optional<StoreFailure> Store::writeFailure() const
 {
     QMutexLocker lock(&m_healthMutex);

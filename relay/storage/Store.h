@@ -118,6 +118,21 @@ public:
     void purgeTranslations(qint64 olderThan, QObject *context, Done<int> done);
     //! @}
 
+    //! @name Records: retention and the audit log
+    //! @{
+    //! Rooms opened in [from, until) (ISO 8601 UTC; an empty bound is open), for exports.
+    void roomsCreatedBetween(QString from, QString until, QObject *context,
+                             Done<std::vector<RoomRecord>> done);
+    //! Ended consultations whose end is before `endedBefore` (ISO 8601 UTC), oldest first.
+    void purgeCandidates(QString endedBefore, QObject *context,
+                         Done<std::vector<PurgeCandidate>> done);
+    //! Removes an ended room, its messages and attachment rows in one transaction; nothing
+    //! (no value) when the room is not ended.
+    void purgeRoom(QString roomId, QObject *context, Done<std::optional<PurgedRoom>> done);
+    void appendAudit(AuditEntry entry, QObject *context, Done<void> done = {});
+    void audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done);
+    //! @}
+
     //! Runs `job` on the store thread and waits for it, at most `timeoutMs`; for tests that
     //! look at rows directly. Relay code uses the typed methods above.
     template <typename R>

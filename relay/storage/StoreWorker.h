@@ -1,8 +1,10 @@
 #pragma once
 
 #include "storage/AgentTable.h"
+#include "storage/AuditTable.h"
 #include "storage/MessageTable.h"
 #include "storage/Records.h"
+#include "storage/RetentionTable.h"
 #include "storage/RoomTable.h"
 #include "storage/StoreConfig.h"
 #include "storage/TranslationCacheTable.h"
@@ -39,6 +41,8 @@ public:
     [[nodiscard]] MessageTable &messageTable() { return m_messages; }
     [[nodiscard]] AgentTable &agentTable() { return m_agents; }
     [[nodiscard]] TranslationCacheTable &translationCacheTable() { return m_translationCache; }
+    [[nodiscard]] RetentionTable &retentionTable() { return m_retention; }
+    [[nodiscard]] AuditTable &auditTable() { return m_audit; }
 
     //! Prepares (once) and runs one statement, binding `values` in order; for the table classes.
     QSqlQuery &exec(const QString &sql, const QVariantList &values = {});
@@ -100,6 +104,8 @@ private:
     MessageTable m_messages{*this};
     AgentTable m_agents{*this};
     TranslationCacheTable m_translationCache{*this};
+    RetentionTable m_retention{*this};
+    AuditTable m_audit{*this};
 };
 
 } // namespace medtranslate::relay

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "config/RelayOptions.h"
+
+namespace medtranslate::relay {
+
+//! The records commands: --export / --export-since, --purge-ended-before, --audit. Each opens
+//! the database beside a running relay, does its work on the event loop with a deadline,
+//! prints what it did and returns the exit code (0 done, 1 failed, with the reason on stderr).
+class RecordCommands final
+{
+public:
+    static int exportTranscripts(const RelayOptions &options);
+    static int purgeEnded(const RelayOptions &options);
+    static int printAudit(const RelayOptions &options);
+
+    //! True when the command line asks for what needs a QGuiApplication (a PDF export);
+    //! read before the application exists, so from argv.
+    [[nodiscard]] static bool needsGui(int argc, char **argv);
+};
+
+} // namespace medtranslate::relay
