@@ -3,6 +3,7 @@
 #include "PipelineHarness.h"
 #include "translation/AnswerScreen.h"
 #include "translation/Negation.h"
+#include "translation/PiiMasker.h"
 #include "translation/SafetyChecker.h"
 #include "translation/TimeOfDay.h"
 
@@ -233,4 +234,22 @@ TEST(PipelineSafety, TimeAndNegationMismatchesWarnAndAreNotCached)
     const auto again = h.translate(text, QStringLiteral("ko"), QStringLiteral("en"));
     ASSERT_TRUE(again);
     EXPECT_EQ(h.anthropic.calls(), 2);
+}
+
+TEST(MeaningCheckTest, OddInputDoesNotCrash)
+{
+    const QString lone = QString(QChar(0xD800)) + QStringLiteral("8시 ") + QChar(0xDC00);
+    const QString longText = QStringLiteral("오전 8시 않 不 ไม่ không 13800138000 ").repeated(500);
+    for (const QString &text :
+         {QString(), QStringLiteral("\u0000"), lone, longText, QStringLiteral("⟦P1⟧⟦"),
+          QStringLiteral("99:99 a.m. 0 ทุ่ม 25시"), QStringLiteral("ตี ทุ่ม โมง giờ 時 点")}) {
+        (void)SafetyChecker::checkDetailed(text, longText);
+        (void)SafetyChecker::checkDetailed(longText, text);
+        (void)AnswerScreen::problem(text, longText, QStringLiteral("ko"), QStringLiteral("xx"));
+        (void)AnswerScreen::problem(longText, text, QString(), QStringLiteral("th"));
+        const MaskedText m = PiiMasker::mask(text);
+        EXPECT_EQ(m.restore(m.text, nullptr), text);
+    }
+    // Hours that are no hours of the day are not read.
+    EXPECT_TRUE(TimeOfDay::find(QStringLiteral("25시 0 ทุ่ม")).empty());
 }
