@@ -36,6 +36,9 @@ TranslationWarning TranslationWarning::from(const protocol::TranslationWarning &
     case Wire::Overloaded:
         warning.kind = Kind::NoTranslation;
         break;
+    // Shown as an unknown content warning until the console gives them their own wording.
+    case Wire::TimeMismatch:
+    case Wire::NegationMismatch:
     case Wire::Other:
         warning.kind = Kind::Other;
         warning.term = warning.source;

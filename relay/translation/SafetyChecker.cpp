@@ -1,6 +1,8 @@
 #include "translation/SafetyChecker.h"
 
+#include "translation/Negation.h"
 #include "translation/NumberWords.h"
+#include "translation/TimeOfDay.h"
 
 #include <QRegularExpression>
 #include <algorithm>
@@ -251,6 +253,13 @@ void addNumber(const QString &text, QStringList values, const QString &written, 
         const int hour = values.first().toInt(&whole);
         if (whole && hour >= 1 && hour <= 11)
             values << QString::number(hour + 12);
+    }
+    // 2 ทุ่ม is 8 p.m.: Thai counts evening hours from six; the other side says 8 or 20.
+    if (values.size() == 1 && QStringView(text).mid(skipSpaces(text, unitAt)).startsWith(u"ทุ่ม")) {
+        bool whole = false;
+        const int hour = values.first().toInt(&whole);
+        if (whole && hour >= 1 && hour <= 5)
+            values << QString::number(hour + 18) << QString::number(hour + 6);
     }
     if (const qsizetype after = halfBeforeUnit(text, unitAt); after >= 0) {
         values = plusHalf(values);
@@ -600,6 +609,29 @@ std::vector<protocol::TranslationWarning> SafetyChecker::checkDetailed(const QSt
             break;
         }
     }
+    // 8 a.m. → 20시 is already a missing 8; 오전 8시 → 8 giờ tối only the clock can tell.
+    if (auto time = TimeOfDay::check(source, translation)) {
+        const QString written = QString::fromStdString(time->source);
+        const bool told =
+            std::any_of(warnings.cbegin(), warnings.cend(), [&written](const Warning &w) {
+                if (w.kind != Warning::Kind::NumberMismatch)
+                    return false;
+                const QString number =
+                    QString::fromStdString(w.source).section(QLatin1Char(' '), 0, 0);
+                for (qsizetype at = written.indexOf(number); at >= 0 && !number.isEmpty();
+                     at = written.indexOf(number, at + 1)) {
+                    const qsizetype end = at + number.size();
+                    if ((at == 0 || !written.at(at - 1).isDigit()) &&
+                        (end >= written.size() || !written.at(end).isDigit()))
+                        return true;
+                }
+                return false;
+            });
+        if (!told)
+            warnings.push_back(std::move(*time));
+    }
+    if (auto negation = Negation::check(source, translation))
+        warnings.push_back(std::move(*negation));
     return warnings;
 }
 

@@ -22,6 +22,9 @@ namespace medtranslate::relay {
 //! nothing. A number that replaced a source number is still caught: the source one goes
 //! missing. A lone source 1 may likewise become a word ("a", "once"), unless a translation
 //! number is left over (1 tablet → 2 tablets).
+//!
+//! The same warnings carry what digits cannot show: an hour moved to the other half of the day
+//! (TimeOfDay, "time_mismatch") and a "not" dropped or added (Negation, "negation_mismatch").
 class SafetyChecker final
 {
 public:

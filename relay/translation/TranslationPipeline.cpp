@@ -1,6 +1,7 @@
 #include "translation/TranslationPipeline.h"
 
 #include "medtranslate/Language.h"
+#include "translation/AnswerScreen.h"
 #include "translation/AnthropicProvider.h"
 #include "translation/DeepLProvider.h"
 #include "translation/LanguageDetector.h"
@@ -35,6 +36,7 @@ bool cacheable(const protocol::Translation &t)
     using Kind = protocol::TranslationWarning::Kind;
     for (const auto &w : t.typedWarnings()) {
         if (w.kind == Kind::NumberMismatch || w.kind == Kind::UnitMismatch ||
+            w.kind == Kind::TimeMismatch || w.kind == Kind::NegationMismatch ||
             w.kind == Kind::PlaceholderMissing || w.kind == Kind::DntMissing)
             return false;
     }
@@ -79,11 +81,12 @@ ProviderChain *buildChain(const TranslationConfig &config, QObject *parent)
         provider->setConcurrency(config.providerConcurrency);
         chain->add(provider);
     }
-    // An "answer" in the wrong script is an echo of the source or a reply, not a translation.
+    // An "answer" in the wrong script is an echo of the source or a reply, and a refusal, a
+    // preamble or an explanation is not the writer's words: the next provider is asked.
     chain->setValidator([](const ProviderRequest &request, const QString &answer) {
-        return LanguageDetector::fitsScript(answer, request.targetLang)
-                   ? QString()
-                   : QStringLiteral("answer is not written in %1").arg(request.targetLang);
+        if (!LanguageDetector::fitsScript(answer, request.targetLang))
+            return QStringLiteral("answer is not written in %1").arg(request.targetLang);
+        return AnswerScreen::problem(request.text, answer, request.sourceLang, request.targetLang);
     });
     return chain;
 }

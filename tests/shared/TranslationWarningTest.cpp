@@ -19,6 +19,15 @@ TEST(TranslationWarning, LegacyStringsKeepTheirPrefixGrammar)
     EXPECT_EQ(TranslationWarning::make(Kind::DntMissing, "Tylenol").legacy(),
               "dnt_missing:Tylenol");
     EXPECT_EQ(TranslationWarning::make(Kind::DeadlineExceeded).legacy(), "deadline_exceeded");
+    EXPECT_EQ(TranslationWarning::make(Kind::TimeMismatch, "오전 8시", "8 p.m.").legacy(),
+              "time_mismatch");
+    EXPECT_EQ(TranslationWarning::make(Kind::NegationMismatch, "않").legacy(), "negation_mismatch");
+    EXPECT_EQ(TranslationWarning::fromLegacy("time_mismatch").kind, Kind::TimeMismatch);
+    EXPECT_EQ(TranslationWarning::fromLegacy("negation_mismatch").kind, Kind::NegationMismatch);
+    const json j = TranslationWarning::make(Kind::TimeMismatch, "오전 8시", "8 p.m.");
+    EXPECT_EQ(j.dump(), R"({"kind":"time_mismatch","source":"오전 8시","translation":"8 p.m."})");
+    EXPECT_EQ(j.get<TranslationWarning>(),
+              TranslationWarning::make(Kind::TimeMismatch, "오전 8시", "8 p.m."));
 }
 
 TEST(TranslationWarning, ReadsLegacyStrings)

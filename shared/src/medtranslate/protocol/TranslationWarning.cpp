@@ -13,6 +13,8 @@ using Kind = TranslationWarning::Kind;
 constexpr std::array kKinds{
     std::pair{Kind::NumberMismatch, std::string_view{"number_mismatch"}},
     std::pair{Kind::UnitMismatch, std::string_view{"unit_mismatch"}},
+    std::pair{Kind::TimeMismatch, std::string_view{"time_mismatch"}},
+    std::pair{Kind::NegationMismatch, std::string_view{"negation_mismatch"}},
     std::pair{Kind::GlossaryMissing, std::string_view{"glossary_missing"}},
     std::pair{Kind::DntMissing, std::string_view{"dnt_missing"}},
     std::pair{Kind::PlaceholderMissing, std::string_view{"placeholder_missing"}},

@@ -17,6 +17,8 @@ struct TranslationWarning
     enum class Kind {
         NumberMismatch,      //!< a number of the source is not in the translation
         UnitMismatch,        //!< the same number with another unit (5 mg → 5 g)
+        TimeMismatch,        //!< the same hour in the other half of the day (8 a.m. → 8 p.m.)
+        NegationMismatch,    //!< one side says "not" and the other does not
         GlossaryMissing,     //!< a medical term's approved translation is absent
         DntMissing,          //!< a name that must stay as written did not come back
         PlaceholderMissing,  //!< masked personal data did not come back
