@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/RelayConfig.h"
+#include "storage/Records.h"
 
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -11,14 +12,27 @@ namespace medtranslate::relay {
 //! What the command line asks the relay to do.
 struct RelayOptions
 {
-    enum class Command { Serve, AddAgent, ListAgents, Help, Version };
+    enum class Command {
+        Serve,
+        AddAgent,
+        SetAgent,
+        DisableAgent,
+        EnableAgent,
+        ResetPassword,
+        ListAgents,
+        Help,
+        Version
+    };
+    enum class ListFormat { Table, Json };
     Command command = Command::Serve;
     RelayConfig config;
-    QString agentUsername; //!< --add-agent
-    QString agentName;     //!< --agent-name
-    QString agentRole = QStringLiteral("agent");
-    QStringList agentLanguages;
-    bool demo = false; //!< --demo: create a demo agent if there is none
+    //! The account an account command is about (--add-agent, --set-agent, ...).
+    QString agentUsername;
+    //! --agent-name, --agent-display-name, --agent-role, --agent-languages,
+    //! --agent-max-chats: each set only when its flag is given.
+    AgentChanges agentFields;
+    ListFormat listFormat = ListFormat::Table; //!< --format
+    bool demo = false;                         //!< --demo: create a demo agent if there is none
     QString helpText;
 
     //! Reads flags, the environment (MEDTRANSLATE_*) and an optional JSON config file.
