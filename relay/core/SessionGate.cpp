@@ -99,6 +99,22 @@ void SessionGate::hello(Peer &peer, const protocol::client::Hello &hello)
         });
 }
 
+void SessionGate::endAgentSessions(const QString &agentId, const QString &why)
+{
+    const QList<Peer *> sessions = m_rooms.agentSessions(agentId);
+    for (Peer *peer : sessions) {
+        m_rooms.removeAgentSession(agentId, peer);
+        peer->sendError(ErrorCode::Unauthorized, why);
+        peer->closeForPolicy(why);
+    }
+}
+
+void SessionGate::updateAgent(const AgentRecord &agent)
+{
+    for (Peer *peer : m_rooms.agentSessions(agent.id))
+        peer->updateAgent(agent);
+}
+
 void SessionGate::closed(Peer &peer)
 {
     if (!peer.isAuthenticated())
