@@ -58,11 +58,11 @@ bool AccountWatcher::sameDetails(const AgentRecord &a, const AgentRecord &b)
 void AccountWatcher::compare(const std::vector<AgentAccount> &accounts)
 {
     for (const AgentAccount &account : accounts) {
+        // An account added since the last look started with epoch 0 and may have logged in.
         const auto known = m_known.constFind(account.agent.id);
-        const AgentAccount before = known == m_known.constEnd() ? AgentAccount{} : *known;
+        const bool added = known == m_known.constEnd();
+        const AgentAccount before = added ? AgentAccount{account.agent, 0} : *known;
         m_known.insert(account.agent.id, account);
-        if (known == m_known.constEnd())
-            continue; // a new account has no sessions to end
         if (account.sessionsEpoch != before.sessionsEpoch) {
             qCInfo(lcAccounts) << "sessions of" << account.agent.username << "ended"
                                << (account.agent.enabled ? "(new password)" : "(disabled)");

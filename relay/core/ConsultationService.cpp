@@ -71,10 +71,10 @@ bool ConsultationService::isAgentOnline(const QString &agentId) const
 void ConsultationService::endAgentSessions(const QString &agentId, bool disabled)
 {
     // Connections first: nothing the agent still sends is acted on while its rooms move.
-    m_sessions->endAgentSessions(agentId, disabled
-                                              ? QStringLiteral("this account has been disabled")
-                                              : QStringLiteral("this account's sessions were "
-                                                               "ended; log in again"));
+    const QString why = disabled
+                            ? QStringLiteral("this account has been disabled")
+                            : QStringLiteral("this account's sessions were ended; log in again");
+    m_sessions->endAgentSessions(agentId, why, !disabled);
     m_lifecycle->requeueRoomsOf(agentId, disabled);
 }
 

@@ -173,9 +173,11 @@ void AgentTable::createSession(const QString &tokenHash, const QString &agentId,
 bool AgentTable::createSessionIfCurrent(const QString &tokenHash, const QString &agentId,
                                         qint64 sessionsEpoch, qint64 expiresAtSecs)
 {
+    // Casts: PostgreSQL would take an untyped parameter in a select list for text.
     auto &q = m_db.exec(QStringLiteral("INSERT INTO agent_sessions (token_hash, agent_id, "
-                                       "expires_at) SELECT ?, id, ? FROM agents WHERE id = ? AND "
-                                       "sessions_epoch = ? AND disabled = 0"),
+                                       "expires_at) SELECT CAST(? AS TEXT), id, CAST(? AS BIGINT) "
+                                       "FROM agents WHERE id = ? AND sessions_epoch = ? AND "
+                                       "disabled = 0"),
                         {tokenHash, expiresAtSecs, agentId, sessionsEpoch});
     return q.numRowsAffected() == 1;
 }
