@@ -620,8 +620,14 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         fields.displayName = parser.value(agentNameOption).trimmed();
     if (parser.isSet(agentDisplayNameOption))
         fields.patientFacingName = parser.value(agentDisplayNameOption).trimmed();
-    if (parser.isSet(agentRoleOption))
+    if (parser.isSet(agentRoleOption)) {
         fields.role = parser.value(agentRoleOption).trimmed();
+        if (*fields.role != QLatin1String("agent") && *fields.role != QLatin1String("admin")) {
+            *error =
+                QStringLiteral("--agent-role must be agent or admin, got '%1'").arg(*fields.role);
+            return std::nullopt;
+        }
+    }
     if (parser.isSet(agentLanguagesOption))
         fields.languages = splitList(parser.value(agentLanguagesOption));
     if (parser.isSet(agentMaxChatsOption)) {
