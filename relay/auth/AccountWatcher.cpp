@@ -68,7 +68,8 @@ void AccountWatcher::compare(const std::vector<AgentAccount> &accounts)
                                << (account.agent.enabled ? "(new password)" : "(disabled)");
             emit sessionsEnded(account.agent.id, !account.agent.enabled);
         }
-        if (!sameDetails(account.agent, before.agent))
+        // An added account's earlier details are unknown: its sessions get the current ones.
+        if (added || !sameDetails(account.agent, before.agent))
             emit agentChanged(account.agent);
     }
 }
