@@ -1,6 +1,8 @@
 #include "app/RelayApplication.h"
 
 #include "admin/AgentAdmin.h"
+#include "admin/AgentListing.h"
+#include "admin/PasswordPolicy.h"
 #include "app/RecordCommands.h"
 #include "app/RelayServer.h"
 #include "storage/Store.h"
@@ -11,6 +13,8 @@
 #include <QTextStream>
 #include <csignal>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <termios.h>
 #include <unistd.h>
 
@@ -31,9 +35,8 @@ QTextStream &err()
 }
 
 // Reads one line from stdin without echo when it is a terminal; never from argv.
-QString readPassword(const QString &prompt)
+QString readLine(const QString &prompt, bool tty)
 {
-    const bool tty = isatty(STDIN_FILENO);
     termios saved{};
     if (tty) {
         err() << prompt << Qt::flush;
@@ -42,13 +45,42 @@ QString readPassword(const QString &prompt)
         quiet.c_lflag &= ~tcflag_t(ECHO);
         tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     }
-    QTextStream in(stdin);
+    static QTextStream in(stdin);
     const QString line = in.readLine();
     if (tty) {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved);
         err() << Qt::endl;
     }
     return line;
+}
+
+//! The new password: typed twice on a terminal (nobody sees a typo), one line from a pipe.
+std::optional<QString> readPassword(const QString &username, QString *error)
+{
+    const bool tty = isatty(STDIN_FILENO);
+    const QString password = readLine(QStringLiteral("New password for %1: ").arg(username), tty);
+    if (tty && readLine(QStringLiteral("Repeat it: "), tty) != password) {
+        *error = QStringLiteral("the two passwords differ; nothing was changed");
+        return std::nullopt;
+    }
+    return password;
+}
+
+//! The database, opened beside a running relay (admin commands never claim it).
+std::unique_ptr<Store> openStore(const RelayOptions &options)
+{
+    auto store = std::make_unique<Store>(options.config.store);
+    if (const auto opened = store->openBlocking(); !opened.ok()) {
+        err() << "error: " << opened.error().message << Qt::endl;
+        return nullptr;
+    }
+    return store;
+}
+
+int refuse(const QString &why)
+{
+    err() << "error: " << why << Qt::endl;
+    return 1;
 }
 
 void quitOnSignal(int)
@@ -62,13 +94,22 @@ int RelayApplication::run(const RelayOptions &options)
 {
     switch (options.command) {
     case RelayOptions::Command::Help:
-        out() << options.helpText << Qt::flush;
+        out() << options.helpText << "\nPasswords:\n  " << PasswordPolicy::rules() << ".\n"
+              << Qt::flush;
         return 0;
     case RelayOptions::Command::Version:
         out() << "medtranslate-relay " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
     case RelayOptions::Command::AddAgent:
         return addAgent(options);
+    case RelayOptions::Command::SetAgent:
+        return setAgent(options);
+    case RelayOptions::Command::DisableAgent:
+        return setAgentEnabled(options, false);
+    case RelayOptions::Command::EnableAgent:
+        return setAgentEnabled(options, true);
+    case RelayOptions::Command::ResetPassword:
+        return resetPassword(options);
     case RelayOptions::Command::ListAgents:
         return listAgents(options);
     case RelayOptions::Command::Export:
@@ -85,41 +126,97 @@ int RelayApplication::run(const RelayOptions &options)
 
 int RelayApplication::addAgent(const RelayOptions &options)
 {
-    Store store(options.config.store);
-    if (const auto opened = store.openBlocking(); !opened.ok()) {
-        err() << "error: " << opened.error().message << Qt::endl;
+    const auto store = openStore(options);
+    if (!store)
         return 1;
-    }
+    const AgentChanges &fields = options.agentFields;
+    AgentRecord agent;
+    agent.username = options.agentUsername;
+    agent.displayName = fields.displayName.value_or(options.agentUsername);
+    agent.patientFacingName = fields.patientFacingName.value_or(QString());
+    agent.role = fields.role.value_or(QStringLiteral("agent"));
+    agent.languages = fields.languages.value_or(QStringList());
+    agent.maxChats = fields.maxChats.value_or(0);
     QString error;
-    const QString password =
-        readPassword(QStringLiteral("Password for %1: ").arg(options.agentUsername));
-    AgentAdmin admin(store);
-    if (!admin.addAgent(options.agentUsername, options.agentName, options.agentRole,
-                        options.agentLanguages, password, &error)) {
-        err() << "error: " << error << Qt::endl;
-        return 1;
-    }
+    const auto password = readPassword(options.agentUsername, &error);
+    if (!password)
+        return refuse(error);
+    AgentAdmin admin(*store);
+    if (!admin.addAgent(agent, *password, &error))
+        return refuse(error);
     out() << "agent '" << options.agentUsername << "' created" << Qt::endl;
+    return 0;
+}
+
+int RelayApplication::setAgent(const RelayOptions &options)
+{
+    const auto store = openStore(options);
+    if (!store)
+        return 1;
+    QString error;
+    AgentAdmin admin(*store);
+    if (!admin.update(options.agentUsername, options.agentFields, &error))
+        return refuse(error);
+    out() << "agent '" << options.agentUsername << "' updated" << Qt::endl;
+    return 0;
+}
+
+int RelayApplication::setAgentEnabled(const RelayOptions &options, bool enabled)
+{
+    const auto store = openStore(options);
+    if (!store)
+        return 1;
+    QString error;
+    AgentAdmin admin(*store);
+    const auto update = admin.setEnabled(options.agentUsername, enabled, &error);
+    if (!update)
+        return refuse(error);
+    const QString state = enabled ? QStringLiteral("enabled") : QStringLiteral("disabled");
+    if (!update->changed) {
+        out() << "agent '" << options.agentUsername << "' was already " << state << Qt::endl;
+        return 0;
+    }
+    out() << "agent '" << options.agentUsername << "' " << state;
+    if (!enabled)
+        out() << ": " << update->sessionsEnded << " session(s) ended, " << update->roomsRequeued
+              << " consultation(s) back in the waiting queue; a running relay closes its "
+                 "connections";
+    out() << Qt::endl;
+    return 0;
+}
+
+int RelayApplication::resetPassword(const RelayOptions &options)
+{
+    const auto store = openStore(options);
+    if (!store)
+        return 1;
+    QString error;
+    const auto password = readPassword(options.agentUsername, &error);
+    if (!password)
+        return refuse(error);
+    AgentAdmin admin(*store);
+    const auto update = admin.resetPassword(options.agentUsername, *password, &error);
+    if (!update)
+        return refuse(error);
+    out() << "password of agent '" << options.agentUsername
+          << "' changed: " << update->sessionsEnded
+          << " session(s) ended; a running relay closes its connections" << Qt::endl;
     return 0;
 }
 
 int RelayApplication::listAgents(const RelayOptions &options)
 {
-    Store store(options.config.store);
-    if (const auto opened = store.openBlocking(); !opened.ok()) {
-        err() << "error: " << opened.error().message << Qt::endl;
+    const auto store = openStore(options);
+    if (!store)
         return 1;
-    }
     QString error;
-    AgentAdmin admin(store);
+    AgentAdmin admin(*store);
     const auto agents = admin.list(&error);
-    if (!agents) {
-        err() << "error: " << error << Qt::endl;
-        return 1;
-    }
-    for (const auto &a : *agents)
-        out() << a.username << '\t' << a.displayName << '\t' << a.role << '\t'
-              << a.languages.join(QLatin1Char(',')) << '\t' << a.id << Qt::endl;
+    if (!agents)
+        return refuse(error);
+    out() << (options.listFormat == RelayOptions::ListFormat::Json ? AgentListing::json(*agents)
+                                                                   : AgentListing::table(*agents))
+          << Qt::flush;
     return 0;
 }
 

@@ -12,7 +12,11 @@ public:
 
 private:
     static int serve(const RelayOptions &options);
+    //! The account commands; each opens the database beside a running relay (no claim).
     static int addAgent(const RelayOptions &options);
+    static int setAgent(const RelayOptions &options);
+    static int setAgentEnabled(const RelayOptions &options, bool enabled);
+    static int resetPassword(const RelayOptions &options);
     static int listAgents(const RelayOptions &options);
 };
 

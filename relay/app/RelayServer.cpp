@@ -2,6 +2,7 @@
 
 #include "attachments/BlobStore.h"
 #include "attachments/BlobStoreFactory.h"
+#include "auth/AccountWatcher.h"
 #include "auth/AuthService.h"
 #include "content/TemplateLibrary.h"
 #include "core/ConsultationService.h"
@@ -79,6 +80,8 @@ RelayServer::~RelayServer()
     for (WebSocketPeer *peer : peers)
         delete peer;
     // The services go before the stores they use (members outlive this body, children not).
+    delete m_accounts;
+    m_accounts = nullptr;
     delete m_api;
     m_api = nullptr;
     delete m_consultations;
@@ -135,6 +138,15 @@ bool RelayServer::start(QString *error)
     m_consultations = new ConsultationService(m_config, *m_store, *m_translator, *m_templates,
                                               *m_rooms, *m_auth, *m_metrics, *m_blobs, this);
     if (!m_consultations->loadOpenRooms(error))
+        return false;
+    m_accounts = new AccountWatcher(*m_store, m_config.accountCheckMs, this);
+    connect(m_accounts, &AccountWatcher::sessionsEnded, m_auth, &AuthService::forgetSessions);
+    connect(m_accounts, &AccountWatcher::sessionsEnded, m_consultations,
+            &ConsultationService::endAgentSessions);
+    connect(m_accounts, &AccountWatcher::agentChanged, m_auth, &AuthService::updateAgent);
+    connect(m_accounts, &AccountWatcher::agentChanged, m_consultations,
+            &ConsultationService::updateAgent);
+    if (!m_accounts->start(error))
         return false;
 
     m_http = new QHttpServer(this);

@@ -11,6 +11,7 @@ class QHttpServer;
 
 namespace medtranslate::relay {
 
+class AccountWatcher;
 class AuthService;
 class BlobStore;
 class ConsultationService;
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<BlobStore> m_blobs; //!< attachment bytes
     Translator *m_translator = nullptr;
     AuthService *m_auth = nullptr;
+    AccountWatcher *m_accounts = nullptr; //!< account changes made beside the relay
     ConsultationService *m_consultations = nullptr;
     HttpApi *m_api = nullptr;
     QHttpServer *m_http = nullptr;

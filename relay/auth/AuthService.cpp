@@ -57,36 +57,54 @@ void AuthService::login(const QString &username, const QString &password, QObjec
             QtConcurrent::run([password, hash]() {
                 return PasswordHasher::verify(password, hash.isEmpty() ? dummyHash() : hash);
             }).then(this, [this, account, guard, fail, done = std::move(done)](bool matches) {
-                if (!matches || !account)
+                // A disabled account gets the answer of a wrong password: nothing to learn.
+                if (!matches || !account || !account->agent.enabled)
                     return fail(done, LoginOutcome::WrongCredentials,
                                 QStringLiteral("wrong username or password"));
                 const QString token = TokenGenerator::newToken();
                 const QString tokenHash = TokenGenerator::hashToken(token);
                 const qint64 expires = nowSecs() + qint64(m_config.sessionTtlHours) * 3600;
                 const AgentRecord agent = account->agent;
-                m_store.createSession(tokenHash, agent.id, expires, this,
-                                      [this, token, tokenHash, agent, expires, guard, fail,
-                                       done = std::move(done)](Result<void> stored) {
-                                          if (!stored.ok())
-                                              return fail(done, LoginOutcome::StoreFailed,
-                                                          stored.error().message);
-                                          // Logins are rare; dropping expired sessions here keeps
-                                          // the cache small.
-                                          const qint64 now = nowSecs();
-                                          m_sessions.removeIf([now](const auto &entry) {
-                                              return entry.value().expiresAt <= now;
-                                          });
-                                          m_sessions.insert(tokenHash, {agent, expires});
-                                          LoginResult result;
-                                          result.outcome = LoginOutcome::Ok;
-                                          result.ok = true;
-                                          result.token = token;
-                                          result.agent = agent;
-                                          if (guard)
-                                              done(result);
-                                      });
+                // Stored only if no administrator disabled the account or changed its password
+                // while the hash was being checked.
+                m_store.createLoginSession(
+                    tokenHash, agent.id, account->sessionsEpoch, expires, this,
+                    [this, token, tokenHash, agent, expires, guard, fail,
+                     done = std::move(done)](Result<bool> stored) {
+                        if (!stored.ok())
+                            return fail(done, LoginOutcome::StoreFailed, stored.error().message);
+                        if (!stored.value())
+                            return fail(done, LoginOutcome::WrongCredentials,
+                                        QStringLiteral("the account changed during the login"));
+                        // Logins are rare; dropping expired sessions here keeps the cache small.
+                        const qint64 now = nowSecs();
+                        m_sessions.removeIf(
+                            [now](const auto &entry) { return entry.value().expiresAt <= now; });
+                        m_sessions.insert(tokenHash, {agent, expires});
+                        LoginResult result;
+                        result.outcome = LoginOutcome::Ok;
+                        result.ok = true;
+                        result.token = token;
+                        result.agent = agent;
+                        if (guard)
+                            done(result);
+                    });
             });
         });
+}
+
+void AuthService::forgetSessions(const QString &agentId)
+{
+    m_sessions.removeIf(
+        [&agentId](const auto &entry) { return entry.value().agent.id == agentId; });
+}
+
+void AuthService::updateAgent(const AgentRecord &agent)
+{
+    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
+        if (it->agent.id == agent.id)
+            it->agent = agent;
+    }
 }
 
 void AuthService::agentForToken(const QString &token, QObject *context,

@@ -49,6 +49,12 @@ public:
     void agentForToken(const QString &token, QObject *context,
                        std::function<void(std::optional<AgentRecord>, QString error)> done);
 
+    //! An administrator ended the agent's sessions (disabled, new password): its tokens are no
+    //! longer answered from the cache; the store no longer has them either.
+    void forgetSessions(const QString &agentId);
+    //! The agent's details changed (name, role, languages): cached sessions carry the new ones.
+    void updateAgent(const AgentRecord &agent);
+
 private:
     struct CachedSession
     {

@@ -94,6 +94,10 @@ struct RelayConfig
     int roomTranslationCharsPerHour = 20000;
     int addressTranslationCharsPerHour = 100000;
 
+    //! How often the serving relay polls the account revision, so an account disabled or
+    //! given a new password beside it loses its connections within about this time.
+    int accountCheckMs = 1000;
+
     TranslationConfig translation;
     AttachmentConfig attachments;
 };

@@ -154,6 +154,11 @@ const Setting kSettings[] = {
      "Prefix of every object key in the bucket, e.g. medtranslate/."},
     {"s3-access-key-id", "MEDTRANSLATE_S3_ACCESS_KEY_ID", "attachments.s3.access_key_id", "id",
      "S3 access key id."},
+    {"account-check-ms", "MEDTRANSLATE_ACCOUNT_CHECK_MS", "account_check_ms", "ms",
+     "How often a serving relay looks for account changes made beside it (--disable-agent, "
+     "--reset-password, --set-agent): one single-row read; within about this time a disabled "
+     "agent's connections are closed and its consultations go back to the queue (default "
+     "1000)."},
     {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s",
      "Frames per second one connection may send on average, with a burst of twice that (default "
      "20)."},
@@ -283,7 +288,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         "MedTranslate relay: translated chat between foreign patients and Korean hospital "
         "counselors.\nSettings come from flags, then MEDTRANSLATE_* environment variables, then "
         "the --config JSON file. API keys are read from ANTHROPIC_API_KEY, OPENAI_API_KEY and "
-        "DEEPL_API_KEY (or the config file), never from flags."));
+        "DEEPL_API_KEY (or the config file), never from flags.\nAccount commands (--add-agent, "
+        "--set-agent, --disable-agent, --enable-agent, --reset-password, --list-agents) work "
+        "beside a running relay on the same database; they exit 0 when done, 1 when refused "
+        "(with the reason) and 2 for flags that do not parse."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help."));
     const QCommandLineOption versionOption(QStringLiteral("version"),
@@ -291,23 +299,72 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     const QCommandLineOption configOption(
         QStringLiteral("config"), QStringLiteral("JSON config file (also MEDTRANSLATE_CONFIG)."),
         QStringLiteral("file"));
+    // Account commands: each changes the database and exits, beside a running relay or not.
+    const QString passwordSource =
+        QStringLiteral(" The password is read from a prompt (no echo) or standard input, never "
+                       "from the command line; its rules are under 'Passwords' below.");
     const QCommandLineOption addAgentOption(
         QStringLiteral("add-agent"),
-        QStringLiteral(
-            "Create an agent account and exit; the password is read from standard input."),
+        QStringLiteral("Create an agent account and exit; with --agent-name, "
+                       "--agent-display-name, --agent-role, --agent-languages, "
+                       "--agent-max-chats.") +
+            passwordSource,
         QStringLiteral("username"));
-    const QCommandLineOption agentNameOption(QStringLiteral("agent-name"),
-                                             QStringLiteral("Display name for --add-agent."),
-                                             QStringLiteral("name"));
-    const QCommandLineOption agentRoleOption(QStringLiteral("agent-role"),
-                                             QStringLiteral("agent or admin, for --add-agent."),
-                                             QStringLiteral("role"), QStringLiteral("agent"));
+    const QCommandLineOption setAgentOption(
+        QStringLiteral("set-agent"),
+        QStringLiteral("Change an agent account and exit: any of --agent-name, "
+                       "--agent-display-name, --agent-role, --agent-languages, "
+                       "--agent-max-chats."),
+        QStringLiteral("username"));
+    const QCommandLineOption disableAgentOption(
+        QStringLiteral("disable-agent"),
+        QStringLiteral("Disable an agent account and exit: it can no longer log in or use its "
+                       "tokens, a running relay closes its connections within about "
+                       "--account-check-ms, and its active consultations go back to the "
+                       "waiting queue."),
+        QStringLiteral("username"));
+    const QCommandLineOption enableAgentOption(
+        QStringLiteral("enable-agent"),
+        QStringLiteral("Enable a disabled agent account again and exit; the agent logs in anew."),
+        QStringLiteral("username"));
+    const QCommandLineOption resetPasswordOption(
+        QStringLiteral("reset-password"),
+        QStringLiteral("Give an agent a new password and exit; every session of the agent ends "
+                       "(a running relay closes its connections, its tokens stop working).") +
+            passwordSource,
+        QStringLiteral("username"));
+    const QCommandLineOption agentNameOption(
+        QStringLiteral("agent-name"),
+        QStringLiteral("The agent's name as colleagues see it, e.g. 김민지 (--add-agent default: "
+                       "the username)."),
+        QStringLiteral("name"));
+    const QCommandLineOption agentDisplayNameOption(
+        QStringLiteral("agent-display-name"),
+        QStringLiteral("The name patients may be shown, in Latin letters, e.g. \"Kim Minji\"."),
+        QStringLiteral("name"));
+    const QCommandLineOption agentRoleOption(
+        QStringLiteral("agent-role"),
+        QStringLiteral("agent or admin (admins may act on any room; --add-agent default: agent)."),
+        QStringLiteral("role"));
     const QCommandLineOption agentLanguagesOption(
         QStringLiteral("agent-languages"),
-        QStringLiteral("Patient languages the agent takes, for --add-agent (default all)."),
+        QStringLiteral("Comma-separated patient languages the agent takes: en, ja, zh, th, vi "
+                       "(--add-agent default: all)."),
         QStringLiteral("list"));
-    const QCommandLineOption listAgentsOption(QStringLiteral("list-agents"),
-                                              QStringLiteral("List agent accounts and exit."));
+    const QCommandLineOption agentMaxChatsOption(
+        QStringLiteral("agent-max-chats"),
+        QStringLiteral("How many consultations the agent takes at once, a positive number."),
+        QStringLiteral("n"));
+    const QCommandLineOption listAgentsOption(
+        QStringLiteral("list-agents"),
+        QStringLiteral("List agent accounts and exit: a table with a header row, or JSON with "
+                       "--format json."));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"),
+        QStringLiteral("Output format: table (default) or json for --list-agents; json "
+                       "(default), html or pdf for an export; text (default) or json for "
+                       "--audit."),
+        QStringLiteral("format"));
     const QCommandLineOption exportOption(
         QStringLiteral("export"),
         QStringLiteral("Write the bilingual transcript of one consultation and exit (see "
@@ -322,11 +379,6 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("until"),
         QStringLiteral("End (exclusive) of --export-since's period (default now)."),
         QStringLiteral("date"));
-    const QCommandLineOption formatOption(
-        QStringLiteral("format"),
-        QStringLiteral("Output format: json, html or pdf for exports (default json); "
-                       "json or text for --audit (default text)."),
-        QStringLiteral("format"));
     const QCommandLineOption outputOption(
         QStringLiteral("output"),
         QStringLiteral("File to write an export to (default standard output; pdf needs a file)."),
@@ -358,10 +410,27 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                     QString::fromLatin1(s.valueName));
         parser.addOption(settingOptions.back());
     }
-    for (const auto *option :
-         {&addAgentOption, &agentNameOption, &agentRoleOption, &agentLanguagesOption,
-          &listAgentsOption, &exportOption, &exportSinceOption, &untilOption, &formatOption,
-          &outputOption, &purgeOption, &dryRunOption, &auditOption, &sinceOption, &demoOption})
+    for (const auto *option : {&addAgentOption,
+                               &setAgentOption,
+                               &disableAgentOption,
+                               &enableAgentOption,
+                               &resetPasswordOption,
+                               &agentNameOption,
+                               &agentDisplayNameOption,
+                               &agentRoleOption,
+                               &agentLanguagesOption,
+                               &agentMaxChatsOption,
+                               &listAgentsOption,
+                               &formatOption,
+                               &exportOption,
+                               &exportSinceOption,
+                               &untilOption,
+                               &outputOption,
+                               &purgeOption,
+                               &dryRunOption,
+                               &auditOption,
+                               &sinceOption,
+                               &demoOption})
         parser.addOption(*option);
 
     if (!parser.parse(arguments)) {
@@ -506,6 +575,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"address-translation-chars", 0, &c.addressTranslationCharsPerHour},
         {"ended-read-only-s", 0, &c.endedReadOnlySeconds},
         {"retention-days", 0, &c.retentionDays},
+        {"account-check-ms", 100, &c.accountCheckMs},
     };
     for (const auto &n : numbers) {
         if (const QString text = value(n.flag);
@@ -594,20 +664,92 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         }
     }
 
-    if (parser.isSet(addAgentOption)) {
-        options.command = Command::AddAgent;
-        options.agentUsername = parser.value(addAgentOption).trimmed();
-        options.agentName = parser.isSet(agentNameOption) ? parser.value(agentNameOption).trimmed()
-                                                          : options.agentUsername;
-        options.agentRole = parser.value(agentRoleOption);
-        options.agentLanguages = splitList(parser.value(agentLanguagesOption));
-        if (options.agentRole != QLatin1String("agent") &&
-            options.agentRole != QLatin1String("admin")) {
-            *error = QStringLiteral("--agent-role must be agent or admin");
+    const struct
+    {
+        const QCommandLineOption &option;
+        Command command;
+    } accountCommands[] = {
+        {addAgentOption, Command::AddAgent},           {setAgentOption, Command::SetAgent},
+        {disableAgentOption, Command::DisableAgent},   {enableAgentOption, Command::EnableAgent},
+        {resetPasswordOption, Command::ResetPassword}, {listAgentsOption, Command::ListAgents},
+    };
+    QStringList given;
+    for (const auto &account : accountCommands) {
+        if (!parser.isSet(account.option))
+            continue;
+        given << QStringLiteral("--") + account.option.names().constFirst();
+        options.command = account.command;
+        if (account.command != Command::ListAgents)
+            options.agentUsername = parser.value(account.option).trimmed();
+    }
+    if (given.size() > 1) {
+        *error = QStringLiteral("one account command at a time, got %1")
+                     .arg(given.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    if (!given.isEmpty() && options.command != Command::ListAgents &&
+        options.agentUsername.isEmpty()) {
+        *error = QStringLiteral("%1 wants a username").arg(given.constFirst());
+        return std::nullopt;
+    }
+    AgentChanges &fields = options.agentFields;
+    if (parser.isSet(agentNameOption))
+        fields.displayName = parser.value(agentNameOption).trimmed();
+    if (parser.isSet(agentDisplayNameOption))
+        fields.patientFacingName = parser.value(agentDisplayNameOption).trimmed();
+    if (parser.isSet(agentRoleOption)) {
+        fields.role = parser.value(agentRoleOption).trimmed();
+        if (*fields.role != QLatin1String("agent") && *fields.role != QLatin1String("admin")) {
+            *error =
+                QStringLiteral("--agent-role must be agent or admin, got '%1'").arg(*fields.role);
             return std::nullopt;
         }
-    } else if (parser.isSet(listAgentsOption)) {
-        options.command = Command::ListAgents;
+    }
+    if (parser.isSet(agentLanguagesOption))
+        fields.languages = splitList(parser.value(agentLanguagesOption));
+    if (parser.isSet(agentMaxChatsOption)) {
+        int maxChats = 0;
+        if (!toInt(QStringLiteral("agent-max-chats"), parser.value(agentMaxChatsOption), 1,
+                   maxChats, error))
+            return std::nullopt;
+        fields.maxChats = maxChats;
+    }
+    const bool anyField = fields.displayName || fields.patientFacingName || fields.role ||
+                          fields.languages || fields.maxChats;
+    const bool takesFields =
+        options.command == Command::AddAgent || options.command == Command::SetAgent;
+    if (anyField && !takesFields) {
+        *error = QStringLiteral("--agent-name, --agent-display-name, --agent-role, "
+                                "--agent-languages and --agent-max-chats go with --add-agent or "
+                                "--set-agent");
+        return std::nullopt;
+    }
+    if (options.command == Command::SetAgent && !anyField) {
+        *error = QStringLiteral("--set-agent wants at least one of --agent-name, "
+                                "--agent-display-name, --agent-role, --agent-languages, "
+                                "--agent-max-chats");
+        return std::nullopt;
+    }
+    const bool records = parser.isSet(exportOption) || parser.isSet(exportSinceOption) ||
+                         parser.isSet(purgeOption) || parser.isSet(auditOption);
+    if (records && !given.isEmpty()) {
+        *error =
+            QStringLiteral("%1 goes alone, not with an account command").arg(given.constFirst());
+        return std::nullopt;
+    }
+    if (options.command == Command::ListAgents && parser.isSet(formatOption)) {
+        const QString format = parser.value(formatOption);
+        if (format != QLatin1String("table") && format != QLatin1String("json")) {
+            *error = QStringLiteral("--format must be table or json, got '%1'").arg(format);
+            return std::nullopt;
+        }
+        options.listFormat = format == QLatin1String("json") ? ListFormat::Json : ListFormat::Table;
+    } else if (parser.isSet(formatOption) && !records) {
+        *error = QStringLiteral("--format goes with --list-agents, an export or --audit");
+        return std::nullopt;
+    }
+    if (!records) {
+        // An account command or serving: parsed above.
     } else if (parser.isSet(exportOption) || parser.isSet(exportSinceOption)) {
         options.command = Command::Export;
         if (parser.isSet(exportOption) == parser.isSet(exportSinceOption)) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/RelayConfig.h"
+#include "storage/Records.h"
 
 #include <QDateTime>
 #include <QProcessEnvironment>
@@ -12,22 +13,38 @@ namespace medtranslate::relay {
 //! What the command line asks the relay to do.
 struct RelayOptions
 {
-    enum class Command { Serve, AddAgent, ListAgents, Export, PurgeEnded, Audit, Help, Version };
+    enum class Command {
+        Serve,
+        AddAgent,
+        SetAgent,
+        DisableAgent,
+        EnableAgent,
+        ResetPassword,
+        ListAgents,
+        Export,
+        PurgeEnded,
+        Audit,
+        Help,
+        Version
+    };
+    enum class ListFormat { Table, Json };
     Command command = Command::Serve;
     RelayConfig config;
-    QString agentUsername; //!< --add-agent
-    QString agentName;     //!< --agent-name
-    QString agentRole = QStringLiteral("agent");
-    QStringList agentLanguages;
-    bool demo = false;     //!< --demo: create a demo agent if there is none
-    QString exportRoom;    //!< --export
-    QDateTime exportSince; //!< --export-since
-    QDateTime exportUntil; //!< --until; invalid: now
-    QString format;        //!< --format
-    QString output;        //!< --output; empty: standard output
-    QDateTime purgeBefore; //!< --purge-ended-before
-    bool dryRun = false;   //!< --dry-run
-    QDateTime auditSince;  //!< --since; invalid: everything
+    //! The account an account command is about (--add-agent, --set-agent, ...).
+    QString agentUsername;
+    //! --agent-name, --agent-display-name, --agent-role, --agent-languages,
+    //! --agent-max-chats: each set only when its flag is given.
+    AgentChanges agentFields;
+    ListFormat listFormat = ListFormat::Table; //!< --format with --list-agents
+    bool demo = false;                         //!< --demo: create a demo agent if there is none
+    QString exportRoom;                        //!< --export
+    QDateTime exportSince;                     //!< --export-since
+    QDateTime exportUntil;                     //!< --until; invalid: now
+    QString format;                            //!< --format with an export or --audit
+    QString output;                            //!< --output; empty: standard output
+    QDateTime purgeBefore;                     //!< --purge-ended-before
+    bool dryRun = false;                       //!< --dry-run
+    QDateTime auditSince;                      //!< --since; invalid: everything
     QString helpText;
 
     //! "2026-03-01" (that day's start, UTC) or an ISO 8601 time; invalid, with `error` set,

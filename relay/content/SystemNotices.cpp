@@ -11,6 +11,8 @@ QString SystemNotices::eventName(Kind kind)
         return QStringLiteral("agent_joined");
     case Kind::Transferred:
         return QStringLiteral("transferred");
+    case Kind::Requeued:
+        return QStringLiteral("returned_to_queue");
     case Kind::Ended:
         return QStringLiteral("ended");
     }
@@ -36,6 +38,25 @@ QString SystemNotices::text(Kind kind, const QString &lang, const QString &agent
         {QStringLiteral("vi"),
          QStringLiteral("Cuộc trò chuyện đã được chuyển cho nhân viên tư vấn %1.")},
     };
+    static const QHash<QString, QString> requeued{
+        {QStringLiteral("ko"),
+         QStringLiteral("담당 상담사가 상담을 이어갈 수 없어 상담이 대기열로 돌아갔습니다.")},
+        {QStringLiteral("en"),
+         QStringLiteral("Your counselor is no longer available. Your chat is back in the queue "
+                        "and another counselor will answer you soon.")},
+        {QStringLiteral("ja"),
+         QStringLiteral("担当の相談員が対応できなくなりました。順番待ちに戻りましたので、"
+                        "まもなく別の相談員がお答えします。")},
+        {QStringLiteral("zh"),
+         QStringLiteral("您的咨询师已无法继续服务。您的对话已重新排队，其他咨询师将很快回复您。")},
+        {QStringLiteral("th"),
+         QStringLiteral("เจ้าหน้าที่ให้คำปรึกษาของคุณไม่สามารถให้บริการต่อได้ "
+                        "การสนทนาของคุณกลับเข้าสู่คิวแล้ว และเจ้าหน้าที่คนอื่นจะตอบคุณในไม่ช้า")},
+        {QStringLiteral("vi"),
+         QStringLiteral("Nhân viên tư vấn của bạn hiện không thể tiếp tục. Cuộc trò chuyện đã "
+                        "được đưa lại vào hàng chờ và một nhân viên tư vấn khác sẽ sớm trả lời "
+                        "bạn.")},
+    };
     static const QHash<QString, QString> ended{
         {QStringLiteral("ko"), QStringLiteral("상담이 종료되었습니다.")},
         {QStringLiteral("en"), QStringLiteral("The consultation has ended.")},
@@ -44,9 +65,21 @@ QString SystemNotices::text(Kind kind, const QString &lang, const QString &agent
         {QStringLiteral("th"), QStringLiteral("การให้คำปรึกษาสิ้นสุดแล้ว")},
         {QStringLiteral("vi"), QStringLiteral("Buổi tư vấn đã kết thúc.")},
     };
-    const QHash<QString, QString> &table =
-        kind == Kind::AgentJoined ? joined : (kind == Kind::Transferred ? transferred : ended);
-    const QString pattern = table.value(lang, table.value(QStringLiteral("en")));
+    const QHash<QString, QString> *table = &ended;
+    switch (kind) {
+    case Kind::AgentJoined:
+        table = &joined;
+        break;
+    case Kind::Transferred:
+        table = &transferred;
+        break;
+    case Kind::Requeued:
+        table = &requeued;
+        break;
+    case Kind::Ended:
+        break;
+    }
+    const QString pattern = table->value(lang, table->value(QStringLiteral("en")));
     return pattern.contains(QLatin1String("%1")) ? pattern.arg(agentName) : pattern;
 }
 

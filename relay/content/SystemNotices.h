@@ -4,12 +4,17 @@
 
 namespace medtranslate::relay {
 
-//! The relay's own notices in a room (agent joined, transferred, ended), in Korean for the
-//! agent and with a vetted translation for the patient.
+//! The relay's own notices in a room (agent joined, transferred, back in the queue, ended), in
+//! Korean for the agent and with a vetted translation for the patient.
 class SystemNotices final
 {
 public:
-    enum class Kind { AgentJoined, Transferred, Ended };
+    enum class Kind {
+        AgentJoined,
+        Transferred,
+        Requeued, //!< the agent's account was disabled: the room waits for another agent
+        Ended
+    };
 
     [[nodiscard]] static QString eventName(Kind kind);
     //! The notice in `lang`; `agentName` fills the name where the notice has one.

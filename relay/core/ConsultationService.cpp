@@ -68,6 +68,21 @@ bool ConsultationService::isAgentOnline(const QString &agentId) const
     return m_sessions->isAgentOnline(agentId);
 }
 
+void ConsultationService::endAgentSessions(const QString &agentId, bool disabled)
+{
+    // Connections first: nothing the agent still sends is acted on while its rooms move.
+    const QString why = disabled
+                            ? QStringLiteral("this account has been disabled")
+                            : QStringLiteral("this account's sessions were ended; log in again");
+    m_sessions->endAgentSessions(agentId, why, !disabled);
+    m_lifecycle->requeueRoomsOf(agentId, disabled);
+}
+
+void ConsultationService::updateAgent(const AgentRecord &agent)
+{
+    m_sessions->updateAgent(agent);
+}
+
 PeerHandler &ConsultationService::handler()
 {
     return *m_dispatcher;

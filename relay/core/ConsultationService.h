@@ -59,6 +59,12 @@ public:
     //! True while the agent has a connection open (for the agent directory).
     [[nodiscard]] bool isAgentOnline(const QString &agentId) const;
 
+    //! An administrator ended the agent's sessions (a new password, or `disabled`): its
+    //! connections close, and a disabled agent's consultations go back to the waiting queue.
+    void endAgentSessions(const QString &agentId, bool disabled);
+    //! An administrator changed the agent's details; connected sessions use them from now on.
+    void updateAgent(const AgentRecord &agent);
+
     //! Files sent into rooms (the upload route).
     [[nodiscard]] AttachmentFlow &attachments() { return *m_attachments; }
 

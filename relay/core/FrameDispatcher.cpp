@@ -25,6 +25,16 @@ FrameDispatcher::FrameDispatcher(RoomRegistry &rooms, SessionGate &sessions, Mes
 
 void FrameDispatcher::handleFrame(Peer &peer, protocol::ClientFrame &&frame)
 {
+    // An agent whose sessions an administrator ended is being closed; what it still sends in
+    // the meantime is not acted on.
+    if (peer.isAuthenticated() && peer.role() == protocol::Role::Agent &&
+        !std::holds_alternative<client::Hello>(frame) &&
+        !m_rooms.agentSessions(peer.agent().id).contains(&peer)) {
+        peer.sendError(ErrorCode::Unauthorized,
+                       QStringLiteral("the session has ended; log in again"),
+                       QString::fromStdString(protocol::referenceOf(frame)));
+        return;
+    }
     // Ended rooms leave memory; an agent acting on one gets it loaded first, so the answer is
     // the room's real state (room_ended) rather than "not found".
     const std::string *roomId = std::visit(

@@ -25,6 +25,12 @@ void Peer::authenticateAgent(const AgentRecord &agent)
     authenticated();
 }
 
+void Peer::updateAgent(const AgentRecord &agent)
+{
+    if (m_authenticated && m_role == protocol::Role::Agent && m_agent.id == agent.id)
+        m_agent = agent;
+}
+
 void Peer::send(const protocol::ServerFrame &frame)
 {
     sendEncoded(QString::fromStdString(protocol::encode(frame)));

@@ -39,6 +39,8 @@ public:
 
     void authenticatePatient(const QString &roomId);
     void authenticateAgent(const AgentRecord &agent);
+    //! An administrator changed the agent's account (a role, a name) while it is connected.
+    void updateAgent(const AgentRecord &agent);
 
     void send(const protocol::ServerFrame &frame);
     //! Sends a frame already encoded for many recipients.

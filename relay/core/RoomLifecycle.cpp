@@ -131,6 +131,58 @@ void RoomLifecycle::withPatientToken(const QString &token, QObject *context, Fou
         }));
 }
 
+void RoomLifecycle::requeueRoomsOf(const QString &agentId, bool disabled)
+{
+    bool busy = false;
+    for (RoomState *room : m_rooms.assignedTo(agentId)) {
+        if (room->room.status != RoomStatus::Active)
+            continue;
+        if (room->changing) {
+            busy = true; // an accept, transfer or end is being stored: look again after it
+            continue;
+        }
+        room->changing = true;
+        const QString roomId = qs(room->room.roomId);
+        auto settle = [this, roomId, agentId](bool waiting) {
+            RoomState *room = m_rooms.find(roomId);
+            if (!room)
+                return;
+            room->changing = false;
+            if (waiting && room->room.status == RoomStatus::Active && room->room.agent &&
+                qs(room->room.agent->id) == agentId)
+                backInQueue(*room);
+        };
+        if (disabled) {
+            // Guarded by the room still being the agent's: false means the admin command has
+            // put it back already, which is what it normally does.
+            m_store.requeueRoom(roomId, agentId, this, [settle, roomId](Result<bool> result) {
+                if (!result.ok())
+                    qCWarning(lcRooms)
+                        << "cannot put" << roomId << "back in the queue:" << result.error().message;
+                settle(result.ok());
+            });
+        } else {
+            m_store.roomById(roomId, this, [settle](Result<std::optional<RoomRecord>> found) {
+                settle(found.ok() && found.value() &&
+                       found.value()->room.status == RoomStatus::Waiting);
+            });
+        }
+    }
+    if (busy)
+        QTimer::singleShot(std::chrono::milliseconds(200), this,
+                           [this, agentId, disabled] { requeueRoomsOf(agentId, disabled); });
+}
+
+void RoomLifecycle::backInQueue(RoomState &room)
+{
+    // The agent's own connections were closed first; the patient hears the room waits again.
+    room.room.status = RoomStatus::Waiting;
+    room.room.agent.reset();
+    m_fanOut.pushRoom(room);
+    m_fanOut.queueChanged();
+    m_messages.postNotice(room, SystemNotices::Kind::Requeued, {});
+}
+
 void RoomLifecycle::closeWhenReadOnlyEnds(Peer &patient, const RoomState &room)
 {
     const qint64 endsAt =
@@ -240,6 +292,13 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
                     guard->sendError(found.ok() ? ErrorCode::NotFound : ErrorCode::Internal,
                                      found.ok() ? QStringLiteral("no such agent")
                                                 : QStringLiteral("could not transfer; try again"));
+                return;
+            }
+            if (!found.value()->enabled) {
+                room->changing = false;
+                if (guard)
+                    guard->sendError(ErrorCode::BadRequest,
+                                     QStringLiteral("that agent's account is disabled"));
                 return;
             }
             const AgentRecord agent = *found.value();

@@ -56,6 +56,12 @@ public:
     void transfer(Peer &peer, const protocol::client::Transfer &transfer);
     void end(Peer &peer, const protocol::client::End &end);
 
+    //! An administrator ended the agent's sessions. `disabled`: every active room of the agent
+    //! goes back to the waiting queue (the store's too). Otherwise only those the store already
+    //! has back in the queue (disabled and enabled again since the relay last looked). Patients
+    //! and the agent's colleagues hear of it through `room` and `queue` frames and a notice.
+    void requeueRoomsOf(const QString &agentId, bool disabled);
+
     //! A patient on an ended consultation is disconnected when its read-only time is over.
     void closeWhenReadOnlyEnds(Peer &patient, const RoomState &room);
 
@@ -66,6 +72,8 @@ private:
     Loaded loader(QObject *context, bool keepEnded, Found done);
 
     [[nodiscard]] bool patientTokenUsable(const RoomState &room) const;
+    //! The room is waiting again in memory, and everyone concerned hears of it.
+    void backInQueue(RoomState &room);
 
     const RelayConfig &m_config;
     Store &m_store;

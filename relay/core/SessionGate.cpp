@@ -99,6 +99,26 @@ void SessionGate::hello(Peer &peer, const protocol::client::Hello &hello)
         });
 }
 
+void SessionGate::endAgentSessions(const QString &agentId, const QString &why, bool announceOffline)
+{
+    const QList<Peer *> sessions = m_rooms.agentSessions(agentId);
+    for (Peer *peer : sessions) {
+        m_rooms.removeAgentSession(agentId, peer);
+        peer->sendError(ErrorCode::Unauthorized, why);
+        peer->closeForPolicy(why);
+    }
+    if (announceOffline && !sessions.isEmpty()) {
+        for (const RoomState *room : m_rooms.assignedTo(agentId))
+            m_fanOut.pushRoom(*room);
+    }
+}
+
+void SessionGate::updateAgent(const AgentRecord &agent)
+{
+    for (Peer *peer : m_rooms.agentSessions(agent.id))
+        peer->updateAgent(agent);
+}
+
 void SessionGate::closed(Peer &peer)
 {
     if (!peer.isAuthenticated())
@@ -116,6 +136,9 @@ void SessionGate::closed(Peer &peer)
         return;
     }
     const QString agentId = peer.agent().id;
+    // A session an administrator ended has left the registry already, and was announced.
+    if (!m_rooms.agentSessions(agentId).contains(&peer))
+        return;
     m_rooms.removeAgentSession(agentId, &peer);
     if (m_rooms.agentSessions(agentId).isEmpty()) {
         for (const RoomState *room : m_rooms.assignedTo(agentId))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "medtranslate/protocol/ClientFrames.h"
+#include "storage/Records.h"
 
 #include <QObject>
 
@@ -26,6 +27,12 @@ public:
 
     void hello(Peer &peer, const protocol::client::Hello &hello);
     void closed(Peer &peer);
+    //! An administrator ended the agent's sessions: each connection is told `unauthorized`
+    //! with `why` and closed (1008), and hears nothing more meanwhile. `announceOffline`: the
+    //! agent's rooms show it offline (not when they are about to go back to the queue).
+    void endAgentSessions(const QString &agentId, const QString &why, bool announceOffline);
+    //! The agent's account changed: its connections act with the new role from now on.
+    void updateAgent(const AgentRecord &agent);
     //! True while the agent has a connection open (for the agent directory).
     [[nodiscard]] bool isAgentOnline(const QString &agentId) const;
 

@@ -4,6 +4,8 @@
 
 #include <QString>
 #include <QStringList>
+#include <optional>
+#include <vector>
 
 namespace medtranslate::relay {
 
@@ -15,6 +17,43 @@ struct AgentRecord
     QString displayName;
     QString role; //!< "agent" or "admin"
     QStringList languages;
+    QString patientFacingName; //!< in Latin letters, for patients; empty when not set
+    int maxChats = 0;          //!< consultations at once; 0 when not set
+    bool enabled = true;       //!< a disabled account cannot log in or use its tokens
+};
+
+//! An agent with the counter of its sessions, for a running relay to see which accounts'
+//! sessions an administrator ended since it last looked.
+struct AgentAccount
+{
+    AgentRecord agent;
+    qint64 sessionsEpoch = 0; //!< raised when the account is disabled or gets a new password
+};
+
+//! The accounts as a running relay polls them: `accounts` is only filled when `revision`
+//! moved past the one the relay knew.
+struct AccountSnapshot
+{
+    qint64 revision = 0;
+    std::optional<std::vector<AgentAccount>> accounts;
+};
+
+//! What an account command did: `changed` is false when the account already was so.
+struct AccountUpdate
+{
+    bool changed = false;
+    int sessionsEnded = 0; //!< login tokens dropped
+    int roomsRequeued = 0; //!< active consultations put back in the waiting queue
+};
+
+//! What `--set-agent` changes; unset fields stay as they are.
+struct AgentChanges
+{
+    std::optional<QString> displayName;
+    std::optional<QString> patientFacingName;
+    std::optional<QString> role;
+    std::optional<QStringList> languages;
+    std::optional<int> maxChats;
 };
 
 //! An agent with the password hash to check a login against; only for the login check.
@@ -22,6 +61,7 @@ struct AgentCredentials
 {
     AgentRecord agent;
     QString passwordHash;
+    qint64 sessionsEpoch = 0; //!< a login's session is only stored while this is current
 };
 
 //! A room as stored, with what only the relay may see.

@@ -105,6 +105,22 @@ bool RoomTable::assign(const QString &roomId, const QString &agentId, const QStr
     return q.numRowsAffected() == 1;
 }
 
+bool RoomTable::requeue(const QString &roomId, const QString &agentId)
+{
+    auto &q = m_db.exec(QStringLiteral("UPDATE rooms SET agent_id = NULL, status = 'waiting' "
+                                       "WHERE id = ? AND agent_id = ? AND status = 'active'"),
+                        {roomId, agentId});
+    return q.numRowsAffected() == 1;
+}
+
+int RoomTable::requeueAllOf(const QString &agentId)
+{
+    auto &q = m_db.exec(QStringLiteral("UPDATE rooms SET agent_id = NULL, status = 'waiting' "
+                                       "WHERE agent_id = ? AND status = 'active'"),
+                        {agentId});
+    return q.numRowsAffected();
+}
+
 bool RoomTable::end(const QString &roomId)
 {
     auto &q =

@@ -26,6 +26,11 @@ public:
     [[nodiscard]] std::vector<RoomRecord> open();
     //! Moves a room to an agent; `fromStatus` guards against a concurrent change.
     bool assign(const QString &roomId, const QString &agentId, const QString &fromStatus);
+    //! Puts the agent's active room back in the waiting queue; false when it was not the
+    //! agent's active room (any more).
+    bool requeue(const QString &roomId, const QString &agentId);
+    //! Puts every active room of the agent back in the waiting queue; how many.
+    int requeueAllOf(const QString &agentId);
     //! False when there is no such room.
     bool end(const QString &roomId);
     //! Read marks only move forward, whatever order updates arrive in.

@@ -237,6 +237,19 @@ void Store::createSession(QString tokenHash, QString agentId, qint64 expiresAtSe
         std::move(done), Access::Write);
 }
 
+void Store::createLoginSession(QString tokenHash, QString agentId, qint64 sessionsEpoch,
+                               qint64 expiresAtSecs, QObject *context, Done<bool> done)
+{
+    call<bool>(
+        context,
+        [tokenHash = std::move(tokenHash), agentId = std::move(agentId), sessionsEpoch,
+         expiresAtSecs](StoreWorker &w) {
+            return w.agentTable().createSessionIfCurrent(tokenHash, agentId, sessionsEpoch,
+                                                         expiresAtSecs);
+        },
+        std::move(done), Access::Write);
+}
+
 void Store::agentBySession(QString tokenHash, qint64 nowSecs, QObject *context,
                            Done<std::optional<AgentRecord>> done)
 {
@@ -269,6 +282,103 @@ Result<void> Store::createAgentBlocking(AgentRecord agent, QString passwordHash,
     return callBlocking<void>([agent = std::move(agent), passwordHash = std::move(passwordHash)](
                                   StoreWorker &w) { w.agentTable().create(agent, passwordHash); },
                               timeoutMs);
+}
+
+namespace {
+StoreError noAgent(const QString &username)
+{
+    return StoreError(QStringLiteral("no agent named '%1'").arg(username),
+                      StoreFailureKind::NotFound);
+}
+
+AccountSnapshot snapshotOf(StoreWorker &w, qint64 knownRevision)
+{
+    AccountSnapshot snapshot;
+    snapshot.revision = w.agentTable().revision();
+    if (snapshot.revision != knownRevision)
+        snapshot.accounts = w.agentTable().accounts();
+    return snapshot;
+}
+} // namespace
+
+Result<AccountUpdate> Store::setAgentEnabledBlocking(QString username, bool enabled, int timeoutMs)
+{
+    return callBlocking<AccountUpdate>(
+        [username = std::move(username), enabled](StoreWorker &w) {
+            AccountUpdate update;
+            w.inTransaction([&] {
+                AgentTable &agents = w.agentTable();
+                update.changed = agents.setEnabled(username, enabled);
+                const auto id = agents.idOf(username);
+                if (!id)
+                    throw noAgent(username);
+                if (!update.changed)
+                    return;
+                if (!enabled) {
+                    update.sessionsEnded = agents.endSessions(*id);
+                    update.roomsRequeued = w.roomTable().requeueAllOf(*id);
+                }
+                agents.raiseRevision();
+            });
+            return update;
+        },
+        timeoutMs);
+}
+
+Result<AccountUpdate> Store::resetAgentPasswordBlocking(QString username, QString passwordHash,
+                                                        int timeoutMs)
+{
+    return callBlocking<AccountUpdate>(
+        [username = std::move(username), passwordHash = std::move(passwordHash)](StoreWorker &w) {
+            AccountUpdate update;
+            w.inTransaction([&] {
+                AgentTable &agents = w.agentTable();
+                if (!agents.resetPassword(username, passwordHash))
+                    throw noAgent(username);
+                update.changed = true;
+                update.sessionsEnded =
+                    agents.endSessions(agents.idOf(username).value_or(QString()));
+                agents.raiseRevision();
+            });
+            return update;
+        },
+        timeoutMs);
+}
+
+Result<void> Store::updateAgentBlocking(QString username, AgentChanges changes, int timeoutMs)
+{
+    return callBlocking<void>(
+        [username = std::move(username), changes = std::move(changes)](StoreWorker &w) {
+            w.inTransaction([&] {
+                if (!w.agentTable().update(username, changes))
+                    throw noAgent(username);
+                w.agentTable().raiseRevision();
+            });
+        },
+        timeoutMs);
+}
+
+void Store::accountSnapshot(qint64 knownRevision, QObject *context, Done<AccountSnapshot> done)
+{
+    call<AccountSnapshot>(
+        context, [knownRevision](StoreWorker &w) { return snapshotOf(w, knownRevision); },
+        std::move(done));
+}
+
+Result<AccountSnapshot> Store::accountSnapshotBlocking(qint64 knownRevision, int timeoutMs)
+{
+    return callBlocking<AccountSnapshot>(
+        [knownRevision](StoreWorker &w) { return snapshotOf(w, knownRevision); }, timeoutMs);
+}
+
+void Store::requeueRoom(QString roomId, QString agentId, QObject *context, Done<bool> done)
+{
+    call<bool>(
+        context,
+        [roomId = std::move(roomId), agentId = std::move(agentId)](StoreWorker &w) {
+            return w.roomTable().requeue(roomId, agentId);
+        },
+        std::move(done), Access::Write);
 }
 
 void Store::cachedTranslations(QString digest, qint64 notBefore, QObject *context,

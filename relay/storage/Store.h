@@ -95,7 +95,11 @@ public:
     void setAgentPassword(QString agentId, QString passwordHash, QObject *context, Done<void> done);
     void createSession(QString tokenHash, QString agentId, qint64 expiresAtSecs, QObject *context,
                        Done<void> done);
-    //! The agent of a session that has not expired at `nowSecs`.
+    //! A login's session; false (nothing stored) when the account was disabled or given a new
+    //! password since `sessionsEpoch` was read with its password hash.
+    void createLoginSession(QString tokenHash, QString agentId, qint64 sessionsEpoch,
+                            qint64 expiresAtSecs, QObject *context, Done<bool> done);
+    //! The agent of a session that has not expired at `nowSecs`, if the account is enabled.
     void agentBySession(QString tokenHash, qint64 nowSecs, QObject *context,
                         Done<std::optional<AgentRecord>> done);
     //! For admin commands.
@@ -105,6 +109,28 @@ public:
     agentsBlocking(int timeoutMs = kBlockingTimeoutMs);
     [[nodiscard]] Result<void> createAgentBlocking(AgentRecord agent, QString passwordHash,
                                                    int timeoutMs = kBlockingTimeoutMs);
+    //! @}
+
+    //! @name Account administration beside a running relay
+    //! Each command is one transaction that raises the account revision; an unknown username
+    //! is `NotFound`.
+    //! @{
+    //! Disabling also ends the agent's sessions and puts its active rooms back in the queue.
+    [[nodiscard]] Result<AccountUpdate> setAgentEnabledBlocking(QString username, bool enabled,
+                                                                int timeoutMs = kBlockingTimeoutMs);
+    //! A new password, and every session of the agent ended.
+    [[nodiscard]] Result<AccountUpdate>
+    resetAgentPasswordBlocking(QString username, QString passwordHash,
+                               int timeoutMs = kBlockingTimeoutMs);
+    [[nodiscard]] Result<void> updateAgentBlocking(QString username, AgentChanges changes,
+                                                   int timeoutMs = kBlockingTimeoutMs);
+    //! For a running relay's poll: the revision, with the accounts only when it is not
+    //! `knownRevision` (one single-row read otherwise).
+    void accountSnapshot(qint64 knownRevision, QObject *context, Done<AccountSnapshot> done);
+    [[nodiscard]] Result<AccountSnapshot>
+    accountSnapshotBlocking(qint64 knownRevision, int timeoutMs = kBlockingTimeoutMs);
+    //! Puts the agent's active room back in the queue; false when it no longer was.
+    void requeueRoom(QString roomId, QString agentId, QObject *context, Done<bool> done);
     //! @}
 
     //! @name Translation cache

@@ -254,6 +254,18 @@ void StoreWorker::rollback()
     m_db.rollback();
 }
 
+void StoreWorker::inTransaction(const std::function<void()> &work)
+{
+    begin();
+    try {
+        work();
+        commit();
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
+
 void StoreWorker::execDirect(const QString &sql)
 {
     // Transaction control cannot be a prepared statement on PostgreSQL.

@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -49,6 +50,8 @@ public:
     void begin();
     void commit();
     void rollback();
+    //! Runs `work` in a transaction of its own: all of it is stored, or nothing.
+    void inTransaction(const std::function<void()> &work);
     //! Savepoints isolate one write of a group commit from the others.
     void savepoint();
     void releaseSavepoint();

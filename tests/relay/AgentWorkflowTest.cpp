@@ -1,9 +1,20 @@
 #include "RelayFixture.h"
+#include "admin/AgentAdmin.h"
+#include "storage/Store.h"
 
 namespace medtranslate::test {
 
 class AgentWorkflowTest : public RelayFixture
 {
+protected:
+    //! The relay's database opened beside it, as an account command opens it.
+    std::unique_ptr<relay::Store> besideTheRelay()
+    {
+        auto store = std::make_unique<relay::Store>(relay->config().store);
+        QString error;
+        EXPECT_TRUE(store->open(&error)) << error.toStdString();
+        return store;
+    }
 };
 
 TEST_F(AgentWorkflowTest, SecondAgentToAcceptGetsAlreadyAssigned)
@@ -137,6 +148,58 @@ TEST_F(AgentWorkflowTest, AgentPresenceIsPushedToThePatient)
     const auto online = patient->take(
         [](const Json &f) { return f["type"] == "room" && f["agent_online"] == true; });
     ASSERT_TRUE(online);
+}
+
+TEST_F(AgentWorkflowTest, TransferToADisabledAgentIsRefused)
+{
+    const QString leeId = relay->addAgent(QStringLiteral("lee"), QStringLiteral("이서준"));
+    openAcceptedRoom();
+    auto beside = besideTheRelay();
+    QString error;
+    ASSERT_TRUE(relay::AgentAdmin(*beside).setEnabled(QStringLiteral("lee"), false, &error))
+        << error.toStdString();
+    agent->send({{"type", "transfer"},
+                 {"room_id", room.id.toStdString()},
+                 {"agent_id", leeId.toStdString()}});
+    const auto refused = agent->takeType("error");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ((*refused)["code"], "bad_request");
+    EXPECT_NE((*refused)["message"].get<std::string>().find("disabled"), std::string::npos);
+}
+
+TEST_F(AgentWorkflowTest, ARoleChangedBesideTheRelayAppliesToOpenConnections)
+{
+    relay->addAgent(QStringLiteral("lee"), QStringLiteral("이서준"), QStringLiteral("admin"));
+    openAcceptedRoom();
+    auto lee = connectAgent(QStringLiteral("lee"));
+    // An admin may write into a colleague's room.
+    ASSERT_TRUE(sendText(*lee, room.id, "lee-as-admin", "관리자입니다"));
+
+    relay::AgentChanges demoted;
+    demoted.role = QStringLiteral("agent");
+    auto beside = besideTheRelay();
+    QString error;
+    ASSERT_TRUE(relay::AgentAdmin(*beside).update(QStringLiteral("lee"), demoted, &error))
+        << error.toStdString();
+    // The relay notices on one of its next polls; until then the sends still go through.
+    std::string code;
+    for (int attempt = 0; attempt < 100 && code != "forbidden"; ++attempt) {
+        const std::string id = "lee-" + std::to_string(attempt);
+        lee->send({{"type", "send"},
+                   {"room_id", room.id.toStdString()},
+                   {"client_msg_id", id},
+                   {"text", "다시 보냅니다"}});
+        const auto answer = lee->take([&id](const Json &f) {
+            return (f["type"] == "ack" && f["client_msg_id"] == id) ||
+                   (f["type"] == "error" && f.value("ref", std::string{}) == id);
+        });
+        ASSERT_TRUE(answer);
+        code = answer->value("code", std::string{});
+        if (code != "forbidden")
+            lee->drain(100);
+    }
+    EXPECT_EQ(code, "forbidden") << "lee is no longer an admin";
+    EXPECT_FALSE(lee->isClosed()) << "a role change does not end the session";
 }
 
 } // namespace medtranslate::test

@@ -148,8 +148,9 @@ TEST(RelayOptionsTest, AdminCommands)
     ASSERT_TRUE(options) << error.toStdString();
     EXPECT_EQ(options->command, RelayOptions::Command::AddAgent);
     EXPECT_EQ(options->agentUsername, QStringLiteral("kim"));
-    EXPECT_EQ(options->agentName, QStringLiteral("김민지"));
-    EXPECT_EQ(options->agentLanguages, (QStringList{QStringLiteral("vi"), QStringLiteral("en")}));
+    EXPECT_EQ(options->agentFields.displayName, QStringLiteral("김민지"));
+    EXPECT_EQ(options->agentFields.languages,
+              (QStringList{QStringLiteral("vi"), QStringLiteral("en")}));
     options = parse({QStringLiteral("--list-agents")}, QProcessEnvironment(), &error);
     ASSERT_TRUE(options);
     EXPECT_EQ(options->command, RelayOptions::Command::ListAgents);

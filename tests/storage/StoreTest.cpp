@@ -794,4 +794,79 @@ TEST_F(StoreTest, ASecondRelayOnTheSameDatabaseIsRefusedWithAClearReason)
     EXPECT_TRUE(next.start(&error)) << error.toStdString();
 }
 
+TEST_F(StoreTest, AccountCommandsEndSessionsRequeueRoomsAndRaiseTheRevision)
+{
+    auto store = openStore();
+    Store &s = *store;
+    ASSERT_TRUE(
+        s.createAgentBlocking(agent(QStringLiteral("agent-1"), QStringLiteral("kim")), "hash")
+            .ok());
+    ASSERT_TRUE(createRoom(s, room(QStringLiteral("room-a"), QStringLiteral("hash-a"))).ok());
+    ASSERT_TRUE(await<bool>([&](QObject *c, auto done) {
+                    s.assignRoom(QStringLiteral("room-a"), QStringLiteral("agent-1"),
+                                 QStringLiteral("waiting"), c, done);
+                }).value());
+    const auto first = s.accountSnapshotBlocking(-1);
+    ASSERT_TRUE(first.ok()) << describe(first.error());
+    ASSERT_TRUE(first.value().accounts);
+    EXPECT_EQ(first.value().accounts->front().sessionsEpoch, 0);
+    // Nothing changed: only the revision is read.
+    EXPECT_FALSE(s.accountSnapshotBlocking(first.value().revision).value().accounts);
+
+    auto login = [&](const QString &hash, qint64 epoch) {
+        return await<bool>([&](QObject *c, auto done) {
+            s.createLoginSession(hash, QStringLiteral("agent-1"), epoch, 4102444800, c, done);
+        });
+    };
+    auto bySession = [&](const QString &hash) {
+        return await<std::optional<AgentRecord>>(
+                   [&](QObject *c, auto done) { s.agentBySession(hash, 1000, c, done); })
+            .value();
+    };
+    const auto stored = login(QStringLiteral("session-1"), 0);
+    ASSERT_TRUE(stored.ok()) << describe(stored.error());
+    EXPECT_TRUE(stored.value());
+    EXPECT_TRUE(bySession(QStringLiteral("session-1")));
+
+    relay::AgentChanges changes;
+    changes.role = QStringLiteral("admin");
+    changes.maxChats = 3;
+    ASSERT_TRUE(s.updateAgentBlocking(QStringLiteral("kim"), changes).ok());
+    const AgentRecord updated = s.agentsBlocking().value().front();
+    EXPECT_EQ(updated.role, QStringLiteral("admin"));
+    EXPECT_EQ(updated.maxChats, 3);
+    EXPECT_EQ(updated.displayName, QStringLiteral("김민지")); // not given: kept
+    EXPECT_EQ(s.updateAgentBlocking(QStringLiteral("nobody"), changes).error().kind,
+              StoreFailureKind::NotFound);
+
+    const auto disabled = s.setAgentEnabledBlocking(QStringLiteral("kim"), false);
+    ASSERT_TRUE(disabled.ok()) << describe(disabled.error());
+    EXPECT_TRUE(disabled.value().changed);
+    EXPECT_EQ(disabled.value().sessionsEnded, 1);
+    EXPECT_EQ(disabled.value().roomsRequeued, 1);
+    EXPECT_FALSE(bySession(QStringLiteral("session-1")));
+    const RoomRecord requeued = s.openRoomsBlocking().value().front();
+    EXPECT_EQ(requeued.room.status, protocol::RoomStatus::Waiting);
+    EXPECT_FALSE(requeued.room.agent);
+    const auto after = s.accountSnapshotBlocking(first.value().revision).value();
+    EXPECT_GT(after.revision, first.value().revision);
+    ASSERT_TRUE(after.accounts);
+    EXPECT_EQ(after.accounts->front().sessionsEpoch, 1);
+    EXPECT_FALSE(after.accounts->front().agent.enabled);
+    // A login whose password was checked before the change stores nothing.
+    EXPECT_FALSE(login(QStringLiteral("session-2"), 0).value());
+    EXPECT_FALSE(login(QStringLiteral("session-3"), 1).value()) << "disabled";
+    EXPECT_FALSE(s.setAgentEnabledBlocking(QStringLiteral("kim"), false).value().changed);
+
+    ASSERT_TRUE(s.setAgentEnabledBlocking(QStringLiteral("kim"), true).value().changed);
+    EXPECT_TRUE(login(QStringLiteral("session-4"), 1).value());
+    const auto reset = s.resetAgentPasswordBlocking(QStringLiteral("kim"), "hash-2");
+    ASSERT_TRUE(reset.ok()) << describe(reset.error());
+    EXPECT_EQ(reset.value().sessionsEnded, 1);
+    EXPECT_FALSE(bySession(QStringLiteral("session-4")));
+    EXPECT_EQ(s.agentByUsernameBlocking(QStringLiteral("kim")).value()->sessionsEpoch, 2);
+    EXPECT_EQ(s.setAgentEnabledBlocking(QStringLiteral("nobody"), false).error().kind,
+              StoreFailureKind::NotFound);
+}
+
 } // namespace medtranslate::test
