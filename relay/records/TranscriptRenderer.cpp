@@ -141,6 +141,10 @@ QString TranscriptRenderer::describe(const protocol::TranslationWarning &w)
     case K::GlossaryMissing:
         return QStringLiteral("medical term %1 without its approved translation %2")
             .arg(source, qs(w.expected));
+    case K::TimeMismatch:
+        return QStringLiteral("time of day changed: %1 became %2").arg(source, translation);
+    case K::NegationMismatch:
+        return QStringLiteral("a negation was dropped or added");
     case K::DntMissing:
         return QStringLiteral("name %1 did not come back as written").arg(source);
     case K::PlaceholderMissing:

@@ -1,0 +1,311 @@
+#include "RelayFixture.h"
+#include "SampleFiles.h"
+#include "attachments/BlobStoreFactory.h"
+#include "storage/Store.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDirIterator>
+#include <QEventLoop>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUrlQuery>
+
+namespace medtranslate::test {
+
+namespace {
+
+struct CommandRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+bool eventually(const std::function<bool()> &done, int timeoutMs = 10000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+} // namespace
+
+//! The records commands run as the real binary beside the relay of the test, on its database.
+class RecordsTest : public RelayFixture
+{
+protected:
+    CommandRun command(const QStringList &arguments)
+    {
+        QProcess p;
+        p.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
+        p.start(QStringLiteral(MEDTRANSLATE_RELAY_BINARY),
+                QStringList{QStringLiteral("--db"), relay->databasePath()} + arguments);
+        // The relay of the test keeps serving while the command runs beside it.
+        const bool finished =
+            eventually([&p]() { return p.state() == QProcess::NotRunning; }, 60000);
+        EXPECT_TRUE(finished) << arguments.join(' ').toStdString();
+        return CommandRun{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                          QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    Json upload(const TestRelay::Room &r, const QByteArray &bytes, const QString &clientMsgId,
+                const QString &name)
+    {
+        QUrl url = relay->http(QStringLiteral("/api/rooms/%1/attachments").arg(r.id));
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("client_msg_id"), clientMsgId);
+        query.addQueryItem(QStringLiteral("name"), name);
+        url.setQuery(query);
+        const auto answer = HttpClient::post(url, bytes, r.token, 10000);
+        EXPECT_EQ(answer.status, 201) << answer.body.toStdString();
+        return answer.status == 201 ? answer.json()["message"] : Json();
+    }
+
+    //! A consultation in `lang`: the patient writes, the counselor answers, and it ends.
+    TestRelay::Room converse(const QString &lang, const std::string &patientText, bool end = true)
+    {
+        const TestRelay::Room r = relay->createRoom(lang);
+        auto p = connectPatient(r);
+        if (!agent)
+            agent = connectAgent();
+        agent->send({{"type", "accept"}, {"room_id", r.id.toStdString()}});
+        EXPECT_TRUE(agent->take(frameWith("room", "status", "active")));
+        EXPECT_TRUE(sendText(*p, r.id, "p-" + lang.toStdString(), patientText));
+        EXPECT_TRUE(sendText(*agent, r.id, "a-" + lang.toStdString(), "내일 오전 9시에 오세요"));
+        if (end) {
+            agent->send({{"type", "end"}, {"room_id", r.id.toStdString()}});
+            EXPECT_TRUE(agent->take(frameWith("ended", "room_id", r.id.toStdString())));
+        }
+        return r;
+    }
+
+    int messagesOf(const QString &roomId)
+    {
+        const auto n = relay->server().store().runSync<int>([roomId](relay::StoreWorker &w) {
+            QSqlQuery &q =
+                w.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE room_id = ?"), {roomId});
+            const int count = q.next() ? q.value(0).toInt() : -1;
+            q.finish();
+            return count;
+        });
+        return n.ok() ? n.value() : -1;
+    }
+
+    //! Whether the attachment folder holds an object whose name is `sha256`.
+    bool storedObject(const std::string &sha256)
+    {
+        QDirIterator it(relay::BlobStoreFactory::localFolder(relay->config().attachments,
+                                                             relay->config().store),
+                        QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            if (it.next().contains(QString::fromStdString(sha256)))
+                return true;
+        }
+        return false;
+    }
+};
+
+TEST_F(RecordsTest, AnExportHasEveryMessageWithItsTranslationAndTheAttachments)
+{
+    openAcceptedRoom();
+    ASSERT_TRUE(sendText(*patient, room.id, "p-1", "Tôi bị đau đầu"));
+    const Json photo =
+        upload(room, SampleFiles::png(), QStringLiteral("p-2"), QStringLiteral("rash.png"));
+    ASSERT_TRUE(sendText(*agent, room.id, "a-1", "내일 오전 9시에 오세요"));
+
+    const CommandRun json = command({QStringLiteral("--export"), room.id});
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    const Json record = Json::parse(json.out.toStdString());
+    EXPECT_EQ(record["format"], "medtranslate-transcript");
+    ASSERT_EQ(record["consultations"].size(), 1u);
+    const Json &c = record["consultations"][0];
+    EXPECT_EQ(c["room"]["room_id"], room.id.toStdString());
+    ASSERT_EQ(c["messages"].size(), 4u); // agent_joined, text, photo, answer
+    EXPECT_EQ(c["messages"][1]["text"], "Tôi bị đau đầu");
+    EXPECT_EQ(c["messages"][1]["translation"]["lang"], "ko");
+    EXPECT_FALSE(c["messages"][1]["translation"]["text"].get<std::string>().empty());
+    EXPECT_EQ(c["messages"][3]["sender"], "agent");
+    ASSERT_EQ(c["attachments"].size(), 1u);
+    EXPECT_EQ(c["attachments"][0]["sha256"], photo["attachment"]["sha256"]);
+
+    QTemporaryDir dir;
+    const QString html = dir.filePath(QStringLiteral("record.html"));
+    const CommandRun written =
+        command({QStringLiteral("--export"), room.id, QStringLiteral("--format"),
+                 QStringLiteral("html"), QStringLiteral("--output"), html});
+    ASSERT_EQ(written.exitCode, 0) << written.err.toStdString();
+    QFile file(html);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(file.readAll());
+    for (const QString &part :
+         {QStringLiteral("Tôi bị đau đầu"), QStringLiteral("내일 오전 9시에 오세요"),
+          QStringLiteral("rash.png"), QStringLiteral("vetted"), QStringLiteral("<style>")})
+        EXPECT_TRUE(page.contains(part)) << part.toStdString();
+    EXPECT_FALSE(page.contains(QStringLiteral("<script"))) << "self-contained and inert";
+    EXPECT_FALSE(page.contains(QStringLiteral("http://"))) << "nothing fetched from elsewhere";
+
+    // Bad input: a clear reason and a non-zero exit, nothing half-written.
+    const CommandRun unknown =
+        command({QStringLiteral("--export"), QStringLiteral("no-such-room")});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("no consultation no-such-room")));
+    const QString unwritable = dir.filePath(QStringLiteral("missing/dir/record.html"));
+    const CommandRun refused =
+        command({QStringLiteral("--export"), room.id, QStringLiteral("--format"),
+                 QStringLiteral("html"), QStringLiteral("--output"), unwritable});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("cannot write")));
+    EXPECT_FALSE(QFile::exists(unwritable));
+    const CommandRun badDate =
+        command({QStringLiteral("--export-since"), QStringLiteral("2026-02-30")});
+    EXPECT_EQ(badDate.exitCode, 2);
+    EXPECT_TRUE(badDate.err.contains(QStringLiteral("YYYY-MM-DD")));
+    const CommandRun badFormat = command(
+        {QStringLiteral("--export"), room.id, QStringLiteral("--format"), QStringLiteral("doc")});
+    EXPECT_EQ(badFormat.exitCode, 2);
+
+    // Each export is in the audit log; a failed one is not.
+    const CommandRun audit =
+        command({QStringLiteral("--audit"), QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(audit.exitCode, 0) << audit.err.toStdString();
+    const Json entries = Json::parse(audit.out.toStdString());
+    int exports = 0;
+    for (const Json &e : entries) {
+        if (e["action"] == "export" && e["target"] == room.id.toStdString())
+            ++exports;
+    }
+    EXPECT_EQ(exports, 2);
+}
+
+TEST_F(RecordsTest, APdfExportRendersEveryScript)
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        GTEST_FAIL() << "pdftotext is missing: scripts/install-deps.sh --test installs it";
+    converse(QStringLiteral("th"), "ฉันปวดหัวมาก");
+    converse(QStringLiteral("ja"), "頭が痛いです");
+    converse(QStringLiteral("zh"), "我头疼得厉害");
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("records.pdf"));
+    const CommandRun run = command({QStringLiteral("--export-since"), QStringLiteral("2000-01-01"),
+                                    QStringLiteral("--format"), QStringLiteral("pdf"),
+                                    QStringLiteral("--output"), pdf});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    ASSERT_TRUE(text.waitForFinished(30000));
+    const QString words = QString::fromUtf8(text.readAllStandardOutput()).remove(QLatin1Char(' '));
+    for (const QString &part : {QStringLiteral("ปวดหัว"), QStringLiteral("頭が痛い"),
+                                QStringLiteral("头疼"), QStringLiteral("오전9시")})
+        EXPECT_TRUE(words.contains(part)) << part.toStdString();
+
+    // And drawn, not only present: the first page as an image has ink on it.
+    QProcess raster;
+    raster.start(QStringLiteral("pdftoppm"),
+                 {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-f"),
+                  QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                  QStringLiteral("-png"), pdf, dir.filePath(QStringLiteral("page"))});
+    ASSERT_TRUE(raster.waitForFinished(30000));
+    const QStringList pages = QDir(dir.path()).entryList({QStringLiteral("page*.png")});
+    ASSERT_FALSE(pages.isEmpty());
+    const QImage page(dir.filePath(pages.first()));
+    ASSERT_FALSE(page.isNull());
+    int ink = 0;
+    for (int y = 0; y < page.height(); ++y)
+        for (int x = 0; x < page.width(); ++x)
+            ink += qGray(page.pixel(x, y)) < 128 ? 1 : 0;
+    EXPECT_GT(ink, 500);
+}
+
+TEST_F(RecordsTest, APurgeRemovesEndedConsultationsWithTheFilesNoOtherUses)
+{
+    const QByteArray shared = SampleFiles::png(40, 30, "shared");
+    const TestRelay::Room old = converse(QStringLiteral("vi"), "Tôi bị đau đầu", false);
+    const Json both = upload(old, shared, QStringLiteral("o-1"), QStringLiteral("a.png"));
+    const Json only = upload(old, SampleFiles::png(60, 20, "only"), QStringLiteral("o-2"),
+                             QStringLiteral("b.png"));
+    agent->send({{"type", "end"}, {"room_id", old.id.toStdString()}});
+    ASSERT_TRUE(agent->take(frameWith("ended", "room_id", old.id.toStdString())));
+    const TestRelay::Room open = converse(QStringLiteral("en"), "I have a headache", false);
+    const Json kept = upload(open, shared, QStringLiteral("k-1"), QStringLiteral("a.png"));
+    ASSERT_EQ(kept["attachment"]["sha256"], both["attachment"]["sha256"]);
+    const int oldMessages = messagesOf(old.id);
+    ASSERT_GT(oldMessages, 3);
+
+    const QString tomorrow = QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate);
+    const CommandRun dry =
+        command({QStringLiteral("--purge-ended-before"), tomorrow, QStringLiteral("--dry-run")});
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    EXPECT_TRUE(dry.out.contains(QStringLiteral("would remove 1 consultation")))
+        << dry.out.toStdString();
+    EXPECT_TRUE(dry.out.contains(old.id));
+    EXPECT_EQ(messagesOf(old.id), oldMessages) << "a dry run removes nothing";
+    EXPECT_TRUE(storedObject(only["attachment"]["sha256"]));
+
+    const CommandRun purge = command({QStringLiteral("--purge-ended-before"), tomorrow});
+    ASSERT_EQ(purge.exitCode, 0) << purge.err.toStdString();
+    EXPECT_TRUE(purge.out.contains(QStringLiteral("removed 1 consultation")))
+        << purge.out.toStdString();
+    EXPECT_EQ(messagesOf(old.id), 0);
+    EXPECT_GT(messagesOf(open.id), 0) << "an open consultation stays";
+    EXPECT_FALSE(storedObject(only["attachment"]["sha256"])) << "its own file goes";
+    EXPECT_TRUE(storedObject(both["attachment"]["sha256"])) << "a file another room uses stays";
+    const auto stillServed = HttpClient::get(
+        relay->http(QString::fromStdString(kept["attachment"]["url"].get<std::string>())),
+        open.token);
+    EXPECT_EQ(stillServed.status, 200);
+    const CommandRun exported = command({QStringLiteral("--export"), old.id});
+    EXPECT_EQ(exported.exitCode, 1) << "gone from the records too";
+
+    const CommandRun audit = command({QStringLiteral("--audit")});
+    ASSERT_EQ(audit.exitCode, 0);
+    EXPECT_TRUE(audit.out.contains(QStringLiteral("\tpurge\t") + old.id))
+        << audit.out.toStdString();
+    const CommandRun again = command({QStringLiteral("--purge-ended-before"), tomorrow});
+    EXPECT_EQ(again.exitCode, 0);
+    EXPECT_TRUE(again.out.contains(QStringLiteral("removed 0 consultation")));
+    EXPECT_EQ(
+        command({QStringLiteral("--purge-ended-before"), QStringLiteral("yesterday")}).exitCode, 2);
+    EXPECT_EQ(command({QStringLiteral("--dry-run")}).exitCode, 2);
+}
+
+class RetentionTest : public RecordsTest
+{
+protected:
+    void tweakConfig(relay::RelayConfig &config) override { config.retentionDays = 2; }
+};
+
+TEST_F(RetentionTest, TheRelayRemovesWhatEndedLongerAgoThanItsRetention)
+{
+    const TestRelay::Room old = converse(QStringLiteral("vi"), "Tôi bị đau đầu");
+    const TestRelay::Room recent = converse(QStringLiteral("ja"), "頭が痛いです");
+    const QString roomId = old.id;
+    const QString threeDaysAgo = QDateTime::currentDateTimeUtc().addDays(-3).toString(Qt::ISODate);
+    ASSERT_TRUE(relay->server()
+                    .store()
+                    .runSync<bool>([roomId, threeDaysAgo](relay::StoreWorker &w) {
+                        w.exec(QStringLiteral("UPDATE rooms SET ended_at = ? WHERE id = ?"),
+                               {threeDaysAgo, roomId});
+                        return true;
+                    })
+                    .ok());
+    agent.reset();
+    // The relay checks when it starts and then every hour.
+    restartRelay();
+    ASSERT_TRUE(eventually([&]() { return messagesOf(roomId) == 0; }));
+    EXPECT_GT(messagesOf(recent.id), 0) << "ended within the retention: kept";
+    const CommandRun audit = command({QStringLiteral("--audit")});
+    EXPECT_TRUE(audit.out.contains(QStringLiteral("relay\tpurge\t") + roomId))
+        << audit.out.toStdString();
+}
+
+} // namespace medtranslate::test
