@@ -55,11 +55,7 @@ protected:
     //! The patient uploads from the widget: raw body with the room's token.
     Json patientUploads(const QByteArray &bytes, const QString &clientMsgId, const QString &name)
     {
-        QUrl url = relay.http(QStringLiteral("/api/rooms/%1/attachments").arg(room.id));
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("client_msg_id"), clientMsgId);
-        query.addQueryItem(QStringLiteral("name"), name);
-        url.setQuery(query);
+        const QUrl url = relay.uploadUrl(room.id, clientMsgId, name);
         const auto answer = HttpClient::post(url, bytes, room.token, 10000);
         EXPECT_EQ(answer.status, 201) << answer.body.toStdString();
         return answer.status == 201 ? answer.json()["message"] : Json();

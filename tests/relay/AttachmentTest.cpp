@@ -9,19 +9,6 @@ namespace medtranslate::test {
 
 namespace {
 
-QUrl uploadUrl(TestRelay &relay, const QString &roomId, const QString &clientMsgId,
-               const QString &name = {})
-{
-    QUrl url = relay.http(QStringLiteral("/api/rooms/%1/attachments").arg(roomId));
-    QUrlQuery query;
-    if (!clientMsgId.isEmpty())
-        query.addQueryItem(QStringLiteral("client_msg_id"), clientMsgId);
-    if (!name.isEmpty())
-        query.addQueryItem(QStringLiteral("name"), name);
-    url.setQuery(query);
-    return url;
-}
-
 QImage decode(const QByteArray &bytes)
 {
     return QImage::fromData(bytes);
@@ -44,7 +31,7 @@ protected:
                         const QString &token = {}, const QString &roomId = {})
     {
         return HttpClient::post(
-            uploadUrl(*relay, roomId.isEmpty() ? room.id : roomId, clientMsgId, name), bytes,
+            relay->uploadUrl(roomId.isEmpty() ? room.id : roomId, clientMsgId, name), bytes,
             token.isEmpty() ? room.token : token, 10000);
     }
     QUrl at(const std::string &path) { return relay->http(QString::fromStdString(path)); }
@@ -294,7 +281,7 @@ TEST_F(AttachmentTest, AHeicKeepsItsPixelsAndLosesItsExif)
 TEST_F(AttachmentTest, AnUploadOverTheGuardsLimitIsRefusedFromItsHeaders)
 {
     const auto room = relay->createRoom(QStringLiteral("en"));
-    const auto answer = HttpClient::post(uploadUrl(*relay, room.id, QStringLiteral("big")),
+    const auto answer = HttpClient::post(relay->uploadUrl(room.id, QStringLiteral("big")),
                                          QByteArray(400 * 1024, 'x'), room.token, 10000);
     EXPECT_EQ(answer.status, 413);
     EXPECT_EQ(answer.json()["error"]["code"], "too_large");

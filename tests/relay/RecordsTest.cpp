@@ -60,11 +60,7 @@ protected:
     Json upload(const TestRelay::Room &r, const QByteArray &bytes, const QString &clientMsgId,
                 const QString &name)
     {
-        QUrl url = relay->http(QStringLiteral("/api/rooms/%1/attachments").arg(r.id));
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("client_msg_id"), clientMsgId);
-        query.addQueryItem(QStringLiteral("name"), name);
-        url.setQuery(query);
+        const QUrl url = relay->uploadUrl(r.id, clientMsgId, name);
         const auto answer = HttpClient::post(url, bytes, r.token, 10000);
         EXPECT_EQ(answer.status, 201) << answer.body.toStdString();
         return answer.status == 201 ? answer.json()["message"] : Json();

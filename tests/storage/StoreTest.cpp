@@ -4,6 +4,7 @@
 
 #include "HttpClient.h"
 #include "ScriptedTranslator.h"
+#include "TestDatabase.h"
 #include "TestRelay.h"
 #include "WsClient.h"
 #include "auth/AuthService.h"
@@ -36,43 +37,6 @@ namespace {
 
 const QString kDriver = QStringLiteral(MEDTRANSLATE_TEST_DRIVER);
 
-//! Connection settings of the test PostgreSQL (scripts/start-postgres.sh).
-QHash<QString, QString> postgresSettings()
-{
-    QString dsn = qEnvironmentVariable("MEDTRANSLATE_TEST_PG");
-    if (dsn.isEmpty())
-        dsn = QStringLiteral("host=127.0.0.1 port=55432 user=postgres dbname=postgres");
-    QHash<QString, QString> settings;
-    for (const QString &pair : dsn.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        settings.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
-    return settings;
-}
-
-//! Runs one statement on the PostgreSQL server's maintenance database.
-bool adminExec(const QString &sql, QString *error)
-{
-    const auto settings = postgresSettings();
-    const QString name = QStringLiteral("admin-") + QUuid::createUuid().toString();
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(settings.value(QStringLiteral("host")));
-        db.setPort(settings.value(QStringLiteral("port")).toInt());
-        db.setUserName(settings.value(QStringLiteral("user")));
-        db.setDatabaseName(settings.value(QStringLiteral("dbname")));
-        if (!db.open()) {
-            *error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            ok = q.exec(sql);
-            if (!ok)
-                *error = q.lastError().text();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
-
 //! Runs an asynchronous Store call and pumps the event loop until its result arrives.
 template <typename T, typename Call> Result<T> await(Call call)
 {
@@ -100,22 +64,9 @@ class StoreTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        config.driver = kDriver;
-        if (kDriver == QLatin1String("postgres")) {
-            const auto settings = postgresSettings();
-            database =
-                QStringLiteral("mt_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
-            QString error;
-            ASSERT_TRUE(adminExec(QStringLiteral("CREATE DATABASE ") + database, &error))
-                << "PostgreSQL is not reachable (start it with scripts/start-postgres.sh): "
-                << error.toStdString();
-            config.database = database;
-            config.host = settings.value(QStringLiteral("host"));
-            config.port = settings.value(QStringLiteral("port")).toInt();
-            config.user = settings.value(QStringLiteral("user"));
-        } else {
-            config.database = dir.filePath(QStringLiteral("store.db"));
-        }
+        QString error;
+        ASSERT_TRUE(testDatabase.create(&error)) << error.toStdString();
+        config = testDatabase.storeConfig();
     }
 
     void TearDown() override
@@ -123,11 +74,6 @@ protected:
         for (const QString &name : std::as_const(m_sideConnections)) {
             QSqlDatabase::database(name).close();
             QSqlDatabase::removeDatabase(name);
-        }
-        if (!database.isEmpty()) {
-            QString error;
-            adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database),
-                      &error);
         }
     }
 
@@ -220,8 +166,8 @@ protected:
         return m;
     }
 
+    TestDatabase testDatabase{kDriver};
     QTemporaryDir dir;
-    QString database;
     StoreConfig config;
     QStringList m_sideConnections;
 };

@@ -91,4 +91,17 @@ QStringList TestDatabase::relayArguments() const
     return arguments;
 }
 
+relay::StoreConfig TestDatabase::storeConfig() const
+{
+    relay::StoreConfig config;
+    config.driver = isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
+    config.database = m_name;
+    if (isPostgres()) {
+        config.host = m_host;
+        config.port = m_port.toInt();
+        config.user = m_user;
+    }
+    return config;
+}
+
 } // namespace medtranslate::test

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/StoreConfig.h"
+
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -21,6 +23,8 @@ public:
     bool create(QString *error);
     //! The relay's flags for this database, starting with `--db`.
     [[nodiscard]] QStringList relayArguments() const;
+    //! The same database as a Store opens it in-process.
+    [[nodiscard]] relay::StoreConfig storeConfig() const;
     //! The name `--db` gets.
     [[nodiscard]] const QString &name() const { return m_name; }
 

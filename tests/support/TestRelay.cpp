@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
+#include <QUrlQuery>
 #include <gtest/gtest.h>
 
 namespace medtranslate::test {
@@ -109,6 +110,19 @@ TestRelay::Room TestRelay::createRoom(const QString &language)
     const auto body = response.json();
     return {QString::fromStdString(body.value("room_id", std::string{})),
             QString::fromStdString(body.value("patient_token", std::string{}))};
+}
+
+QUrl TestRelay::uploadUrl(const QString &roomId, const QString &clientMsgId,
+                          const QString &name) const
+{
+    QUrl url = http(QStringLiteral("/api/rooms/%1/attachments").arg(roomId));
+    QUrlQuery query;
+    if (!clientMsgId.isEmpty())
+        query.addQueryItem(QStringLiteral("client_msg_id"), clientMsgId);
+    if (!name.isEmpty())
+        query.addQueryItem(QStringLiteral("name"), name);
+    url.setQuery(query);
+    return url;
 }
 
 } // namespace medtranslate::test

@@ -44,6 +44,10 @@ public:
     //! Opens a consultation over HTTP, as the widget does.
     Room createRoom(const QString &language);
 
+    //! Where the widget and the console upload a file to `roomId`.
+    [[nodiscard]] QUrl uploadUrl(const QString &roomId, const QString &clientMsgId,
+                                 const QString &name = {}) const;
+
     static QString password() { return QStringLiteral("test-password-1"); }
 
 private:
