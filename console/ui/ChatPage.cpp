@@ -162,38 +162,36 @@ void ChatPage::confirmFiles(const QStringList &paths)
     QStringList names;
     for (const QString &path : paths)
         names << QFileInfo(path).fileName();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Send files"),
-                                tr("Send to the patient?\n\n%1").arg(names.join(QLatin1Char('\n'))),
-                                QMessageBox::NoButton, this);
-    QPushButton *yes = box->addButton(tr("Send"), QMessageBox::AcceptRole);
-    box->setDefaultButton(box->addButton(tr("Cancel"), QMessageBox::RejectRole));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
-    connect(box, &QMessageBox::finished, this, [this, box, yes, paths]() {
-        if (box->clickedButton() == yes)
-            sendFiles(paths);
-    });
-    box->open();
+    askToSend(tr("Send files"), tr("Send to the patient?\n\n%1").arg(names.join(QLatin1Char('\n'))),
+              {}, [this, paths]() { sendFiles(paths); });
 }
 
 void ChatPage::confirmImage(const QImage &image)
 {
     if (image.isNull() || !m_session->isActive())
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Send picture"),
-                                tr("Send the pasted picture (%1 × %2) to the patient?")
-                                    .arg(image.width())
-                                    .arg(image.height()),
-                                QMessageBox::NoButton, this);
-    box->setIconPixmap(
-        QPixmap::fromImage(image.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    askToSend(
+        tr("Send picture"),
+        tr("Send the pasted picture (%1 × %2) to the patient?")
+            .arg(image.width())
+            .arg(image.height()),
+        QPixmap::fromImage(image.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation)),
+        [this, image]() { sendImage(image); });
+}
+
+void ChatPage::askToSend(const QString &title, const QString &text, const QPixmap &picture,
+                         std::function<void()> onSend)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, this);
+    if (!picture.isNull())
+        box->setIconPixmap(picture);
     QPushButton *yes = box->addButton(tr("Send"), QMessageBox::AcceptRole);
     box->setDefaultButton(box->addButton(tr("Cancel"), QMessageBox::RejectRole));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
-    connect(box, &QMessageBox::finished, this, [this, box, yes, image]() {
+    connect(box, &QMessageBox::finished, this, [box, yes, onSend = std::move(onSend)]() {
         if (box->clickedButton() == yes)
-            sendImage(image);
+            onSend();
     });
     box->open();
 }

@@ -3,12 +3,14 @@
 #include "client/ConsoleTypes.h"
 
 #include <QWidget>
+#include <functional>
 
 class QDragEnterEvent;
 class QDropEvent;
 class QImage;
 class QInputDialog;
 class QLabel;
+class QPixmap;
 class QPushButton;
 
 namespace medtranslate::console {
@@ -58,6 +60,9 @@ private:
     //! Files that arrived by drag and drop or paste are sent only once the agent confirms.
     void confirmFiles(const QStringList &paths);
     void confirmImage(const QImage &image);
+    //! A non-blocking Send / Cancel question; `onSend` runs when the agent chose Send.
+    void askToSend(const QString &title, const QString &text, const QPixmap &picture,
+                   std::function<void()> onSend);
     void sendChecked(const std::vector<OutgoingFile> &files);
     void updateHeader();
     void updateState();

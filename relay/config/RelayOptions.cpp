@@ -748,9 +748,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         *error = QStringLiteral("--format goes with --list-agents, an export or --audit");
         return std::nullopt;
     }
-    if (!records) {
-        // An account command or serving: parsed above.
-    } else if (parser.isSet(exportOption) || parser.isSet(exportSinceOption)) {
+    if (parser.isSet(exportOption) || parser.isSet(exportSinceOption)) {
         options.command = Command::Export;
         if (parser.isSet(exportOption) == parser.isSet(exportSinceOption)) {
             *error = QStringLiteral("use --export ROOM or --export-since DATE, not both");
