@@ -177,8 +177,12 @@ test('on a 360 px phone the chat fills the screen and continues the same consult
     await p.getByRole('button', { name: /^(Chat with us|Trò chuyện với chúng tôi)$/ }).tap();
     const frame = chat(p);
     await messageItem(frame, REPLY_VI).waitFor();
+    // The panel slides in (opacity and transform, .18 s): measure once its animations are over.
+    await p.locator('medtranslate-widget').evaluate((host) =>
+      Promise.all(host.shadowRoot.getAnimations({ subtree: true }).map((a) => a.finished)));
     const box = await p.locator('medtranslate-widget iframe').boundingBox();
-    assert.deepEqual(box, { x: 0, y: 0, width: 360, height: 740 });
+    const rounded = Object.fromEntries(Object.entries(box).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+    assert.deepEqual(rounded, { x: 0, y: 0, width: 360, height: 740 });
     const overflow = await frame.locator('body').evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the chat scrolls sideways by ${overflow} px`);
     await frame.getByRole('textbox', { name: 'Tin nhắn' }).fill('Cảm ơn');
