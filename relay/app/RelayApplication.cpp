@@ -251,6 +251,14 @@ int RelayApplication::serve(const RelayOptions &options)
                   ? QStringLiteral("off (--admin-listen)")
                   : server.adminUrl().toString() + QStringLiteral("/metrics and /health"))
           << Qt::endl
+          << "  webhooks:    "
+          << (options.config.webhooks.enabled()
+                  // Said plainly so nobody relies on events this build does not send yet.
+                  ? options.config.webhooks.url.toString() +
+                        QStringLiteral(" (options checked; delivery not built yet, nothing is "
+                                       "sent: docs/webhooks.md)")
+                  : QStringLiteral("off (--webhook-url)"))
+          << Qt::endl
           << "  WebSocket:   " << server.webSocketUrl().toString() << Qt::endl
           << Qt::flush;
     std::signal(SIGINT, quitOnSignal);

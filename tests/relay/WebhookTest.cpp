@@ -2,8 +2,11 @@
 #include "hooks/WebhookSigner.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
+#include <tuple>
+#include <utility>
 
 namespace medtranslate::test {
 
@@ -32,6 +35,27 @@ QProcessEnvironment environmentWith(const QString &name, const QString &value)
     QProcessEnvironment env;
     env.insert(name, value);
     return env;
+}
+
+const QString kBinary = QStringLiteral(MEDTRANSLATE_RELAY_BINARY);
+
+//! Runs the relay binary to its end (at most 15 s) and gives its exit code and stderr.
+std::pair<int, QString> runRelay(const QStringList &args, const QProcessEnvironment &extra)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("MEDTRANSLATE_WEBHOOK_SECRET"));
+    env.remove(QStringLiteral("MEDTRANSLATE_WEBHOOK_URL"));
+    env.insert(extra);
+    QProcess relay;
+    relay.setProcessEnvironment(env);
+    relay.start(kBinary, args);
+    if (!relay.waitForFinished(15000)) {
+        relay.kill();
+        relay.waitForFinished(5000);
+        return {-1, QStringLiteral("the relay did not exit")};
+    }
+    return {relay.exitStatus() == QProcess::NormalExit ? relay.exitCode() : -1,
+            QString::fromUtf8(relay.readAllStandardError())};
 }
 
 const QByteArray kKey = "whsec_test_key";
@@ -174,6 +198,58 @@ TEST(WebhookOptionsTest, RefusesBadUrlsAndSecretFiles)
     EXPECT_FALSE(
         parse({QStringLiteral("--webhook-timeout-ms"), QStringLiteral("soon")}, env, &error));
     EXPECT_TRUE(error.contains(QStringLiteral("webhook-timeout-ms"))) << error.toStdString();
+}
+
+TEST(WebhookBinaryTest, BadWebhookConfigExitsWithAClearError)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString db = dir.filePath(QStringLiteral("relay.db"));
+    const QStringList base = {QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                              QStringLiteral("127.0.0.1:0")};
+
+    auto [code, stderrText] =
+        runRelay(base + QStringList{QStringLiteral("--webhook-url"),
+                                    QStringLiteral("https://his.example/hooks")},
+                 QProcessEnvironment());
+    EXPECT_NE(code, 0);
+    EXPECT_TRUE(stderrText.contains(QStringLiteral("needs a signing secret")))
+        << stderrText.toStdString();
+
+    std::tie(code, stderrText) = runRelay(
+        base + QStringList{QStringLiteral("--webhook-url"), QStringLiteral("his.example")},
+        environmentWith(QStringLiteral("MEDTRANSLATE_WEBHOOK_SECRET"), QStringLiteral("k")));
+    EXPECT_NE(code, 0);
+    EXPECT_TRUE(stderrText.contains(QStringLiteral("http:// or https://")))
+        << stderrText.toStdString();
+    EXPECT_FALSE(QFile::exists(db)) << "refused before the database was touched";
+}
+
+TEST(WebhookBinaryTest, TheBannerSaysWhatIsSent)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MEDTRANSLATE_WEBHOOK_SECRET"), QStringLiteral("k"));
+    QProcess relay;
+    relay.setProcessEnvironment(env);
+    relay.start(kBinary,
+                {QStringLiteral("--db"), dir.filePath(QStringLiteral("relay.db")),
+                 QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("--admin-listen"), QStringLiteral("off"),
+                 QStringLiteral("--webhook-url"), QStringLiteral("http://127.0.0.1:9/hooks")});
+    ASSERT_TRUE(relay.waitForStarted(5000));
+    QString banner;
+    for (int i = 0; i < 100 && !banner.contains(QLatin1String("WebSocket:")); ++i) {
+        relay.waitForReadyRead(100);
+        banner += QString::fromUtf8(relay.readAllStandardOutput());
+    }
+    relay.terminate();
+    EXPECT_TRUE(relay.waitForFinished(10000));
+    EXPECT_TRUE(banner.contains(
+        QStringLiteral("webhooks:    http://127.0.0.1:9/hooks (options checked; delivery not "
+                       "built yet")))
+        << banner.toStdString();
 }
 
 } // namespace medtranslate::test
