@@ -36,6 +36,7 @@ namespace {
 RelayConfig serving(RelayConfig config)
 {
     config.store.exclusive = true;
+    config.store.webhookOutbox = config.webhooks.enabled();
     return config;
 }
 

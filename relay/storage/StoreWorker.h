@@ -3,6 +3,7 @@
 #include "storage/AgentTable.h"
 #include "storage/AuditTable.h"
 #include "storage/MessageTable.h"
+#include "storage/OutboxTable.h"
 #include "storage/Records.h"
 #include "storage/RetentionTable.h"
 #include "storage/RoomTable.h"
@@ -44,6 +45,7 @@ public:
     [[nodiscard]] TranslationCacheTable &translationCacheTable() { return m_translationCache; }
     [[nodiscard]] RetentionTable &retentionTable() { return m_retention; }
     [[nodiscard]] AuditTable &auditTable() { return m_audit; }
+    [[nodiscard]] OutboxTable &outboxTable() { return m_outbox; }
 
     //! Prepares (once) and runs one statement, binding `values` in order; for the table classes.
     QSqlQuery &exec(const QString &sql, const QVariantList &values = {});
@@ -109,6 +111,7 @@ private:
     TranslationCacheTable m_translationCache{*this};
     RetentionTable m_retention{*this};
     AuditTable m_audit{*this};
+    OutboxTable m_outbox{*this, m_config.webhookOutbox};
 };
 
 } // namespace medtranslate::relay
