@@ -24,7 +24,9 @@ struct TranslationConfig
                           anthropicUrl = QStringLiteral("https://api.anthropic.com");
     QString openaiKey, openaiModel = QStringLiteral("gpt-4o-mini"),
                        openaiUrl = QStringLiteral("https://api.openai.com");
-    QString deeplKey, deeplUrl = QStringLiteral("https://api-free.deepl.com");
+    //! Without a base URL set, Free keys (ending ":fx") go to api-free.deepl.com, Pro keys to
+    //! api.deepl.com: each key is refused by the other endpoint.
+    QString deeplKey, deeplUrl;
     int providerRetries = 2;        //!< extra calls to an overloaded provider (429, 5xx)
     int retryBaseDelayMs = 500;     //!< backoff when no Retry-After is given: base, 2×base, …
     int breakerThreshold = 3;       //!< failures in a row before a provider is skipped

@@ -646,6 +646,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     override(t.openaiModel, "MEDTRANSLATE_OPENAI_MODEL", "translation.openai.model");
     override(t.openaiUrl, "MEDTRANSLATE_OPENAI_URL", "translation.openai.base_url");
     override(t.deeplUrl, "MEDTRANSLATE_DEEPL_URL", "translation.deepl.base_url");
+    if (t.deeplUrl.isEmpty())
+        t.deeplUrl = t.deeplKey.endsWith(QLatin1String(":fx"))
+                         ? QStringLiteral("https://api-free.deepl.com")
+                         : QStringLiteral("https://api.deepl.com");
     t.providers = splitList(value("providers"));
     if (t.providers.isEmpty()) {
         if (!t.anthropicKey.isEmpty())
