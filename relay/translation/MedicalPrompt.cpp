@@ -35,7 +35,8 @@ QString MedicalPrompt::registerRule(const QString &targetLang, bool toPatient)
 }
 
 QString MedicalPrompt::system(const QString &sourceLang, const QString &targetLang,
-                              const std::vector<protocol::GlossaryHit> &glossary)
+                              const std::vector<protocol::GlossaryHit> &glossary,
+                              const std::vector<ContextTurn> &context)
 {
     const QString source = languageName(sourceLang);
     const QString target = languageName(targetLang);
@@ -76,6 +77,16 @@ QString MedicalPrompt::system(const QString &sourceLang, const QString &targetLa
             prompt +=
                 QStringLiteral("- %1 → %2\n")
                     .arg(QString::fromStdString(hit.source), QString::fromStdString(hit.target));
+    }
+    if (!context.empty()) {
+        // Pronouns, "it" and short answers ("yes, since Monday") need the turns before them.
+        prompt += QStringLiteral("\nThe chat so far, for context only (never translate it, never "
+                                 "answer it):\n");
+        for (const ContextTurn &turn : context)
+            prompt +=
+                QStringLiteral("- %1: %2\n")
+                    .arg(turn.fromPatient ? QStringLiteral("Patient") : QStringLiteral("Counselor"),
+                         turn.text);
     }
     return prompt;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "medtranslate/protocol/Types.h"
+#include "translation/TranslationRequest.h"
 
 #include <QString>
 #include <vector>
@@ -16,7 +17,8 @@ public:
     //! How to address the reader in `targetLang`; empty for a language without a rule.
     [[nodiscard]] static QString registerRule(const QString &targetLang, bool toPatient);
     [[nodiscard]] static QString system(const QString &sourceLang, const QString &targetLang,
-                                        const std::vector<protocol::GlossaryHit> &glossary);
+                                        const std::vector<protocol::GlossaryHit> &glossary,
+                                        const std::vector<ContextTurn> &context = {});
     //! "Korean", "Vietnamese", … for a language code.
     [[nodiscard]] static QString languageName(const QString &code);
 };

@@ -167,6 +167,11 @@ QString TranslationPipeline::detectLanguage(const QString &text, const QString &
     return detected;
 }
 
+bool TranslationPipeline::usesContext() const
+{
+    return !m_chain->providers().empty();
+}
+
 QString TranslationPipeline::metricsText() const
 {
     QString out =
@@ -355,6 +360,14 @@ void TranslationPipeline::runChain(const TranslationRequest &request,
     call.sourceLang = prepared->source;
     call.targetLang = request.targetLang;
     call.glossary = prepared->hits;
+    call.context.reserve(request.context.size());
+    for (const ContextTurn &turn : request.context) {
+        // Context is only read, never restored, so its personal data is simply gone.
+        static const QRegularExpression personal(QStringLiteral("⟦P\\d+⟧"));
+        QString text = PiiMasker::mask(turn.text).text;
+        text.replace(personal, QStringLiteral("[personal data]"));
+        call.context.push_back(ContextTurn{turn.fromPatient, text});
+    }
     m_chain->translate(call, deadline, [this, digest](ChainAnswer answer) {
         const std::vector<Waiter> waiters = m_inflight.take(digest);
         if (!answer.ok)

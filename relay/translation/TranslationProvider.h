@@ -1,6 +1,7 @@
 #pragma once
 
 #include "medtranslate/protocol/Types.h"
+#include "translation/TranslationRequest.h"
 
 #include <QDeadlineTimer>
 #include <QObject>
@@ -22,6 +23,8 @@ struct ProviderRequest
     //! The whole translation's deadline: a call still waiting for a free connection when it
     //! comes fails as not sent.
     QDeadlineTimer deadline{QDeadlineTimer::Forever};
+    //! Earlier turns, oldest first, personal data already replaced; never to be translated.
+    std::vector<ContextTurn> context;
 };
 
 //! How a call ended. `retryable` marks overload (429, 5xx) where trying again may work.

@@ -45,6 +45,9 @@ public:
                                                  const QString &declared) const = 0;
     //! One line for the start-up banner: which providers, or why none.
     [[nodiscard]] virtual QString describe() const = 0;
+    //! True when a provider would read the consultation's earlier turns (TranslationRequest::
+    //! context); false offline, so the relay keeps none.
+    [[nodiscard]] virtual bool usesContext() const { return false; }
     //! Prometheus lines for /metrics (cache hits and misses, provider calls); may be empty.
     [[nodiscard]] virtual QString metricsText() const { return {}; }
 

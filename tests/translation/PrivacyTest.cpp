@@ -224,6 +224,27 @@ TEST(PipelinePrivacy, CacheKeyIsTheMaskedText)
     EXPECT_EQ(h.openai.calls(), 1);
 }
 
+TEST(PipelinePrivacy, TheEarlierTurnsAProviderReadsHaveNoPersonalData)
+{
+    PipelineHarness h({QStringLiteral("openai")});
+    h.openai.setTranslation(QStringLiteral("네, 그 번호로 연락 주세요"),
+                            QStringLiteral("Yes, please call that number."));
+    relay::TranslationRequest request{QStringLiteral("네, 그 번호로 연락 주세요"),
+                                      QStringLiteral("ko"), QStringLiteral("en")};
+    request.context = {
+        relay::ContextTurn{true, QStringLiteral("Can you call me at 010-2345-6789?")},
+        relay::ContextTurn{true, QStringLiteral("Or write to minh.nguyen@example.com")}};
+    const auto outcome = PipelineHarness::translate(h.pipeline(), request);
+    ASSERT_TRUE(outcome);
+    EXPECT_EQ(outcome->translation.text, "Yes, please call that number.");
+    const QByteArray bodies = h.openai.server().allBodies();
+    EXPECT_FALSE(bodies.contains("2345")) << bodies.toStdString();
+    EXPECT_FALSE(bodies.contains("minh.nguyen")) << bodies.toStdString();
+    EXPECT_TRUE(h.openai.systemOf(0).contains(
+        QStringLiteral("- Patient: Can you call me at [personal data]?")))
+        << h.openai.systemOf(0).toStdString();
+}
+
 TEST(PipelinePrivacy, DoNotTranslateNamesAreHiddenAndKeptVerbatim)
 {
     PipelineHarness h({QStringLiteral("anthropic")});
