@@ -9,6 +9,8 @@
 #include "storage/ChainEncoding.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -247,11 +249,18 @@ protected:
             EXPECT_TRUE(m_sql.open()) << m_sql.lastError().text().toStdString();
         }
         QSqlQuery q(m_sql);
-        EXPECT_TRUE(q.prepare(statement)) << q.lastError().text().toStdString();
-        for (int i = 0; i < values.size(); ++i)
-            q.bindValue(i, values[i]);
-        EXPECT_TRUE(q.exec()) << statement.toStdString() << ": "
-                              << q.lastError().text().toStdString();
+        // DDL cannot be a prepared statement on PostgreSQL: statements without values run as
+        // they are.
+        bool ran = false;
+        if (values.isEmpty()) {
+            ran = q.exec(statement);
+        } else {
+            EXPECT_TRUE(q.prepare(statement)) << q.lastError().text().toStdString();
+            for (int i = 0; i < values.size(); ++i)
+                q.bindValue(i, values[i]);
+            ran = q.exec();
+        }
+        EXPECT_TRUE(ran) << statement.toStdString() << ": " << q.lastError().text().toStdString();
         return q;
     }
 
@@ -407,6 +416,51 @@ TEST_F(RecordChainTest, AConversationVerifiesAndEveryChangeIsNamedAtItsFirstBrok
     ASSERT_EQ(audit.exitCode, 0) << audit.err.toStdString();
     EXPECT_GE(audit.out.count(QStringLiteral("\tverify\t")), 10);
     EXPECT_TRUE(audit.out.contains(QStringLiteral("message missing")));
+}
+
+TEST_F(RecordChainTest, MessagesStoredBeforeTheUpgradeAreChainedAsBackfill)
+{
+    // A database at migration 5, the last before the chain, with a consultation in it.
+    sql(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at "
+                       "TEXT NOT NULL)"));
+    const QDir migrations(QStringLiteral(MEDTRANSLATE_SOURCE_DIR "/relay/storage/sql"));
+    for (const QString &name :
+         migrations.entryList({QStringLiteral("00[1-5]_*.sql")}, QDir::Files, QDir::Name)) {
+        QFile file(migrations.filePath(name));
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << name.toStdString();
+        QString statement;
+        for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+            if (line.trimmed().startsWith(QLatin1String("--")) || line.trimmed().isEmpty())
+                continue;
+            statement += line + QLatin1Char('\n');
+            if (line.trimmed().endsWith(QLatin1Char(';'))) {
+                sql(statement.trimmed().chopped(1));
+                statement.clear();
+            }
+        }
+        sql(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, "
+                           "'2026-01-01T00:00:00Z')"),
+            {name.left(3).toInt()});
+    }
+    ASSERT_EQ(number(QStringLiteral("SELECT MAX(version) FROM schema_migrations")), 5);
+    sql(QStringLiteral("INSERT INTO rooms (id, patient_token_hash, patient_language, status, "
+                       "last_seq, created_at) VALUES ('old-room', 'h', 'vi', 'ended', 2, "
+                       "'2026-01-01T00:00:00Z')"));
+    const QString translation = QStringLiteral(
+        R"({"text":"머리가 아파요","lang":"ko","status":"ok","provider":"openai","warnings":[]})");
+    for (int seq : {1, 2})
+        sql(QStringLiteral("INSERT INTO messages (room_id, seq, msg_id, client_msg_id, sender, "
+                           "sender_name, body, lang, translation, created_at) VALUES "
+                           "('old-room', ?, ?, ?, 'patient', '', 'Tôi bị đau đầu', 'vi', ?, "
+                           "'2026-01-01T00:00:00Z')"),
+            {seq, QStringLiteral("old-%1").arg(seq), QStringLiteral("c-%1").arg(seq), translation});
+
+    // Opening it (here by --verify) adds the chain and chains what is there, marked as such.
+    expectIntact(QStringLiteral("old-room"), 2);
+    EXPECT_EQ(number(QStringLiteral("SELECT COUNT(*) FROM record_chain WHERE kind = 'backfill'")),
+              2);
+    sql(QStringLiteral("UPDATE messages SET body = 'Tôi khỏe' WHERE seq = 2"));
+    expectBroken(QStringLiteral("old-room"), 2, 2, QStringLiteral("message text changed"));
 }
 
 TEST_F(RecordChainTest, AnUnknownRoomOrAnEmptyDatabase)
