@@ -270,4 +270,84 @@ int RecordCommands::printAudit(const RelayOptions &options)
     return 0;
 }
 
+int RecordCommands::verifyChains(const RelayOptions &options)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    Store store(options.config.store);
+    if (!openStore(store, err))
+        return 1;
+    QObject context;
+    std::vector<QString> rooms;
+    if (!options.verifyRoom.isEmpty()) {
+        rooms.push_back(options.verifyRoom);
+    } else {
+        std::optional<Result<std::vector<QString>>> listed;
+        const bool finished = runUntilDone([&](std::function<void()> finish) {
+            store.chainRooms(&context, [&listed, finish](Result<std::vector<QString>> r) {
+                listed.emplace(std::move(r));
+                finish();
+            });
+        });
+        if (!finished || !listed->ok()) {
+            err << "error: "
+                << (finished ? listed->error().message
+                             : QStringLiteral("the database did not answer in time"))
+                << Qt::endl;
+            return 1;
+        }
+        rooms = std::move(listed->value());
+    }
+    // One room at a time: each check is one snapshot, short beside a running relay.
+    int broken = 0;
+    qint64 links = 0;
+    QString firstBreak;
+    for (const QString &roomId : rooms) {
+        std::optional<Result<ChainCheck>> checked;
+        const bool finished = runUntilDone([&](std::function<void()> finish) {
+            store.verifyChain(roomId, &context, [&checked, finish](Result<ChainCheck> r) {
+                checked.emplace(std::move(r));
+                finish();
+            });
+        });
+        if (!finished || !checked->ok()) {
+            err << "error: "
+                << (finished ? checked->error().message
+                             : QStringLiteral("the database did not answer in time"))
+                << Qt::endl;
+            return 1;
+        }
+        const ChainCheck &check = checked->value();
+        links += check.links;
+        if (!check.broken) {
+            out << "room " << check.roomId << ": OK, " << check.links << " links";
+            if (!check.headHash.isEmpty())
+                out << ", head " << check.headHash;
+            out << Qt::endl;
+            continue;
+        }
+        const ChainBreak &b = *check.broken;
+        QString where = QStringLiteral("link %1").arg(b.link);
+        if (b.seq > 0)
+            where += QStringLiteral(", seq %1").arg(b.seq);
+        out << "room " << check.roomId << ": BROKEN at " << where << ": " << b.reason << Qt::endl;
+        if (++broken == 1)
+            firstBreak = QStringLiteral("%1 at %2: %3").arg(check.roomId, where, b.reason);
+    }
+    out << "verified " << rooms.size() << " consultation(s), " << links << " link(s): "
+        << (broken == 0 ? QStringLiteral("all intact") : QStringLiteral("%1 broken").arg(broken))
+        << Qt::endl;
+    AuditEntry entry;
+    entry.actor = commandActor();
+    entry.action = QStringLiteral("verify");
+    entry.target = options.verifyRoom.isEmpty() ? QStringLiteral("all") : options.verifyRoom;
+    entry.detail =
+        QStringLiteral("%1 consultations, %2 links, ").arg(rooms.size()).arg(links) +
+        (broken == 0 ? QStringLiteral("intact")
+                     : QStringLiteral("%1 broken, first %2").arg(broken).arg(firstBreak));
+    entry.origin = QStringLiteral("command line");
+    auditBlocking(store, entry, err);
+    return broken == 0 ? 0 : 1;
+}
+
 } // namespace medtranslate::relay

@@ -118,6 +118,8 @@ int RelayApplication::run(const RelayOptions &options)
         return RecordCommands::purgeEnded(options);
     case RelayOptions::Command::Audit:
         return RecordCommands::printAudit(options);
+    case RelayOptions::Command::Verify:
+        return RecordCommands::verifyChains(options);
     case RelayOptions::Command::Serve:
         break;
     }

@@ -396,6 +396,11 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     const QCommandLineOption sinceOption(QStringLiteral("since"),
                                          QStringLiteral("With --audit: entries from this date on."),
                                          QStringLiteral("date"));
+    const QCommandLineOption verifyOption(
+        QStringLiteral("verify"),
+        QStringLiteral("Check the record chains (tamper evidence) of every consultation, or of "
+                       "the one named after it (--verify ROOM), and exit: 0 when all are intact, "
+                       "1 naming the first broken link."));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
         QStringLiteral("Create a demo agent account if none exists and print its password once."));
@@ -430,6 +435,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                &dryRunOption,
                                &auditOption,
                                &sinceOption,
+                               &verifyOption,
                                &demoOption})
         parser.addOption(*option);
 
@@ -447,9 +453,17 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         options.command = Command::Version;
         return options;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        *error =
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+    // --verify's room is the one argument that is not an option.
+    QStringList positional = parser.positionalArguments();
+    if (parser.isSet(verifyOption) && positional.size() == 1) {
+        options.verifyRoom = positional.takeFirst().trimmed();
+        if (options.verifyRoom.isEmpty()) {
+            *error = QStringLiteral("--verify wants a room id or nothing (every room)");
+            return std::nullopt;
+        }
+    }
+    if (!positional.isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(positional.first());
         return std::nullopt;
     }
 
@@ -735,7 +749,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         return std::nullopt;
     }
     const bool records = parser.isSet(exportOption) || parser.isSet(exportSinceOption) ||
-                         parser.isSet(purgeOption) || parser.isSet(auditOption);
+                         parser.isSet(purgeOption) || parser.isSet(auditOption) ||
+                         parser.isSet(verifyOption);
     if (records && !given.isEmpty()) {
         *error =
             QStringLiteral("%1 goes alone, not with an account command").arg(given.constFirst());
@@ -803,6 +818,17 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                          .arg(options.format);
             return std::nullopt;
         }
+    }
+    if (parser.isSet(verifyOption)) {
+        if (options.command != Command::Serve) {
+            *error = QStringLiteral("--verify goes alone, not with another records command");
+            return std::nullopt;
+        }
+        if (parser.isSet(formatOption)) {
+            *error = QStringLiteral("--format does not go with --verify");
+            return std::nullopt;
+        }
+        options.command = Command::Verify;
     }
     if (options.command != Command::PurgeEnded && parser.isSet(dryRunOption)) {
         *error = QStringLiteral("--dry-run goes with --purge-ended-before");

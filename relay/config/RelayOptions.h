@@ -24,6 +24,7 @@ struct RelayOptions
         Export,
         PurgeEnded,
         Audit,
+        Verify,
         Help,
         Version
     };
@@ -45,6 +46,7 @@ struct RelayOptions
     QDateTime purgeBefore;                     //!< --purge-ended-before
     bool dryRun = false;                       //!< --dry-run
     QDateTime auditSince;                      //!< --since; invalid: everything
+    QString verifyRoom;                        //!< --verify [ROOM]; empty: every room
     QString helpText;
 
     //! "2026-03-01" (that day's start, UTC) or an ISO 8601 time; invalid, with `error` set,

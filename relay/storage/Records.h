@@ -163,4 +163,21 @@ struct AuditEntry
     QString origin; //!< a peer address, "command line"
 };
 
+//! Where a room's record chain first breaks, and how (docs/records.md).
+struct ChainBreak
+{
+    qint64 link = 0; //!< the first link that does not hold
+    qint64 seq = 0;  //!< the message concerned; 0 when none is known
+    QString reason;  //!< "message text changed", "message missing", "hash mismatch", ...
+};
+
+//! What checking one room's record chain found.
+struct ChainCheck
+{
+    QString roomId;
+    qint64 links = 0;
+    QString headHash; //!< the last link's hash; empty for a room without messages
+    std::optional<ChainBreak> broken;
+};
+
 } // namespace medtranslate::relay

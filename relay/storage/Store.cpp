@@ -436,8 +436,32 @@ void Store::purgeRoom(QString roomId, QObject *context, Done<std::optional<Purge
 {
     call<std::optional<PurgedRoom>>(
         context,
-        [roomId = std::move(roomId)](StoreWorker &w) { return w.retentionTable().purge(roomId); },
+        [roomId = std::move(roomId)](StoreWorker &w) {
+            auto purged = w.retentionTable().purge(roomId);
+            w.recordChainTable().forget(roomId);
+            return purged;
+        },
         std::move(done), Access::Write);
+}
+
+void Store::chainRooms(QObject *context, Done<std::vector<QString>> done)
+{
+    call<std::vector<QString>>(
+        context, [](StoreWorker &w) { return w.recordChainTable().rooms(); }, std::move(done));
+}
+
+void Store::verifyChain(QString roomId, QObject *context, Done<ChainCheck> done)
+{
+    call<ChainCheck>(
+        context,
+        [roomId = std::move(roomId)](StoreWorker &w) {
+            auto check = w.recordChainTable().verify(roomId);
+            if (!check)
+                throw StoreError(QStringLiteral("no consultation %1").arg(roomId),
+                                 StoreFailureKind::NotFound);
+            return std::move(*check);
+        },
+        std::move(done));
 }
 
 void Store::appendAudit(AuditEntry entry, QObject *context, Done<void> done)

@@ -152,9 +152,15 @@ public:
     //! Ended consultations whose end is before `endedBefore` (ISO 8601 UTC), oldest first.
     void purgeCandidates(QString endedBefore, QObject *context,
                          Done<std::vector<PurgeCandidate>> done);
-    //! Removes an ended room, its messages and attachment rows in one transaction; nothing
+    //! Removes an ended room, its messages, attachment rows and record chain in one
+    //! transaction; nothing
     //! (no value) when the room is not ended.
     void purgeRoom(QString roomId, QObject *context, Done<std::optional<PurgedRoom>> done);
+    //! Every room's id, oldest first (--verify).
+    void chainRooms(QObject *context, Done<std::vector<QString>> done);
+    //! Checks a room's record chain against its stored messages and translations, in one
+    //! snapshot, so beside a running relay too; an unknown room is `NotFound`.
+    void verifyChain(QString roomId, QObject *context, Done<ChainCheck> done);
     void appendAudit(AuditEntry entry, QObject *context, Done<void> done = {});
     void audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done);
     //! @}

@@ -3,6 +3,7 @@
 #include "storage/AgentTable.h"
 #include "storage/AuditTable.h"
 #include "storage/MessageTable.h"
+#include "storage/RecordChainTable.h"
 #include "storage/Records.h"
 #include "storage/RetentionTable.h"
 #include "storage/RoomTable.h"
@@ -44,10 +45,14 @@ public:
     [[nodiscard]] TranslationCacheTable &translationCacheTable() { return m_translationCache; }
     [[nodiscard]] RetentionTable &retentionTable() { return m_retention; }
     [[nodiscard]] AuditTable &auditTable() { return m_audit; }
+    [[nodiscard]] RecordChainTable &recordChainTable() { return m_chain; }
 
     //! Prepares (once) and runs one statement, binding `values` in order; for the table classes.
     QSqlQuery &exec(const QString &sql, const QVariantList &values = {});
     void begin();
+    //! A read-only transaction that sees one state of the database throughout (PostgreSQL
+    //! otherwise gives each statement its own); ended by rollback().
+    void beginSnapshot();
     void commit();
     void rollback();
     //! Runs `work` in a transaction of its own: all of it is stored, or nothing.
@@ -104,7 +109,8 @@ private:
     std::unique_ptr<QLockFile> m_claim; //!< SQLite: held while this relay serves the file
     QHash<QString, QSqlQuery> m_statements;
     RoomTable m_rooms{*this};
-    MessageTable m_messages{*this};
+    RecordChainTable m_chain{*this};
+    MessageTable m_messages{*this, m_chain};
     AgentTable m_agents{*this};
     TranslationCacheTable m_translationCache{*this};
     RetentionTable m_retention{*this};
