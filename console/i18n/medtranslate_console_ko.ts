@@ -164,6 +164,41 @@
     </message>
     <message>
         <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>Check the time</source>
+        <translation>시간 확인 필요</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>Check &quot;not&quot;</source>
+        <translation>부정 표현 확인 필요</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>Unclear: %1</source>
+        <translation>불명확: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>The time %1 of the original is %2 in the translation (morning and evening swapped?).</source>
+        <translation>원문의 시간 %1이(가) 번역문에서 %2입니다(오전과 오후가 바뀌었나요?).</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>A time of day is in the other half of the day in the translation.</source>
+        <translation>번역문에서 시간의 오전/오후가 원문과 다릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>One side says &quot;not&quot; and the other does not: the translation may say the opposite.</source>
+        <translation>한쪽에만 부정 표현(안, 못, not 등)이 있습니다. 번역이 반대 뜻일 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>The translator was unsure what &quot;%1&quot; means; ask the patient if it matters.</source>
+        <translation>번역기가 &quot;%1&quot;의 뜻을 확신하지 못했습니다. 중요하면 환자에게 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
         <source>Check units</source>
         <translation>단위 확인 필요</translation>
     </message>

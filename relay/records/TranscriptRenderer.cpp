@@ -145,6 +145,8 @@ QString TranscriptRenderer::describe(const protocol::TranslationWarning &w)
         return QStringLiteral("time of day changed: %1 became %2").arg(source, translation);
     case K::NegationMismatch:
         return QStringLiteral("a negation was dropped or added");
+    case K::UnclearTerm:
+        return QStringLiteral("the translator was unsure what %1 means").arg(source);
     case K::DntMissing:
         return QStringLiteral("name %1 did not come back as written").arg(source);
     case K::PlaceholderMissing:

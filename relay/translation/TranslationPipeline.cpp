@@ -37,7 +37,8 @@ bool cacheable(const protocol::Translation &t)
     for (const auto &w : t.typedWarnings()) {
         if (w.kind == Kind::NumberMismatch || w.kind == Kind::UnitMismatch ||
             w.kind == Kind::TimeMismatch || w.kind == Kind::NegationMismatch ||
-            w.kind == Kind::PlaceholderMissing || w.kind == Kind::DntMissing)
+            w.kind == Kind::PlaceholderMissing || w.kind == Kind::DntMissing ||
+            w.kind == Kind::UnclearTerm)
             return false;
     }
     return true;
@@ -387,6 +388,10 @@ void TranslationPipeline::runChain(const TranslationRequest &request,
                                                   : protocol::TranslationStatus::Fallback;
             TranslationOutcome outcome =
                 checked(waiter.request, *waiter.prepared, answer.text, status, answer.provider);
+            for (const QString &word : answer.unclear)
+                outcome.translation.addWarning(protocol::TranslationWarning::make(
+                    protocol::TranslationWarning::Kind::UnclearTerm,
+                    utf8(waiter.prepared->masked.restore(word, nullptr))));
             if (!stored && cacheable(outcome.translation)) {
                 m_cache->insert(waiter.prepared->key,
                                 CachedTranslation{answer.provider, answer.model, answer.text,

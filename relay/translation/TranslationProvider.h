@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct ProviderResult
     bool retryable = false;
     int retryAfterMs = -1; //!< from Retry-After; -1 when absent
     QString error;         //!< short reason, never the text itself
+    //! Words of the source a language model said it was unsure of (StructuredAnswer).
+    QStringList unclear;
     //! The call never left: it waited for a free connection until the deadline. This says
     //! nothing about the provider, so it is not counted against it.
     bool notSent = false;

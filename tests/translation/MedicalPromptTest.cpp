@@ -59,3 +59,11 @@ TEST(MedicalPrompt, TellsTheModelATokenMayBeAMedicine)
     EXPECT_TRUE(text.contains(QStringLiteral("⟦M1⟧ … is the name of a medicine")));
     EXPECT_TRUE(text.contains(QStringLiteral("⟦P1⟧ … personal data")));
 }
+
+TEST(MedicalPrompt, AsksForTheTranslationAndTheWordsTheModelWasUnsureOf)
+{
+    const QString text = prompt("vi", "ko");
+    EXPECT_TRUE(text.contains(QStringLiteral(R"({"translation": "the Korean translation")")))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral(R"("unclear": [)")));
+}
