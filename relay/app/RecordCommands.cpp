@@ -27,15 +27,6 @@ QString iso(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
-//! Who ran a command, for the audit log: the operating system's user.
-QString commandActor()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return QStringLiteral("admin:") + (user.isEmpty() ? QStringLiteral("unknown") : user);
-}
-
 //! Runs the event loop until `finish` is called or the deadline passes; false on timeout.
 bool runUntilDone(const std::function<void(std::function<void()> finish)> &start)
 {
@@ -96,6 +87,14 @@ void auditBlocking(Store &store, AuditEntry entry, QTextStream &err)
 }
 
 } // namespace
+
+QString RecordCommands::commandActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    return QStringLiteral("admin:") + (user.isEmpty() ? QStringLiteral("unknown") : user);
+}
 
 bool RecordCommands::needsGui(int argc, char **argv)
 {

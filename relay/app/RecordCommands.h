@@ -14,6 +14,9 @@ public:
     static int purgeEnded(const RelayOptions &options);
     static int printAudit(const RelayOptions &options);
 
+    //! Who ran a command, for the audit log: "admin:<operating system user>".
+    [[nodiscard]] static QString commandActor();
+
     //! True when the command line asks for what needs a QGuiApplication (a PDF export);
     //! read before the application exists, so from argv.
     [[nodiscard]] static bool needsGui(int argc, char **argv);

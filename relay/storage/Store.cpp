@@ -447,6 +447,12 @@ void Store::appendAudit(AuditEntry entry, QObject *context, Done<void> done)
         std::move(done), Access::Write);
 }
 
+Result<void> Store::appendAuditBlocking(AuditEntry entry, int timeoutMs)
+{
+    return callBlocking<void>(
+        [entry = std::move(entry)](StoreWorker &w) { w.auditTable().append(entry); }, timeoutMs);
+}
+
 void Store::audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done)
 {
     call<std::vector<AuditEntry>>(

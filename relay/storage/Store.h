@@ -156,6 +156,9 @@ public:
     //! (no value) when the room is not ended.
     void purgeRoom(QString roomId, QObject *context, Done<std::optional<PurgedRoom>> done);
     void appendAudit(AuditEntry entry, QObject *context, Done<void> done = {});
+    //! For admin commands: the account commands' entries.
+    [[nodiscard]] Result<void> appendAuditBlocking(AuditEntry entry,
+                                                   int timeoutMs = kBlockingTimeoutMs);
     void audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done);
     //! @}
 
