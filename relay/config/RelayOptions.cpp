@@ -765,6 +765,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                   parseDate(QStringLiteral("--until"), parser.value(untilOption), error))
                  .isValid())
             return std::nullopt;
+        if (options.exportUntil.isValid() && options.exportUntil <= options.exportSince) {
+            *error = QStringLiteral("--until must be after --export-since");
+            return std::nullopt;
+        }
         options.format =
             parser.isSet(formatOption) ? parser.value(formatOption) : QStringLiteral("json");
         if (!QStringList{QStringLiteral("json"), QStringLiteral("html"), QStringLiteral("pdf")}
@@ -799,6 +803,15 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                          .arg(options.format);
             return std::nullopt;
         }
+    }
+    if (parser.isSet(untilOption) &&
+        (options.command != Command::Export || !options.exportRoom.isEmpty())) {
+        *error = QStringLiteral("--until goes with --export-since");
+        return std::nullopt;
+    }
+    if (parser.isSet(sinceOption) && options.command != Command::Audit) {
+        *error = QStringLiteral("--since goes with --audit");
+        return std::nullopt;
     }
     if (options.command != Command::PurgeEnded && parser.isSet(dryRunOption)) {
         *error = QStringLiteral("--dry-run goes with --purge-ended-before");

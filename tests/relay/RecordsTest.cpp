@@ -1,6 +1,8 @@
+// The records commands (--export, --purge-ended-before, --audit) as the real binary beside a
+// running relay, on a real database. Compiled once per driver (MEDTRANSLATE_TEST_DRIVER).
 #include "RelayFixture.h"
 #include "SampleFiles.h"
-#include "attachments/BlobStoreFactory.h"
+#include "TestDatabase.h"
 #include "storage/Store.h"
 
 #include <QCoreApplication>
@@ -8,16 +10,20 @@
 #include <QDirIterator>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrlQuery>
+#include <set>
 
 namespace medtranslate::test {
 
 namespace {
+
+const QString kDriver = QStringLiteral(MEDTRANSLATE_TEST_DRIVER);
 
 struct CommandRun
 {
@@ -43,12 +49,32 @@ bool eventually(const std::function<bool()> &done, int timeoutMs = 10000)
 class RecordsTest : public RelayFixture
 {
 protected:
-    CommandRun command(const QStringList &arguments)
+    void SetUp() override
+    {
+        QString error;
+        ASSERT_TRUE(database.create(&error)) << error.toStdString();
+        ASSERT_TRUE(files.isValid());
+        RelayFixture::SetUp();
+    }
+
+    void tweakConfig(relay::RelayConfig &config) override
+    {
+        config.store = database.storeConfig();
+        config.attachments.directory = files.path();
+    }
+
+    //! Runs the binary on the test's database with `arguments`, `input` on its stdin.
+    CommandRun command(const QStringList &arguments, const QByteArray &input = {})
     {
         QProcess p;
         p.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
         p.start(QStringLiteral(MEDTRANSLATE_RELAY_BINARY),
-                QStringList{QStringLiteral("--db"), relay->databasePath()} + arguments);
+                database.relayArguments() +
+                    QStringList{QStringLiteral("--attachment-dir"), files.path()} + arguments);
+        if (p.waitForStarted(10000)) {
+            p.write(input);
+            p.closeWriteChannel();
+        }
         // The relay of the test keeps serving while the command runs beside it.
         const bool finished =
             eventually([&p]() { return p.state() == QProcess::NotRunning; }, 60000);
@@ -99,15 +125,25 @@ protected:
     //! Whether the attachment folder holds an object whose name is `sha256`.
     bool storedObject(const std::string &sha256)
     {
-        QDirIterator it(relay::BlobStoreFactory::localFolder(relay->config().attachments,
-                                                             relay->config().store),
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(files.path(), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             if (it.next().contains(QString::fromStdString(sha256)))
                 return true;
         }
         return false;
     }
+
+    //! The audit log as `--audit --format json` prints it.
+    Json auditLog()
+    {
+        const CommandRun run = command(
+            {QStringLiteral("--audit"), QStringLiteral("--format"), QStringLiteral("json")});
+        EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+        return run.exitCode == 0 ? Json::parse(run.out.toStdString()) : Json::array();
+    }
+
+    TestDatabase database{kDriver};
+    QTemporaryDir files;
 };
 
 TEST_F(RecordsTest, AnExportHasEveryMessageWithItsTranslationAndTheAttachments)
@@ -274,10 +310,190 @@ TEST_F(RecordsTest, APurgeRemovesEndedConsultationsWithTheFilesNoOtherUses)
     EXPECT_EQ(command({QStringLiteral("--dry-run")}).exitCode, 2);
 }
 
+TEST_F(RecordsTest, TheRecordsCommandsRefuseBadInputClearly)
+{
+    openAcceptedRoom();
+    const CommandRun xml =
+        command({QStringLiteral("--audit"), QStringLiteral("--format"), QStringLiteral("xml")});
+    EXPECT_EQ(xml.exitCode, 2);
+    EXPECT_TRUE(xml.err.contains(QStringLiteral("text or json"))) << xml.err.toStdString();
+    const CommandRun backwards =
+        command({QStringLiteral("--export-since"), QStringLiteral("2026-03-02"),
+                 QStringLiteral("--until"), QStringLiteral("2026-03-01")});
+    EXPECT_EQ(backwards.exitCode, 2);
+    EXPECT_TRUE(backwards.err.contains(QStringLiteral("--until must be after")))
+        << backwards.err.toStdString();
+    const CommandRun untilAlone =
+        command({QStringLiteral("--until"), QStringLiteral("2026-03-01")});
+    EXPECT_EQ(untilAlone.exitCode, 2);
+    EXPECT_TRUE(untilAlone.err.contains(QStringLiteral("--until goes with --export-since")))
+        << untilAlone.err.toStdString();
+    const CommandRun untilOnRoom =
+        command({QStringLiteral("--export"), room.id, QStringLiteral("--until"),
+                 QStringLiteral("2026-03-01")});
+    EXPECT_EQ(untilOnRoom.exitCode, 2);
+    const CommandRun sinceAlone =
+        command({QStringLiteral("--since"), QStringLiteral("2026-03-01")});
+    EXPECT_EQ(sinceAlone.exitCode, 2);
+    EXPECT_TRUE(sinceAlone.err.contains(QStringLiteral("--since goes with --audit")))
+        << sinceAlone.err.toStdString();
+    const CommandRun sinceOnExport =
+        command({QStringLiteral("--export"), room.id, QStringLiteral("--since"),
+                 QStringLiteral("2026-03-01")});
+    EXPECT_EQ(sinceOnExport.exitCode, 2);
+    const CommandRun badSince = command(
+        {QStringLiteral("--audit"), QStringLiteral("--since"), QStringLiteral("2026-13-01")});
+    EXPECT_EQ(badSince.exitCode, 2);
+    EXPECT_TRUE(badSince.err.contains(QStringLiteral("YYYY-MM-DD"))) << badSince.err.toStdString();
+
+    // A path that cannot be written (its folder is a file, which stops root too): the
+    // command fails and leaves nothing behind.
+    QTemporaryDir dir;
+    const QString notAFolder = dir.filePath(QStringLiteral("plain-file"));
+    {
+        QFile plain(notAFolder);
+        ASSERT_TRUE(plain.open(QIODevice::WriteOnly));
+    }
+    const QString target = notAFolder + QStringLiteral("/record.json");
+    const CommandRun unwritable =
+        command({QStringLiteral("--export"), room.id, QStringLiteral("--output"), target});
+    EXPECT_EQ(unwritable.exitCode, 1);
+    EXPECT_TRUE(unwritable.err.contains(QStringLiteral("cannot write")))
+        << unwritable.err.toStdString();
+    EXPECT_FALSE(QFileInfo(notAFolder).isDir());
+    const QString missing = dir.filePath(QStringLiteral("no/such/dir/record.pdf"));
+    const CommandRun noFolder = command(
+        {QStringLiteral("--export-since"), QStringLiteral("2000-01-01"), QStringLiteral("--format"),
+         QStringLiteral("json"), QStringLiteral("--output"), missing});
+    EXPECT_EQ(noFolder.exitCode, 1);
+    EXPECT_TRUE(noFolder.err.contains(QStringLiteral("cannot write")))
+        << noFolder.err.toStdString();
+    EXPECT_FALSE(QFile::exists(missing));
+    // None of the refused commands wrote to the audit log.
+    for (const Json &e : auditLog())
+        EXPECT_NE(e["action"], "export") << e.dump();
+}
+
+TEST_F(RecordsTest, TheAuditLogHasLoginsRoomMovesAndAccountChangesWithoutPasswords)
+{
+    const std::string wrongPassword = "not-kims-password-9";
+    for (const std::string &user : {std::string("kim"), std::string("nobody-here")}) {
+        const auto refused =
+            HttpClient::post(relay->http(QStringLiteral("/api/auth/login")),
+                             QByteArray::fromStdString(
+                                 Json{{"username", user}, {"password", wrongPassword}}.dump()));
+        EXPECT_EQ(refused.status, 401);
+    }
+    openAcceptedRoom(); // kim logs in and accepts
+    const QString leeId = relay->addAgent(QStringLiteral("lee"), QStringLiteral("이수진"));
+    agent->send({{"type", "transfer"},
+                 {"room_id", room.id.toStdString()},
+                 {"agent_id", leeId.toStdString()}});
+    ASSERT_TRUE(patient->take(frameWith("message", "event", "transferred")));
+    relay->addAgent(QStringLiteral("boss"), QStringLiteral("관리자"), QStringLiteral("admin"));
+    auto boss = connectAgent(QStringLiteral("boss"));
+    const QString bossId = [this]() {
+        const auto found = relay->server().store().agentByUsernameBlocking(QStringLiteral("boss"));
+        return found.ok() && found.value() ? found.value()->agent.id : QString();
+    }();
+    ASSERT_FALSE(bossId.isEmpty());
+    boss->send({{"type", "transfer"},
+                {"room_id", room.id.toStdString()},
+                {"agent_id", bossId.toStdString()}});
+    ASSERT_TRUE(patient->take(frameWith("message", "event", "transferred")));
+
+    const QByteArray parkFirst = "park-first-pass-7";
+    const QByteArray parkSecond = "park-second-pass-8";
+    ASSERT_EQ(command({QStringLiteral("--add-agent"), QStringLiteral("park"),
+                       QStringLiteral("--agent-role"), QStringLiteral("admin")},
+                      parkFirst + '\n')
+                  .exitCode,
+              0);
+    ASSERT_EQ(command({QStringLiteral("--set-agent"), QStringLiteral("park"),
+                       QStringLiteral("--agent-name"), QStringLiteral("박서연")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(command({QStringLiteral("--disable-agent"), QStringLiteral("park")}).exitCode, 0);
+    ASSERT_EQ(command({QStringLiteral("--enable-agent"), QStringLiteral("park")}).exitCode, 0);
+    ASSERT_EQ(
+        command({QStringLiteral("--reset-password"), QStringLiteral("park")}, parkSecond + '\n')
+            .exitCode,
+        0);
+
+    const Json log = auditLog();
+    const auto entries = [&log](const std::string &action) {
+        std::vector<Json> found;
+        for (const Json &e : log)
+            if (e["action"] == action)
+                found.push_back(e);
+        return found;
+    };
+    const auto isPeer = [](const Json &e) {
+        return e["origin"].get<std::string>().find("127.0.0.1") != std::string::npos;
+    };
+    // Both failures look alike: nothing tells a known user from an unknown one.
+    const auto failed = entries("login_failed");
+    ASSERT_EQ(failed.size(), 2u) << log.dump(2);
+    EXPECT_EQ((std::set<std::string>{failed[0]["actor"], failed[1]["actor"]}),
+              (std::set<std::string>{"agent:kim", "agent:nobody-here"}));
+    EXPECT_EQ(failed[0]["detail"], failed[1]["detail"]);
+    EXPECT_EQ(failed[0]["target"], failed[1]["target"]);
+    EXPECT_TRUE(isPeer(failed[0]) && isPeer(failed[1])) << log.dump(2);
+    const auto logins = entries("login");
+    ASSERT_EQ(logins.size(), 2u) << log.dump(2);
+    EXPECT_EQ((std::set<std::string>{logins[0]["actor"], logins[1]["actor"]}),
+              (std::set<std::string>{"agent:kim", "agent:boss"}));
+    EXPECT_TRUE(isPeer(logins[0]) && isPeer(logins[1]));
+
+    const auto accepts = entries("accept");
+    ASSERT_EQ(accepts.size(), 1u) << log.dump(2);
+    EXPECT_EQ(accepts[0]["actor"], "agent:kim");
+    EXPECT_EQ(accepts[0]["target"], room.id.toStdString());
+    EXPECT_TRUE(isPeer(accepts[0]));
+    const auto transfers = entries("transfer");
+    ASSERT_EQ(transfers.size(), 1u) << log.dump(2);
+    EXPECT_EQ(transfers[0]["actor"], "agent:kim");
+    EXPECT_EQ(transfers[0]["target"], room.id.toStdString());
+    EXPECT_NE(transfers[0]["detail"].get<std::string>().find("to agent:lee"), std::string::npos);
+    EXPECT_TRUE(isPeer(transfers[0]));
+    const auto takeovers = entries("takeover");
+    ASSERT_EQ(takeovers.size(), 1u) << log.dump(2);
+    EXPECT_EQ(takeovers[0]["actor"], "agent:boss");
+    EXPECT_EQ(takeovers[0]["target"], room.id.toStdString());
+    EXPECT_NE(takeovers[0]["detail"].get<std::string>().find(leeId.toStdString()),
+              std::string::npos)
+        << "names whom the room was taken from";
+    EXPECT_TRUE(isPeer(takeovers[0]));
+
+    const std::string admin = "admin:";
+    for (const std::string &action :
+         {"agent_added", "agent_changed", "agent_disabled", "agent_enabled", "password_reset"}) {
+        const auto found = entries(action);
+        ASSERT_EQ(found.size(), 1u) << action << log.dump(2);
+        EXPECT_EQ(found[0]["actor"].get<std::string>().rfind(admin, 0), 0u) << action;
+        EXPECT_EQ(found[0]["target"], "agent:park") << action;
+        EXPECT_EQ(found[0]["origin"], "command line") << action;
+    }
+    EXPECT_NE(entries("agent_added")[0]["detail"].get<std::string>().find("role admin"),
+              std::string::npos);
+    EXPECT_NE(entries("agent_changed")[0]["detail"].get<std::string>().find("박서연"),
+              std::string::npos);
+
+    const std::string text = command({QStringLiteral("--audit")}).out.toStdString() + log.dump();
+    for (const std::string &secret :
+         {wrongPassword, relay->password().toStdString(), parkFirst.toStdString(),
+          parkSecond.toStdString(), std::string("pbkdf2")})
+        EXPECT_EQ(text.find(secret), std::string::npos) << secret;
+}
+
 class RetentionTest : public RecordsTest
 {
 protected:
-    void tweakConfig(relay::RelayConfig &config) override { config.retentionDays = 2; }
+    void tweakConfig(relay::RelayConfig &config) override
+    {
+        RecordsTest::tweakConfig(config);
+        config.retentionDays = 2;
+    }
 };
 
 TEST_F(RetentionTest, TheRelayRemovesWhatEndedLongerAgoThanItsRetention)
