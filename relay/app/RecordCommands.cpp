@@ -3,6 +3,7 @@
 #include "attachments/BlobStore.h"
 #include "attachments/BlobStoreFactory.h"
 #include "records/RetentionPurge.h"
+#include "records/StatsReport.h"
 #include "records/TranscriptLoader.h"
 #include "records/TranscriptRenderer.h"
 #include "storage/Store.h"
@@ -266,6 +267,41 @@ int RecordCommands::printAudit(const RelayOptions &options)
     for (const AuditEntry &e : entries->value())
         out << e.at << '\t' << e.actor << '\t' << e.action << '\t' << e.target << '\t' << e.detail
             << '\t' << e.origin << Qt::endl;
+    return 0;
+}
+
+int RecordCommands::printStats(const RelayOptions &options)
+{
+    QTextStream err(stderr);
+    Store store(options.config.store);
+    if (!openStore(store, err))
+        return 1;
+    QObject context;
+    std::optional<Result<StatsRows>> rows;
+    // Rooms store their creation time as ISO 8601 UTC to the second, so compare in that form.
+    const QString since = options.auditSince.isValid() ? iso(options.auditSince) : QString();
+    const bool finished = runUntilDone([&](std::function<void()> finish) {
+        store.statsRows(since, &context, [&rows, finish](Result<StatsRows> r) {
+            rows.emplace(std::move(r));
+            finish();
+        });
+    });
+    if (!finished || !rows->ok()) {
+        err << "error: "
+            << (finished ? rows->error().message
+                         : QStringLiteral("the database did not answer in time"))
+            << Qt::endl;
+        return 1;
+    }
+    const ConsultationStats stats = StatsReport::compute(rows->value(), since);
+    const QByteArray bytes = options.format == QLatin1String("json")
+                                 ? StatsReport::json(stats)
+                                 : StatsReport::text(stats).toUtf8();
+    QString error;
+    if (!writeOutput(QString(), bytes, &error)) {
+        err << "error: " << error << Qt::endl;
+        return 1;
+    }
     return 0;
 }
 

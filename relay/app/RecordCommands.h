@@ -4,8 +4,8 @@
 
 namespace medtranslate::relay {
 
-//! The records commands: --export / --export-since, --purge-ended-before, --audit. Each opens
-//! the database beside a running relay, does its work on the event loop with a deadline,
+//! The records commands: --export / --export-since, --purge-ended-before, --audit, --stats. Each
+//! opens the database beside a running relay, does its work on the event loop with a deadline,
 //! prints what it did and returns the exit code (0 done, 1 failed, with the reason on stderr).
 class RecordCommands final
 {
@@ -13,6 +13,7 @@ public:
     static int exportTranscripts(const RelayOptions &options);
     static int purgeEnded(const RelayOptions &options);
     static int printAudit(const RelayOptions &options);
+    static int printStats(const RelayOptions &options);
 
     //! Who ran a command, for the audit log: "admin:<operating system user>".
     [[nodiscard]] static QString commandActor();

@@ -149,6 +149,8 @@ int RelayApplication::run(const RelayOptions &options)
         return RecordCommands::purgeEnded(options);
     case RelayOptions::Command::Audit:
         return RecordCommands::printAudit(options);
+    case RelayOptions::Command::Stats:
+        return RecordCommands::printStats(options);
     case RelayOptions::Command::Serve:
         break;
     }

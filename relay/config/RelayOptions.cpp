@@ -363,7 +363,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("format"),
         QStringLiteral("Output format: table (default) or json for --list-agents; json "
                        "(default), html or pdf for an export; text (default) or json for "
-                       "--audit."),
+                       "--audit and --stats."),
         QStringLiteral("format"));
     const QCommandLineOption exportOption(
         QStringLiteral("export"),
@@ -393,9 +393,16 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("With --purge-ended-before: list what would go, remove nothing."));
     const QCommandLineOption auditOption(
         QStringLiteral("audit"), QStringLiteral("Print the audit log and exit (see --since)."));
-    const QCommandLineOption sinceOption(QStringLiteral("since"),
-                                         QStringLiteral("With --audit: entries from this date on."),
-                                         QStringLiteral("date"));
+    const QCommandLineOption statsOption(
+        QStringLiteral("stats"),
+        QStringLiteral("Print consultation statistics and exit: counts by language and status, "
+                       "waiting and first-reply times, messages, translation outcomes, "
+                       "warnings, cache hit rate (see --since)."));
+    const QCommandLineOption sinceOption(
+        QStringLiteral("since"),
+        QStringLiteral("With --audit: entries from this date on; with --stats: the "
+                       "consultations opened from this date on."),
+        QStringLiteral("date"));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
         QStringLiteral("Create a demo agent account if none exists and print its password once."));
@@ -429,6 +436,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                &purgeOption,
                                &dryRunOption,
                                &auditOption,
+                               &statsOption,
                                &sinceOption,
                                &demoOption})
         parser.addOption(*option);
@@ -731,7 +739,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         return std::nullopt;
     }
     const bool records = parser.isSet(exportOption) || parser.isSet(exportSinceOption) ||
-                         parser.isSet(purgeOption) || parser.isSet(auditOption);
+                         parser.isSet(purgeOption) || parser.isSet(auditOption) ||
+                         parser.isSet(statsOption);
     if (records && !given.isEmpty()) {
         *error =
             QStringLiteral("%1 goes alone, not with an account command").arg(given.constFirst());
@@ -745,7 +754,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         }
         options.listFormat = format == QLatin1String("json") ? ListFormat::Json : ListFormat::Table;
     } else if (parser.isSet(formatOption) && !records) {
-        *error = QStringLiteral("--format goes with --list-agents, an export or --audit");
+        *error = QStringLiteral("--format goes with --list-agents, an export, --audit or --stats");
         return std::nullopt;
     }
     if (parser.isSet(exportOption) || parser.isSet(exportSinceOption)) {
@@ -789,8 +798,14 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                  .isValid())
             return std::nullopt;
         options.dryRun = parser.isSet(dryRunOption);
-    } else if (parser.isSet(auditOption)) {
-        options.command = Command::Audit;
+    } else if (parser.isSet(auditOption) || parser.isSet(statsOption)) {
+        if (parser.isSet(auditOption) && parser.isSet(statsOption)) {
+            *error = QStringLiteral("use --audit or --stats, not both");
+            return std::nullopt;
+        }
+        const QString name =
+            parser.isSet(auditOption) ? QStringLiteral("--audit") : QStringLiteral("--stats");
+        options.command = parser.isSet(auditOption) ? Command::Audit : Command::Stats;
         if (parser.isSet(sinceOption) &&
             !(options.auditSince =
                   parseDate(QStringLiteral("--since"), parser.value(sinceOption), error))
@@ -799,8 +814,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         options.format =
             parser.isSet(formatOption) ? parser.value(formatOption) : QStringLiteral("text");
         if (options.format != QLatin1String("json") && options.format != QLatin1String("text")) {
-            *error = QStringLiteral("--format must be text or json for --audit, got '%1'")
-                         .arg(options.format);
+            *error = QStringLiteral("--format must be text or json for %1, got '%2'")
+                         .arg(name, options.format);
             return std::nullopt;
         }
     }
@@ -809,8 +824,9 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         *error = QStringLiteral("--until goes with --export-since");
         return std::nullopt;
     }
-    if (parser.isSet(sinceOption) && options.command != Command::Audit) {
-        *error = QStringLiteral("--since goes with --audit");
+    if (parser.isSet(sinceOption) && options.command != Command::Audit &&
+        options.command != Command::Stats) {
+        *error = QStringLiteral("--since goes with --audit or --stats");
         return std::nullopt;
     }
     if (options.command != Command::PurgeEnded && parser.isSet(dryRunOption)) {

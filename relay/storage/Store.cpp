@@ -463,6 +463,13 @@ void Store::audit(QString since, int limit, QObject *context, Done<std::vector<A
         std::move(done));
 }
 
+void Store::statsRows(QString since, QObject *context, Done<StatsRows> done)
+{
+    call<StatsRows>(
+        context, [since = std::move(since)](StoreWorker &w) { return w.statsTable().since(since); },
+        std::move(done));
+}
+
 std::optional<StoreFailure> Store::writeFailure() const
 {
     QMutexLocker lock(&m_healthMutex);

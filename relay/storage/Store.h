@@ -160,6 +160,9 @@ public:
     [[nodiscard]] Result<void> appendAuditBlocking(AuditEntry entry,
                                                    int timeoutMs = kBlockingTimeoutMs);
     void audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done);
+    //! For --stats: the rooms created since `since` (ISO 8601 UTC; empty for all) and their
+    //! messages' metadata.
+    void statsRows(QString since, QObject *context, Done<StatsRows> done);
     //! @}
 
     //! Runs `job` on the store thread and waits for it, at most `timeoutMs`; for tests that
