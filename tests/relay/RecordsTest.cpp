@@ -1,5 +1,5 @@
-// The records commands (--export, --purge-ended-before, --audit) as the real binary beside a
-// running relay, on a real database. Compiled once per driver (MEDTRANSLATE_TEST_DRIVER).
+// The records commands (--export, --purge-ended-before, --audit, --stats) as the real binary beside
+// a running relay, on a real database. Compiled once per driver (MEDTRANSLATE_TEST_DRIVER).
 #include "RelayFixture.h"
 #include "SampleFiles.h"
 #include "TestDatabase.h"
@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QUrlQuery>
 #include <set>
+#include <tuple>
 
 namespace medtranslate::test {
 
@@ -141,6 +142,12 @@ protected:
         EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
         return run.exitCode == 0 ? Json::parse(run.out.toStdString()) : Json::array();
     }
+
+    //! Statistics as `--stats --format json` prints them, with `extra` arguments.
+    Json stats(const QStringList &extra);
+    void setTimeline(const QString &roomId, const QString &created, int joined, int patientAt,
+                     int agentAt, const Json &patientTranslation, const Json &agentTranslation);
+    Json sendersOf(const QStringList &rooms);
 
     TestDatabase database{kDriver};
     QTemporaryDir files;
@@ -484,6 +491,177 @@ TEST_F(RecordsTest, TheAuditLogHasLoginsRoomMovesAndAccountChangesWithoutPasswor
          {wrongPassword, relay->password().toStdString(), parkFirst.toStdString(),
           parkSecond.toStdString(), std::string("pbkdf2")})
         EXPECT_EQ(text.find(secret), std::string::npos) << secret;
+}
+
+//! Statistics from `--stats --format json` (after `--since`, if given).
+Json RecordsTest::stats(const QStringList &extra)
+{
+    const CommandRun run = command(
+        QStringList{QStringLiteral("--stats"), QStringLiteral("--format"), QStringLiteral("json")} +
+        extra);
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    return run.exitCode == 0 ? Json::parse(run.out.toStdString()) : Json();
+}
+
+//! Sets a room's opening, its agent_joined notice, its patient and agent messages to known
+//! times (seconds after `created`), and the translations of the patient's and agent's words.
+void RecordsTest::setTimeline(const QString &roomId, const QString &created, int joined,
+                              int patientAt, int agentAt, const Json &patientTranslation,
+                              const Json &agentTranslation)
+{
+    const QDateTime start = QDateTime::fromString(created, Qt::ISODate);
+    const auto at = [&start](int s) { return start.addSecs(s).toString(Qt::ISODate); };
+    // The relay's own translations must be in before they are replaced by known outcomes.
+    const auto pending = [this, roomId]() {
+        const auto n = relay->server().store().runSync<int>([roomId](relay::StoreWorker &w) {
+            QSqlQuery &q = w.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE room_id = ? "
+                                                 "AND translation LIKE ?"),
+                                  {roomId, QStringLiteral("%\"status\":\"pending\"%")});
+            const int count = q.next() ? q.value(0).toInt() : -1;
+            q.finish();
+            return count;
+        });
+        return n.ok() ? n.value() : -1;
+    };
+    ASSERT_TRUE(eventually([&pending]() { return pending() == 0; }, 20000));
+    const auto done = relay->server().store().runSync<bool>([&](relay::StoreWorker &w) {
+        w.exec(QStringLiteral("UPDATE rooms SET created_at = ? WHERE id = ?"), {created, roomId})
+            .finish();
+        w.exec(QStringLiteral("UPDATE messages SET created_at = ? WHERE room_id = ? AND "
+                              "sender = 'system'"),
+               {at(joined), roomId})
+            .finish();
+        for (const auto &[sender, s, t] :
+             {std::tuple{QStringLiteral("patient"), patientAt, patientTranslation},
+              std::tuple{QStringLiteral("agent"), agentAt, agentTranslation}})
+            w.exec(QStringLiteral("UPDATE messages SET created_at = ?, translation = ? WHERE "
+                                  "room_id = ? AND sender = ?"),
+                   {at(s), QString::fromStdString(t.dump()), roomId, sender})
+                .finish();
+        return true;
+    });
+    ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
+}
+
+//! How many messages each sender wrote in `rooms`, counted in SQL.
+Json RecordsTest::sendersOf(const QStringList &rooms)
+{
+    Json counts = Json::object();
+    for (const QString &roomId : rooms) {
+        const auto rows = relay->server().store().runSync<std::vector<std::pair<std::string, int>>>(
+            [roomId](relay::StoreWorker &w) {
+                QSqlQuery &q = w.exec(QStringLiteral("SELECT sender, COUNT(*) FROM messages "
+                                                     "WHERE room_id = ? GROUP BY sender"),
+                                      {roomId});
+                std::vector<std::pair<std::string, int>> r;
+                while (q.next())
+                    r.emplace_back(q.value(0).toString().toStdString(), q.value(1).toInt());
+                q.finish();
+                return r;
+            });
+        EXPECT_TRUE(rows.ok());
+        for (const auto &[sender, n] : rows.value())
+            counts[sender] = counts.value(sender, 0) + n;
+    }
+    return counts;
+}
+
+TEST_F(RecordsTest, StatsCountConsultationsTimesOutcomesAndCacheHitsOfThePeriod)
+{
+    const auto translation = [](const char *status, const char *provider,
+                                std::vector<std::string> warnings = {}) {
+        return Json{{"text", "t"},
+                    {"lang", "ko"},
+                    {"status", status},
+                    {"provider", provider},
+                    {"warnings", warnings}};
+    };
+    const TestRelay::Room a = converse(QStringLiteral("vi"), "Tôi bị đau đầu");
+    const TestRelay::Room b = converse(QStringLiteral("zh"), "我头疼", false);
+    const TestRelay::Room c = relay->createRoom(QStringLiteral("th"));
+    const TestRelay::Room old = converse(QStringLiteral("vi"), "Tôi bị sốt");
+    setTimeline(a.id, QStringLiteral("2026-03-01T10:00:00Z"), 60, 120, 150,
+                translation("ok", "deepl", {"number_mismatch"}), translation("cached", "deepl"));
+    setTimeline(b.id, QStringLiteral("2026-03-01T11:00:00Z"), 300, 310, 400,
+                translation("fallback", "google", {"number_mismatch", "glossary_missing:aspirin"}),
+                translation("unavailable", ""));
+    setTimeline(c.id, QStringLiteral("2026-03-01T12:00:00Z"), 0, 0, 0, {}, {});
+    setTimeline(old.id, QStringLiteral("2020-01-01T00:00:00Z"), 1000, 1000, 1001,
+                translation("cached", "deepl"), translation("ok", "deepl"));
+
+    const Json s = stats({QStringLiteral("--since"), QStringLiteral("2026-01-01")});
+    EXPECT_EQ(s["since"], "2026-01-01T00:00:00Z");
+    EXPECT_EQ(s["consultations"]["total"], 3);
+    EXPECT_EQ(s["consultations"]["by_language"], (Json{{"vi", 1}, {"zh", 1}, {"th", 1}}));
+    EXPECT_EQ(s["consultations"]["by_status"], (Json{{"ended", 1}, {"active", 1}, {"waiting", 1}}));
+    // Nearest rank over {60, 300}: the median is rank 1, p90 rank 2; c was never accepted.
+    EXPECT_EQ(s["waiting_seconds"], (Json{{"count", 2}, {"median", 60}, {"p90", 300}}));
+    EXPECT_EQ(s["first_reply_seconds"], (Json{{"count", 2}, {"median", 30}, {"p90", 90}}));
+    const Json senders = sendersOf({a.id, b.id, c.id});
+    int total = 0;
+    for (const auto &[sender, n] : senders.items())
+        total += n.get<int>();
+    EXPECT_EQ(senders["patient"], 2);
+    EXPECT_EQ(senders["agent"], 2);
+    EXPECT_EQ(s["messages"]["by_sender"], senders);
+    EXPECT_EQ(s["messages"]["total"], total);
+    EXPECT_EQ(s["translations_by_provider"], (Json{{"deepl", {{"ok", 1}, {"cached", 1}}},
+                                                   {"google", {{"fallback", 1}}},
+                                                   {"none", {{"unavailable", 1}}}}));
+    EXPECT_EQ(s["warnings_by_kind"], (Json{{"number_mismatch", 2}, {"glossary_missing", 1}}));
+    EXPECT_EQ(s["cache"]["hits"], 1);
+    EXPECT_EQ(s["cache"]["translated"], 3);
+    EXPECT_DOUBLE_EQ(s["cache"]["hit_rate"].get<double>(), 1.0 / 3.0);
+
+    // Without --since the old consultation counts too.
+    const Json all = stats({});
+    EXPECT_TRUE(all["since"].is_null());
+    EXPECT_EQ(all["consultations"]["total"], 4);
+    EXPECT_EQ(all["consultations"]["by_language"], (Json{{"vi", 2}, {"zh", 1}, {"th", 1}}));
+    EXPECT_EQ(all["waiting_seconds"], (Json{{"count", 3}, {"median", 300}, {"p90", 1000}}));
+    EXPECT_EQ(all["first_reply_seconds"], (Json{{"count", 3}, {"median", 30}, {"p90", 90}}));
+    EXPECT_EQ(all["cache"]["hits"], 2);
+    EXPECT_EQ(all["cache"]["translated"], 5);
+    EXPECT_DOUBLE_EQ(all["cache"]["hit_rate"].get<double>(), 0.4);
+
+    const CommandRun text = command(
+        {QStringLiteral("--stats"), QStringLiteral("--since"), QStringLiteral("2026-01-01")});
+    ASSERT_EQ(text.exitCode, 0) << text.err.toStdString();
+    for (const QString &line :
+         {QStringLiteral("consultations: 3"),
+          QStringLiteral("waiting time: median 60 s, p90 300 s"),
+          QStringLiteral("first reply: median 30 s, p90 90 s"),
+          QStringLiteral("google: fallback 1"), QStringLiteral("cache hit rate: 33.3% (1 of 3)")})
+        EXPECT_TRUE(text.out.contains(line)) << text.out.toStdString();
+}
+
+TEST_F(RecordsTest, StatsOfAnEmptyDatabaseAndBadInput)
+{
+    const Json empty = stats({});
+    EXPECT_EQ(empty["consultations"]["total"], 0);
+    EXPECT_EQ(empty["consultations"]["by_language"], Json::object());
+    EXPECT_EQ(empty["waiting_seconds"],
+              (Json{{"count", 0}, {"median", nullptr}, {"p90", nullptr}}));
+    EXPECT_EQ(empty["messages"]["total"], 0);
+    EXPECT_EQ(empty["translations_by_provider"], Json::object());
+    EXPECT_TRUE(empty["cache"]["hit_rate"].is_null());
+    const CommandRun text = command({QStringLiteral("--stats")});
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("cache hit rate: -"))) << text.out.toStdString();
+
+    const CommandRun badDate = command(
+        {QStringLiteral("--stats"), QStringLiteral("--since"), QStringLiteral("2026-02-30")});
+    EXPECT_EQ(badDate.exitCode, 2);
+    EXPECT_TRUE(badDate.err.contains(QStringLiteral("--since"))) << badDate.err.toStdString();
+    EXPECT_TRUE(badDate.out.isEmpty());
+    const CommandRun xml =
+        command({QStringLiteral("--stats"), QStringLiteral("--format"), QStringLiteral("xml")});
+    EXPECT_EQ(xml.exitCode, 2);
+    EXPECT_TRUE(xml.err.contains(QStringLiteral("text or json for --stats")))
+        << xml.err.toStdString();
+    const CommandRun both = command({QStringLiteral("--stats"), QStringLiteral("--audit")});
+    EXPECT_EQ(both.exitCode, 2);
+    EXPECT_TRUE(both.err.contains(QStringLiteral("not both"))) << both.err.toStdString();
 }
 
 class RetentionTest : public RecordsTest
