@@ -3,6 +3,7 @@
 #include "attachments/BlobStore.h"
 #include "attachments/BlobStoreFactory.h"
 #include "records/RetentionPurge.h"
+#include "records/StatsReport.h"
 #include "records/TranscriptLoader.h"
 #include "records/TranscriptRenderer.h"
 #include "storage/Store.h"
@@ -25,15 +26,6 @@ constexpr int kCommandTimeoutMs = 10 * 60 * 1000;
 QString iso(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODate);
-}
-
-//! Who ran a command, for the audit log: the operating system's user.
-QString commandActor()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return QStringLiteral("admin:") + (user.isEmpty() ? QStringLiteral("unknown") : user);
 }
 
 //! Runs the event loop until `finish` is called or the deadline passes; false on timeout.
@@ -96,6 +88,14 @@ void auditBlocking(Store &store, AuditEntry entry, QTextStream &err)
 }
 
 } // namespace
+
+QString RecordCommands::commandActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    return QStringLiteral("admin:") + (user.isEmpty() ? QStringLiteral("unknown") : user);
+}
 
 bool RecordCommands::needsGui(int argc, char **argv)
 {
@@ -348,6 +348,41 @@ int RecordCommands::verifyChains(const RelayOptions &options)
     entry.origin = QStringLiteral("command line");
     auditBlocking(store, entry, err);
     return broken == 0 ? 0 : 1;
+}
+
+int RecordCommands::printStats(const RelayOptions &options)
+{
+    QTextStream err(stderr);
+    Store store(options.config.store);
+    if (!openStore(store, err))
+        return 1;
+    QObject context;
+    std::optional<Result<StatsRows>> rows;
+    // Rooms store their creation time as ISO 8601 UTC to the second, so compare in that form.
+    const QString since = options.auditSince.isValid() ? iso(options.auditSince) : QString();
+    const bool finished = runUntilDone([&](std::function<void()> finish) {
+        store.statsRows(since, &context, [&rows, finish](Result<StatsRows> r) {
+            rows.emplace(std::move(r));
+            finish();
+        });
+    });
+    if (!finished || !rows->ok()) {
+        err << "error: "
+            << (finished ? rows->error().message
+                         : QStringLiteral("the database did not answer in time"))
+            << Qt::endl;
+        return 1;
+    }
+    const ConsultationStats stats = StatsReport::compute(rows->value(), since);
+    const QByteArray bytes = options.format == QLatin1String("json")
+                                 ? StatsReport::json(stats)
+                                 : StatsReport::text(stats).toUtf8();
+    QString error;
+    if (!writeOutput(QString(), bytes, &error)) {
+        err << "error: " << error << Qt::endl;
+        return 1;
+    }
+    return 0;
 }
 
 } // namespace medtranslate::relay

@@ -363,7 +363,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("format"),
         QStringLiteral("Output format: table (default) or json for --list-agents; json "
                        "(default), html or pdf for an export; text (default) or json for "
-                       "--audit."),
+                       "--audit and --stats."),
         QStringLiteral("format"));
     const QCommandLineOption exportOption(
         QStringLiteral("export"),
@@ -393,9 +393,16 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("With --purge-ended-before: list what would go, remove nothing."));
     const QCommandLineOption auditOption(
         QStringLiteral("audit"), QStringLiteral("Print the audit log and exit (see --since)."));
-    const QCommandLineOption sinceOption(QStringLiteral("since"),
-                                         QStringLiteral("With --audit: entries from this date on."),
-                                         QStringLiteral("date"));
+    const QCommandLineOption statsOption(
+        QStringLiteral("stats"),
+        QStringLiteral("Print consultation statistics and exit: counts by language and status, "
+                       "waiting and first-reply times, messages, translation outcomes, "
+                       "warnings, cache hit rate (see --since)."));
+    const QCommandLineOption sinceOption(
+        QStringLiteral("since"),
+        QStringLiteral("With --audit: entries from this date on; with --stats: the "
+                       "consultations opened from this date on."),
+        QStringLiteral("date"));
     const QCommandLineOption verifyOption(
         QStringLiteral("verify"),
         QStringLiteral("Check the record chains (tamper evidence) of every consultation, or of "
@@ -434,6 +441,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                &purgeOption,
                                &dryRunOption,
                                &auditOption,
+                               &statsOption,
                                &sinceOption,
                                &verifyOption,
                                &demoOption})
@@ -750,7 +758,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     }
     const bool records = parser.isSet(exportOption) || parser.isSet(exportSinceOption) ||
                          parser.isSet(purgeOption) || parser.isSet(auditOption) ||
-                         parser.isSet(verifyOption);
+                         parser.isSet(verifyOption) ||
+                         parser.isSet(statsOption);
     if (records && !given.isEmpty()) {
         *error =
             QStringLiteral("%1 goes alone, not with an account command").arg(given.constFirst());
@@ -764,7 +773,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         }
         options.listFormat = format == QLatin1String("json") ? ListFormat::Json : ListFormat::Table;
     } else if (parser.isSet(formatOption) && !records) {
-        *error = QStringLiteral("--format goes with --list-agents, an export or --audit");
+        *error = QStringLiteral("--format goes with --list-agents, an export, --audit or --stats");
         return std::nullopt;
     }
     if (parser.isSet(exportOption) || parser.isSet(exportSinceOption)) {
@@ -784,6 +793,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                   parseDate(QStringLiteral("--until"), parser.value(untilOption), error))
                  .isValid())
             return std::nullopt;
+        if (options.exportUntil.isValid() && options.exportUntil <= options.exportSince) {
+            *error = QStringLiteral("--until must be after --export-since");
+            return std::nullopt;
+        }
         options.format =
             parser.isSet(formatOption) ? parser.value(formatOption) : QStringLiteral("json");
         if (!QStringList{QStringLiteral("json"), QStringLiteral("html"), QStringLiteral("pdf")}
@@ -804,8 +817,14 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                  .isValid())
             return std::nullopt;
         options.dryRun = parser.isSet(dryRunOption);
-    } else if (parser.isSet(auditOption)) {
-        options.command = Command::Audit;
+    } else if (parser.isSet(auditOption) || parser.isSet(statsOption)) {
+        if (parser.isSet(auditOption) && parser.isSet(statsOption)) {
+            *error = QStringLiteral("use --audit or --stats, not both");
+            return std::nullopt;
+        }
+        const QString name =
+            parser.isSet(auditOption) ? QStringLiteral("--audit") : QStringLiteral("--stats");
+        options.command = parser.isSet(auditOption) ? Command::Audit : Command::Stats;
         if (parser.isSet(sinceOption) &&
             !(options.auditSince =
                   parseDate(QStringLiteral("--since"), parser.value(sinceOption), error))
@@ -814,8 +833,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         options.format =
             parser.isSet(formatOption) ? parser.value(formatOption) : QStringLiteral("text");
         if (options.format != QLatin1String("json") && options.format != QLatin1String("text")) {
-            *error = QStringLiteral("--format must be text or json for --audit, got '%1'")
-                         .arg(options.format);
+            *error = QStringLiteral("--format must be text or json for %1, got '%2'")
+                         .arg(name, options.format);
             return std::nullopt;
         }
     }
@@ -829,6 +848,16 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
             return std::nullopt;
         }
         options.command = Command::Verify;
+    }
+    if (parser.isSet(untilOption) &&
+        (options.command != Command::Export || !options.exportRoom.isEmpty())) {
+        *error = QStringLiteral("--until goes with --export-since");
+        return std::nullopt;
+    }
+    if (parser.isSet(sinceOption) && options.command != Command::Audit &&
+        options.command != Command::Stats) {
+        *error = QStringLiteral("--since goes with --audit or --stats");
+        return std::nullopt;
     }
     if (options.command != Command::PurgeEnded && parser.isSet(dryRunOption)) {
         *error = QStringLiteral("--dry-run goes with --purge-ended-before");

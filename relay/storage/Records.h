@@ -180,4 +180,31 @@ struct ChainCheck
     std::optional<ChainBreak> broken;
 };
 
+//! A consultation as the statistics see it (--stats).
+struct StatsRoom
+{
+    QString id;
+    QString patientLanguage;
+    QString status;
+    QString createdAt; //!< ISO 8601 UTC
+};
+
+//! A message as the statistics see it: no text, only who, when and the translation's outcome.
+struct StatsMessage
+{
+    QString roomId;
+    qint64 seq = 0;
+    QString sender;      //!< "patient", "agent", "system"
+    QString event;       //!< a system notice's kind ("agent_joined"), else empty
+    QString translation; //!< the stored translation JSON
+    QString createdAt;
+};
+
+//! Everything --stats reads for one period: rooms, and their messages in order.
+struct StatsRows
+{
+    std::vector<StatsRoom> rooms;
+    std::vector<StatsMessage> messages; //!< by room, then seq
+};
+
 } // namespace medtranslate::relay

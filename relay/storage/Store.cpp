@@ -471,6 +471,12 @@ void Store::appendAudit(AuditEntry entry, QObject *context, Done<void> done)
         std::move(done), Access::Write);
 }
 
+Result<void> Store::appendAuditBlocking(AuditEntry entry, int timeoutMs)
+{
+    return callBlocking<void>(
+        [entry = std::move(entry)](StoreWorker &w) { w.auditTable().append(entry); }, timeoutMs);
+}
+
 void Store::audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done)
 {
     call<std::vector<AuditEntry>>(
@@ -478,6 +484,13 @@ void Store::audit(QString since, int limit, QObject *context, Done<std::vector<A
         [since = std::move(since), limit](StoreWorker &w) {
             return w.auditTable().since(since, limit);
         },
+        std::move(done));
+}
+
+void Store::statsRows(QString since, QObject *context, Done<StatsRows> done)
+{
+    call<StatsRows>(
+        context, [since = std::move(since)](StoreWorker &w) { return w.statsTable().since(since); },
         std::move(done));
 }
 

@@ -162,7 +162,13 @@ public:
     //! snapshot, so beside a running relay too; an unknown room is `NotFound`.
     void verifyChain(QString roomId, QObject *context, Done<ChainCheck> done);
     void appendAudit(AuditEntry entry, QObject *context, Done<void> done = {});
+    //! For admin commands: the account commands' entries.
+    [[nodiscard]] Result<void> appendAuditBlocking(AuditEntry entry,
+                                                   int timeoutMs = kBlockingTimeoutMs);
     void audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done);
+    //! For --stats: the rooms created since `since` (ISO 8601 UTC; empty for all) and their
+    //! messages' metadata.
+    void statsRows(QString since, QObject *context, Done<StatsRows> done);
     //! @}
 
     //! Runs `job` on the store thread and waits for it, at most `timeoutMs`; for tests that

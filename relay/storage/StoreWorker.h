@@ -7,6 +7,7 @@
 #include "storage/Records.h"
 #include "storage/RetentionTable.h"
 #include "storage/RoomTable.h"
+#include "storage/StatsTable.h"
 #include "storage/StoreConfig.h"
 #include "storage/TranslationCacheTable.h"
 
@@ -46,6 +47,7 @@ public:
     [[nodiscard]] RetentionTable &retentionTable() { return m_retention; }
     [[nodiscard]] AuditTable &auditTable() { return m_audit; }
     [[nodiscard]] RecordChainTable &recordChainTable() { return m_chain; }
+    [[nodiscard]] StatsTable &statsTable() { return m_stats; }
 
     //! Prepares (once) and runs one statement, binding `values` in order; for the table classes.
     QSqlQuery &exec(const QString &sql, const QVariantList &values = {});
@@ -115,6 +117,7 @@ private:
     TranslationCacheTable m_translationCache{*this};
     RetentionTable m_retention{*this};
     AuditTable m_audit{*this};
+    StatsTable m_stats{*this};
 };
 
 } // namespace medtranslate::relay
