@@ -259,7 +259,7 @@ TranslationOutcome TranslationPipeline::checked(const TranslationRequest &reques
     for (auto &w : SafetyChecker::checkDetailed(prepared.masked.text, providerText))
         warnings.push_back(std::move(w));
     for (const auto &hit : prepared.hits) {
-        if (!GlossaryMatcher::contains(restored, QString::fromStdString(hit.target)))
+        if (!m_matcher.translated(restored, hit, request.targetLang))
             warnings.push_back(
                 Warning::make(Warning::Kind::GlossaryMissing, hit.source, {}, hit.target));
     }
