@@ -82,10 +82,11 @@ ProviderChain *buildChain(const TranslationConfig &config, QObject *parent)
         provider->setConcurrency(config.providerConcurrency);
         chain->add(provider);
     }
-    // An "answer" in the wrong script is an echo of the source or a reply, and a refusal, a
-    // preamble or an explanation is not the writer's words: the next provider is asked.
+    // An "answer" in the wrong script or language is an echo of the source, a reply or a
+    // translation for someone else, and a refusal, a preamble or an explanation is not the
+    // writer's words: the next provider is asked.
     chain->setValidator([](const ProviderRequest &request, const QString &answer) {
-        if (!LanguageDetector::fitsScript(answer, request.targetLang))
+        if (!LanguageDetector::fitsLanguage(answer, request.targetLang))
             return QStringLiteral("answer is not written in %1").arg(request.targetLang);
         return AnswerScreen::problem(request.text, answer, request.sourceLang, request.targetLang);
     });
@@ -264,7 +265,7 @@ TranslationOutcome TranslationPipeline::checked(const TranslationRequest &reques
     for (auto &w : SafetyChecker::checkDetailed(prepared.masked.text, providerText))
         warnings.push_back(std::move(w));
     for (const auto &hit : prepared.hits) {
-        if (!GlossaryMatcher::contains(restored, QString::fromStdString(hit.target)))
+        if (!m_matcher.translated(restored, hit, request.targetLang))
             warnings.push_back(
                 Warning::make(Warning::Kind::GlossaryMissing, hit.source, {}, hit.target));
     }
