@@ -4,8 +4,8 @@
 #include "attachments/BlobStoreFactory.h"
 #include "records/RetentionPurge.h"
 #include "records/TranscriptLoader.h"
-#include "records/TranscriptRenderer.h"
 #include "storage/Store.h"
+#include "transcript/TranscriptRenderer.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
