@@ -5,8 +5,8 @@
 #include "records/RetentionPurge.h"
 #include "records/StatsReport.h"
 #include "records/TranscriptLoader.h"
-#include "records/TranscriptRenderer.h"
 #include "storage/Store.h"
+#include "transcript/TranscriptRenderer.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
