@@ -57,6 +57,8 @@ struct RelayConfig
     QHostAddress adminAddress = QHostAddress::LocalHost;
     std::optional<quint16> adminPort; //!< unset: the main port + 1 (any free one for port 0)
     QString adminToken;
+    //! /health calls the database slow past this (its own query, or the last group commit).
+    int healthDbSlowMs = 1000;
 
     ConnectionLimits connections;
 

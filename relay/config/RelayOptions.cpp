@@ -52,6 +52,9 @@ const Setting kSettings[] = {
      "Where /metrics and the detailed /health are served (default 127.0.0.1 and the port after "
      "--listen's; off: nowhere). On the main port they answer only with the token in "
      "MEDTRANSLATE_ADMIN_TOKEN; the public /health says just ok or degraded."},
+    {"health-db-slow-ms", "MEDTRANSLATE_HEALTH_DB_SLOW_MS", "health_db_slow_ms", "ms",
+     "/health reports degraded (200, reason database_slow) when its database query or the last "
+     "group commit took longer than this (default 1000)."},
     {"tls-cert", "MEDTRANSLATE_TLS_CERT", "tls_cert", "file",
      "PEM certificate; with --tls-key turns on HTTPS/WSS."},
     {"tls-key", "MEDTRANSLATE_TLS_KEY", "tls_key", "file", "PEM private key."},
@@ -577,6 +580,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"breaker-cooldown-ms", 0, &c.translation.breakerCooldownMs},
         {"cache-ttl-days", 0, &c.translation.cacheTtlDays},
         {"cache-memory-entries", 0, &c.translation.cacheMemoryEntries},
+        {"health-db-slow-ms", 1, &c.healthDbSlowMs},
         {"hello-timeout-ms", 100, &c.helloTimeoutMs},
         {"max-frame-bytes", 1024, &c.maxFrameBytes},
         {"max-text-chars", 1, &c.maxTextChars},

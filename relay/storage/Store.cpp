@@ -1,5 +1,8 @@
 #include "storage/Store.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+
 namespace medtranslate::relay {
 
 namespace {
@@ -550,6 +553,8 @@ void Store::flushWrites()
         };
         auto outcomes = std::make_shared<std::vector<Outcome>>(batch->size());
         std::size_t messages = 0;
+        QElapsedTimer took;
+        took.start();
         try {
             m_worker->begin();
             for (std::size_t i = 0; i < batch->size(); ++i) {
@@ -602,6 +607,8 @@ void Store::flushWrites()
             m_failures.fetchAndAddRelaxed(1);
             noteWrite(&failure);
         }
+        m_lastCommitMs.storeRelaxed(took.elapsed());
+        m_lastCommitAt.storeRelaxed(QDateTime::currentMSecsSinceEpoch());
         QMetaObject::invokeMethod(
             this,
             [batch, outcomes]() {

@@ -188,6 +188,10 @@ public:
     //! Why the database refuses writes now (a full disk, an I/O error): the last such failure,
     //! until a later write succeeds. Reads may still work meanwhile, so a ping cannot tell.
     [[nodiscard]] std::optional<StoreFailure> writeFailure() const;
+    //! How long the last group commit took (waiting for the database's write lock included),
+    //! and when it ended (ms since the epoch; 0: none yet), for /health.
+    [[nodiscard]] qint64 lastCommitMs() const { return m_lastCommitMs.loadRelaxed(); }
+    [[nodiscard]] qint64 lastCommitAt() const { return m_lastCommitAt.loadRelaxed(); }
 
 private:
     //! One queued write: a message to append, or a job.
@@ -236,6 +240,8 @@ private:
     QAtomicInteger<quint64> m_batches{0};
     QAtomicInteger<quint64> m_messages{0};
     QAtomicInteger<quint64> m_failures{0};
+    QAtomicInteger<qint64> m_lastCommitMs{0};
+    QAtomicInteger<qint64> m_lastCommitAt{0};
     mutable QMutex m_healthMutex;
     std::optional<StoreFailure> m_writeFailure;
 };
