@@ -25,7 +25,7 @@ struct ProviderRequest
     //! comes fails as not sent.
     QDeadlineTimer deadline{QDeadlineTimer::Forever};
     //! Earlier turns, oldest first, personal data already replaced; never to be translated.
-    std::vector<ContextTurn> context;
+    std::vector<ContextTurn> context{};
 };
 
 //! How a call ended. `retryable` marks overload (429, 5xx) where trying again may work.

@@ -24,7 +24,7 @@ struct TranslationRequest
     bool sourceDetected = false;
     //! The last few turns of the consultation, oldest first, as written (masked before any
     //! provider sees them).
-    std::vector<ContextTurn> context;
+    std::vector<ContextTurn> context{};
 };
 
 //! A finished translation, whatever its status, plus the glossary terms found in the source.

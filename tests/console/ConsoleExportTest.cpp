@@ -46,8 +46,9 @@ protected:
         EXPECT_TRUE(patientSays("p-1", "Tôi bị đau đầu"));
         logIn();
         ChatSession *session = acceptPatient();
-        if (session)
+        if (session) {
             EXPECT_TRUE(waitFor([&]() { return session->messages()->rowCount() == 2; }));
+        }
         return session;
     }
 

@@ -473,7 +473,7 @@ TEST_F(RecordsTest, TheAuditLogHasLoginsRoomMovesAndAccountChangesWithoutPasswor
     EXPECT_TRUE(isPeer(takeovers[0]));
 
     const std::string admin = "admin:";
-    for (const std::string &action :
+    for (const char *action :
          {"agent_added", "agent_changed", "agent_disabled", "agent_enabled", "password_reset"}) {
         const auto found = entries(action);
         ASSERT_EQ(found.size(), 1u) << action << log.dump(2);

@@ -137,7 +137,8 @@ TEST(DoNotTranslateListTest, MedicinesGetTheirOwnTokensSoTheModelKnowsWhatTheyAr
               QStringLiteral("Take Tylenol or Advil at 서울메디컬센터; Tylenol after meals."));
     EXPECT_TRUE(lost.empty());
     // A medicine the answer dropped is reported lost, like any token.
-    m.restore(QStringLiteral("Take ⟦M2⟧ at ⟦T1⟧."), &lost);
+    EXPECT_EQ(m.restore(QStringLiteral("Take ⟦M2⟧ at ⟦T1⟧."), &lost),
+              QStringLiteral("Take Advil at 서울메디컬센터."));
     ASSERT_EQ(lost.size(), 1u);
     EXPECT_EQ(lost[0].original, QStringLiteral("Tylenol"));
 }
