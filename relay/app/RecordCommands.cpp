@@ -44,6 +44,27 @@ bool runUntilDone(const std::function<void(std::function<void()> finish)> &start
     return done;
 }
 
+//! Runs one store job to its end: its value, or nothing with the reason printed to `err`.
+template <typename T>
+std::optional<T> askStore(const std::function<void(Store::Done<T>)> &start, QTextStream &err)
+{
+    std::optional<Result<T>> result;
+    const bool finished = runUntilDone([&](std::function<void()> finish) {
+        start([&result, finish](Result<T> r) {
+            result.emplace(std::move(r));
+            finish();
+        });
+    });
+    if (!finished || !result->ok()) {
+        err << "error: "
+            << (finished ? result->error().message
+                         : QStringLiteral("the database did not answer in time"))
+            << Qt::endl;
+        return std::nullopt;
+    }
+    return std::move(*result).value();
+}
+
 bool writeOutput(const QString &path, const QByteArray &bytes, QString *error)
 {
     if (path.isEmpty() || path == QLatin1String("-")) {
@@ -233,27 +254,19 @@ int RecordCommands::printAudit(const RelayOptions &options)
     if (!openStore(store, err))
         return 1;
     QObject context;
-    std::optional<Result<std::vector<AuditEntry>>> entries;
     const QString since = options.auditSince.isValid()
                               ? options.auditSince.toUTC().toString(Qt::ISODateWithMs)
                               : QString();
-    const bool finished = runUntilDone([&](std::function<void()> finish) {
-        store.audit(since, 1'000'000, &context,
-                    [&entries, finish](Result<std::vector<AuditEntry>> r) {
-                        entries.emplace(std::move(r));
-                        finish();
-                    });
-    });
-    if (!finished || !entries->ok()) {
-        err << "error: "
-            << (finished ? entries->error().message
-                         : QStringLiteral("the database did not answer in time"))
-            << Qt::endl;
+    const auto entries = askStore<std::vector<AuditEntry>>(
+        [&](Store::Done<std::vector<AuditEntry>> done) {
+            store.audit(since, 1'000'000, &context, std::move(done));
+        },
+        err);
+    if (!entries)
         return 1;
-    }
     if (options.format == QLatin1String("json")) {
         nlohmann::json list = nlohmann::json::array();
-        for (const AuditEntry &e : entries->value())
+        for (const AuditEntry &e : *entries)
             list.push_back({{"at", e.at.toStdString()},
                             {"actor", e.actor.toStdString()},
                             {"action", e.action.toStdString()},
@@ -264,7 +277,7 @@ int RecordCommands::printAudit(const RelayOptions &options)
         return 0;
     }
     out << "time\tactor\taction\ttarget\tdetail\torigin" << Qt::endl;
-    for (const AuditEntry &e : entries->value())
+    for (const AuditEntry &e : *entries)
         out << e.at << '\t' << e.actor << '\t' << e.action << '\t' << e.target << '\t' << e.detail
             << '\t' << e.origin << Qt::endl;
     return 0;
@@ -282,42 +295,28 @@ int RecordCommands::verifyChains(const RelayOptions &options)
     if (!options.verifyRoom.isEmpty()) {
         rooms.push_back(options.verifyRoom);
     } else {
-        std::optional<Result<std::vector<QString>>> listed;
-        const bool finished = runUntilDone([&](std::function<void()> finish) {
-            store.chainRooms(&context, [&listed, finish](Result<std::vector<QString>> r) {
-                listed.emplace(std::move(r));
-                finish();
-            });
-        });
-        if (!finished || !listed->ok()) {
-            err << "error: "
-                << (finished ? listed->error().message
-                             : QStringLiteral("the database did not answer in time"))
-                << Qt::endl;
+        auto listed = askStore<std::vector<QString>>(
+            [&](Store::Done<std::vector<QString>> done) {
+                store.chainRooms(&context, std::move(done));
+            },
+            err);
+        if (!listed)
             return 1;
-        }
-        rooms = std::move(listed->value());
+        rooms = std::move(*listed);
     }
     // One room at a time: each check is one snapshot, short beside a running relay.
     int broken = 0;
     qint64 links = 0;
     QString firstBreak;
     for (const QString &roomId : rooms) {
-        std::optional<Result<ChainCheck>> checked;
-        const bool finished = runUntilDone([&](std::function<void()> finish) {
-            store.verifyChain(roomId, &context, [&checked, finish](Result<ChainCheck> r) {
-                checked.emplace(std::move(r));
-                finish();
-            });
-        });
-        if (!finished || !checked->ok()) {
-            err << "error: "
-                << (finished ? checked->error().message
-                             : QStringLiteral("the database did not answer in time"))
-                << Qt::endl;
+        const auto checked = askStore<ChainCheck>(
+            [&](Store::Done<ChainCheck> done) {
+                store.verifyChain(roomId, &context, std::move(done));
+            },
+            err);
+        if (!checked)
             return 1;
-        }
-        const ChainCheck &check = checked->value();
+        const ChainCheck &check = *checked;
         links += check.links;
         if (!check.broken) {
             out << "room " << check.roomId << ": OK, " << check.links << " links";
@@ -357,23 +356,14 @@ int RecordCommands::printStats(const RelayOptions &options)
     if (!openStore(store, err))
         return 1;
     QObject context;
-    std::optional<Result<StatsRows>> rows;
     // Rooms store their creation time as ISO 8601 UTC to the second, so compare in that form.
     const QString since = options.auditSince.isValid() ? iso(options.auditSince) : QString();
-    const bool finished = runUntilDone([&](std::function<void()> finish) {
-        store.statsRows(since, &context, [&rows, finish](Result<StatsRows> r) {
-            rows.emplace(std::move(r));
-            finish();
-        });
-    });
-    if (!finished || !rows->ok()) {
-        err << "error: "
-            << (finished ? rows->error().message
-                         : QStringLiteral("the database did not answer in time"))
-            << Qt::endl;
+    const auto rows = askStore<StatsRows>(
+        [&](Store::Done<StatsRows> done) { store.statsRows(since, &context, std::move(done)); },
+        err);
+    if (!rows)
         return 1;
-    }
-    const ConsultationStats stats = StatsReport::compute(rows->value(), since);
+    const ConsultationStats stats = StatsReport::compute(*rows, since);
     const QByteArray bytes = options.format == QLatin1String("json")
                                  ? StatsReport::json(stats)
                                  : StatsReport::text(stats).toUtf8();
