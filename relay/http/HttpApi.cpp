@@ -29,11 +29,10 @@ HttpApi::HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
           std::make_unique<HealthRoute>(store, translator, metrics, config.healthDbSlowMs, this)),
       m_rooms(std::make_unique<RoomRoute>(config, *m_origins, consultations, metrics, this)),
       m_login(std::make_unique<LoginRoute>(config, *m_origins, auth, metrics, this)),
-      m_history(std::make_unique<HistoryRoute>(*m_caller, consultations, store, metrics, this)),
+      m_history(std::make_unique<HistoryRoute>(*m_caller, store, metrics, this)),
       m_attachments(
           std::make_unique<AttachmentRoute>(*m_caller, consultations, store, metrics, this)),
-      m_transcripts(
-          std::make_unique<TranscriptRoute>(*m_caller, consultations, store, metrics, this)),
+      m_transcripts(std::make_unique<TranscriptRoute>(*m_caller, store, metrics, this)),
       m_templates(std::make_unique<TemplateRoute>(*m_caller, templates, metrics)),
       m_agents(
           std::make_unique<AgentDirectoryRoute>(*m_caller, store, consultations, metrics, this)),

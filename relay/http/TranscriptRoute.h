@@ -9,7 +9,6 @@ class QString;
 namespace medtranslate::relay {
 
 class Caller;
-class ConsultationService;
 class RelayMetrics;
 class Store;
 
@@ -19,8 +18,7 @@ class Store;
 class TranscriptRoute final
 {
 public:
-    TranscriptRoute(const Caller &caller, ConsultationService &consultations, Store &store,
-                    RelayMetrics &metrics, QObject *context);
+    TranscriptRoute(const Caller &caller, Store &store, RelayMetrics &metrics, QObject *context);
     void registerOn(QHttpServer &server);
 
 private:
@@ -28,7 +26,6 @@ private:
                     QHttpServerResponder &&responder);
 
     const Caller &m_caller;
-    ConsultationService &m_consultations;
     Store &m_store;
     RelayMetrics &m_metrics;
     QObject *m_context;

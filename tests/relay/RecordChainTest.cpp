@@ -29,12 +29,7 @@ using Json = nlohmann::json;
 const QString kDriver = QStringLiteral(MEDTRANSLATE_TEST_DRIVER);
 const QByteArray kPassword = "kim-password-1";
 
-struct Outcome
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Outcome = RelayProcess::CommandOutcome;
 
 //! The documented encoding, written out independently of ChainEncoding: length-prefixed fields.
 QByteArray fields(const std::vector<std::string> &values)
@@ -151,20 +146,7 @@ protected:
 
     Outcome run(const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.setProcessEnvironment(RelayProcess::offlineEnvironment());
-        process.start(RelayProcess::binary(), database.relayArguments() + arguments);
-        Outcome outcome;
-        if (!process.waitForStarted(5000))
-            return outcome;
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
-            return outcome;
-        outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-        outcome.err = QString::fromUtf8(process.readAllStandardError());
-        return outcome;
+        return RelayProcess::runCommand(database.relayArguments() + arguments, input);
     }
 
     Outcome verify(const QString &room = {})
