@@ -230,6 +230,36 @@ void RelayClient::fetchColleagues()
             [this, reply]() { onColleaguesFinished(reply); });
 }
 
+void RelayClient::fetchTranscript(const QString &roomId)
+{
+    if (m_token.isEmpty()) {
+        QTimer::singleShot(
+            0, this, [this, roomId]() { emit transcriptFailed(roomId, tr("Not logged in.")); });
+        return;
+    }
+    const QString path = QStringLiteral("/api/rooms/%1/transcript")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(roomId)));
+    QNetworkRequest request(endpoint(m_relayUrl, path));
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setTransferTimeout(m_timeouts.httpMs);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this,
+            [this, roomId, reply]() { onTranscriptFinished(roomId, reply); });
+}
+
+void RelayClient::onTranscriptFinished(const QString &roomId, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status != 200) {
+        const QString message = errorMessageOf(body);
+        emit transcriptFailed(roomId, !message.isEmpty() ? message : reply->errorString());
+        return;
+    }
+    emit transcriptLoaded(roomId, body);
+}
+
 void RelayClient::onColleaguesFinished(QNetworkReply *reply)
 {
     reply->deleteLater();

@@ -44,7 +44,7 @@ public:
     //! Every network wait, in milliseconds. Tests shorten them.
     struct Timeouts
     {
-        int httpMs = 15000;    //!< login and templates
+        int httpMs = 15000;    //!< login, templates, transcripts (without progress)
         int connectMs = 10000; //!< socket open until welcome
         int ackMs = 15000;     //!< a `send` until its `ack`; then the connection is stale
         int previewMs = 15000; //!< a `preview` until its answer
@@ -74,6 +74,10 @@ public:
     void fetchTemplates();
     //! `GET /api/agents`; answers with colleaguesLoaded or colleaguesFailed.
     void fetchColleagues();
+    //! `GET /api/rooms/{id}/transcript`: the consultation as the relay's export document
+    //! (JSON), for the console to save or lay out; answers with transcriptLoaded or
+    //! transcriptFailed for `roomId`.
+    void fetchTranscript(const QString &roomId);
 
     //! Queued until acknowledged: re-sent after a reconnect with the same client_msg_id.
     void sendText(const QString &roomId, const QString &clientMsgId, const QString &text);
@@ -140,6 +144,8 @@ signals:
     void templatesFailed(const QString &detail);
     void colleaguesLoaded(const std::vector<medtranslate::console::Colleague> &colleagues);
     void colleaguesFailed(const QString &detail);
+    void transcriptLoaded(const QString &roomId, const QByteArray &document);
+    void transcriptFailed(const QString &roomId, const QString &detail);
 
 private:
     struct Outgoing
@@ -187,6 +193,7 @@ private:
     void onLoginFinished(QNetworkReply *reply);
     void onTemplatesFinished(QNetworkReply *reply);
     void onColleaguesFinished(QNetworkReply *reply);
+    void onTranscriptFinished(const QString &roomId, QNetworkReply *reply);
 
     Timeouts m_timeouts;
     QNetworkAccessManager *m_network;

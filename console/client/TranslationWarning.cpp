@@ -36,9 +36,16 @@ TranslationWarning TranslationWarning::from(const protocol::TranslationWarning &
     case Wire::Overloaded:
         warning.kind = Kind::NoTranslation;
         break;
-    // Shown as an unknown content warning until the console gives them their own wording.
     case Wire::TimeMismatch:
+        warning.kind = Kind::TimeMismatch;
+        break;
     case Wire::NegationMismatch:
+        warning.kind = Kind::NegationMismatch;
+        break;
+    case Wire::UnclearTerm:
+        warning.kind = Kind::UnclearTerm;
+        warning.term = warning.source;
+        break;
     case Wire::Other:
         warning.kind = Kind::Other;
         warning.term = warning.source;

@@ -22,7 +22,10 @@ struct TranslationWarning
         DeadlineExceeded,   //!< the engine gave up; the text is not translated
         UnitMismatch,       //!< a unit changed (5 mg → 5 g, 3 days → 3 weeks)
         PlaceholderMissing, //!< personal data the engine masked did not come back
-        NoTranslation, //!< why a text is untranslated (no vetted phrase, every provider failed)
+        NoTranslation,    //!< why a text is untranslated (no vetted phrase, every provider failed)
+        TimeMismatch,     //!< an hour moved to the other half of the day (8 a.m. → 8 p.m.)
+        NegationMismatch, //!< a "not" was dropped or added
+        UnclearTerm,      //!< the translating model was unsure what these words mean
         Other,
     };
 

@@ -95,7 +95,7 @@
     </message>
     <message>
         <location filename="../client/OutgoingFile.cpp" line="59"/>
-        <location filename="../client/OutgoingFile.cpp" line="96"/>
+        <location filename="../client/OutgoingFile.cpp" line="95"/>
         <source>%1 is too large (%2). The relay accepts files of up to %3.</source>
         <translation>%1 파일이 너무 큽니다(%2). 릴레이는 %3까지의 파일만 받습니다.</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>%1 파일은 이름과 달리 사진(JPEG, PNG, WebP, HEIC)이나 PDF가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../client/OutgoingFile.cpp" line="104"/>
+        <location filename="../client/OutgoingFile.cpp" line="101"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 파일을 읽을 수 없습니다: %2</translation>
     </message>
@@ -161,6 +161,41 @@
         <location filename="../ui/TranslationBadges.cpp" line="62"/>
         <source>Translation timed out</source>
         <translation>번역 시간 초과</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>Check the time</source>
+        <translation>시간 확인 필요</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>Check &quot;not&quot;</source>
+        <translation>부정 표현 확인 필요</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>Unclear: %1</source>
+        <translation>불명확: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>The time %1 of the original is %2 in the translation (morning and evening swapped?).</source>
+        <translation>원문의 시간 %1이(가) 번역문에서 %2입니다(오전과 오후가 바뀌었나요?).</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>A time of day is in the other half of the day in the translation.</source>
+        <translation>번역문에서 시간의 오전/오후가 원문과 다릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>One side says &quot;not&quot; and the other does not: the translation may say the opposite.</source>
+        <translation>한쪽에만 부정 표현(안, 못, not 등)이 있습니다. 번역이 반대 뜻일 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <source>The translator was unsure what &quot;%1&quot; means; ask the patient if it matters.</source>
+        <translation>번역기가 &quot;%1&quot;의 뜻을 확신하지 못했습니다. 중요하면 환자에게 확인하세요.</translation>
     </message>
     <message>
         <location filename="../ui/TranslationBadges.cpp" line="65"/>
@@ -308,89 +343,115 @@
 <context>
     <name>medtranslate::console::ChatPage</name>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="31"/>
-        <location filename="../ui/ChatPage.cpp" line="266"/>
-        <location filename="../ui/ChatPage.cpp" line="269"/>
+        <location filename="../ui/ChatPage.cpp" line="33"/>
+        <location filename="../ui/ChatPage.cpp" line="283"/>
+        <location filename="../ui/ChatPage.cpp" line="286"/>
         <source>End chat</source>
         <translation>상담 종료</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="32"/>
+        <location filename="../ui/ChatPage.cpp" line="34"/>
         <source>Transfer…</source>
         <translation>이관…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="44"/>
+        <location filename="../ui/ChatPage.cpp" line="35"/>
+        <location filename="../ui/ChatPage.cpp" line="100"/>
+        <source>Export consultation…</source>
+        <translation>상담 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="48"/>
         <source>The patient is typing…</source>
         <translation>환자가 입력 중입니다…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="46"/>
+        <location filename="../ui/ChatPage.cpp" line="50"/>
         <source>End the consultation for both sides</source>
         <translation>환자와 상담사 모두에게 상담을 종료합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="47"/>
+        <location filename="../ui/ChatPage.cpp" line="51"/>
         <source>Hand this consultation to another counselor</source>
         <translation>이 상담을 다른 상담사에게 넘깁니다</translation>
     </message>
     <message>
+        <location filename="../ui/ChatPage.cpp" line="53"/>
+        <source>Save the record of this consultation, original and translation, as PDF, HTML or JSON</source>
+        <translation>이 상담의 기록(원문과 번역)을 PDF, HTML 또는 JSON으로 저장합니다</translation>
+    </message>
+    <message>
         <location filename="../ui/ChatPage.cpp" line="100"/>
+        <source>Exporting…</source>
+        <translation>내보내는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="102"/>
+        <source>Exporting the consultation…</source>
+        <translation>상담을 내보내는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="105"/>
+        <source>Consultation saved to %1</source>
+        <translation>상담 기록을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="119"/>
         <source> (ended)</source>
         <translation> (종료됨)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="102"/>
+        <location filename="../ui/ChatPage.cpp" line="121"/>
         <source> (closed)</source>
         <translation> (닫힘)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="108"/>
+        <location filename="../ui/ChatPage.cpp" line="127"/>
         <source>%1 patient</source>
         <translation>%1 환자</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="112"/>
+        <location filename="../ui/ChatPage.cpp" line="131"/>
         <source>● online</source>
         <translation>● 접속 중</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="112"/>
+        <location filename="../ui/ChatPage.cpp" line="131"/>
         <source>○ offline</source>
         <translation>○ 접속 끊김</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="115"/>
+        <location filename="../ui/ChatPage.cpp" line="134"/>
         <source>Consultation %1</source>
         <translation>상담 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="126"/>
+        <location filename="../ui/ChatPage.cpp" line="145"/>
         <source>This chat is read only.</source>
         <translation>이 상담은 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="146"/>
+        <location filename="../ui/ChatPage.cpp" line="165"/>
         <source>Send files to the patient</source>
         <translation>환자에게 파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="149"/>
+        <location filename="../ui/ChatPage.cpp" line="168"/>
         <source>Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.pdf)</source>
         <translation>사진 및 PDF 문서 (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="149"/>
+        <location filename="../ui/ChatPage.cpp" line="168"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="164"/>
+        <location filename="../ui/ChatPage.cpp" line="183"/>
         <source>Send files</source>
         <translation>파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="165"/>
+        <location filename="../ui/ChatPage.cpp" line="183"/>
         <source>Send to the patient?
 
 %1</source>
@@ -399,52 +460,69 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="167"/>
-        <location filename="../ui/ChatPage.cpp" line="189"/>
+        <location filename="../ui/ChatPage.cpp" line="206"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="168"/>
-        <location filename="../ui/ChatPage.cpp" line="190"/>
-        <location filename="../ui/ChatPage.cpp" line="333"/>
+        <location filename="../ui/ChatPage.cpp" line="207"/>
+        <location filename="../ui/ChatPage.cpp" line="350"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="182"/>
+        <location filename="../ui/ChatPage.cpp" line="379"/>
+        <source>Not exported: %1</source>
+        <translation>내보내지 못함: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="380"/>
+        <source>Export consultation</source>
+        <translation>상담 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="381"/>
+        <source>The consultation was not exported.
+
+%1</source>
+        <translation>상담을 내보내지 못했습니다.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="192"/>
         <source>Send picture</source>
         <translation>사진 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="183"/>
+        <location filename="../ui/ChatPage.cpp" line="193"/>
         <source>Send the pasted picture (%1 × %2) to the patient?</source>
         <translation>붙여 넣은 사진(%1 × %2)을 환자에게 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="228"/>
+        <location filename="../ui/ChatPage.cpp" line="245"/>
         <source>The chat has ended: the files were not sent.</source>
         <translation>상담이 종료되어 파일을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="240"/>
+        <location filename="../ui/ChatPage.cpp" line="257"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ChatPage.cpp" line="241"/>
+        <location filename="../ui/ChatPage.cpp" line="258"/>
         <source>%n file(s) not sent.</source>
         <translation>
             <numerusform>파일 %n개를 보내지 않았습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="243"/>
+        <location filename="../ui/ChatPage.cpp" line="260"/>
         <source>Not sent</source>
         <translation>전송 실패</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="244"/>
+        <location filename="../ui/ChatPage.cpp" line="261"/>
         <source>These files were not sent:
 
 %1</source>
@@ -453,62 +531,62 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="267"/>
+        <location filename="../ui/ChatPage.cpp" line="284"/>
         <source>End this consultation? The patient can no longer write in it.</source>
         <translation>이 상담을 종료할까요? 종료 후에는 환자가 더 이상 메시지를 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="270"/>
+        <location filename="../ui/ChatPage.cpp" line="287"/>
         <source>Keep chatting</source>
         <translation>계속 상담</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="275"/>
+        <location filename="../ui/ChatPage.cpp" line="292"/>
         <source>Not connected to the relay: the chat was not ended.</source>
         <translation>중계 서버에 연결되어 있지 않아 상담을 종료하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="311"/>
+        <location filename="../ui/ChatPage.cpp" line="328"/>
         <source>%1 (online)</source>
         <translation>%1 (접속 중)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="311"/>
+        <location filename="../ui/ChatPage.cpp" line="328"/>
         <source>%1 (offline)</source>
         <translation>%1 (접속 안 함)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="316"/>
+        <location filename="../ui/ChatPage.cpp" line="333"/>
         <source>There is no other counselor to transfer this chat to.</source>
         <translation>이 상담을 넘길 다른 상담사가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="319"/>
+        <location filename="../ui/ChatPage.cpp" line="336"/>
         <source>Counselor who takes over this chat:</source>
         <translation>이 상담을 이어받을 상담사:</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="330"/>
+        <location filename="../ui/ChatPage.cpp" line="347"/>
         <source>Transfer chat</source>
         <translation>상담 이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="332"/>
+        <location filename="../ui/ChatPage.cpp" line="349"/>
         <source>Transfer</source>
         <translation>이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="344"/>
+        <location filename="../ui/ChatPage.cpp" line="361"/>
         <source>Not connected to the relay: the chat was not transferred.</source>
         <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="346"/>
+        <location filename="../ui/ChatPage.cpp" line="363"/>
         <source>Transfer requested.</source>
         <translation>이관을 요청했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="353"/>
+        <location filename="../ui/ChatPage.cpp" line="370"/>
         <source>Agent id of the colleague who takes over
 (ask your administrator if you do not know it):</source>
         <translation>상담을 넘겨받을 상담사의 ID
@@ -1133,56 +1211,57 @@
     <message>
         <location filename="../client/RelayClient.cpp" line="209"/>
         <location filename="../client/RelayClient.cpp" line="222"/>
+        <location filename="../client/RelayClient.cpp" line="237"/>
         <source>Not logged in.</source>
         <translation>로그인되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="245"/>
+        <location filename="../client/RelayClient.cpp" line="275"/>
         <source>The relay sent an agent list the console does not understand.</source>
         <translation>중계 서버가 보낸 상담사 목록을 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="266"/>
+        <location filename="../client/RelayClient.cpp" line="296"/>
         <source>The relay sent templates the console does not understand.</source>
         <translation>서버가 보낸 빠른 답변 목록을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="307"/>
+        <location filename="../client/RelayClient.cpp" line="337"/>
         <source>TLS error: %1</source>
         <translation>TLS 오류: %1</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="321"/>
+        <location filename="../client/RelayClient.cpp" line="351"/>
         <source>The connection closed.</source>
         <translation>연결이 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="353"/>
+        <location filename="../client/RelayClient.cpp" line="383"/>
         <source>The connection was lost.</source>
         <translation>연결이 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="396"/>
+        <location filename="../client/RelayClient.cpp" line="426"/>
         <source>The connection was dropped.</source>
         <translation>연결이 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="420"/>
+        <location filename="../client/RelayClient.cpp" line="450"/>
         <source>The relay stopped answering.</source>
         <translation>서버가 응답하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="426"/>
+        <location filename="../client/RelayClient.cpp" line="456"/>
         <source>A message was not acknowledged in time; reconnecting.</source>
         <translation>메시지 저장 확인이 늦어 다시 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="437"/>
+        <location filename="../client/RelayClient.cpp" line="467"/>
         <source>The translation preview took too long.</source>
         <translation>번역 미리보기가 너무 오래 걸립니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="501"/>
+        <location filename="../client/RelayClient.cpp" line="531"/>
         <source>Not connected to the relay.</source>
         <translation>중계 서버에 연결되어 있지 않습니다.</translation>
     </message>
@@ -1223,6 +1302,60 @@
         <location filename="../ui/TemplatePanel.cpp" line="89"/>
         <source>Choose a reply to see its vetted %1 text.</source>
         <translation>답변을 선택하면 검증된 %1 문장이 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::TranscriptExport</name>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="31"/>
+        <source>The relay sent a transcript the console does not understand (%1).</source>
+        <translation>릴레이가 보낸 상담 기록을 콘솔이 읽을 수 없습니다(%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="46"/>
+        <source>No room for a temporary file: %1</source>
+        <translation>임시 파일을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="52"/>
+        <location filename="../ui/TranscriptExport.cpp" line="57"/>
+        <source>The PDF could not be laid out: %1</source>
+        <translation>PDF를 만들지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="74"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="118"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="119"/>
+        <source>Web page (*.html *.htm)</source>
+        <translation>웹 페이지 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="120"/>
+        <source>JSON for other systems (*.json)</source>
+        <translation>다른 시스템용 JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="121"/>
+        <source>Export consultation</source>
+        <translation>상담 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="143"/>
+        <source>Choose a name ending in .pdf, .html or .json: %1</source>
+        <translation>.pdf, .html 또는 .json으로 끝나는 이름을 고르세요: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranscriptExport.cpp" line="165"/>
+        <source>The relay did not give the transcript: %1</source>
+        <translation>릴레이에서 상담 기록을 받지 못했습니다: %1</translation>
     </message>
 </context>
 <context>

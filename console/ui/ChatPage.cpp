@@ -7,7 +7,9 @@
 #include "ui/ChatView.h"
 #include "ui/Composer.h"
 #include "ui/LanguageNames.h"
+#include "ui/TranscriptExport.h"
 
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -29,9 +31,11 @@ namespace medtranslate::console {
 ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_presence(new QLabel(this)),
       m_closed(new QLabel(this)), m_end(new QPushButton(tr("End chat"), this)),
-      m_transfer(new QPushButton(tr("Transfer…"), this)), m_view(new ChatView(this)),
+      m_transfer(new QPushButton(tr("Transfer…"), this)),
+      m_exportButton(new QPushButton(tr("Export consultation…"), this)), m_view(new ChatView(this)),
       m_typing(new QLabel(this)), m_composer(new Composer(this)),
-      m_attachmentActions(new AttachmentActions(session->client().attachments(), this))
+      m_attachmentActions(new AttachmentActions(session->client().attachments(), this)),
+      m_export(new TranscriptExport(*session, this))
 {
     setAcceptDrops(true);
     m_title->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 15px;"));
@@ -45,6 +49,8 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     m_typing->setVisible(false);
     m_end->setToolTip(tr("End the consultation for both sides"));
     m_transfer->setToolTip(tr("Hand this consultation to another counselor"));
+    m_exportButton->setToolTip(
+        tr("Save the record of this consultation, original and translation, as PDF, HTML or JSON"));
     m_view->setModel(session->messages());
     m_composer->setPatientLanguage(session->patientLanguage());
 
@@ -54,6 +60,7 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     header->addWidget(m_title);
     header->addWidget(m_presence);
     header->addStretch(1);
+    header->addWidget(m_exportButton);
     header->addWidget(m_transfer);
     header->addWidget(m_end);
     auto *layout = new QVBoxLayout(this);
@@ -87,6 +94,17 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     });
     connect(m_end, &QPushButton::clicked, this, &ChatPage::confirmEnd);
     connect(m_transfer, &QPushButton::clicked, this, &ChatPage::askTransfer);
+    connect(m_exportButton, &QPushButton::clicked, m_export, &TranscriptExport::start);
+    connect(m_export, &TranscriptExport::busyChanged, this, [this](bool busy) {
+        m_exportButton->setEnabled(!busy);
+        m_exportButton->setText(busy ? tr("Exporting…") : tr("Export consultation…"));
+        if (busy)
+            emit notice(tr("Exporting the consultation…"));
+    });
+    connect(m_export, &TranscriptExport::finished, this, [this](const QString &path) {
+        emit notice(tr("Consultation saved to %1").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_export, &TranscriptExport::failed, this, &ChatPage::exportFailed);
     updateHeader();
     updateState();
 }
@@ -354,6 +372,16 @@ void ChatPage::askColleagueId()
     dialog->setInputMode(QInputDialog::TextInput);
     connect(dialog, &QInputDialog::textValueSelected, this, &ChatPage::requestTransfer);
     dialog->open();
+}
+
+void ChatPage::exportFailed(const QString &message)
+{
+    emit notice(tr("Not exported: %1").arg(message));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export consultation"),
+                                tr("The consultation was not exported.\n\n%1").arg(message),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace medtranslate::console

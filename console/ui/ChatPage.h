@@ -20,6 +20,7 @@ class ChatSession;
 class ChatView;
 class OutgoingFile;
 class Composer;
+class TranscriptExport;
 
 //! One chat tab: who the patient is, the messages, the typing indicator, the composer, and the
 //! End and Transfer actions. Requests go to the ChatSession.
@@ -45,6 +46,9 @@ public:
     //! Sends a pasted image as a picture.
     void sendImage(const QImage &image);
     [[nodiscard]] AttachmentActions *attachmentActions() const { return m_attachmentActions; }
+    //! "Export consultation…": the record of this chat as PDF, HTML or JSON.
+    [[nodiscard]] TranscriptExport *transcriptExport() const { return m_export; }
+    [[nodiscard]] QPushButton *exportButton() const { return m_exportButton; }
 
 signals:
     //! A short message for the status bar.
@@ -73,6 +77,7 @@ private:
     //! The transfer question, set up but not shown; the caller adds the choices.
     QInputDialog *transferDialog(const QString &label);
     void requestTransfer(const QString &agentId);
+    void exportFailed(const QString &message);
 
     ChatSession *m_session;
     QLabel *m_title;
@@ -80,10 +85,12 @@ private:
     QLabel *m_closed;
     QPushButton *m_end;
     QPushButton *m_transfer;
+    QPushButton *m_exportButton;
     ChatView *m_view;
     QLabel *m_typing;
     Composer *m_composer;
     AttachmentActions *m_attachmentActions;
+    TranscriptExport *m_export;
     bool m_seen = false;
 };
 

@@ -67,6 +67,15 @@ std::vector<Badge> TranslationBadges::forMessage(protocol::TranslationStatus sta
         case K::PlaceholderMissing:
             badges.push_back({tr("Personal data changed"), kRedBg, kRed, true});
             break;
+        case K::TimeMismatch:
+            badges.push_back({tr("Check the time"), kRedBg, kRed, true});
+            break;
+        case K::NegationMismatch:
+            badges.push_back({tr("Check \"not\""), kRedBg, kRed, true});
+            break;
+        case K::UnclearTerm:
+            badges.push_back({tr("Unclear: %1").arg(w.term), kAmberBg, kAmber, true});
+            break;
         case K::NoTranslation:
             break; // the "Not translated" badge says it; the reason is in the explanation
         case K::Other:
@@ -118,6 +127,23 @@ QStringList TranslationBadges::explainWarnings(const std::vector<TranslationWarn
             break;
         case K::PlaceholderMissing:
             lines << tr("A phone number, e-mail or ID number did not come back unchanged.");
+            break;
+        case K::TimeMismatch:
+            if (!w.source.isEmpty() && !w.translation.isEmpty())
+                lines << tr("The time %1 of the original is %2 in the translation (morning and "
+                            "evening swapped?).")
+                             .arg(w.source, w.translation);
+            else
+                lines << tr("A time of day is in the other half of the day in the translation.");
+            break;
+        case K::NegationMismatch:
+            lines << tr("One side says \"not\" and the other does not: the translation may say "
+                        "the opposite.");
+            break;
+        case K::UnclearTerm:
+            lines << tr("The translator was unsure what \"%1\" means; ask the patient if it "
+                        "matters.")
+                         .arg(w.term);
             break;
         case K::NoTranslation:
             lines << (w.raw == QLatin1String("providers_failed")

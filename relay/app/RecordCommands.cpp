@@ -3,9 +3,10 @@
 #include "attachments/BlobStore.h"
 #include "attachments/BlobStoreFactory.h"
 #include "records/RetentionPurge.h"
+#include "records/StatsReport.h"
 #include "records/TranscriptLoader.h"
-#include "records/TranscriptRenderer.h"
 #include "storage/Store.h"
+#include "transcript/TranscriptRenderer.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -27,15 +28,6 @@ QString iso(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
-//! Who ran a command, for the audit log: the operating system's user.
-QString commandActor()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return QStringLiteral("admin:") + (user.isEmpty() ? QStringLiteral("unknown") : user);
-}
-
 //! Runs the event loop until `finish` is called or the deadline passes; false on timeout.
 bool runUntilDone(const std::function<void(std::function<void()> finish)> &start)
 {
@@ -50,6 +42,27 @@ bool runUntilDone(const std::function<void(std::function<void()> finish)> &start
         loop.exec();
     }
     return done;
+}
+
+//! Runs one store job to its end: its value, or nothing with the reason printed to `err`.
+template <typename T>
+std::optional<T> askStore(const std::function<void(Store::Done<T>)> &start, QTextStream &err)
+{
+    std::optional<Result<T>> result;
+    const bool finished = runUntilDone([&](std::function<void()> finish) {
+        start([&result, finish](Result<T> r) {
+            result.emplace(std::move(r));
+            finish();
+        });
+    });
+    if (!finished || !result->ok()) {
+        err << "error: "
+            << (finished ? result->error().message
+                         : QStringLiteral("the database did not answer in time"))
+            << Qt::endl;
+        return std::nullopt;
+    }
+    return std::move(*result).value();
 }
 
 bool writeOutput(const QString &path, const QByteArray &bytes, QString *error)
@@ -96,6 +109,14 @@ void auditBlocking(Store &store, AuditEntry entry, QTextStream &err)
 }
 
 } // namespace
+
+QString RecordCommands::commandActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    return QStringLiteral("admin:") + (user.isEmpty() ? QStringLiteral("unknown") : user);
+}
 
 bool RecordCommands::needsGui(int argc, char **argv)
 {
@@ -233,27 +254,19 @@ int RecordCommands::printAudit(const RelayOptions &options)
     if (!openStore(store, err))
         return 1;
     QObject context;
-    std::optional<Result<std::vector<AuditEntry>>> entries;
     const QString since = options.auditSince.isValid()
                               ? options.auditSince.toUTC().toString(Qt::ISODateWithMs)
                               : QString();
-    const bool finished = runUntilDone([&](std::function<void()> finish) {
-        store.audit(since, 1'000'000, &context,
-                    [&entries, finish](Result<std::vector<AuditEntry>> r) {
-                        entries.emplace(std::move(r));
-                        finish();
-                    });
-    });
-    if (!finished || !entries->ok()) {
-        err << "error: "
-            << (finished ? entries->error().message
-                         : QStringLiteral("the database did not answer in time"))
-            << Qt::endl;
+    const auto entries = askStore<std::vector<AuditEntry>>(
+        [&](Store::Done<std::vector<AuditEntry>> done) {
+            store.audit(since, 1'000'000, &context, std::move(done));
+        },
+        err);
+    if (!entries)
         return 1;
-    }
     if (options.format == QLatin1String("json")) {
         nlohmann::json list = nlohmann::json::array();
-        for (const AuditEntry &e : entries->value())
+        for (const AuditEntry &e : *entries)
             list.push_back({{"at", e.at.toStdString()},
                             {"actor", e.actor.toStdString()},
                             {"action", e.action.toStdString()},
@@ -264,9 +277,101 @@ int RecordCommands::printAudit(const RelayOptions &options)
         return 0;
     }
     out << "time\tactor\taction\ttarget\tdetail\torigin" << Qt::endl;
-    for (const AuditEntry &e : entries->value())
+    for (const AuditEntry &e : *entries)
         out << e.at << '\t' << e.actor << '\t' << e.action << '\t' << e.target << '\t' << e.detail
             << '\t' << e.origin << Qt::endl;
+    return 0;
+}
+
+int RecordCommands::verifyChains(const RelayOptions &options)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    Store store(options.config.store);
+    if (!openStore(store, err))
+        return 1;
+    QObject context;
+    std::vector<QString> rooms;
+    if (!options.verifyRoom.isEmpty()) {
+        rooms.push_back(options.verifyRoom);
+    } else {
+        auto listed = askStore<std::vector<QString>>(
+            [&](Store::Done<std::vector<QString>> done) {
+                store.chainRooms(&context, std::move(done));
+            },
+            err);
+        if (!listed)
+            return 1;
+        rooms = std::move(*listed);
+    }
+    // One room at a time: each check is one snapshot, short beside a running relay.
+    int broken = 0;
+    qint64 links = 0;
+    QString firstBreak;
+    for (const QString &roomId : rooms) {
+        const auto checked = askStore<ChainCheck>(
+            [&](Store::Done<ChainCheck> done) {
+                store.verifyChain(roomId, &context, std::move(done));
+            },
+            err);
+        if (!checked)
+            return 1;
+        const ChainCheck &check = *checked;
+        links += check.links;
+        if (!check.broken) {
+            out << "room " << check.roomId << ": OK, " << check.links << " links";
+            if (!check.headHash.isEmpty())
+                out << ", head " << check.headHash;
+            out << Qt::endl;
+            continue;
+        }
+        const ChainBreak &b = *check.broken;
+        QString where = QStringLiteral("link %1").arg(b.link);
+        if (b.seq > 0)
+            where += QStringLiteral(", seq %1").arg(b.seq);
+        out << "room " << check.roomId << ": BROKEN at " << where << ": " << b.reason << Qt::endl;
+        if (++broken == 1)
+            firstBreak = QStringLiteral("%1 at %2: %3").arg(check.roomId, where, b.reason);
+    }
+    out << "verified " << rooms.size() << " consultation(s), " << links << " link(s): "
+        << (broken == 0 ? QStringLiteral("all intact") : QStringLiteral("%1 broken").arg(broken))
+        << Qt::endl;
+    AuditEntry entry;
+    entry.actor = commandActor();
+    entry.action = QStringLiteral("verify");
+    entry.target = options.verifyRoom.isEmpty() ? QStringLiteral("all") : options.verifyRoom;
+    entry.detail =
+        QStringLiteral("%1 consultations, %2 links, ").arg(rooms.size()).arg(links) +
+        (broken == 0 ? QStringLiteral("intact")
+                     : QStringLiteral("%1 broken, first %2").arg(broken).arg(firstBreak));
+    entry.origin = QStringLiteral("command line");
+    auditBlocking(store, entry, err);
+    return broken == 0 ? 0 : 1;
+}
+
+int RecordCommands::printStats(const RelayOptions &options)
+{
+    QTextStream err(stderr);
+    Store store(options.config.store);
+    if (!openStore(store, err))
+        return 1;
+    QObject context;
+    // Rooms store their creation time as ISO 8601 UTC to the second, so compare in that form.
+    const QString since = options.auditSince.isValid() ? iso(options.auditSince) : QString();
+    const auto rows = askStore<StatsRows>(
+        [&](Store::Done<StatsRows> done) { store.statsRows(since, &context, std::move(done)); },
+        err);
+    if (!rows)
+        return 1;
+    const ConsultationStats stats = StatsReport::compute(*rows, since);
+    const QByteArray bytes = options.format == QLatin1String("json")
+                                 ? StatsReport::json(stats)
+                                 : StatsReport::text(stats).toUtf8();
+    QString error;
+    if (!writeOutput(QString(), bytes, &error)) {
+        err << "error: " << error << Qt::endl;
+        return 1;
+    }
     return 0;
 }
 

@@ -4,8 +4,9 @@
 
 namespace medtranslate::relay {
 
-//! The records commands: --export / --export-since, --purge-ended-before, --audit. Each opens
-//! the database beside a running relay, does its work on the event loop with a deadline,
+//! The records commands: --export / --export-since, --purge-ended-before, --audit, --stats,
+//! --verify. Each opens the database beside a running relay, does its work on the event loop
+//! with a deadline,
 //! prints what it did and returns the exit code (0 done, 1 failed, with the reason on stderr).
 class RecordCommands final
 {
@@ -13,6 +14,12 @@ public:
     static int exportTranscripts(const RelayOptions &options);
     static int purgeEnded(const RelayOptions &options);
     static int printAudit(const RelayOptions &options);
+    //! Exits 1 when a chain is broken, as when the check could not be done.
+    static int verifyChains(const RelayOptions &options);
+    static int printStats(const RelayOptions &options);
+
+    //! Who ran a command, for the audit log: "admin:<operating system user>".
+    [[nodiscard]] static QString commandActor();
 
     //! True when the command line asks for what needs a QGuiApplication (a PDF export);
     //! read before the application exists, so from argv.

@@ -34,6 +34,37 @@ QTextStream &err()
     return stream;
 }
 
+//! An account command's entry in the audit log; `detail` says what changed, never a password.
+void auditAccount(Store &store, const QString &action, const QString &username,
+                  const QString &detail)
+{
+    AuditEntry entry;
+    entry.actor = RecordCommands::commandActor();
+    entry.action = action;
+    entry.target = QStringLiteral("agent:") + username;
+    entry.detail = detail;
+    entry.origin = QStringLiteral("command line");
+    if (const auto written = store.appendAuditBlocking(std::move(entry)); !written.ok())
+        err() << "warning: not written to the audit log: " << written.error().message << Qt::endl;
+}
+
+//! What `--set-agent` or `--add-agent` set, for the audit log.
+QString describeFields(const AgentChanges &fields)
+{
+    QStringList parts;
+    if (fields.displayName)
+        parts << QStringLiteral("name '%1'").arg(*fields.displayName);
+    if (fields.patientFacingName)
+        parts << QStringLiteral("patient-facing name '%1'").arg(*fields.patientFacingName);
+    if (fields.role)
+        parts << QStringLiteral("role %1").arg(*fields.role);
+    if (fields.languages)
+        parts << QStringLiteral("languages %1").arg(fields.languages->join(QLatin1Char(',')));
+    if (fields.maxChats)
+        parts << QStringLiteral("max chats %1").arg(*fields.maxChats);
+    return parts.join(QStringLiteral(", "));
+}
+
 // Reads one line from stdin without echo when it is a terminal; never from argv.
 QString readLine(const QString &prompt, bool tty)
 {
@@ -118,6 +149,10 @@ int RelayApplication::run(const RelayOptions &options)
         return RecordCommands::purgeEnded(options);
     case RelayOptions::Command::Audit:
         return RecordCommands::printAudit(options);
+    case RelayOptions::Command::Verify:
+        return RecordCommands::verifyChains(options);
+    case RelayOptions::Command::Stats:
+        return RecordCommands::printStats(options);
     case RelayOptions::Command::Serve:
         break;
     }
@@ -144,6 +179,8 @@ int RelayApplication::addAgent(const RelayOptions &options)
     AgentAdmin admin(*store);
     if (!admin.addAgent(agent, *password, &error))
         return refuse(error);
+    auditAccount(*store, QStringLiteral("agent_added"), options.agentUsername,
+                 describeFields(fields));
     out() << "agent '" << options.agentUsername << "' created" << Qt::endl;
     return 0;
 }
@@ -157,6 +194,8 @@ int RelayApplication::setAgent(const RelayOptions &options)
     AgentAdmin admin(*store);
     if (!admin.update(options.agentUsername, options.agentFields, &error))
         return refuse(error);
+    auditAccount(*store, QStringLiteral("agent_changed"), options.agentUsername,
+                 describeFields(options.agentFields));
     out() << "agent '" << options.agentUsername << "' updated" << Qt::endl;
     return 0;
 }
@@ -176,6 +215,12 @@ int RelayApplication::setAgentEnabled(const RelayOptions &options, bool enabled)
         out() << "agent '" << options.agentUsername << "' was already " << state << Qt::endl;
         return 0;
     }
+    auditAccount(*store,
+                 enabled ? QStringLiteral("agent_enabled") : QStringLiteral("agent_disabled"),
+                 options.agentUsername,
+                 QStringLiteral("%1 session(s) ended, %2 consultation(s) back in the queue")
+                     .arg(update->sessionsEnded)
+                     .arg(update->roomsRequeued));
     out() << "agent '" << options.agentUsername << "' " << state;
     if (!enabled)
         out() << ": " << update->sessionsEnded << " session(s) ended, " << update->roomsRequeued
@@ -198,6 +243,8 @@ int RelayApplication::resetPassword(const RelayOptions &options)
     const auto update = admin.resetPassword(options.agentUsername, *password, &error);
     if (!update)
         return refuse(error);
+    auditAccount(*store, QStringLiteral("password_reset"), options.agentUsername,
+                 QStringLiteral("%1 session(s) ended").arg(update->sessionsEnded));
     out() << "password of agent '" << options.agentUsername
           << "' changed: " << update->sessionsEnded
           << " session(s) ended; a running relay closes its connections" << Qt::endl;

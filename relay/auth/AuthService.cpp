@@ -32,12 +32,26 @@ AuthService::AuthService(const RelayConfig &config, Store &store, QObject *paren
 {
 }
 
+void AuthService::auditLogin(const QString &username, bool ok, const QString &origin)
+{
+    AuditEntry entry;
+    // As typed (bounded): a login for an unknown name must read like any other failure.
+    entry.actor = QStringLiteral("agent:") + username.trimmed().left(64);
+    entry.action = ok ? QStringLiteral("login") : QStringLiteral("login_failed");
+    entry.detail = ok ? QString() : QStringLiteral("wrong username or password");
+    entry.origin = origin;
+    // Written on the store thread; the login's answer does not wait for it.
+    m_store.appendAudit(std::move(entry), this);
+}
+
 void AuthService::login(const QString &username, const QString &password, QObject *context,
-                        std::function<void(LoginResult)> done)
+                        std::function<void(LoginResult)> done, const QString &origin)
 {
     QPointer<QObject> guard(context);
-    auto fail = [guard](const std::function<void(LoginResult)> &done, LoginOutcome outcome,
-                        const QString &why) {
+    auto fail = [this, guard, username, origin](const std::function<void(LoginResult)> &done,
+                                                LoginOutcome outcome, const QString &why) {
+        if (outcome == LoginOutcome::WrongCredentials)
+            auditLogin(username, false, origin);
         LoginResult failed;
         failed.outcome = outcome;
         failed.error = why;
@@ -46,7 +60,7 @@ void AuthService::login(const QString &username, const QString &password, QObjec
     };
     m_store.agentByUsername(
         username, this,
-        [this, password, guard, fail,
+        [this, password, guard, fail, origin,
          done = std::move(done)](Result<std::optional<AgentCredentials>> found) mutable {
             if (!found.ok())
                 return fail(done, LoginOutcome::StoreFailed, found.error().message);
@@ -56,40 +70,46 @@ void AuthService::login(const QString &username, const QString &password, QObjec
             const QString hash = account ? account->passwordHash : QString();
             QtConcurrent::run([password, hash]() {
                 return PasswordHasher::verify(password, hash.isEmpty() ? dummyHash() : hash);
-            }).then(this, [this, account, guard, fail, done = std::move(done)](bool matches) {
-                // A disabled account gets the answer of a wrong password: nothing to learn.
-                if (!matches || !account || !account->agent.enabled)
-                    return fail(done, LoginOutcome::WrongCredentials,
-                                QStringLiteral("wrong username or password"));
-                const QString token = TokenGenerator::newToken();
-                const QString tokenHash = TokenGenerator::hashToken(token);
-                const qint64 expires = nowSecs() + qint64(m_config.sessionTtlHours) * 3600;
-                const AgentRecord agent = account->agent;
-                // Stored only if no administrator disabled the account or changed its password
-                // while the hash was being checked.
-                m_store.createLoginSession(
-                    tokenHash, agent.id, account->sessionsEpoch, expires, this,
-                    [this, token, tokenHash, agent, expires, guard, fail,
-                     done = std::move(done)](Result<bool> stored) {
-                        if (!stored.ok())
-                            return fail(done, LoginOutcome::StoreFailed, stored.error().message);
-                        if (!stored.value())
-                            return fail(done, LoginOutcome::WrongCredentials,
-                                        QStringLiteral("the account changed during the login"));
-                        // Logins are rare; dropping expired sessions here keeps the cache small.
-                        const qint64 now = nowSecs();
-                        m_sessions.removeIf(
-                            [now](const auto &entry) { return entry.value().expiresAt <= now; });
-                        m_sessions.insert(tokenHash, {agent, expires});
-                        LoginResult result;
-                        result.outcome = LoginOutcome::Ok;
-                        result.ok = true;
-                        result.token = token;
-                        result.agent = agent;
-                        if (guard)
-                            done(result);
-                    });
-            });
+            })
+                .then(this, [this, account, guard, fail, origin,
+                             done = std::move(done)](bool matches) {
+                    // A disabled account gets the answer of a wrong password: nothing to learn.
+                    if (!matches || !account || !account->agent.enabled)
+                        return fail(done, LoginOutcome::WrongCredentials,
+                                    QStringLiteral("wrong username or password"));
+                    const QString token = TokenGenerator::newToken();
+                    const QString tokenHash = TokenGenerator::hashToken(token);
+                    const qint64 expires = nowSecs() + qint64(m_config.sessionTtlHours) * 3600;
+                    const AgentRecord agent = account->agent;
+                    // Stored only if no administrator disabled the account or changed its password
+                    // while the hash was being checked.
+                    m_store.createLoginSession(
+                        tokenHash, agent.id, account->sessionsEpoch, expires, this,
+                        [this, token, tokenHash, agent, expires, guard, fail, origin,
+                         done = std::move(done)](Result<bool> stored) {
+                            if (!stored.ok())
+                                return fail(done, LoginOutcome::StoreFailed,
+                                            stored.error().message);
+                            if (!stored.value())
+                                return fail(done, LoginOutcome::WrongCredentials,
+                                            QStringLiteral("the account changed during the login"));
+                            // Logins are rare; dropping expired sessions here keeps the cache
+                            // small.
+                            const qint64 now = nowSecs();
+                            m_sessions.removeIf([now](const auto &entry) {
+                                return entry.value().expiresAt <= now;
+                            });
+                            m_sessions.insert(tokenHash, {agent, expires});
+                            auditLogin(agent.username, true, origin);
+                            LoginResult result;
+                            result.outcome = LoginOutcome::Ok;
+                            result.ok = true;
+                            result.token = token;
+                            result.agent = agent;
+                            if (guard)
+                                done(result);
+                        });
+                });
         });
 }
 

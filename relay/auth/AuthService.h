@@ -39,8 +39,10 @@ public:
 
     AuthService(const RelayConfig &config, Store &store, QObject *parent = nullptr);
 
+    //! Every answer but a store failure goes to the audit log with `origin` (the peer
+    //! address); an unknown user's entry reads like a wrong password's.
     void login(const QString &username, const QString &password, QObject *context,
-               std::function<void(LoginResult)> done);
+               std::function<void(LoginResult)> done, const QString &origin = {});
     //! The agent behind a login token; nothing if unknown or expired.
     void agentForToken(const QString &token, QObject *context,
                        std::function<void(Result<std::optional<AgentRecord>>)> done);
@@ -56,6 +58,8 @@ public:
     void updateAgent(const AgentRecord &agent);
 
 private:
+    void auditLogin(const QString &username, bool ok, const QString &origin);
+
     struct CachedSession
     {
         AgentRecord agent;

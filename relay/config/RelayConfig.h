@@ -25,7 +25,9 @@ struct TranslationConfig
                           anthropicUrl = QStringLiteral("https://api.anthropic.com");
     QString openaiKey, openaiModel = QStringLiteral("gpt-4o-mini"),
                        openaiUrl = QStringLiteral("https://api.openai.com");
-    QString deeplKey, deeplUrl = QStringLiteral("https://api-free.deepl.com");
+    //! Without a base URL set, Free keys (ending ":fx") go to api-free.deepl.com, Pro keys to
+    //! api.deepl.com: each key is refused by the other endpoint.
+    QString deeplKey, deeplUrl;
     int providerRetries = 2;        //!< extra calls to an overloaded provider (429, 5xx)
     int retryBaseDelayMs = 500;     //!< backoff when no Retry-After is given: base, 2×base, …
     int breakerThreshold = 3;       //!< failures in a row before a provider is skipped
@@ -56,6 +58,8 @@ struct RelayConfig
     QHostAddress adminAddress = QHostAddress::LocalHost;
     std::optional<quint16> adminPort; //!< unset: the main port + 1 (any free one for port 0)
     QString adminToken;
+    //! /health calls the database slow past this (its own query, or the last group commit).
+    int healthDbSlowMs = 1000;
 
     ConnectionLimits connections;
 

@@ -52,6 +52,9 @@ const Setting kSettings[] = {
      "Where /metrics and the detailed /health are served (default 127.0.0.1 and the port after "
      "--listen's; off: nowhere). On the main port they answer only with the token in "
      "MEDTRANSLATE_ADMIN_TOKEN; the public /health says just ok or degraded."},
+    {"health-db-slow-ms", "MEDTRANSLATE_HEALTH_DB_SLOW_MS", "health_db_slow_ms", "ms",
+     "/health reports degraded (200, reason database_slow) when its database query or the last "
+     "group commit took longer than this (default 1000)."},
     {"tls-cert", "MEDTRANSLATE_TLS_CERT", "tls_cert", "file",
      "PEM certificate; with --tls-key turns on HTTPS/WSS."},
     {"tls-key", "MEDTRANSLATE_TLS_KEY", "tls_key", "file", "PEM private key."},
@@ -423,7 +426,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("format"),
         QStringLiteral("Output format: table (default) or json for --list-agents; json "
                        "(default), html or pdf for an export; text (default) or json for "
-                       "--audit."),
+                       "--audit and --stats."),
         QStringLiteral("format"));
     const QCommandLineOption exportOption(
         QStringLiteral("export"),
@@ -453,9 +456,21 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("With --purge-ended-before: list what would go, remove nothing."));
     const QCommandLineOption auditOption(
         QStringLiteral("audit"), QStringLiteral("Print the audit log and exit (see --since)."));
-    const QCommandLineOption sinceOption(QStringLiteral("since"),
-                                         QStringLiteral("With --audit: entries from this date on."),
-                                         QStringLiteral("date"));
+    const QCommandLineOption statsOption(
+        QStringLiteral("stats"),
+        QStringLiteral("Print consultation statistics and exit: counts by language and status, "
+                       "waiting and first-reply times, messages, translation outcomes, "
+                       "warnings, cache hit rate (see --since)."));
+    const QCommandLineOption sinceOption(
+        QStringLiteral("since"),
+        QStringLiteral("With --audit: entries from this date on; with --stats: the "
+                       "consultations opened from this date on."),
+        QStringLiteral("date"));
+    const QCommandLineOption verifyOption(
+        QStringLiteral("verify"),
+        QStringLiteral("Check the record chains (tamper evidence) of every consultation, or of "
+                       "the one named after it (--verify ROOM), and exit: 0 when all are intact, "
+                       "1 naming the first broken link."));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
         QStringLiteral("Create a demo agent account if none exists and print its password once."));
@@ -489,7 +504,9 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                &purgeOption,
                                &dryRunOption,
                                &auditOption,
+                               &statsOption,
                                &sinceOption,
+                               &verifyOption,
                                &demoOption})
         parser.addOption(*option);
 
@@ -507,9 +524,17 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         options.command = Command::Version;
         return options;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        *error =
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+    // --verify's room is the one argument that is not an option.
+    QStringList positional = parser.positionalArguments();
+    if (parser.isSet(verifyOption) && positional.size() == 1) {
+        options.verifyRoom = positional.takeFirst().trimmed();
+        if (options.verifyRoom.isEmpty()) {
+            *error = QStringLiteral("--verify wants a room id or nothing (every room)");
+            return std::nullopt;
+        }
+    }
+    if (!positional.isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(positional.first());
         return std::nullopt;
     }
 
@@ -615,6 +640,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"breaker-cooldown-ms", 0, &c.translation.breakerCooldownMs},
         {"cache-ttl-days", 0, &c.translation.cacheTtlDays},
         {"cache-memory-entries", 0, &c.translation.cacheMemoryEntries},
+        {"health-db-slow-ms", 1, &c.healthDbSlowMs},
         {"hello-timeout-ms", 100, &c.helloTimeoutMs},
         {"max-frame-bytes", 1024, &c.maxFrameBytes},
         {"max-text-chars", 1, &c.maxTextChars},
@@ -713,6 +739,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     override(t.openaiModel, "MEDTRANSLATE_OPENAI_MODEL", "translation.openai.model");
     override(t.openaiUrl, "MEDTRANSLATE_OPENAI_URL", "translation.openai.base_url");
     override(t.deeplUrl, "MEDTRANSLATE_DEEPL_URL", "translation.deepl.base_url");
+    if (t.deeplUrl.isEmpty())
+        t.deeplUrl = t.deeplKey.endsWith(QLatin1String(":fx"))
+                         ? QStringLiteral("https://api-free.deepl.com")
+                         : QStringLiteral("https://api.deepl.com");
     t.providers = splitList(value("providers"));
     if (t.providers.isEmpty()) {
         if (!t.anthropicKey.isEmpty())
@@ -798,7 +828,9 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         return std::nullopt;
     }
     const bool records = parser.isSet(exportOption) || parser.isSet(exportSinceOption) ||
-                         parser.isSet(purgeOption) || parser.isSet(auditOption);
+                         parser.isSet(purgeOption) || parser.isSet(auditOption) ||
+                         parser.isSet(verifyOption) ||
+                         parser.isSet(statsOption);
     if (records && !given.isEmpty()) {
         *error =
             QStringLiteral("%1 goes alone, not with an account command").arg(given.constFirst());
@@ -812,7 +844,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         }
         options.listFormat = format == QLatin1String("json") ? ListFormat::Json : ListFormat::Table;
     } else if (parser.isSet(formatOption) && !records) {
-        *error = QStringLiteral("--format goes with --list-agents, an export or --audit");
+        *error = QStringLiteral("--format goes with --list-agents, an export, --audit or --stats");
         return std::nullopt;
     }
     if (parser.isSet(exportOption) || parser.isSet(exportSinceOption)) {
@@ -832,6 +864,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                   parseDate(QStringLiteral("--until"), parser.value(untilOption), error))
                  .isValid())
             return std::nullopt;
+        if (options.exportUntil.isValid() && options.exportUntil <= options.exportSince) {
+            *error = QStringLiteral("--until must be after --export-since");
+            return std::nullopt;
+        }
         options.format =
             parser.isSet(formatOption) ? parser.value(formatOption) : QStringLiteral("json");
         if (!QStringList{QStringLiteral("json"), QStringLiteral("html"), QStringLiteral("pdf")}
@@ -852,8 +888,14 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                  .isValid())
             return std::nullopt;
         options.dryRun = parser.isSet(dryRunOption);
-    } else if (parser.isSet(auditOption)) {
-        options.command = Command::Audit;
+    } else if (parser.isSet(auditOption) || parser.isSet(statsOption)) {
+        if (parser.isSet(auditOption) && parser.isSet(statsOption)) {
+            *error = QStringLiteral("use --audit or --stats, not both");
+            return std::nullopt;
+        }
+        const QString name =
+            parser.isSet(auditOption) ? QStringLiteral("--audit") : QStringLiteral("--stats");
+        options.command = parser.isSet(auditOption) ? Command::Audit : Command::Stats;
         if (parser.isSet(sinceOption) &&
             !(options.auditSince =
                   parseDate(QStringLiteral("--since"), parser.value(sinceOption), error))
@@ -862,10 +904,31 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         options.format =
             parser.isSet(formatOption) ? parser.value(formatOption) : QStringLiteral("text");
         if (options.format != QLatin1String("json") && options.format != QLatin1String("text")) {
-            *error = QStringLiteral("--format must be text or json for --audit, got '%1'")
-                         .arg(options.format);
+            *error = QStringLiteral("--format must be text or json for %1, got '%2'")
+                         .arg(name, options.format);
             return std::nullopt;
         }
+    }
+    if (parser.isSet(verifyOption)) {
+        if (options.command != Command::Serve) {
+            *error = QStringLiteral("--verify goes alone, not with another records command");
+            return std::nullopt;
+        }
+        if (parser.isSet(formatOption)) {
+            *error = QStringLiteral("--format does not go with --verify");
+            return std::nullopt;
+        }
+        options.command = Command::Verify;
+    }
+    if (parser.isSet(untilOption) &&
+        (options.command != Command::Export || !options.exportRoom.isEmpty())) {
+        *error = QStringLiteral("--until goes with --export-since");
+        return std::nullopt;
+    }
+    if (parser.isSet(sinceOption) && options.command != Command::Audit &&
+        options.command != Command::Stats) {
+        *error = QStringLiteral("--since goes with --audit or --stats");
+        return std::nullopt;
     }
     if (options.command != Command::PurgeEnded && parser.isSet(dryRunOption)) {
         *error = QStringLiteral("--dry-run goes with --purge-ended-before");

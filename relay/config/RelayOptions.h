@@ -24,6 +24,8 @@ struct RelayOptions
         Export,
         PurgeEnded,
         Audit,
+        Verify,
+        Stats,
         Help,
         Version
     };
@@ -40,11 +42,12 @@ struct RelayOptions
     QString exportRoom;                        //!< --export
     QDateTime exportSince;                     //!< --export-since
     QDateTime exportUntil;                     //!< --until; invalid: now
-    QString format;                            //!< --format with an export or --audit
+    QString format;                            //!< --format with an export, --audit or --stats
     QString output;                            //!< --output; empty: standard output
     QDateTime purgeBefore;                     //!< --purge-ended-before
     bool dryRun = false;                       //!< --dry-run
-    QDateTime auditSince;                      //!< --since; invalid: everything
+    QDateTime auditSince;                      //!< --since (--audit, --stats); invalid: all
+    QString verifyRoom;                        //!< --verify [ROOM]; empty: every room
     QString helpText;
 
     //! "2026-03-01" (that day's start, UTC) or an ISO 8601 time; invalid, with `error` set,

@@ -26,6 +26,9 @@ namespace server = protocol::server;
 
 namespace {
 
+//! Turns a provider sees before the one it translates: enough for "it", "yes" and "since when".
+constexpr size_t kContextTurns = 4;
+
 protocol::Translation pendingTranslation(const QString &targetLang)
 {
     protocol::Translation t;
@@ -118,6 +121,7 @@ void MessageFlow::send(Peer &peer, const client::Send &send)
     }
     std::optional<Pending> pending;
     if (request) {
+        request->context = room->recentTurns;
         // One preparation per message: detection, masking and glossary matching happen here,
         // and the answer goes into the message itself whenever it is already known.
         Translator::Prepared prepared = m_translator.prepare(*request);
@@ -182,6 +186,13 @@ void MessageFlow::delivered(const protocol::Message &message)
     if (!room)
         return;
     room->room.lastSeq = std::max(room->room.lastSeq, message.seq);
+    if (m_translator.usesContext() && !message.text.empty() &&
+        message.sender != protocol::Sender::System) {
+        room->recentTurns.push_back(
+            ContextTurn{message.sender == protocol::Sender::Patient, qs(message.text)});
+        if (room->recentTurns.size() > kContextTurns)
+            room->recentTurns.erase(room->recentTurns.begin());
+    }
     if (room->room.status == RoomStatus::Waiting && room->firstMessageText.empty() &&
         message.sender == protocol::Sender::Patient) {
         room->firstMessageText = message.text;

@@ -210,6 +210,18 @@ bool RoomLifecycle::patientTokenUsable(const RoomState &room) const
     return true;
 }
 
+void RoomLifecycle::audit(const QString &action, const AgentRecord &by, const QString &roomId,
+                          const QString &detail, const QString &origin)
+{
+    AuditEntry entry;
+    entry.actor = QStringLiteral("agent:") + by.username;
+    entry.action = action;
+    entry.target = roomId;
+    entry.detail = detail;
+    entry.origin = origin;
+    m_store.appendAudit(std::move(entry), this);
+}
+
 void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)
 {
     if (peer.role() != Role::Agent) {
@@ -232,10 +244,11 @@ void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)
     }
     room->changing = true;
     const AgentRecord agent = peer.agent();
+    const QString origin = peer.address();
     QPointer<Peer> guard(&peer);
     m_store.assignRoom(
         roomId, agent.id, QStringLiteral("waiting"), this,
-        [this, roomId, agent, guard](Result<bool> result) {
+        [this, roomId, agent, origin, guard](Result<bool> result) {
             RoomState *room = m_rooms.find(roomId);
             if (!room)
                 return;
@@ -251,6 +264,7 @@ void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)
             room->room.status = RoomStatus::Active;
             room->room.agent =
                 protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
+            audit(QStringLiteral("accept"), agent, roomId, {}, origin);
             m_fanOut.pushRoom(*room);
             m_fanOut.queueChanged();
             m_messages.postNotice(*room, SystemNotices::Kind::AgentJoined, agent.displayName);
@@ -279,10 +293,13 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
     }
     room->changing = true;
     const QString roomId = qs(transfer.roomId);
+    const AgentRecord by = peer.agent();
+    const QString origin = peer.address();
     QPointer<Peer> guard(&peer);
     // The colleague must exist; the move itself is guarded by the room still being active.
     m_store.agentById(
-        target, this, [this, roomId, target, guard](Result<std::optional<AgentRecord>> found) {
+        target, this,
+        [this, roomId, target, by, origin, guard](Result<std::optional<AgentRecord>> found) {
             RoomState *room = m_rooms.find(roomId);
             if (!room)
                 return;
@@ -304,7 +321,7 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
             const AgentRecord agent = *found.value();
             m_store.assignRoom(
                 roomId, target, QStringLiteral("active"), this,
-                [this, roomId, agent, guard](Result<bool> result) {
+                [this, roomId, agent, by, origin, guard](Result<bool> result) {
                     RoomState *room = m_rooms.find(roomId);
                     if (!room)
                         return;
@@ -319,8 +336,17 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
                     }
                     // The previous agent's consoles hear of the move once more, then no longer.
                     QList<Peer *> previous;
-                    if (room->room.agent)
+                    QString from;
+                    if (room->room.agent) {
                         previous = m_rooms.agentSessions(qs(room->room.agent->id));
+                        from = QStringLiteral("'%1' (%2)")
+                                   .arg(qs(room->room.agent->name), qs(room->room.agent->id));
+                    }
+                    // Taking a colleague's room for oneself is a takeover (admins may).
+                    audit(agent.id == by.id ? QStringLiteral("takeover")
+                                            : QStringLiteral("transfer"),
+                          by, roomId,
+                          QStringLiteral("from %1 to agent:%2").arg(from, agent.username), origin);
                     room->room.agent =
                         protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
                     m_fanOut.pushRoom(*room, previous);

@@ -74,6 +74,9 @@ private:
     [[nodiscard]] bool patientTokenUsable(const RoomState &room) const;
     //! The room is waiting again in memory, and everyone concerned hears of it.
     void backInQueue(RoomState &room);
+    //! An accept, transfer or takeover for the audit log, written on the store thread.
+    void audit(const QString &action, const AgentRecord &by, const QString &roomId,
+               const QString &detail, const QString &origin);
 
     const RelayConfig &m_config;
     Store &m_store;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Records.h"
+#include "translation/TranslationRequest.h"
 
 #include <QHash>
 #include <QList>
@@ -21,6 +22,9 @@ struct RoomState
     //! The first patient message, for the agents' queue.
     std::string firstMessageText;
     std::string firstMessageTranslation;
+    //! The last few turns, oldest first, for a provider's context; kept only when a provider
+    //! reads them, and empty again after a restart.
+    std::vector<ContextTurn> recentTurns;
     bool changing = false;  //!< an accept/transfer/end is being stored; refuse another
     qint64 createdAtMs = 0; //!< since the epoch; patient tokens expire from here
     qint64 endedAtMs = 0;   //!< since the epoch; 0 while open

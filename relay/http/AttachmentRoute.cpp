@@ -118,57 +118,40 @@ void AttachmentRoute::download(const QString &roomId, const QString &attachmentI
     if (!protocol::isValidId(attachmentId.toStdString()))
         return reply->error(Status::NotFound, ErrorCode::NotFound,
                             QStringLiteral("no such attachment"));
-    m_caller.identify(
-        request, true, reply, [this, reply, roomId, attachmentId, thumbnail](Identity who) {
-            m_consultations.withRoom(
-                roomId, m_context,
-                [this, reply, who, roomId, attachmentId, thumbnail](RoomState *room,
-                                                                    QString error) {
-                    if (!error.isEmpty())
+    m_caller.readRoom(
+        request, true, roomId, reply, QStringLiteral("the file is unavailable now"),
+        [this, reply, roomId, attachmentId, thumbnail](Identity, RoomState &) {
+            m_store.attachment(
+                roomId, attachmentId, m_context,
+                [this, reply, thumbnail](Result<std::optional<AttachmentRecord>> found) {
+                    if (!found.ok())
                         return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
                                             QStringLiteral("the file is unavailable now"));
-                    if (!room)
+                    if (!found.value() || (thumbnail && found.value()->thumbnailKey.isEmpty()))
                         return reply->error(Status::NotFound, ErrorCode::NotFound,
-                                            QStringLiteral("no such room"));
-                    if (!m_consultations.mayRead(who, *room))
-                        return reply->error(Status::Forbidden, ErrorCode::Forbidden,
-                                            QStringLiteral("not your room"));
-                    m_store.attachment(
-                        roomId, attachmentId, m_context,
-                        [this, reply, thumbnail](Result<std::optional<AttachmentRecord>> found) {
-                            if (!found.ok())
+                                            QStringLiteral("no such attachment"));
+                    const AttachmentRecord record = *found.value();
+                    const QString key = thumbnail ? record.thumbnailKey : record.blobKey;
+                    m_consultations.attachments().blobs().get(
+                        key, m_context,
+                        [reply, record, thumbnail](std::optional<QByteArray> bytes, QString error) {
+                            if (!error.isEmpty() || !bytes)
                                 return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
-                                                    QStringLiteral("the file is unavailable now"));
-                            if (!found.value() ||
-                                (thumbnail && found.value()->thumbnailKey.isEmpty()))
-                                return reply->error(Status::NotFound, ErrorCode::NotFound,
-                                                    QStringLiteral("no such attachment"));
-                            const AttachmentRecord record = *found.value();
-                            const QString key = thumbnail ? record.thumbnailKey : record.blobKey;
-                            m_consultations.attachments().blobs().get(
-                                key, m_context,
-                                [reply, record, thumbnail](std::optional<QByteArray> bytes,
-                                                           QString error) {
-                                    if (!error.isEmpty() || !bytes)
-                                        return reply->error(
-                                            Status::ServiceUnavailable, ErrorCode::Internal,
-                                            error.isEmpty()
-                                                ? QStringLiteral("the file is missing from "
-                                                                 "the store")
-                                                : QStringLiteral("the file is unavailable "
-                                                                 "now"));
-                                    const QString name = thumbnail ? QStringLiteral("thumbnail-") +
-                                                                         record.name + ".jpg"
-                                                                   : record.name;
-                                    reply->bytes(*bytes,
-                                                 thumbnail ? QByteArray("image/jpeg")
-                                                           : record.contentType.toUtf8(),
-                                                 Status::Ok,
-                                                 {{"Content-Disposition", disposition(name)},
-                                                  {"Cache-Control", "private, max-age=86400"},
-                                                  {"Content-Security-Policy",
-                                                   "default-src 'none'; sandbox"}});
-                                });
+                                                    error.isEmpty()
+                                                        ? QStringLiteral("the file is missing from "
+                                                                         "the store")
+                                                        : QStringLiteral("the file is unavailable "
+                                                                         "now"));
+                            const QString name =
+                                thumbnail ? QStringLiteral("thumbnail-") + record.name + ".jpg"
+                                          : record.name;
+                            reply->bytes(
+                                *bytes,
+                                thumbnail ? QByteArray("image/jpeg") : record.contentType.toUtf8(),
+                                Status::Ok,
+                                {{"Content-Disposition", disposition(name)},
+                                 {"Cache-Control", "private, max-age=86400"},
+                                 {"Content-Security-Policy", "default-src 'none'; sandbox"}});
                         });
                 });
         });

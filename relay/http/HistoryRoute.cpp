@@ -1,6 +1,5 @@
 #include "http/HistoryRoute.h"
 
-#include "core/ConsultationService.h"
 #include "core/RelayMetrics.h"
 #include "http/RouteSupport.h"
 #include "storage/Store.h"
@@ -18,10 +17,9 @@ constexpr int kMaxHistoryPage = 1000;
 
 } // namespace
 
-HistoryRoute::HistoryRoute(const Caller &caller, ConsultationService &consultations, Store &store,
-                           RelayMetrics &metrics, QObject *context)
-    : m_caller(caller), m_consultations(consultations), m_store(store), m_metrics(metrics),
-      m_context(context)
+HistoryRoute::HistoryRoute(const Caller &caller, Store &store, RelayMetrics &metrics,
+                           QObject *context)
+    : m_caller(caller), m_store(store), m_metrics(metrics), m_context(context)
 {
 }
 
@@ -50,29 +48,18 @@ void HistoryRoute::history(const QString &roomId, const QHttpServerRequest &requ
     if (!ok || after < 0 || limit < 1 || limit > kMaxHistoryPage)
         return reply->error(Status::BadRequest, ErrorCode::BadRequest,
                             QStringLiteral("after_seq must be >= 0 and limit 1..1000"));
-    m_caller.identify(request, true, reply, [this, reply, roomId, after, limit](Identity who) {
-        m_consultations.withRoom(
-            roomId, m_context,
-            [this, reply, who, roomId, after, limit](RoomState *room, QString error) {
-                if (!error.isEmpty())
-                    return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
-                                        QStringLiteral("history is unavailable now"));
-                if (!room)
-                    return reply->error(Status::NotFound, ErrorCode::NotFound,
-                                        QStringLiteral("no such room"));
-                if (!m_consultations.mayRead(who, *room))
-                    return reply->error(Status::Forbidden, ErrorCode::Forbidden,
-                                        QStringLiteral("not your room"));
-                using Page = std::vector<protocol::Message>;
-                m_store.messagesAfter(
-                    roomId, after, limit, m_context, [reply](relay::Result<Page> page) {
-                        if (!page.ok())
-                            return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
-                                                QStringLiteral("history is unavailable now"));
-                        reply->json(protocol::http::HistoryResponse{std::move(page).value()});
-                    });
-            });
-    });
+    m_caller.readRoom(
+        request, true, roomId, reply, QStringLiteral("history is unavailable now"),
+        [this, reply, roomId, after, limit](Identity, RoomState &) {
+            using Page = std::vector<protocol::Message>;
+            m_store.messagesAfter(
+                roomId, after, limit, m_context, [reply](relay::Result<Page> page) {
+                    if (!page.ok())
+                        return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
+                                            QStringLiteral("history is unavailable now"));
+                    reply->json(protocol::http::HistoryResponse{std::move(page).value()});
+                });
+        });
 }
 
 } // namespace medtranslate::relay

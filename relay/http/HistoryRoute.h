@@ -9,7 +9,6 @@ class QString;
 namespace medtranslate::relay {
 
 class Caller;
-class ConsultationService;
 class RelayMetrics;
 class Store;
 
@@ -17,8 +16,7 @@ class Store;
 class HistoryRoute final
 {
 public:
-    HistoryRoute(const Caller &caller, ConsultationService &consultations, Store &store,
-                 RelayMetrics &metrics, QObject *context);
+    HistoryRoute(const Caller &caller, Store &store, RelayMetrics &metrics, QObject *context);
     void registerOn(QHttpServer &server);
 
 private:
@@ -26,7 +24,6 @@ private:
                  QHttpServerResponder &&responder);
 
     const Caller &m_caller;
-    ConsultationService &m_consultations;
     Store &m_store;
     RelayMetrics &m_metrics;
     QObject *m_context;

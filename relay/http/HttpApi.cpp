@@ -11,6 +11,7 @@
 #include "http/RoomRoute.h"
 #include "http/RouteSupport.h"
 #include "http/TemplateRoute.h"
+#include "http/TranscriptRoute.h"
 #include "http/TranslateRoute.h"
 #include "http/WidgetRoutes.h"
 
@@ -24,12 +25,14 @@ HttpApi::HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
     : QObject(parent), m_metrics(metrics), m_adminToken(config.adminToken),
       m_origins(std::make_unique<OriginPolicy>(config)),
       m_caller(std::make_unique<Caller>(auth, consultations, *m_origins, this)),
-      m_health(std::make_unique<HealthRoute>(store, translator, metrics, this)),
+      m_health(
+          std::make_unique<HealthRoute>(store, translator, metrics, config.healthDbSlowMs, this)),
       m_rooms(std::make_unique<RoomRoute>(config, *m_origins, consultations, metrics, this)),
       m_login(std::make_unique<LoginRoute>(config, *m_origins, auth, metrics, this)),
-      m_history(std::make_unique<HistoryRoute>(*m_caller, consultations, store, metrics, this)),
+      m_history(std::make_unique<HistoryRoute>(*m_caller, store, metrics, this)),
       m_attachments(
           std::make_unique<AttachmentRoute>(*m_caller, consultations, store, metrics, this)),
+      m_transcripts(std::make_unique<TranscriptRoute>(*m_caller, store, metrics, this)),
       m_templates(std::make_unique<TemplateRoute>(*m_caller, templates, metrics)),
       m_agents(
           std::make_unique<AgentDirectoryRoute>(*m_caller, store, consultations, metrics, this)),
@@ -43,14 +46,15 @@ HttpApi::~HttpApi() = default;
 
 void HttpApi::registerRoutes(QHttpServer &server)
 {
-    m_health->registerOn(server, false, m_adminToken);       // GET /health (details with the token)
-    m_rooms->registerOn(server);                             // POST /api/rooms
-    m_login->registerOn(server);                             // POST /api/auth/login
-    m_history->registerOn(server);                           // GET  /api/rooms/{id}/messages
+    m_health->registerOn(server, false, m_adminToken); // GET /health (details with the token)
+    m_rooms->registerOn(server);                       // POST /api/rooms
+    m_login->registerOn(server);                       // POST /api/auth/login
+    m_history->registerOn(server);                     // GET  /api/rooms/{id}/messages
     m_attachments->registerOn(server); // POST, GET /api/rooms/{id}/attachments[/{a}[/thumbnail]]
-    m_templates->registerOn(server);                         // GET  /api/templates
-    m_agents->registerOn(server);                            // GET  /api/agents
-    m_translate->registerOn(server);                         // POST /api/translate
+    m_transcripts->registerOn(server); // GET  /api/rooms/{id}/transcript
+    m_templates->registerOn(server);   // GET  /api/templates
+    m_agents->registerOn(server);      // GET  /api/agents
+    m_translate->registerOn(server);   // POST /api/translate
     m_metricsRoute->registerOn(server, false, m_adminToken); // GET /metrics (with the token)
     m_widget->registerOn(server); // GET  /widget.js, /chat, /demo, /static/<file>
 

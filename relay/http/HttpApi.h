@@ -23,6 +23,7 @@ class RoomRoute;
 class Store;
 class TemplateLibrary;
 class TemplateRoute;
+class TranscriptRoute;
 class TranslateRoute;
 class Translator;
 class WidgetRoutes;
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<LoginRoute> m_login;
     std::unique_ptr<HistoryRoute> m_history;
     std::unique_ptr<AttachmentRoute> m_attachments;
+    std::unique_ptr<TranscriptRoute> m_transcripts;
     std::unique_ptr<TemplateRoute> m_templates;
     std::unique_ptr<AgentDirectoryRoute> m_agents;
     std::unique_ptr<TranslateRoute> m_translate;

@@ -51,32 +51,33 @@ void LoginRoute::login(const QHttpServerRequest &request, QHttpServerResponder &
         // takes its attempt back.
         m_throttle.attempt(userKey, address);
     }
-    m_auth.login(username, QString::fromStdString(body->password), m_context,
-                 [this, reply, userKey, address](AuthService::LoginResult result) {
-                     if (!result.ok) {
-                         const bool wrong =
-                             result.outcome == AuthService::LoginOutcome::WrongCredentials;
-                         if (m_config.loginMaxFailures > 0) {
-                             if (wrong)
-                                 m_throttle.failed(userKey, address);
-                             else
-                                 m_throttle.notChecked(userKey, address); // the store failed
-                         }
-                         return reply->error(
-                             wrong ? Status::Unauthorized : Status::ServiceUnavailable,
-                             wrong ? ErrorCode::Unauthorized : ErrorCode::Internal,
-                             wrong ? result.error : QStringLiteral("cannot log in now; try again"));
-                     }
-                     if (m_config.loginMaxFailures > 0)
-                         m_throttle.succeeded(userKey, address);
-                     protocol::http::LoginResponse answer;
-                     answer.token = result.token.toStdString();
-                     answer.agent.id = result.agent.id.toStdString();
-                     answer.agent.name = result.agent.displayName.toStdString();
-                     answer.agent.languages = route::utf8(result.agent.languages);
-                     answer.agent.role = result.agent.role.toStdString();
-                     reply->json(answer);
-                 });
+    m_auth.login(
+        username, QString::fromStdString(body->password), m_context,
+        [this, reply, userKey, address](AuthService::LoginResult result) {
+            if (!result.ok) {
+                const bool wrong = result.outcome == AuthService::LoginOutcome::WrongCredentials;
+                if (m_config.loginMaxFailures > 0) {
+                    if (wrong)
+                        m_throttle.failed(userKey, address);
+                    else
+                        m_throttle.notChecked(userKey, address); // the store failed
+                }
+                return reply->error(wrong ? Status::Unauthorized : Status::ServiceUnavailable,
+                                    wrong ? ErrorCode::Unauthorized : ErrorCode::Internal,
+                                    wrong ? result.error
+                                          : QStringLiteral("cannot log in now; try again"));
+            }
+            if (m_config.loginMaxFailures > 0)
+                m_throttle.succeeded(userKey, address);
+            protocol::http::LoginResponse answer;
+            answer.token = result.token.toStdString();
+            answer.agent.id = result.agent.id.toStdString();
+            answer.agent.name = result.agent.displayName.toStdString();
+            answer.agent.languages = route::utf8(result.agent.languages);
+            answer.agent.role = result.agent.role.toStdString();
+            reply->json(answer);
+        },
+        address);
 }
 
 } // namespace medtranslate::relay

@@ -133,4 +133,25 @@ void Caller::identify(const QHttpServerRequest &request, bool allowPatient,
         });
 }
 
+void Caller::readRoom(const QHttpServerRequest &request, bool allowPatient, const QString &roomId,
+                      std::shared_ptr<HttpReply> reply, const QString &unavailable,
+                      std::function<void(Identity, RoomState &)> then) const
+{
+    identify(request, allowPatient, reply, [this, roomId, reply, unavailable, then](Identity who) {
+        m_consultations.withRoom(
+            roomId, m_context, [reply, who, unavailable, then](RoomState *room, QString error) {
+                if (!error.isEmpty())
+                    return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
+                                        unavailable);
+                if (!room)
+                    return reply->error(Status::NotFound, ErrorCode::NotFound,
+                                        QStringLiteral("no such room"));
+                if (!ConsultationService::mayRead(who, *room))
+                    return reply->error(Status::Forbidden, ErrorCode::Forbidden,
+                                        QStringLiteral("not your room"));
+                then(who, *room);
+            });
+    });
+}
+
 } // namespace medtranslate::relay

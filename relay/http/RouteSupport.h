@@ -78,6 +78,11 @@ public:
     //! token.
     void identify(const QHttpServerRequest &request, bool allowPatient,
                   std::shared_ptr<HttpReply> reply, std::function<void(Identity)> then) const;
+    //! `identify`, then the room the caller wants to read: answers 503 (`unavailable`), 404 or
+    //! 403 itself; `then` runs only for a caller who may read `roomId`.
+    void readRoom(const QHttpServerRequest &request, bool allowPatient, const QString &roomId,
+                  std::shared_ptr<HttpReply> reply, const QString &unavailable,
+                  std::function<void(Identity, RoomState &)> then) const;
 
 private:
     AuthService &m_auth;

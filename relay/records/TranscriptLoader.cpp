@@ -19,7 +19,7 @@ void TranscriptLoader::loadRoom(const QString &roomId)
             emit failed(tr("there is no consultation %1").arg(roomId));
             return;
         }
-        m_transcripts = {Transcript{*room.value(), {}}};
+        m_transcripts = {Transcript{room.value()->room, room.value()->endedAt, {}}};
         loadMessages(0, 0);
     });
 }
@@ -33,7 +33,7 @@ void TranscriptLoader::loadCreatedBetween(const QString &from, const QString &un
         }
         m_transcripts.clear();
         for (RoomRecord &room : rooms.value())
-            m_transcripts.push_back(Transcript{std::move(room), {}});
+            m_transcripts.push_back(Transcript{std::move(room.room), room.endedAt, {}});
         loadMessages(0, 0);
     });
 }
@@ -44,7 +44,7 @@ void TranscriptLoader::loadMessages(size_t index, qint64 afterSeq)
         emit loaded(m_transcripts);
         return;
     }
-    const QString roomId = QString::fromStdString(m_transcripts[index].room.room.roomId);
+    const QString roomId = QString::fromStdString(m_transcripts[index].room.roomId);
     m_store.messagesAfter(roomId, afterSeq, kPage, this,
                           [this, index, roomId](Result<std::vector<protocol::Message>> page) {
                               if (!page.ok()) {

@@ -1,5 +1,6 @@
 #include "storage/MessageTable.h"
 
+#include "storage/RecordChainTable.h"
 #include "storage/StoreError.h"
 #include "storage/StoreWorker.h"
 
@@ -61,13 +62,14 @@ AppendResult MessageTable::append(const NewMessage &item)
     m.seq = previous + 1;
     m.msgId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
     m.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    const QString translation = str(translationJson(m.translation));
     m_db.exec(
         QStringLiteral("INSERT INTO messages (room_id, seq, msg_id, client_msg_id, sender, "
                        "sender_name, body, lang, translation, event, template_id, "
                        "created_at, attachment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {roomId, qint64(m.seq), str(m.msgId), str(m.clientMsgId),
          str(std::string(toString(m.sender))), str(m.senderName), str(m.text), str(m.lang),
-         str(translationJson(m.translation)), str(m.event), str(m.templateId), str(m.createdAt),
+         translation, str(m.event), str(m.templateId), str(m.createdAt),
          m.attachment ? str(attachmentJson(*m.attachment)) : QString()});
     if (m.attachment) {
         const protocol::Attachment &a = *m.attachment;
@@ -94,7 +96,8 @@ AppendResult MessageTable::append(const NewMessage &item)
          {"text", m.text},
          {"sent_at", m.createdAt},
          {"attachment", attachment}});
-    // Only a stored message moves the counter, so a failed insert leaves no gap.
+    m_chain.recordMessage(m, translation);
+    // Only a stored (and chained) message moves the counter, so a failed insert leaves no gap.
     if (!m_seqBeforeTransaction.contains(roomId))
         m_seqBeforeTransaction.insert(roomId, previous);
     m_lastSeq.insert(roomId, m.seq);
@@ -112,6 +115,7 @@ void MessageTable::finish()
 void MessageTable::committed()
 {
     m_seqBeforeTransaction.clear();
+    m_chain.committed();
 }
 
 void MessageTable::abandon()
@@ -120,15 +124,20 @@ void MessageTable::abandon()
          ++it)
         m_lastSeq.insert(it.key(), it.value());
     m_seqBeforeTransaction.clear();
+    m_chain.abandon();
 }
 
 bool MessageTable::updateTranslation(const QString &roomId, qint64 seq,
                                      const protocol::Translation &t)
 {
+    const QString translation = str(translationJson(t));
     auto &q = m_db.exec(
         QStringLiteral("UPDATE messages SET translation = ? WHERE room_id = ? AND seq = ?"),
-        {str(translationJson(t)), roomId, seq});
-    return q.numRowsAffected() > 0;
+        {translation, roomId, seq});
+    if (q.numRowsAffected() <= 0)
+        return false;
+    m_chain.recordTranslation(roomId, seq, t, translation);
+    return true;
 }
 
 std::optional<AttachmentRecord> MessageTable::attachment(const QString &roomId,

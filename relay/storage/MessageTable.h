@@ -10,14 +10,16 @@ class QSqlQuery;
 
 namespace medtranslate::relay {
 
+class RecordChainTable;
 class StoreWorker;
 
 //! Messages and each room's gapless seq. Runs on the store thread, inside the caller's
 //! transaction; keeps the last seq per room in memory, so only one relay may use a database.
+//! Every message and translation it stores is chained in the same transaction (RecordChainTable).
 class MessageTable final
 {
 public:
-    explicit MessageTable(StoreWorker &db) : m_db(db) {}
+    MessageTable(StoreWorker &db, RecordChainTable &chain) : m_db(db), m_chain(chain) {}
 
     //! Stores one message; a client_msg_id already stored in the room returns that message,
     //! marked duplicate. Throws a `NotFound` StoreError for an unknown room. Call finish()
@@ -25,10 +27,11 @@ public:
     AppendResult append(const NewMessage &item);
     //! Writes the rooms' last seq for the messages appended in this transaction.
     void finish();
-    //! The transaction committed: its seqs are taken for good.
+    //! The transaction committed: its seqs (and chain links) are taken for good.
     void committed();
     //! Forgets the seqs handed out in a transaction that was rolled back (even one whose
-    //! commit failed after finish()), so the next message takes the first of them again.
+    //! commit failed after finish()), so the next message takes the first of them again;
+    //! the same for the chain links.
     void abandon();
 
     //! False when the room has no message `seq`.
@@ -44,6 +47,7 @@ private:
     qint64 lastSeq(const QString &roomId);
 
     StoreWorker &m_db;
+    RecordChainTable &m_chain;
     //! Last assigned seq per room; rooms.last_seq is the durable copy.
     QHash<QString, qint64> m_lastSeq;
     //! Rooms appended to in the open transaction, with their last seq before it.

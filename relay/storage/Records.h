@@ -163,4 +163,48 @@ struct AuditEntry
     QString origin; //!< a peer address, "command line"
 };
 
+//! Where a room's record chain first breaks, and how (docs/records.md).
+struct ChainBreak
+{
+    qint64 link = 0; //!< the first link that does not hold
+    qint64 seq = 0;  //!< the message concerned; 0 when none is known
+    QString reason;  //!< "message text changed", "message missing", "hash mismatch", ...
+};
+
+//! What checking one room's record chain found.
+struct ChainCheck
+{
+    QString roomId;
+    qint64 links = 0;
+    QString headHash; //!< the last link's hash; empty for a room without messages
+    std::optional<ChainBreak> broken;
+};
+
+//! A consultation as the statistics see it (--stats).
+struct StatsRoom
+{
+    QString id;
+    QString patientLanguage;
+    QString status;
+    QString createdAt; //!< ISO 8601 UTC
+};
+
+//! A message as the statistics see it: no text, only who, when and the translation's outcome.
+struct StatsMessage
+{
+    QString roomId;
+    qint64 seq = 0;
+    QString sender;      //!< "patient", "agent", "system"
+    QString event;       //!< a system notice's kind ("agent_joined"), else empty
+    QString translation; //!< the stored translation JSON
+    QString createdAt;
+};
+
+//! Everything --stats reads for one period: rooms, and their messages in order.
+struct StatsRows
+{
+    std::vector<StatsRoom> rooms;
+    std::vector<StatsMessage> messages; //!< by room, then seq
+};
+
 } // namespace medtranslate::relay

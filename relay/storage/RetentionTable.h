@@ -16,7 +16,8 @@ public:
 
     //! Ended rooms whose end is before `endedBefore` (ISO 8601 UTC), oldest first.
     [[nodiscard]] std::vector<PurgeCandidate> endedBefore(const QString &endedBefore);
-    //! Removes an ended room with its messages and attachment rows in one transaction; a room
+    //! Removes an ended room with its messages, attachment rows and record chain in one
+    //! transaction; a room
     //! that is not ended (or not there) is left alone and gives nothing.
     [[nodiscard]] std::optional<PurgedRoom> purge(const QString &roomId);
 

@@ -1,5 +1,8 @@
 #include "storage/Store.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+
 namespace medtranslate::relay {
 
 namespace {
@@ -436,8 +439,32 @@ void Store::purgeRoom(QString roomId, QObject *context, Done<std::optional<Purge
 {
     call<std::optional<PurgedRoom>>(
         context,
-        [roomId = std::move(roomId)](StoreWorker &w) { return w.retentionTable().purge(roomId); },
+        [roomId = std::move(roomId)](StoreWorker &w) {
+            auto purged = w.retentionTable().purge(roomId);
+            w.recordChainTable().forget(roomId);
+            return purged;
+        },
         std::move(done), Access::Write);
+}
+
+void Store::chainRooms(QObject *context, Done<std::vector<QString>> done)
+{
+    call<std::vector<QString>>(
+        context, [](StoreWorker &w) { return w.recordChainTable().rooms(); }, std::move(done));
+}
+
+void Store::verifyChain(QString roomId, QObject *context, Done<ChainCheck> done)
+{
+    call<ChainCheck>(
+        context,
+        [roomId = std::move(roomId)](StoreWorker &w) {
+            auto check = w.recordChainTable().verify(roomId);
+            if (!check)
+                throw StoreError(QStringLiteral("no consultation %1").arg(roomId),
+                                 StoreFailureKind::NotFound);
+            return std::move(*check);
+        },
+        std::move(done));
 }
 
 void Store::appendAudit(AuditEntry entry, QObject *context, Done<void> done)
@@ -447,6 +474,12 @@ void Store::appendAudit(AuditEntry entry, QObject *context, Done<void> done)
         std::move(done), Access::Write);
 }
 
+Result<void> Store::appendAuditBlocking(AuditEntry entry, int timeoutMs)
+{
+    return callBlocking<void>(
+        [entry = std::move(entry)](StoreWorker &w) { w.auditTable().append(entry); }, timeoutMs);
+}
+
 void Store::audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done)
 {
     call<std::vector<AuditEntry>>(
@@ -454,6 +487,13 @@ void Store::audit(QString since, int limit, QObject *context, Done<std::vector<A
         [since = std::move(since), limit](StoreWorker &w) {
             return w.auditTable().since(since, limit);
         },
+        std::move(done));
+}
+
+void Store::statsRows(QString since, QObject *context, Done<StatsRows> done)
+{
+    call<StatsRows>(
+        context, [since = std::move(since)](StoreWorker &w) { return w.statsTable().since(since); },
         std::move(done));
 }
 
@@ -513,6 +553,8 @@ void Store::flushWrites()
         };
         auto outcomes = std::make_shared<std::vector<Outcome>>(batch->size());
         std::size_t messages = 0;
+        QElapsedTimer took;
+        took.start();
         try {
             m_worker->begin();
             for (std::size_t i = 0; i < batch->size(); ++i) {
@@ -565,6 +607,8 @@ void Store::flushWrites()
             m_failures.fetchAndAddRelaxed(1);
             noteWrite(&failure);
         }
+        m_lastCommitMs.storeRelaxed(took.elapsed());
+        m_lastCommitAt.storeRelaxed(QDateTime::currentMSecsSinceEpoch());
         QMetaObject::invokeMethod(
             this,
             [batch, outcomes]() {

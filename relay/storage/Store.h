@@ -152,11 +152,23 @@ public:
     //! Ended consultations whose end is before `endedBefore` (ISO 8601 UTC), oldest first.
     void purgeCandidates(QString endedBefore, QObject *context,
                          Done<std::vector<PurgeCandidate>> done);
-    //! Removes an ended room, its messages and attachment rows in one transaction; nothing
+    //! Removes an ended room, its messages, attachment rows and record chain in one
+    //! transaction; nothing
     //! (no value) when the room is not ended.
     void purgeRoom(QString roomId, QObject *context, Done<std::optional<PurgedRoom>> done);
+    //! Every room's id, oldest first (--verify).
+    void chainRooms(QObject *context, Done<std::vector<QString>> done);
+    //! Checks a room's record chain against its stored messages and translations, in one
+    //! snapshot, so beside a running relay too; an unknown room is `NotFound`.
+    void verifyChain(QString roomId, QObject *context, Done<ChainCheck> done);
     void appendAudit(AuditEntry entry, QObject *context, Done<void> done = {});
+    //! For admin commands: the account commands' entries.
+    [[nodiscard]] Result<void> appendAuditBlocking(AuditEntry entry,
+                                                   int timeoutMs = kBlockingTimeoutMs);
     void audit(QString since, int limit, QObject *context, Done<std::vector<AuditEntry>> done);
+    //! For --stats: the rooms created since `since` (ISO 8601 UTC; empty for all) and their
+    //! messages' metadata.
+    void statsRows(QString since, QObject *context, Done<StatsRows> done);
     //! @}
 
     //! Runs `job` on the store thread and waits for it, at most `timeoutMs`; for tests that
@@ -176,6 +188,10 @@ public:
     //! Why the database refuses writes now (a full disk, an I/O error): the last such failure,
     //! until a later write succeeds. Reads may still work meanwhile, so a ping cannot tell.
     [[nodiscard]] std::optional<StoreFailure> writeFailure() const;
+    //! How long the last group commit took (waiting for the database's write lock included),
+    //! and when it ended (ms since the epoch; 0: none yet), for /health.
+    [[nodiscard]] qint64 lastCommitMs() const { return m_lastCommitMs.loadRelaxed(); }
+    [[nodiscard]] qint64 lastCommitAt() const { return m_lastCommitAt.loadRelaxed(); }
 
 private:
     //! One queued write: a message to append, or a job.
@@ -224,6 +240,8 @@ private:
     QAtomicInteger<quint64> m_batches{0};
     QAtomicInteger<quint64> m_messages{0};
     QAtomicInteger<quint64> m_failures{0};
+    QAtomicInteger<qint64> m_lastCommitMs{0};
+    QAtomicInteger<qint64> m_lastCommitAt{0};
     mutable QMutex m_healthMutex;
     std::optional<StoreFailure> m_writeFailure;
 };

@@ -22,6 +22,9 @@ namespace {
 
 std::atomic<int> g_connectionCounter{0};
 
+//! The migration that adds the record chain (006_record_chain.sql).
+constexpr int kRecordChainVersion = 6;
+
 QString nowIso()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
@@ -181,12 +184,17 @@ void StoreWorker::migrate()
                     throw StoreError(
                         QStringLiteral("migration %1 failed: %2").arg(file, q.lastError().text()));
             }
+            // The chain starts with the messages already stored, in the same transaction.
+            if (version == kRecordChainVersion)
+                m_chain.backfill();
             exec(
                 QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
                 {version, nowIso()});
             commit();
+            m_chain.committed();
         } catch (...) {
             rollback();
+            m_chain.abandon();
             throw;
         }
     }
@@ -237,6 +245,19 @@ void StoreWorker::begin()
         throw StoreError(
             QStringLiteral("cannot begin a transaction: %1").arg(m_db.lastError().text()),
             StoreError::classify(m_db.lastError(), isPostgres()));
+}
+
+void StoreWorker::beginSnapshot()
+{
+    begin();
+    if (isPostgres()) {
+        try {
+            execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+        } catch (...) {
+            rollback();
+            throw;
+        }
+    }
 }
 
 void StoreWorker::commit()

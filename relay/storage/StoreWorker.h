@@ -4,9 +4,11 @@
 #include "storage/AuditTable.h"
 #include "storage/MessageTable.h"
 #include "storage/OutboxTable.h"
+#include "storage/RecordChainTable.h"
 #include "storage/Records.h"
 #include "storage/RetentionTable.h"
 #include "storage/RoomTable.h"
+#include "storage/StatsTable.h"
 #include "storage/StoreConfig.h"
 #include "storage/TranslationCacheTable.h"
 
@@ -46,10 +48,15 @@ public:
     [[nodiscard]] RetentionTable &retentionTable() { return m_retention; }
     [[nodiscard]] AuditTable &auditTable() { return m_audit; }
     [[nodiscard]] OutboxTable &outboxTable() { return m_outbox; }
+    [[nodiscard]] RecordChainTable &recordChainTable() { return m_chain; }
+    [[nodiscard]] StatsTable &statsTable() { return m_stats; }
 
     //! Prepares (once) and runs one statement, binding `values` in order; for the table classes.
     QSqlQuery &exec(const QString &sql, const QVariantList &values = {});
     void begin();
+    //! A read-only transaction that sees one state of the database throughout (PostgreSQL
+    //! otherwise gives each statement its own); ended by rollback().
+    void beginSnapshot();
     void commit();
     void rollback();
     //! Runs `work` in a transaction of its own: all of it is stored, or nothing.
@@ -106,12 +113,14 @@ private:
     std::unique_ptr<QLockFile> m_claim; //!< SQLite: held while this relay serves the file
     QHash<QString, QSqlQuery> m_statements;
     RoomTable m_rooms{*this};
-    MessageTable m_messages{*this};
+    RecordChainTable m_chain{*this};
+    MessageTable m_messages{*this, m_chain};
     AgentTable m_agents{*this};
     TranslationCacheTable m_translationCache{*this};
     RetentionTable m_retention{*this};
     AuditTable m_audit{*this};
     OutboxTable m_outbox{*this, m_config.webhookOutbox};
+    StatsTable m_stats{*this};
 };
 
 } // namespace medtranslate::relay

@@ -26,7 +26,8 @@ HttpProvider::Call AnthropicProvider::buildCall(const ProviderRequest &request) 
         {"model", m_model.toStdString()},
         {"max_tokens", maxTokens},
         {"temperature", 0},
-        {"system", MedicalPrompt::system(request.sourceLang, request.targetLang, request.glossary)
+        {"system", MedicalPrompt::system(request.sourceLang, request.targetLang, request.glossary,
+                                         request.context)
                        .toStdString()},
         {"messages",
          nlohmann::json::array({{{"role", "user"}, {"content", request.text.toStdString()}}})},

@@ -1,6 +1,7 @@
 #include "translation/DeepLProvider.h"
 
 #include <QHash>
+#include <QStringList>
 #include <nlohmann/json.hpp>
 
 namespace medtranslate::relay {
@@ -55,7 +56,7 @@ HttpProvider::Call DeepLProvider::buildCall(const ProviderRequest &request) cons
     call.request.setUrl(endpoint(m_baseUrl, QStringLiteral("/v2/translate")));
     call.request.setRawHeader("Authorization", "DeepL-Auth-Key " + m_apiKey.toUtf8());
     call.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    const nlohmann::json body = {
+    nlohmann::json body = {
         {"text", nlohmann::json::array({request.text.toStdString()})},
         {"source_lang", sourceCode(request.sourceLang).toStdString()},
         {"target_lang", targetCode(request.targetLang).toStdString()},
@@ -63,6 +64,13 @@ HttpProvider::Call DeepLProvider::buildCall(const ProviderRequest &request) cons
         // The polite register where DeepL has one, silently the default where it has not.
         {"formality", "prefer_more"},
     };
+    if (!request.context.empty()) {
+        // Surrounding text DeepL reads but neither translates nor bills.
+        QStringList turns;
+        for (const ContextTurn &turn : request.context)
+            turns << turn.text;
+        body["context"] = turns.join(QLatin1Char('\n')).toStdString();
+    }
     call.body = QByteArray::fromStdString(body.dump());
     return call;
 }

@@ -26,22 +26,30 @@ bool DoNotTranslateList::loadFile(const QString &path, QString *error)
             *error = QStringLiteral("cannot read '%1'").arg(path);
         return false;
     }
+    Kind kind = Kind::Medicine;
     for (const QByteArray &line : file.readAll().split('\n')) {
         const QString term = QString::fromUtf8(line).trimmed();
-        if (!term.isEmpty() && !term.startsWith(QLatin1Char('#')))
-            add(term);
+        if (term == QLatin1String("[names]"))
+            kind = Kind::Name;
+        else if (term == QLatin1String("[medicines]"))
+            kind = Kind::Medicine;
+        else if (!term.isEmpty() && !term.startsWith(QLatin1Char('#')))
+            add(term, kind);
     }
     return true;
 }
 
-void DoNotTranslateList::add(const QString &term)
+void DoNotTranslateList::add(const QString &term, Kind kind)
 {
     const QString composed = term.normalized(QString::NormalizationForm_C);
     if (composed.isEmpty() || m_terms.contains(composed, Qt::CaseInsensitive))
         return;
-    m_terms.append(composed);
-    std::stable_sort(m_terms.begin(), m_terms.end(),
-                     [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    // Longest first, the order kept among names of one length.
+    qsizetype at = 0;
+    while (at < m_terms.size() && m_terms.at(at).size() >= composed.size())
+        ++at;
+    m_terms.insert(at, composed);
+    m_kinds.insert(m_kinds.begin() + at, kind);
     m_byFirstChar.clear();
     for (int i = 0; i < int(m_terms.size()); ++i)
         m_byFirstChar[m_terms.at(i).front().toCaseFolded().unicode()].push_back(i);
@@ -85,7 +93,9 @@ void DoNotTranslateList::protect(MaskedText &masked) const
             continue;
         for (qsizetype i = at; i < end; ++i)
             taken[size_t(i)] = true;
-        spans.push_back(MaskedText::Span{int(at), int(name.size())});
+        spans.push_back(MaskedText::Span{
+            int(at), int(name.size()),
+            m_kinds[size_t(term)] == Kind::Medicine ? QLatin1Char('M') : QLatin1Char('T')});
     }
     masked.mask(std::move(spans), QLatin1Char('T'));
 }

@@ -19,6 +19,16 @@ bool Glossary::loadDirectory(const QString &directory, QString *error)
             GlossaryEntry entry;
             entry.category = TableFolder::cell(table, row, "category");
             entry.terms = TableFolder::languageCells(table, row);
+            for (auto it = entry.terms.begin(); it != entry.terms.end(); ++it) {
+                QStringList wordings = it.value().split(QLatin1Char('|'), Qt::SkipEmptyParts);
+                for (QString &w : wordings)
+                    w = w.trimmed();
+                wordings.removeAll(QString());
+                if (wordings.size() < 2)
+                    continue;
+                it.value() = wordings.takeFirst();
+                entry.alternatives.insert(it.key(), wordings);
+            }
             if (entry.terms.size() >= 2)
                 add(std::move(entry));
             return true;
@@ -58,6 +68,8 @@ QString Glossary::cacheStamp() const
             const QString code =
                 QString::fromUtf8(language.code.data(), qsizetype(language.code.size()));
             hash.addData(entry.terms.value(code).toUtf8());
+            for (const QString &wording : entry.alternatives.value(code))
+                hash.addData((QLatin1Char('|') + wording).toUtf8());
             hash.addData(QByteArrayView("\t"));
         }
         hash.addData(QByteArrayView("\n"));

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace medtranslate::relay {
@@ -11,6 +12,10 @@ struct GlossaryEntry
 {
     QString category;
     QHash<QString, QString> terms; //!< language code → term
+    //! Language code → other wordings a translation may use for the concept ("통증|아프|아파"
+    //! in a cell: 배가 아파요 says 복부 통증 the way patients do). Only `terms` are searched for
+    //! in a source and given to providers.
+    QHash<QString, QStringList> alternatives{};
 };
 
 //! The hospital's medical glossary (resources/glossary/*.tsv plus a VERSION file). Plain text

@@ -244,6 +244,10 @@ QString GlossaryMatcher::normalize(const QString &text)
 GlossaryMatcher::GlossaryMatcher(const Glossary &glossary) : m_glossary(glossary)
 {
     const auto &entries = glossary.entries();
+    for (const GlossaryEntry &entry : entries) {
+        for (auto it = entry.alternatives.constBegin(); it != entry.alternatives.constEnd(); ++it)
+            m_alternatives[it.key() + u'\t' + entry.terms.value(it.key())] << it.value();
+    }
     for (int i = 0; i < int(entries.size()); ++i) {
         for (auto it = entries[size_t(i)].terms.constBegin();
              it != entries[size_t(i)].terms.constEnd(); ++it) {
@@ -489,6 +493,17 @@ std::optional<int> GlossaryMatcher::wholeTerm(const QString &text, const QString
     if (it == index->whole.constEnd())
         return std::nullopt;
     return *it;
+}
+
+bool GlossaryMatcher::translated(const QString &translation, const protocol::GlossaryHit &hit,
+                                 const QString &targetLang) const
+{
+    const QString target = QString::fromStdString(hit.target);
+    if (contains(translation, target))
+        return true;
+    const QStringList others = m_alternatives.value(targetLang + u'\t' + target);
+    return std::any_of(others.begin(), others.end(),
+                       [&](const QString &other) { return contains(translation, other); });
 }
 
 bool GlossaryMatcher::contains(const QString &translation, const QString &term)

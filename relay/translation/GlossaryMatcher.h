@@ -36,6 +36,10 @@ public:
     hits(const QString &text, const QString &sourceLang, const QString &targetLang) const;
     //! The entry whose term is the whole message (ignoring case, spacing and end punctuation).
     [[nodiscard]] std::optional<int> wholeTerm(const QString &text, const QString &lang) const;
+    //! Whether `translation` says `hit`'s target term or one of the glossary's other wordings
+    //! for it in `targetLang`.
+    [[nodiscard]] bool translated(const QString &translation, const protocol::GlossaryHit &hit,
+                                  const QString &targetLang) const;
     //! Whether a translation contains `term` (after the same normalization).
     [[nodiscard]] static bool contains(const QString &translation, const QString &term);
 
@@ -75,7 +79,8 @@ private:
                                             const LanguageIndex &index) const;
 
     const Glossary &m_glossary;
-    QHash<QString, LanguageIndex> m_index; //!< language → its terms
+    QHash<QString, LanguageIndex> m_index;      //!< language → its terms
+    QHash<QString, QStringList> m_alternatives; //!< "lang\tterm" → the term's other wordings
 };
 
 } // namespace medtranslate::relay

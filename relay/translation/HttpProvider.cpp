@@ -1,6 +1,7 @@
 #include "translation/HttpProvider.h"
 
 #include "translation/InFlightLimiter.h"
+#include "translation/StructuredAnswer.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -163,8 +164,14 @@ void HttpProvider::send(const ProviderRequest &request, Done done)
                                        .arg(result.httpStatus)
                                        .arg(QString::fromUtf8(body.left(200)).simplified());
                 } else if (auto text = parseAnswer(body, &result.error)) {
-                    result.ok = true;
-                    result.text = *text;
+                    if (!answersStructured()) {
+                        result.ok = true;
+                        result.text = *text;
+                    } else if (auto answer = StructuredAnswer::parse(*text, &result.error)) {
+                        result.ok = true;
+                        result.text = answer->translation;
+                        result.unclear = answer->unclear;
+                    }
                 }
                 done(std::move(result));
             });

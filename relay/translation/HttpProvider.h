@@ -52,6 +52,8 @@ protected:
     //! The translation from a 2xx body, or nothing with `error` set (malformed, truncated).
     [[nodiscard]] virtual std::optional<QString> parseAnswer(const QByteArray &body,
                                                              QString *error) const = 0;
+    //! True for a language model asked for a StructuredAnswer ({"translation", "unclear"}).
+    [[nodiscard]] virtual bool answersStructured() const { return false; }
 
 private:
     struct Network

@@ -143,4 +143,51 @@ QString LanguageDetector::detect(const QString &text, const QString &declared)
     return QString::fromUtf8(code.data(), qsizetype(code.size()));
 }
 
+bool LanguageDetector::fitsLanguage(const QString &text, const QString &lang)
+{
+    if (!fitsScript(text, lang))
+        return false;
+    static const QRegularExpression token(QStringLiteral("⟦[^⟧]{0,12}⟧"));
+    QString letters = text.normalized(QString::NormalizationForm_C);
+    letters.remove(token);
+    if (lang == QLatin1String("ja") || lang == QLatin1String("zh")) {
+        int kana = 0;
+        int han = 0;
+        for (const char32_t c : letters.toUcs4()) {
+            const Script script = detectScript(QString::fromUcs4(&c, 1).toStdString());
+            kana += script == Script::Kana ? 1 : 0;
+            han += script == Script::Han ? 1 : 0;
+        }
+        // A Japanese sentence without a single kana is Chinese; a short term may be kanji only.
+        if (lang == QLatin1String("ja"))
+            return kana > 0 || han < 6;
+        return kana < 2;
+    }
+    if (lang != QLatin1String("en") && lang != QLatin1String("vi"))
+        return true;
+    static const QRegularExpression word(QStringLiteral("[\\p{L}']+"),
+                                         QRegularExpression::UseUnicodePropertiesOption);
+    int words = 0;
+    int accented = 0;
+    bool vietnamese = false;
+    for (auto it = word.globalMatch(letters); it.hasNext();) {
+        const QString w = it.next().captured();
+        if (detectScript(w.toStdString()) != Script::Latin)
+            continue;
+        ++words;
+        bool marked = false;
+        for (const char32_t c : w.toUcs4()) {
+            const bool only = isVietnameseOnly(c);
+            vietnamese = vietnamese || only;
+            marked = marked || only || isSharedAccent(c);
+        }
+        accented += marked ? 1 : 0;
+    }
+    // Vietnamese as a model writes it marks most words (Phí khám là: accents French shares);
+    // an English sentence may carry a Vietnamese name or a café, but then such words are few.
+    if (lang == QLatin1String("vi"))
+        return words < 4 || accented > 0;
+    return !(accented * 2 > words && (vietnamese || accented >= 3));
+}
+
 } // namespace medtranslate::relay

@@ -19,6 +19,12 @@ public:
     //! Whether `text` is written in the script of `lang` (or has no letters at all, e.g. only
     //! numbers and tokens). A "translation" in the wrong script is an echo or an answer.
     [[nodiscard]] static bool fitsScript(const QString &text, const QString &lang);
+
+    //! fitsScript, and not plainly another language of the same script: English without a
+    //! single accent where Vietnamese was asked for, mostly accented Vietnamese words where
+    //! English was, kanji without any kana for Japanese, kana in Chinese. A provider answering
+    //! in the language it knows better is not caught by the script alone.
+    [[nodiscard]] static bool fitsLanguage(const QString &text, const QString &lang);
 };
 
 } // namespace medtranslate::relay

@@ -10,22 +10,27 @@ void MaskedText::mask(std::vector<Span> spans, QChar kind)
 {
     std::sort(spans.begin(), spans.end(),
               [](const Span &a, const Span &b) { return a.start < b.start; });
-    int sameKind = 0;
-    for (const Placeholder &p : placeholders)
-        sameKind += p.token.at(1) == kind ? 1 : 0;
+    auto countOf = [this](QChar k) {
+        int n = 0;
+        for (const Placeholder &p : placeholders)
+            n += p.token.at(1) == k ? 1 : 0;
+        return n;
+    };
     QString out;
     out.reserve(text.size());
     int last = 0;
     for (const Span &span : spans) {
+        const QChar spanKind = span.kind.isNull() ? kind : span.kind;
         const QString original = text.mid(span.start, span.length);
         QString token;
         for (const Placeholder &p : placeholders) {
-            if (p.token.at(1) == kind && p.original == original)
+            if (p.token.at(1) == spanKind && p.original == original)
                 token = p.token;
         }
         if (token.isEmpty()) {
-            token = QStringLiteral("⟦") + kind + QString::number(++sameKind) + QStringLiteral("⟧");
-            placeholders.push_back(Placeholder{token, original, kind == QLatin1Char('P')});
+            token = QStringLiteral("⟦") + spanKind + QString::number(countOf(spanKind) + 1) +
+                    QStringLiteral("⟧");
+            placeholders.push_back(Placeholder{token, original, spanKind == QLatin1Char('P')});
         }
         out += QStringView(text).mid(last, span.start - last);
         out += token;
@@ -38,7 +43,7 @@ void MaskedText::mask(std::vector<Span> spans, QChar kind)
 QString MaskedText::restore(const QString &translated, std::vector<Placeholder> *lost) const
 {
     static const QRegularExpression tokenPattern(
-        QStringLiteral("(?:⟦|\\[\\[)\\s*([PT])\\s*(\\d+)\\s*(?:⟧|\\]\\])"));
+        QStringLiteral("(?:⟦|\\[\\[)\\s*([PMT])\\s*(\\d+)\\s*(?:⟧|\\]\\])"));
     QString out;
     out.reserve(translated.size());
     QSet<QString> seen;

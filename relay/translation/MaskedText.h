@@ -12,7 +12,8 @@ class MaskedText
 public:
     struct Placeholder
     {
-        QString token;    //!< ⟦P1⟧ for personal data, ⟦T1⟧ for do-not-translate names
+        //! ⟦P1⟧ personal data, ⟦M1⟧ a medicine's name, ⟦T1⟧ another name kept as written
+        QString token;
         QString original; //!< as the writer wrote it
         bool personal = false;
     };
@@ -24,10 +25,12 @@ public:
     {
         int start = 0;
         int length = 0;
+        QChar kind; //!< this span's token kind; null: the kind `mask` is given
     };
 
-    //! Swaps each span of `text` (non-overlapping) for a token of `kind` ('P' or 'T'), numbered
-    //! from the left; the same original twice gets the same token.
+    //! Swaps each span of `text` (non-overlapping) for a token of its kind ('P', 'M' or 'T';
+    //! `kind` where the span names none), numbered per kind from the left; the same original
+    //! twice gets the same token.
     void mask(std::vector<Span> spans, QChar kind);
     //! `translated` with every token replaced by its original. Tokens the translation lost are
     //! appended to `lost`; a provider that writes [[P1]] or ⟦ P1 ⟧ is forgiven.

@@ -19,9 +19,9 @@ HttpProvider::Call OpenAiProvider::buildCall(const ProviderRequest &request) con
     if (!m_apiKey.isEmpty())
         call.request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
     call.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    const std::string system =
-        MedicalPrompt::system(request.sourceLang, request.targetLang, request.glossary)
-            .toStdString();
+    const std::string system = MedicalPrompt::system(request.sourceLang, request.targetLang,
+                                                     request.glossary, request.context)
+                                   .toStdString();
     const nlohmann::json body = {
         {"model", m_model.toStdString()},
         {"messages",

@@ -21,6 +21,7 @@ protected:
     [[nodiscard]] Call buildCall(const ProviderRequest &request) const override;
     [[nodiscard]] std::optional<QString> parseAnswer(const QByteArray &body,
                                                      QString *error) const override;
+    [[nodiscard]] bool answersStructured() const override { return true; }
 
 private:
     QString m_apiKey;

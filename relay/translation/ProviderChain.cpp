@@ -118,6 +118,7 @@ void ProviderChain::onResult(const std::shared_ptr<Run> &run, int index, Provide
         ChainAnswer answer;
         answer.ok = true;
         answer.text = result.text;
+        answer.unclear = result.unclear;
         answer.index = index;
         answer.provider = provider->name();
         answer.model = provider->model();

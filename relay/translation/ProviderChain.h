@@ -32,6 +32,7 @@ struct ChainAnswer
     QString provider;
     QString model;
     QStringList failures; //!< "deepl: HTTP 500", … for the log
+    QStringList unclear;  //!< what the answering model was unsure of
 };
 
 //! Tries the configured providers in order, retrying overloaded ones with backoff (honouring

@@ -466,6 +466,17 @@ std::vector<SafetyChecker::Number> SafetyChecker::numbers(const QString &raw)
                       out);
             continue;
         }
+        // A Thai clock time, 14.30 น., is an hour and its minutes like 14:30.
+        static const QRegularExpression thaiClock(QStringLiteral("^([0-9]{1,2})\\.([0-9]{2})$"));
+        if (const auto clock = thaiClock.match(written);
+            clock.hasMatch() && text.mid(skipSpaces(text, m.capturedEnd()), 2) == u"น.") {
+            const qsizetype dot = start + clock.capturedLength(1);
+            addNumber(text, {canonicalInteger(clock.capturedView(1))}, clock.captured(1), start,
+                      dot, false, out);
+            addNumber(text, {canonicalInteger(clock.capturedView(2))}, clock.captured(2), dot + 1,
+                      m.capturedEnd(), false, out);
+            continue;
+        }
         const QStringList values = interpretations(written, groups, separators);
         if (!values.isEmpty()) {
             addNumber(text, values, written.toString(), start, m.capturedEnd(), false, out);

@@ -104,6 +104,9 @@ const QHash<QString, Period> &periodWords()
         {QStringLiteral("tối"), Period::Afternoon},
         {QStringLiteral("đêm"), Period::Night},
         {QStringLiteral("in the morning"), Period::Morning},
+        {QStringLiteral("this morning"), Period::Morning},
+        {QStringLiteral("this afternoon"), Period::Afternoon},
+        {QStringLiteral("this evening"), Period::Afternoon},
         {QStringLiteral("in the afternoon"), Period::Afternoon},
         {QStringLiteral("in the evening"), Period::Afternoon},
         {QStringLiteral("at night"), Period::Night},
@@ -158,8 +161,9 @@ struct Found
     qsizetype end;
 };
 
+//! `clock24`: written on a 24-hour clock (Thai 10.00 น.), so 10 is never 22.
 void add(std::vector<Found> &out, const QRegularExpressionMatch &m, const QString &hourWord,
-         Period period)
+         Period period, bool clock24 = false)
 {
     const qsizetype start = m.capturedStart();
     const qsizetype end = m.capturedEnd();
@@ -168,7 +172,7 @@ void add(std::vector<Found> &out, const QRegularExpressionMatch &m, const QStrin
             return;
     }
     const int hour = wordValue(hourWord);
-    const bool twentyFour = hourWord.size() == 2 && hourWord.at(0) == QLatin1Char('0');
+    const bool twentyFour = clock24 || (hourWord.size() == 2 && hourWord.at(0) == QLatin1Char('0'));
     std::vector<int> hours = hoursFor(hour, period, twentyFour);
     if (hours.empty())
         return;
@@ -192,7 +196,7 @@ std::vector<TimeOfDay::Mention> TimeOfDay::find(const QString &raw)
         QStringLiteral("(?<![0-9.,:A-Za-z])([0-9]{1,2}|twelve|eleven|ten|nine|eight|seven|six|five|"
                        "four|three|two|one)(?::[0-9]{2})?\\s*(a\\.\\s?m\\.?|p\\.\\s?m\\.?|am|pm|"
                        "o'clock|o’clock|in the morning|in the afternoon|in the evening|at night|"
-                       "tonight)(?![A-Za-z])"),
+                       "tonight|this morning|this afternoon|this evening)(?![A-Za-z])"),
         RE::CaseInsensitiveOption);
     static const QString thaiHour =
         QStringLiteral("([0-9]{1,2}|สิบสอง|สิบเอ็ด|สิบ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)");
@@ -200,6 +204,7 @@ std::vector<TimeOfDay::Mention> TimeOfDay::find(const QString &raw)
                              QStringLiteral("\\s*โมง(?:\\s*(เช้า|เย็น))?"));
     static const RE thaiAfterOne(QStringLiteral("บ่ายโมง"));
     static const RE thaiDusk(QStringLiteral("(?<![0-9.,:])") + thaiHour + QStringLiteral("\\s*ทุ่ม"));
+    static const RE thaiClock(QStringLiteral("(?<![0-9.,:])([0-9]{1,2})\\.[0-9]{2}\\s*น\\."));
     static const RE thaiSmall(QStringLiteral("ตี\\s*") + thaiHour + QStringLiteral("(?![0-9])"));
     static const RE vietnamese(
         QStringLiteral("(?<![0-9.,:\\p{L}])([0-9]{1,2}|mười hai|mười một|mười|một|hai|ba|bốn|năm|"
@@ -246,6 +251,10 @@ std::vector<TimeOfDay::Mention> TimeOfDay::find(const QString &raw)
     for (auto it = thaiDusk.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         add(found, m, m.captured(1), Period::ThaiDusk);
+    }
+    for (auto it = thaiClock.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        add(found, m, m.captured(1), Period::None, true);
     }
     for (auto it = thaiSmall.globalMatch(text); it.hasNext();) {
         const auto m = it.next();

@@ -37,7 +37,8 @@ bool cacheable(const protocol::Translation &t)
     for (const auto &w : t.typedWarnings()) {
         if (w.kind == Kind::NumberMismatch || w.kind == Kind::UnitMismatch ||
             w.kind == Kind::TimeMismatch || w.kind == Kind::NegationMismatch ||
-            w.kind == Kind::PlaceholderMissing || w.kind == Kind::DntMissing)
+            w.kind == Kind::PlaceholderMissing || w.kind == Kind::DntMissing ||
+            w.kind == Kind::UnclearTerm)
             return false;
     }
     return true;
@@ -81,10 +82,11 @@ ProviderChain *buildChain(const TranslationConfig &config, QObject *parent)
         provider->setConcurrency(config.providerConcurrency);
         chain->add(provider);
     }
-    // An "answer" in the wrong script is an echo of the source or a reply, and a refusal, a
-    // preamble or an explanation is not the writer's words: the next provider is asked.
+    // An "answer" in the wrong script or language is an echo of the source, a reply or a
+    // translation for someone else, and a refusal, a preamble or an explanation is not the
+    // writer's words: the next provider is asked.
     chain->setValidator([](const ProviderRequest &request, const QString &answer) {
-        if (!LanguageDetector::fitsScript(answer, request.targetLang))
+        if (!LanguageDetector::fitsLanguage(answer, request.targetLang))
             return QStringLiteral("answer is not written in %1").arg(request.targetLang);
         return AnswerScreen::problem(request.text, answer, request.sourceLang, request.targetLang);
     });
@@ -165,6 +167,11 @@ QString TranslationPipeline::detectLanguage(const QString &text, const QString &
             return *vetted;
     }
     return detected;
+}
+
+bool TranslationPipeline::usesContext() const
+{
+    return !m_chain->providers().empty();
 }
 
 QString TranslationPipeline::metricsText() const
@@ -258,7 +265,7 @@ TranslationOutcome TranslationPipeline::checked(const TranslationRequest &reques
     for (auto &w : SafetyChecker::checkDetailed(prepared.masked.text, providerText))
         warnings.push_back(std::move(w));
     for (const auto &hit : prepared.hits) {
-        if (!GlossaryMatcher::contains(restored, QString::fromStdString(hit.target)))
+        if (!m_matcher.translated(restored, hit, request.targetLang))
             warnings.push_back(
                 Warning::make(Warning::Kind::GlossaryMissing, hit.source, {}, hit.target));
     }
@@ -355,6 +362,14 @@ void TranslationPipeline::runChain(const TranslationRequest &request,
     call.sourceLang = prepared->source;
     call.targetLang = request.targetLang;
     call.glossary = prepared->hits;
+    call.context.reserve(request.context.size());
+    for (const ContextTurn &turn : request.context) {
+        // Context is only read, never restored, so its personal data is simply gone.
+        static const QRegularExpression personal(QStringLiteral("⟦P\\d+⟧"));
+        QString text = PiiMasker::mask(turn.text).text;
+        text.replace(personal, QStringLiteral("[personal data]"));
+        call.context.push_back(ContextTurn{turn.fromPatient, text});
+    }
     m_chain->translate(call, deadline, [this, digest](ChainAnswer answer) {
         const std::vector<Waiter> waiters = m_inflight.take(digest);
         if (!answer.ok)
@@ -374,6 +389,10 @@ void TranslationPipeline::runChain(const TranslationRequest &request,
                                                   : protocol::TranslationStatus::Fallback;
             TranslationOutcome outcome =
                 checked(waiter.request, *waiter.prepared, answer.text, status, answer.provider);
+            for (const QString &word : answer.unclear)
+                outcome.translation.addWarning(protocol::TranslationWarning::make(
+                    protocol::TranslationWarning::Kind::UnclearTerm,
+                    utf8(waiter.prepared->masked.restore(word, nullptr))));
             if (!stored && cacheable(outcome.translation)) {
                 m_cache->insert(waiter.prepared->key,
                                 CachedTranslation{answer.provider, answer.model, answer.text,

@@ -54,6 +54,7 @@ public:
     [[nodiscard]] QString detectLanguage(const QString &text,
                                          const QString &declared) const override;
     [[nodiscard]] QString metricsText() const override;
+    [[nodiscard]] bool usesContext() const override;
 
     [[nodiscard]] const Glossary &glossary() const { return m_resources.glossary; }
     [[nodiscard]] const GlossaryMatcher &matcher() const { return m_matcher; }

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "medtranslate/protocol/Types.h"
+#include "translation/TranslationRequest.h"
 
 #include <QDeadlineTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <vector>
 
@@ -22,6 +24,8 @@ struct ProviderRequest
     //! The whole translation's deadline: a call still waiting for a free connection when it
     //! comes fails as not sent.
     QDeadlineTimer deadline{QDeadlineTimer::Forever};
+    //! Earlier turns, oldest first, personal data already replaced; never to be translated.
+    std::vector<ContextTurn> context{};
 };
 
 //! How a call ended. `retryable` marks overload (429, 5xx) where trying again may work.
@@ -33,6 +37,8 @@ struct ProviderResult
     bool retryable = false;
     int retryAfterMs = -1; //!< from Retry-After; -1 when absent
     QString error;         //!< short reason, never the text itself
+    //! Words of the source a language model said it was unsure of (StructuredAnswer).
+    QStringList unclear;
     //! The call never left: it waited for a free connection until the deadline. This says
     //! nothing about the provider, so it is not counted against it.
     bool notSent = false;

@@ -5,7 +5,10 @@
 
 namespace medtranslate::relay {
 
-Translator::Translator(QObject *parent) : QObject(parent), m_deadlines(this) {}
+Translator::Translator(QObject *parent) : QObject(parent), m_deadlines(this)
+{
+    m_clock.start();
+}
 
 void Translator::setLimits(int deadlineMs, int maxPending)
 {
@@ -31,15 +34,21 @@ void Translator::finish(const TranslationRequest &request, Prepared prepared, Ca
     // `done` is shared by the deadline and the answer; whichever settles the entry first wins.
     auto shared = std::make_shared<Callback>(std::move(done));
     const QString source = prepared.sourceLang;
-    const DeadlineQueue::Id id = m_deadlines.add([shared, request, source](bool overflow) {
+    QPointer<Translator> self(this);
+    const DeadlineQueue::Id id = m_deadlines.add([self, shared, request, source](bool overflow) {
         using Kind = protocol::TranslationWarning::Kind;
+        if (self)
+            self->m_health.record(true, self->m_clock.elapsed());
         (*shared)(
             unavailable(request, source, overflow ? Kind::Overloaded : Kind::DeadlineExceeded));
     });
-    QPointer<Translator> self(this);
     run(request, prepared, [self, id, shared](TranslationOutcome outcome) {
-        if (self && self->m_deadlines.settle(id))
-            (*shared)(std::move(outcome));
+        if (!self || !self->m_deadlines.settle(id))
+            return;
+        self->m_health.record(outcome.translation.status ==
+                                  protocol::TranslationStatus::Unavailable,
+                              self->m_clock.elapsed());
+        (*shared)(std::move(outcome));
     });
 }
 

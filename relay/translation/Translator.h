@@ -1,8 +1,10 @@
 #pragma once
 
 #include "translation/DeadlineQueue.h"
+#include "translation/TranslationHealth.h"
 #include "translation/TranslationRequest.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <functional>
 #include <memory>
@@ -45,6 +47,9 @@ public:
                                                  const QString &declared) const = 0;
     //! One line for the start-up banner: which providers, or why none.
     [[nodiscard]] virtual QString describe() const = 0;
+    //! True when a provider would read the consultation's earlier turns (TranslationRequest::
+    //! context); false offline, so the relay keeps none.
+    [[nodiscard]] virtual bool usesContext() const { return false; }
     //! Prometheus lines for /metrics (cache hits and misses, provider calls); may be empty.
     [[nodiscard]] virtual QString metricsText() const { return {}; }
 
@@ -54,6 +59,12 @@ public:
     [[nodiscard]] int pending() const { return m_deadlines.size(); }
     [[nodiscard]] quint64 timedOut() const { return m_deadlines.expiredCount(); }
     [[nodiscard]] quint64 overloaded() const { return m_deadlines.overflowCount(); }
+    //! Why translations count as failing now (see TranslationHealth), or nothing. Only answers
+    //! that went through `finish` count: one known at once in `prepare` asked no provider.
+    [[nodiscard]] std::optional<QString> failing() const
+    {
+        return m_health.failing(m_clock.elapsed());
+    }
 
     //! The outcome for a text nobody could translate: the original, labelled as such.
     [[nodiscard]] static TranslationOutcome unavailable(const TranslationRequest &request,
@@ -66,6 +77,9 @@ protected:
                      Callback done) = 0;
 
 private:
+    // Before m_deadlines, so they outlive whatever it settles while being destroyed.
+    TranslationHealth m_health;
+    QElapsedTimer m_clock;
     DeadlineQueue m_deadlines;
 };
 

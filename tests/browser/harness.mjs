@@ -53,16 +53,17 @@ function relayEnv() {
 }
 
 /**
- * Starts medtranslate-relay on a free port with a fresh database, the given agent accounts and
- * any extra flags. Resolves to { url, wsUrl, stop(), log() }.
+ * Starts medtranslate-relay on a free port with a fresh database, the given agent accounts, any
+ * extra flags and extra environment (`env`, e.g. MEDTRANSLATE_ADMIN_TOKEN). Resolves to
+ * { url, wsUrl, adminUrl, dir, stop(), log() }; `adminUrl` is the operators' address, or null when off.
  */
-export async function startRelay({ agents = [], args = [] } = {}) {
+export async function startRelay({ agents = [], args = [], env: extraEnv = {} } = {}) {
   if (!fs.existsSync(RELAY_BIN))
     throw new Error(`relay binary not found at ${RELAY_BIN}; build it or set MEDTRANSLATE_RELAY_BIN`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medtranslate-browser-'));
   const common = ['--db', path.join(dir, 'relay.db'), '--resources', path.join(REPO, 'resources'),
     '--widget-dir', path.join(REPO, 'widget')];
-  const env = relayEnv();
+  const env = { ...relayEnv(), ...extraEnv };
   for (const agent of agents) {
     const made = spawnSync(RELAY_BIN, [...common, '--add-agent', agent.username, '--agent-name', agent.name],
       { input: `${agent.password}\n`, env, timeout: 30000, encoding: 'utf8' });
@@ -98,7 +99,10 @@ export async function startRelay({ agents = [], args = [] } = {}) {
     process.removeListener('exit', killOnExit);
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { url, wsUrl: url.replace(/^http/, 'ws') + '/ws', stop, log: () => output };
+  // Printed on the lines after "listening on", which may arrive in a later chunk.
+  const operators = await waitUntil(() => /operators:\s+(\S+)/.exec(output), 'the operators line', 5000);
+  const adminUrl = operators[1].startsWith('http') ? operators[1].replace(/\/metrics$/, '') : null;
+  return { url, wsUrl: url.replace(/^http/, 'ws') + '/ws', adminUrl, dir, stop, log: () => output };
 }
 
 /** An agent console in a few lines: logs in, says hello, accepts rooms, talks. */

@@ -21,12 +21,7 @@ const QByteArray kKimPassword = "kim-password-1";
 const QByteArray kLeePassword = "lee-password-1";
 
 //! What one admin command did.
-struct Outcome
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Outcome = RelayProcess::CommandOutcome;
 
 WsClient::Predicate frameWith(const std::string &type, const std::string &key, const Json &value)
 {
@@ -58,20 +53,7 @@ protected:
     //! Runs the relay binary on the test database with `arguments`, `input` on its stdin.
     Outcome run(const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.setProcessEnvironment(RelayProcess::offlineEnvironment());
-        process.start(RelayProcess::binary(), database.relayArguments() + arguments);
-        Outcome outcome;
-        if (!process.waitForStarted(5000))
-            return outcome;
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(30000))
-            return outcome;
-        outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-        outcome.err = QString::fromUtf8(process.readAllStandardError());
-        return outcome;
+        return RelayProcess::runCommand(database.relayArguments() + arguments, input);
     }
 
     void addAgent(const QString &username, const QByteArray &password,

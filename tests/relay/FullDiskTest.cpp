@@ -180,6 +180,12 @@ TEST_F(FullDiskTest, RefusedWritesAreNeitherAckedNorDeliveredAndRecoverWithoutRe
     }
     const Json degraded = health(503);
     EXPECT_EQ(degraded["status"], "degraded");
+    // The public answer stays the contract's, without the reasons the full one gives.
+    const auto bare = HttpClient::get(m_relay->http(QStringLiteral("/health")));
+    EXPECT_EQ(bare.status, 503);
+    EXPECT_EQ(bare.json(), Json({{"status", "degraded"}})) << bare.body.toStdString();
+    ASSERT_TRUE(degraded.contains("reasons")) << degraded.dump();
+    EXPECT_EQ(degraded["reasons"][0]["code"], "database_writes_fail") << degraded.dump();
     EXPECT_NE(degraded.value("database", std::string{}).find("full"), std::string::npos)
         << degraded.dump();
 

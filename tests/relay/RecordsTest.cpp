@@ -1,6 +1,8 @@
+// The records commands (--export, --purge-ended-before, --audit, --stats) as the real binary beside
+// a running relay, on a real database. Compiled once per driver (MEDTRANSLATE_TEST_DRIVER).
 #include "RelayFixture.h"
 #include "SampleFiles.h"
-#include "attachments/BlobStoreFactory.h"
+#include "TestDatabase.h"
 #include "storage/Store.h"
 
 #include <QCoreApplication>
@@ -8,16 +10,21 @@
 #include <QDirIterator>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrlQuery>
+#include <set>
+#include <tuple>
 
 namespace medtranslate::test {
 
 namespace {
+
+const QString kDriver = QStringLiteral(MEDTRANSLATE_TEST_DRIVER);
 
 struct CommandRun
 {
@@ -43,12 +50,32 @@ bool eventually(const std::function<bool()> &done, int timeoutMs = 10000)
 class RecordsTest : public RelayFixture
 {
 protected:
-    CommandRun command(const QStringList &arguments)
+    void SetUp() override
+    {
+        QString error;
+        ASSERT_TRUE(database.create(&error)) << error.toStdString();
+        ASSERT_TRUE(files.isValid());
+        RelayFixture::SetUp();
+    }
+
+    void tweakConfig(relay::RelayConfig &config) override
+    {
+        config.store = database.storeConfig();
+        config.attachments.directory = files.path();
+    }
+
+    //! Runs the binary on the test's database with `arguments`, `input` on its stdin.
+    CommandRun command(const QStringList &arguments, const QByteArray &input = {})
     {
         QProcess p;
         p.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
         p.start(QStringLiteral(MEDTRANSLATE_RELAY_BINARY),
-                QStringList{QStringLiteral("--db"), relay->databasePath()} + arguments);
+                database.relayArguments() +
+                    QStringList{QStringLiteral("--attachment-dir"), files.path()} + arguments);
+        if (p.waitForStarted(10000)) {
+            p.write(input);
+            p.closeWriteChannel();
+        }
         // The relay of the test keeps serving while the command runs beside it.
         const bool finished =
             eventually([&p]() { return p.state() == QProcess::NotRunning; }, 60000);
@@ -99,15 +126,31 @@ protected:
     //! Whether the attachment folder holds an object whose name is `sha256`.
     bool storedObject(const std::string &sha256)
     {
-        QDirIterator it(relay::BlobStoreFactory::localFolder(relay->config().attachments,
-                                                             relay->config().store),
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(files.path(), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             if (it.next().contains(QString::fromStdString(sha256)))
                 return true;
         }
         return false;
     }
+
+    //! The audit log as `--audit --format json` prints it.
+    Json auditLog()
+    {
+        const CommandRun run = command(
+            {QStringLiteral("--audit"), QStringLiteral("--format"), QStringLiteral("json")});
+        EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+        return run.exitCode == 0 ? Json::parse(run.out.toStdString()) : Json::array();
+    }
+
+    //! Statistics as `--stats --format json` prints them, with `extra` arguments.
+    Json stats(const QStringList &extra);
+    void setTimeline(const QString &roomId, const QString &created, int joined, int patientAt,
+                     int agentAt, const Json &patientTranslation, const Json &agentTranslation);
+    Json sendersOf(const QStringList &rooms);
+
+    TestDatabase database{kDriver};
+    QTemporaryDir files;
 };
 
 TEST_F(RecordsTest, AnExportHasEveryMessageWithItsTranslationAndTheAttachments)
@@ -274,10 +317,361 @@ TEST_F(RecordsTest, APurgeRemovesEndedConsultationsWithTheFilesNoOtherUses)
     EXPECT_EQ(command({QStringLiteral("--dry-run")}).exitCode, 2);
 }
 
+TEST_F(RecordsTest, TheRecordsCommandsRefuseBadInputClearly)
+{
+    openAcceptedRoom();
+    const CommandRun xml =
+        command({QStringLiteral("--audit"), QStringLiteral("--format"), QStringLiteral("xml")});
+    EXPECT_EQ(xml.exitCode, 2);
+    EXPECT_TRUE(xml.err.contains(QStringLiteral("text or json"))) << xml.err.toStdString();
+    const CommandRun backwards =
+        command({QStringLiteral("--export-since"), QStringLiteral("2026-03-02"),
+                 QStringLiteral("--until"), QStringLiteral("2026-03-01")});
+    EXPECT_EQ(backwards.exitCode, 2);
+    EXPECT_TRUE(backwards.err.contains(QStringLiteral("--until must be after")))
+        << backwards.err.toStdString();
+    const CommandRun untilAlone =
+        command({QStringLiteral("--until"), QStringLiteral("2026-03-01")});
+    EXPECT_EQ(untilAlone.exitCode, 2);
+    EXPECT_TRUE(untilAlone.err.contains(QStringLiteral("--until goes with --export-since")))
+        << untilAlone.err.toStdString();
+    const CommandRun untilOnRoom =
+        command({QStringLiteral("--export"), room.id, QStringLiteral("--until"),
+                 QStringLiteral("2026-03-01")});
+    EXPECT_EQ(untilOnRoom.exitCode, 2);
+    const CommandRun sinceAlone =
+        command({QStringLiteral("--since"), QStringLiteral("2026-03-01")});
+    EXPECT_EQ(sinceAlone.exitCode, 2);
+    EXPECT_TRUE(sinceAlone.err.contains(QStringLiteral("--since goes with --audit")))
+        << sinceAlone.err.toStdString();
+    const CommandRun sinceOnExport =
+        command({QStringLiteral("--export"), room.id, QStringLiteral("--since"),
+                 QStringLiteral("2026-03-01")});
+    EXPECT_EQ(sinceOnExport.exitCode, 2);
+    const CommandRun badSince = command(
+        {QStringLiteral("--audit"), QStringLiteral("--since"), QStringLiteral("2026-13-01")});
+    EXPECT_EQ(badSince.exitCode, 2);
+    EXPECT_TRUE(badSince.err.contains(QStringLiteral("YYYY-MM-DD"))) << badSince.err.toStdString();
+
+    // A path that cannot be written (its folder is a file, which stops root too): the
+    // command fails and leaves nothing behind.
+    QTemporaryDir dir;
+    const QString notAFolder = dir.filePath(QStringLiteral("plain-file"));
+    {
+        QFile plain(notAFolder);
+        ASSERT_TRUE(plain.open(QIODevice::WriteOnly));
+    }
+    const QString target = notAFolder + QStringLiteral("/record.json");
+    const CommandRun unwritable =
+        command({QStringLiteral("--export"), room.id, QStringLiteral("--output"), target});
+    EXPECT_EQ(unwritable.exitCode, 1);
+    EXPECT_TRUE(unwritable.err.contains(QStringLiteral("cannot write")))
+        << unwritable.err.toStdString();
+    EXPECT_FALSE(QFileInfo(notAFolder).isDir());
+    const QString missing = dir.filePath(QStringLiteral("no/such/dir/record.pdf"));
+    const CommandRun noFolder = command(
+        {QStringLiteral("--export-since"), QStringLiteral("2000-01-01"), QStringLiteral("--format"),
+         QStringLiteral("json"), QStringLiteral("--output"), missing});
+    EXPECT_EQ(noFolder.exitCode, 1);
+    EXPECT_TRUE(noFolder.err.contains(QStringLiteral("cannot write")))
+        << noFolder.err.toStdString();
+    EXPECT_FALSE(QFile::exists(missing));
+    // None of the refused commands wrote to the audit log.
+    for (const Json &e : auditLog())
+        EXPECT_NE(e["action"], "export") << e.dump();
+}
+
+TEST_F(RecordsTest, TheAuditLogHasLoginsRoomMovesAndAccountChangesWithoutPasswords)
+{
+    const std::string wrongPassword = "not-kims-password-9";
+    for (const std::string &user : {std::string("kim"), std::string("nobody-here")}) {
+        const auto refused =
+            HttpClient::post(relay->http(QStringLiteral("/api/auth/login")),
+                             QByteArray::fromStdString(
+                                 Json{{"username", user}, {"password", wrongPassword}}.dump()));
+        EXPECT_EQ(refused.status, 401);
+    }
+    openAcceptedRoom(); // kim logs in and accepts
+    const QString leeId = relay->addAgent(QStringLiteral("lee"), QStringLiteral("이수진"));
+    agent->send({{"type", "transfer"},
+                 {"room_id", room.id.toStdString()},
+                 {"agent_id", leeId.toStdString()}});
+    ASSERT_TRUE(patient->take(frameWith("message", "event", "transferred")));
+    relay->addAgent(QStringLiteral("boss"), QStringLiteral("관리자"), QStringLiteral("admin"));
+    auto boss = connectAgent(QStringLiteral("boss"));
+    const QString bossId = [this]() {
+        const auto found = relay->server().store().agentByUsernameBlocking(QStringLiteral("boss"));
+        return found.ok() && found.value() ? found.value()->agent.id : QString();
+    }();
+    ASSERT_FALSE(bossId.isEmpty());
+    boss->send({{"type", "transfer"},
+                {"room_id", room.id.toStdString()},
+                {"agent_id", bossId.toStdString()}});
+    ASSERT_TRUE(patient->take(frameWith("message", "event", "transferred")));
+
+    const QByteArray parkFirst = "park-first-pass-7";
+    const QByteArray parkSecond = "park-second-pass-8";
+    ASSERT_EQ(command({QStringLiteral("--add-agent"), QStringLiteral("park"),
+                       QStringLiteral("--agent-role"), QStringLiteral("admin")},
+                      parkFirst + '\n')
+                  .exitCode,
+              0);
+    ASSERT_EQ(command({QStringLiteral("--set-agent"), QStringLiteral("park"),
+                       QStringLiteral("--agent-name"), QStringLiteral("박서연")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(command({QStringLiteral("--disable-agent"), QStringLiteral("park")}).exitCode, 0);
+    ASSERT_EQ(command({QStringLiteral("--enable-agent"), QStringLiteral("park")}).exitCode, 0);
+    ASSERT_EQ(
+        command({QStringLiteral("--reset-password"), QStringLiteral("park")}, parkSecond + '\n')
+            .exitCode,
+        0);
+
+    const Json log = auditLog();
+    const auto entries = [&log](const std::string &action) {
+        std::vector<Json> found;
+        for (const Json &e : log)
+            if (e["action"] == action)
+                found.push_back(e);
+        return found;
+    };
+    const auto isPeer = [](const Json &e) {
+        return e["origin"].get<std::string>().find("127.0.0.1") != std::string::npos;
+    };
+    // Both failures look alike: nothing tells a known user from an unknown one.
+    const auto failed = entries("login_failed");
+    ASSERT_EQ(failed.size(), 2u) << log.dump(2);
+    EXPECT_EQ((std::set<std::string>{failed[0]["actor"], failed[1]["actor"]}),
+              (std::set<std::string>{"agent:kim", "agent:nobody-here"}));
+    EXPECT_EQ(failed[0]["detail"], failed[1]["detail"]);
+    EXPECT_EQ(failed[0]["target"], failed[1]["target"]);
+    EXPECT_TRUE(isPeer(failed[0]) && isPeer(failed[1])) << log.dump(2);
+    const auto logins = entries("login");
+    ASSERT_EQ(logins.size(), 2u) << log.dump(2);
+    EXPECT_EQ((std::set<std::string>{logins[0]["actor"], logins[1]["actor"]}),
+              (std::set<std::string>{"agent:kim", "agent:boss"}));
+    EXPECT_TRUE(isPeer(logins[0]) && isPeer(logins[1]));
+
+    const auto accepts = entries("accept");
+    ASSERT_EQ(accepts.size(), 1u) << log.dump(2);
+    EXPECT_EQ(accepts[0]["actor"], "agent:kim");
+    EXPECT_EQ(accepts[0]["target"], room.id.toStdString());
+    EXPECT_TRUE(isPeer(accepts[0]));
+    const auto transfers = entries("transfer");
+    ASSERT_EQ(transfers.size(), 1u) << log.dump(2);
+    EXPECT_EQ(transfers[0]["actor"], "agent:kim");
+    EXPECT_EQ(transfers[0]["target"], room.id.toStdString());
+    EXPECT_NE(transfers[0]["detail"].get<std::string>().find("to agent:lee"), std::string::npos);
+    EXPECT_TRUE(isPeer(transfers[0]));
+    const auto takeovers = entries("takeover");
+    ASSERT_EQ(takeovers.size(), 1u) << log.dump(2);
+    EXPECT_EQ(takeovers[0]["actor"], "agent:boss");
+    EXPECT_EQ(takeovers[0]["target"], room.id.toStdString());
+    EXPECT_NE(takeovers[0]["detail"].get<std::string>().find(leeId.toStdString()),
+              std::string::npos)
+        << "names whom the room was taken from";
+    EXPECT_TRUE(isPeer(takeovers[0]));
+
+    const std::string admin = "admin:";
+    for (const char *action :
+         {"agent_added", "agent_changed", "agent_disabled", "agent_enabled", "password_reset"}) {
+        const auto found = entries(action);
+        ASSERT_EQ(found.size(), 1u) << action << log.dump(2);
+        EXPECT_EQ(found[0]["actor"].get<std::string>().rfind(admin, 0), 0u) << action;
+        EXPECT_EQ(found[0]["target"], "agent:park") << action;
+        EXPECT_EQ(found[0]["origin"], "command line") << action;
+    }
+    EXPECT_NE(entries("agent_added")[0]["detail"].get<std::string>().find("role admin"),
+              std::string::npos);
+    EXPECT_NE(entries("agent_changed")[0]["detail"].get<std::string>().find("박서연"),
+              std::string::npos);
+
+    const std::string text = command({QStringLiteral("--audit")}).out.toStdString() + log.dump();
+    for (const std::string &secret :
+         {wrongPassword, relay->password().toStdString(), parkFirst.toStdString(),
+          parkSecond.toStdString(), std::string("pbkdf2")})
+        EXPECT_EQ(text.find(secret), std::string::npos) << secret;
+}
+
+//! Statistics from `--stats --format json` (after `--since`, if given).
+Json RecordsTest::stats(const QStringList &extra)
+{
+    const CommandRun run = command(
+        QStringList{QStringLiteral("--stats"), QStringLiteral("--format"), QStringLiteral("json")} +
+        extra);
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    return run.exitCode == 0 ? Json::parse(run.out.toStdString()) : Json();
+}
+
+//! Sets a room's opening, its agent_joined notice, its patient and agent messages to known
+//! times (seconds after `created`), and the translations of the patient's and agent's words.
+void RecordsTest::setTimeline(const QString &roomId, const QString &created, int joined,
+                              int patientAt, int agentAt, const Json &patientTranslation,
+                              const Json &agentTranslation)
+{
+    const QDateTime start = QDateTime::fromString(created, Qt::ISODate);
+    const auto at = [&start](int s) { return start.addSecs(s).toString(Qt::ISODate); };
+    // The relay's own translations must be in before they are replaced by known outcomes.
+    const auto pending = [this, roomId]() {
+        const auto n = relay->server().store().runSync<int>([roomId](relay::StoreWorker &w) {
+            QSqlQuery &q = w.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE room_id = ? "
+                                                 "AND translation LIKE ?"),
+                                  {roomId, QStringLiteral("%\"status\":\"pending\"%")});
+            const int count = q.next() ? q.value(0).toInt() : -1;
+            q.finish();
+            return count;
+        });
+        return n.ok() ? n.value() : -1;
+    };
+    ASSERT_TRUE(eventually([&pending]() { return pending() == 0; }, 20000));
+    const auto done = relay->server().store().runSync<bool>([&](relay::StoreWorker &w) {
+        w.exec(QStringLiteral("UPDATE rooms SET created_at = ? WHERE id = ?"), {created, roomId})
+            .finish();
+        w.exec(QStringLiteral("UPDATE messages SET created_at = ? WHERE room_id = ? AND "
+                              "sender = 'system'"),
+               {at(joined), roomId})
+            .finish();
+        for (const auto &[sender, s, t] :
+             {std::tuple{QStringLiteral("patient"), patientAt, patientTranslation},
+              std::tuple{QStringLiteral("agent"), agentAt, agentTranslation}})
+            w.exec(QStringLiteral("UPDATE messages SET created_at = ?, translation = ? WHERE "
+                                  "room_id = ? AND sender = ?"),
+                   {at(s), QString::fromStdString(t.dump()), roomId, sender})
+                .finish();
+        return true;
+    });
+    ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
+}
+
+//! How many messages each sender wrote in `rooms`, counted in SQL.
+Json RecordsTest::sendersOf(const QStringList &rooms)
+{
+    Json counts = Json::object();
+    for (const QString &roomId : rooms) {
+        const auto rows = relay->server().store().runSync<std::vector<std::pair<std::string, int>>>(
+            [roomId](relay::StoreWorker &w) {
+                QSqlQuery &q = w.exec(QStringLiteral("SELECT sender, COUNT(*) FROM messages "
+                                                     "WHERE room_id = ? GROUP BY sender"),
+                                      {roomId});
+                std::vector<std::pair<std::string, int>> r;
+                while (q.next())
+                    r.emplace_back(q.value(0).toString().toStdString(), q.value(1).toInt());
+                q.finish();
+                return r;
+            });
+        EXPECT_TRUE(rows.ok());
+        for (const auto &[sender, n] : rows.value())
+            counts[sender] = counts.value(sender, 0) + n;
+    }
+    return counts;
+}
+
+TEST_F(RecordsTest, StatsCountConsultationsTimesOutcomesAndCacheHitsOfThePeriod)
+{
+    const auto translation = [](const char *status, const char *provider,
+                                std::vector<std::string> warnings = {}) {
+        return Json{{"text", "t"},
+                    {"lang", "ko"},
+                    {"status", status},
+                    {"provider", provider},
+                    {"warnings", warnings}};
+    };
+    const TestRelay::Room a = converse(QStringLiteral("vi"), "Tôi bị đau đầu");
+    const TestRelay::Room b = converse(QStringLiteral("zh"), "我头疼", false);
+    const TestRelay::Room c = relay->createRoom(QStringLiteral("th"));
+    const TestRelay::Room old = converse(QStringLiteral("vi"), "Tôi bị sốt");
+    setTimeline(a.id, QStringLiteral("2026-03-01T10:00:00Z"), 60, 120, 150,
+                translation("ok", "deepl", {"number_mismatch"}), translation("cached", "deepl"));
+    setTimeline(b.id, QStringLiteral("2026-03-01T11:00:00Z"), 300, 310, 400,
+                translation("fallback", "google", {"number_mismatch", "glossary_missing:aspirin"}),
+                translation("unavailable", ""));
+    setTimeline(c.id, QStringLiteral("2026-03-01T12:00:00Z"), 0, 0, 0, {}, {});
+    setTimeline(old.id, QStringLiteral("2020-01-01T00:00:00Z"), 1000, 1000, 1001,
+                translation("cached", "deepl"), translation("ok", "deepl"));
+
+    const Json s = stats({QStringLiteral("--since"), QStringLiteral("2026-01-01")});
+    EXPECT_EQ(s["since"], "2026-01-01T00:00:00Z");
+    EXPECT_EQ(s["consultations"]["total"], 3);
+    EXPECT_EQ(s["consultations"]["by_language"], (Json{{"vi", 1}, {"zh", 1}, {"th", 1}}));
+    EXPECT_EQ(s["consultations"]["by_status"], (Json{{"ended", 1}, {"active", 1}, {"waiting", 1}}));
+    // Nearest rank over {60, 300}: the median is rank 1, p90 rank 2; c was never accepted.
+    EXPECT_EQ(s["waiting_seconds"], (Json{{"count", 2}, {"median", 60}, {"p90", 300}}));
+    EXPECT_EQ(s["first_reply_seconds"], (Json{{"count", 2}, {"median", 30}, {"p90", 90}}));
+    const Json senders = sendersOf({a.id, b.id, c.id});
+    int total = 0;
+    for (const auto &[sender, n] : senders.items())
+        total += n.get<int>();
+    EXPECT_EQ(senders["patient"], 2);
+    EXPECT_EQ(senders["agent"], 2);
+    EXPECT_EQ(s["messages"]["by_sender"], senders);
+    EXPECT_EQ(s["messages"]["total"], total);
+    EXPECT_EQ(s["translations_by_provider"], (Json{{"deepl", {{"ok", 1}, {"cached", 1}}},
+                                                   {"google", {{"fallback", 1}}},
+                                                   {"none", {{"unavailable", 1}}}}));
+    EXPECT_EQ(s["warnings_by_kind"], (Json{{"number_mismatch", 2}, {"glossary_missing", 1}}));
+    EXPECT_EQ(s["cache"]["hits"], 1);
+    EXPECT_EQ(s["cache"]["translated"], 3);
+    EXPECT_DOUBLE_EQ(s["cache"]["hit_rate"].get<double>(), 1.0 / 3.0);
+
+    // Without --since the old consultation counts too.
+    const Json all = stats({});
+    EXPECT_TRUE(all["since"].is_null());
+    EXPECT_EQ(all["consultations"]["total"], 4);
+    EXPECT_EQ(all["consultations"]["by_language"], (Json{{"vi", 2}, {"zh", 1}, {"th", 1}}));
+    EXPECT_EQ(all["waiting_seconds"], (Json{{"count", 3}, {"median", 300}, {"p90", 1000}}));
+    EXPECT_EQ(all["first_reply_seconds"], (Json{{"count", 3}, {"median", 30}, {"p90", 90}}));
+    EXPECT_EQ(all["cache"]["hits"], 2);
+    EXPECT_EQ(all["cache"]["translated"], 5);
+    EXPECT_DOUBLE_EQ(all["cache"]["hit_rate"].get<double>(), 0.4);
+
+    const CommandRun text = command(
+        {QStringLiteral("--stats"), QStringLiteral("--since"), QStringLiteral("2026-01-01")});
+    ASSERT_EQ(text.exitCode, 0) << text.err.toStdString();
+    for (const QString &line :
+         {QStringLiteral("consultations: 3"),
+          QStringLiteral("waiting time: median 60 s, p90 300 s"),
+          QStringLiteral("first reply: median 30 s, p90 90 s"),
+          QStringLiteral("google: fallback 1"), QStringLiteral("cache hit rate: 33.3% (1 of 3)")})
+        EXPECT_TRUE(text.out.contains(line)) << text.out.toStdString();
+}
+
+TEST_F(RecordsTest, StatsOfAnEmptyDatabaseAndBadInput)
+{
+    const Json empty = stats({});
+    EXPECT_EQ(empty["consultations"]["total"], 0);
+    EXPECT_EQ(empty["consultations"]["by_language"], Json::object());
+    EXPECT_EQ(empty["waiting_seconds"],
+              (Json{{"count", 0}, {"median", nullptr}, {"p90", nullptr}}));
+    EXPECT_EQ(empty["messages"]["total"], 0);
+    EXPECT_EQ(empty["translations_by_provider"], Json::object());
+    EXPECT_TRUE(empty["cache"]["hit_rate"].is_null());
+    const CommandRun text = command({QStringLiteral("--stats")});
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("cache hit rate: -"))) << text.out.toStdString();
+
+    const CommandRun badDate = command(
+        {QStringLiteral("--stats"), QStringLiteral("--since"), QStringLiteral("2026-02-30")});
+    EXPECT_EQ(badDate.exitCode, 2);
+    EXPECT_TRUE(badDate.err.contains(QStringLiteral("--since"))) << badDate.err.toStdString();
+    EXPECT_TRUE(badDate.out.isEmpty());
+    const CommandRun xml =
+        command({QStringLiteral("--stats"), QStringLiteral("--format"), QStringLiteral("xml")});
+    EXPECT_EQ(xml.exitCode, 2);
+    EXPECT_TRUE(xml.err.contains(QStringLiteral("text or json for --stats")))
+        << xml.err.toStdString();
+    const CommandRun both = command({QStringLiteral("--stats"), QStringLiteral("--audit")});
+    EXPECT_EQ(both.exitCode, 2);
+    EXPECT_TRUE(both.err.contains(QStringLiteral("not both"))) << both.err.toStdString();
+}
+
 class RetentionTest : public RecordsTest
 {
 protected:
-    void tweakConfig(relay::RelayConfig &config) override { config.retentionDays = 2; }
+    void tweakConfig(relay::RelayConfig &config) override
+    {
+        RecordsTest::tweakConfig(config);
+        config.retentionDays = 2;
+    }
 };
 
 TEST_F(RetentionTest, TheRelayRemovesWhatEndedLongerAgoThanItsRetention)

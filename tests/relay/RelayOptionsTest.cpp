@@ -101,6 +101,29 @@ TEST(RelayOptionsTest, ApiKeysComeFromTheEnvironmentAndProvidersKeepTheirOrder)
               (QStringList{QStringLiteral("deepl"), QStringLiteral("openai")}));
 }
 
+TEST(RelayOptionsTest, DeepLFreeKeysGoToTheFreeEndpointAndProKeysToThePro)
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("DEEPL_API_KEY"),
+               QStringLiteral("0b8d5c1e-3f2a-4e6b-9a7d-2c4f6e8a0b1d:fx"));
+    QString error;
+    auto options = parse({}, env, &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->config.translation.deeplUrl, QStringLiteral("https://api-free.deepl.com"));
+
+    env.insert(QStringLiteral("DEEPL_API_KEY"),
+               QStringLiteral("0b8d5c1e-3f2a-4e6b-9a7d-2c4f6e8a0b1d"));
+    options = parse({}, env, &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->config.translation.deeplUrl, QStringLiteral("https://api.deepl.com"));
+
+    // A base URL given (a proxy, a test server) wins over the key's kind.
+    env.insert(QStringLiteral("MEDTRANSLATE_DEEPL_URL"), QStringLiteral("http://127.0.0.1:9"));
+    options = parse({}, env, &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->config.translation.deeplUrl, QStringLiteral("http://127.0.0.1:9"));
+}
+
 TEST(RelayOptionsTest, BadValuesAreRefusedWithAClearMessage)
 {
     QTemporaryDir dir;

@@ -121,6 +121,25 @@ QString RelayProcess::output()
     return m_output;
 }
 
+RelayProcess::CommandOutcome RelayProcess::runCommand(const QStringList &arguments,
+                                                      const QByteArray &input, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(offlineEnvironment());
+    process.start(binary(), arguments);
+    CommandOutcome outcome;
+    if (!process.waitForStarted(5000))
+        return outcome;
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs))
+        return outcome;
+    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.err = QString::fromUtf8(process.readAllStandardError());
+    return outcome;
+}
+
 bool RelayProcess::addAgent(const QString &database, const QString &username,
                             const QString &password, QString *error)
 {

@@ -36,6 +36,17 @@ public:
     //! Everything the relay printed, for failure messages.
     [[nodiscard]] QString output();
 
+    //! What one run of the binary as a command printed and how it ended.
+    struct CommandOutcome
+    {
+        int exitCode = -1; //!< -1 when it did not start, did not finish in time or crashed
+        QString out;
+        QString err;
+    };
+    //! Runs the binary once with `arguments` and `input` on its stdin, as an administrator would.
+    static CommandOutcome runCommand(const QStringList &arguments, const QByteArray &input = {},
+                                     int timeoutMs = 60000);
+
     //! Creates an agent account on `database` with `--add-agent` (the password on stdin).
     static bool addAgent(const QString &database, const QString &username, const QString &password,
                          QString *error);

@@ -24,6 +24,10 @@ TEST(TranslationWarning, LegacyStringsKeepTheirPrefixGrammar)
     EXPECT_EQ(TranslationWarning::make(Kind::NegationMismatch, "않").legacy(), "negation_mismatch");
     EXPECT_EQ(TranslationWarning::fromLegacy("time_mismatch").kind, Kind::TimeMismatch);
     EXPECT_EQ(TranslationWarning::fromLegacy("negation_mismatch").kind, Kind::NegationMismatch);
+    EXPECT_EQ(TranslationWarning::make(Kind::UnclearTerm, "đau thắt").legacy(),
+              "unclear_term:đau thắt");
+    EXPECT_EQ(TranslationWarning::fromLegacy("unclear_term:đau thắt"),
+              TranslationWarning::make(Kind::UnclearTerm, "đau thắt"));
     const json j = TranslationWarning::make(Kind::TimeMismatch, "오전 8시", "8 p.m.");
     EXPECT_EQ(j.dump(), R"({"kind":"time_mismatch","source":"오전 8시","translation":"8 p.m."})");
     EXPECT_EQ(j.get<TranslationWarning>(),

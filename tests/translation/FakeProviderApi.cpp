@@ -104,6 +104,8 @@ QStringList FakeProviderApi::check(const FakeRequest &r) const
         if (!deeplTargets().contains(str(body.value("target_lang", json()))))
             v << QStringLiteral("target_lang %1 is not a DeepL target code")
                      .arg(str(body.value("target_lang", json())));
+        if (body.contains("context") && !body["context"].is_string())
+            v << QStringLiteral("context is not a string");
         if (body.contains("source_lang") && !deeplSources().contains(str(body["source_lang"])))
             v << QStringLiteral("source_lang %1 is not a DeepL source code")
                      .arg(str(body["source_lang"]));

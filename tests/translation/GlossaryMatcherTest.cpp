@@ -4,6 +4,8 @@
 
 #include "PipelineHarness.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 using namespace medtranslate;
@@ -246,13 +248,55 @@ TEST(PipelineGlossary, MissingTermInTheTranslationIsFlagged)
 {
     PipelineHarness h({QStringLiteral("openai")});
     const QString text = QStringLiteral("복통이 있고 두통도 있어요");
-    h.openai.setTranslation(text, QStringLiteral("My stomach hurts and I have a headache."));
+    h.openai.setTranslation(text, QStringLiteral("I have a headache."));
     const auto outcome = h.translate(text, QStringLiteral("ko"), QStringLiteral("en"));
     ASSERT_TRUE(outcome);
     const auto &w = outcome->translation.warnings;
     EXPECT_EQ(std::count(w.begin(), w.end(), "glossary_missing:복통"), 1);
     EXPECT_EQ(std::count(w.begin(), w.end(), "glossary_missing:두통"), 0);
     EXPECT_EQ(std::string(protocol::toString(outcome->translation.status)), "ok");
+}
+
+TEST(PipelineGlossary, TheGlossarysOtherWordingsCount)
+{
+    // 복통 may be said the way patients say it (clinical.tsv lists "stomach", 배가 아파 …).
+    PipelineHarness h({QStringLiteral("openai")});
+    const QString text = QStringLiteral("복통이 있고 두통도 있어요");
+    h.openai.setTranslation(text, QStringLiteral("My stomach hurts and I have a headache."));
+    const auto outcome = h.translate(text, QStringLiteral("ko"), QStringLiteral("en"));
+    ASSERT_TRUE(outcome);
+    EXPECT_TRUE(outcome->translation.warnings.empty());
+    const QString vi = QStringLiteral("Tôi bị đau bụng 3 ngày nay.");
+    h.openai.setTranslation(vi, QStringLiteral("3일째 배가 아파요."));
+    const auto patient = h.translate(vi, QStringLiteral("vi"), QStringLiteral("ko"));
+    ASSERT_TRUE(patient);
+    EXPECT_TRUE(patient->translation.warnings.empty());
+    // The term given to the provider is still the first wording.
+    ASSERT_EQ(patient->glossary.size(), 1u);
+    EXPECT_EQ(patient->glossary.front().target, "복통");
+}
+
+TEST(GlossaryData, ACellsOtherWordingsAreNotTermsOfTheirOwn)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("t.tsv")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("category\tko\ten\nsymptom\t통증| 아파 |아픈\tpain\n");
+    file.close();
+    Glossary g;
+    QString error;
+    ASSERT_TRUE(g.loadDirectory(dir.path(), &error)) << error.toStdString();
+    ASSERT_EQ(g.size(), 1);
+    EXPECT_EQ(g.entries().front().terms.value(QStringLiteral("ko")), QStringLiteral("통증"));
+    EXPECT_EQ(g.entries().front().alternatives.value(QStringLiteral("ko")),
+              (QStringList{QStringLiteral("아파"), QStringLiteral("아픈")}));
+    const GlossaryMatcher m(g);
+    EXPECT_TRUE(m.find(QStringLiteral("아파요"), QStringLiteral("ko")).empty());
+    const protocol::GlossaryHit hit{"pain", "통증"};
+    EXPECT_TRUE(m.translated(QStringLiteral("많이 아파요"), hit, QStringLiteral("ko")));
+    EXPECT_FALSE(m.translated(QStringLiteral("괜찮아요"), hit, QStringLiteral("ko")));
+    EXPECT_FALSE(m.translated(QStringLiteral("많이 아파요"), hit, QStringLiteral("en")));
 }
 
 TEST(PipelineGlossary, NoSystemPromptGlossaryWhenNoTermOccurs)

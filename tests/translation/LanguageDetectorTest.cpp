@@ -89,3 +89,32 @@ TEST(PipelineLanguage, TextAlreadyInTheTargetLanguageIsNotTranslated)
     EXPECT_EQ(outcome->translation.provider, "none");
     EXPECT_EQ(h.anthropic.calls(), 0);
 }
+
+TEST(LanguageDetectorTest, AnAnswerInAnotherLanguageOfTheSameScriptDoesNotFit)
+{
+    // English where Vietnamese was asked for, and the other way round.
+    EXPECT_FALSE(LanguageDetector::fitsLanguage(
+        QStringLiteral("Take the elevator to the 3rd floor."), QStringLiteral("vi")));
+    EXPECT_TRUE(LanguageDetector::fitsLanguage(QStringLiteral("Vui lòng đi thang máy lên tầng 3."),
+                                               QStringLiteral("vi")));
+    EXPECT_FALSE(LanguageDetector::fitsLanguage(QStringLiteral("Vui lòng đi thang máy lên tầng 3."),
+                                                QStringLiteral("en")));
+    // A Vietnamese name in an English sentence, a short answer and a token are no other language.
+    EXPECT_TRUE(LanguageDetector::fitsLanguage(
+        QStringLiteral("Please call Nguyễn Thị Hương at 3 p.m. about the results."),
+        QStringLiteral("en")));
+    EXPECT_TRUE(LanguageDetector::fitsLanguage(QStringLiteral("OK, ⟦M1⟧"), QStringLiteral("vi")));
+    // Chinese where Japanese was asked for: kanji only; Japanese in Chinese: kana.
+    EXPECT_FALSE(LanguageDetector::fitsLanguage(QStringLiteral("这个药不能和酒一起服用。"),
+                                                QStringLiteral("ja")));
+    EXPECT_TRUE(LanguageDetector::fitsLanguage(
+        QStringLiteral("この薬はお酒と一緒に飲まないでください。"), QStringLiteral("ja")));
+    EXPECT_TRUE(LanguageDetector::fitsLanguage(QStringLiteral("内科"), QStringLiteral("ja")));
+    EXPECT_FALSE(LanguageDetector::fitsLanguage(QStringLiteral("検査結果は12月15日に出ます。"),
+                                                QStringLiteral("zh")));
+    EXPECT_TRUE(LanguageDetector::fitsLanguage(QStringLiteral("检查结果12月15日出来。"),
+                                               QStringLiteral("zh")));
+    // The script check still applies.
+    EXPECT_FALSE(
+        LanguageDetector::fitsLanguage(QStringLiteral("두통이 있어요"), QStringLiteral("th")));
+}

@@ -253,3 +253,16 @@ TEST(MeaningCheckTest, OddInputDoesNotCrash)
     // Hours that are no hours of the day are not read.
     EXPECT_TRUE(TimeOfDay::find(QStringLiteral("25시 0 ทุ่ม")).empty());
 }
+
+TEST(TimeOfDayTest, ThaiClockTimesAreOnA24HourClock)
+{
+    EXPECT_EQ(hoursOf("เวลา 22.00 น."), std::vector<int>{22});
+    EXPECT_EQ(hoursOf("เวลา 10.00 น."), std::vector<int>{10});
+    EXPECT_EQ(hoursOf("at 7 this morning"), std::vector<int>{7});
+    // 14.30 น. is 2:30 p.m., not the number 14.3; 02.30 น. is the middle of the night.
+    EXPECT_TRUE(check({"오후 2시 30분에 다시 오세요.", "กรุณากลับมาใหม่เวลา 14.30 น."}).isEmpty());
+    EXPECT_EQ(check({"오후 2시 30분에 다시 오세요.", "กรุณากลับมาใหม่เวลา 02.30 น."}),
+              QStringList{QStringLiteral("time_mismatch")});
+    // A decimal without น. is still a decimal.
+    EXPECT_TRUE(check({"체온이 37.5도예요", "อุณหภูมิ 37.5 องศา"}).isEmpty());
+}

@@ -4,6 +4,8 @@
 #include "translation/DoNotTranslateList.h"
 #include "translation/PiiMasker.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 using namespace medtranslate;
@@ -115,6 +117,32 @@ TEST(DoNotTranslateListTest, ProtectsNamesAsWholeWordsInAnyCase)
     EXPECT_TRUE(lost.empty());
 }
 
+TEST(DoNotTranslateListTest, MedicinesGetTheirOwnTokensSoTheModelKnowsWhatTheyAre)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("dnt.txt")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("# medicines first\nTylenol\n[names]\n서울메디컬센터\n[medicines]\nAdvil\n");
+    file.close();
+    DoNotTranslateList list;
+    QString error;
+    ASSERT_TRUE(list.loadFile(file.fileName(), &error)) << error.toStdString();
+    EXPECT_EQ(list.size(), 3);
+    MaskedText m;
+    m.text = QStringLiteral("서울메디컬센터에서 Tylenol 또는 Advil을 드세요. Tylenol은 식후에.");
+    list.protect(m);
+    EXPECT_EQ(m.text, QStringLiteral("⟦T1⟧에서 ⟦M1⟧ 또는 ⟦M2⟧을 드세요. ⟦M1⟧은 식후에."));
+    std::vector<MaskedText::Placeholder> lost;
+    EXPECT_EQ(m.restore(QStringLiteral("Take ⟦M1⟧ or ⟦M2⟧ at ⟦T1⟧; ⟦M1⟧ after meals."), &lost),
+              QStringLiteral("Take Tylenol or Advil at 서울메디컬센터; Tylenol after meals."));
+    EXPECT_TRUE(lost.empty());
+    // A medicine the answer dropped is reported lost, like any token.
+    EXPECT_EQ(m.restore(QStringLiteral("Take ⟦M2⟧ at ⟦T1⟧."), &lost),
+              QStringLiteral("Take Advil at 서울메디컬센터."));
+    ASSERT_EQ(lost.size(), 1u);
+    EXPECT_EQ(lost[0].original, QStringLiteral("Tylenol"));
+}
+
 TEST(DoNotTranslateListTest, TheLongestNameWinsWhereverItStands)
 {
     DoNotTranslateList list;
@@ -197,11 +225,32 @@ TEST(PipelinePrivacy, CacheKeyIsTheMaskedText)
     EXPECT_EQ(h.openai.calls(), 1);
 }
 
+TEST(PipelinePrivacy, TheEarlierTurnsAProviderReadsHaveNoPersonalData)
+{
+    PipelineHarness h({QStringLiteral("openai")});
+    h.openai.setTranslation(QStringLiteral("네, 그 번호로 연락 주세요"),
+                            QStringLiteral("Yes, please call that number."));
+    relay::TranslationRequest request{QStringLiteral("네, 그 번호로 연락 주세요"),
+                                      QStringLiteral("ko"), QStringLiteral("en")};
+    request.context = {
+        relay::ContextTurn{true, QStringLiteral("Can you call me at 010-2345-6789?")},
+        relay::ContextTurn{true, QStringLiteral("Or write to minh.nguyen@example.com")}};
+    const auto outcome = PipelineHarness::translate(h.pipeline(), request);
+    ASSERT_TRUE(outcome);
+    EXPECT_EQ(outcome->translation.text, "Yes, please call that number.");
+    const QByteArray bodies = h.openai.server().allBodies();
+    EXPECT_FALSE(bodies.contains("2345")) << bodies.toStdString();
+    EXPECT_FALSE(bodies.contains("minh.nguyen")) << bodies.toStdString();
+    EXPECT_TRUE(h.openai.systemOf(0).contains(
+        QStringLiteral("- Patient: Can you call me at [personal data]?")))
+        << h.openai.systemOf(0).toStdString();
+}
+
 TEST(PipelinePrivacy, DoNotTranslateNamesAreHiddenAndKeptVerbatim)
 {
     PipelineHarness h({QStringLiteral("anthropic")});
-    h.anthropic.setTranslation(QStringLiteral("⟦T1⟧ 500mg을 드세요"),
-                               QStringLiteral("Hãy uống ⟦T1⟧ 500mg."));
+    h.anthropic.setTranslation(QStringLiteral("⟦M1⟧ 500mg을 드세요"),
+                               QStringLiteral("Hãy uống ⟦M1⟧ 500mg."));
     const auto outcome = h.translate(QStringLiteral("Tylenol 500mg을 드세요"), QStringLiteral("ko"),
                                      QStringLiteral("vi"));
     ASSERT_TRUE(outcome);
@@ -209,7 +258,7 @@ TEST(PipelinePrivacy, DoNotTranslateNamesAreHiddenAndKeptVerbatim)
     EXPECT_FALSE(h.anthropic.server().allBodies().contains("Tylenol"));
     EXPECT_TRUE(outcome->translation.warnings.empty());
 
-    h.anthropic.setTranslation(QStringLiteral("⟦T1⟧ 1정 드세요"),
+    h.anthropic.setTranslation(QStringLiteral("⟦M1⟧ 1정 드세요"),
                                QStringLiteral("Hãy uống 1 viên thuốc giảm đau."));
     const auto dropped =
         h.translate(QStringLiteral("Advil 1정 드세요"), QStringLiteral("ko"), QStringLiteral("vi"));

@@ -162,6 +162,49 @@ TEST(DeepLProvider, UsesDeepLLanguageCodesAndAuthKeyHeader)
     const auto body = api.server().requests()[0].json();
     EXPECT_EQ(body["text"], nlohmann::json::array({"두통"}));
     EXPECT_EQ(body["model_type"], "prefer_quality_optimized");
+    EXPECT_FALSE(body.contains("context")); // none given, none sent
+}
+
+TEST(DeepLProvider, EarlierTurnsGoInTheContextParameterNotInTheText)
+{
+    FakeProviderApi api(FakeProviderApi::Kind::DeepL, QStringLiteral("dk"));
+    api.setTranslation(QStringLiteral("네, 월요일부터요"), QStringLiteral("Yes, since Monday."));
+    DeepLProvider provider(QStringLiteral("dk"), api.baseUrl());
+    ProviderRequest request = koToEn(QStringLiteral("네, 월요일부터요"));
+    request.context = {ContextTurn{true, QStringLiteral("Do you have a fever?")},
+                       ContextTurn{false, QStringLiteral("열이 있으세요?")}};
+    const auto result = call(provider, request);
+    ASSERT_TRUE(result);
+    EXPECT_TRUE(result->ok) << result->error.toStdString();
+    EXPECT_TRUE(api.violations().isEmpty())
+        << api.violations().join(QStringLiteral("; ")).toStdString();
+    const auto body = api.server().requests()[0].json();
+    EXPECT_EQ(body["text"], nlohmann::json::array({"네, 월요일부터요"}));
+    EXPECT_EQ(body["context"], "Do you have a fever?\n열이 있으세요?");
+}
+
+TEST(AnthropicProvider, EarlierTurnsAreContextInThePromptAndTheMessageStaysAlone)
+{
+    FakeProviderApi api(FakeProviderApi::Kind::Anthropic, QStringLiteral("k"), QStringLiteral("m"));
+    api.setTranslation(QStringLiteral("네, 월요일부터요"), QStringLiteral("Yes, since Monday."));
+    AnthropicProvider provider(QStringLiteral("k"), QStringLiteral("m"), api.baseUrl());
+    ProviderRequest request = koToEn(QStringLiteral("네, 월요일부터요"));
+    request.context = {ContextTurn{true, QStringLiteral("I have had a cough.")},
+                       ContextTurn{false, QStringLiteral("언제부터 기침을 하셨어요?")}};
+    const auto result = call(provider, request);
+    ASSERT_TRUE(result);
+    EXPECT_TRUE(result->ok) << result->error.toStdString();
+    EXPECT_EQ(result->text, QStringLiteral("Yes, since Monday."));
+    const QString system = api.systemOf(0);
+    const qsizetype patient = system.indexOf(QStringLiteral("- Patient: I have had a cough."));
+    const qsizetype counselor =
+        system.indexOf(QStringLiteral("- Counselor: 언제부터 기침을 하셨어요?"));
+    ASSERT_GE(patient, 0) << system.toStdString();
+    EXPECT_GT(counselor, patient); // oldest first
+    EXPECT_TRUE(system.contains(QStringLiteral("never translate it")));
+    const auto body = api.server().requests()[0].json();
+    ASSERT_EQ(body["messages"].size(), 1u);
+    EXPECT_EQ(body["messages"][0]["content"], "네, 월요일부터요");
 }
 
 TEST(DeepLProvider, EnglishTargetIsAmericanAndSourceHasNoVariant)

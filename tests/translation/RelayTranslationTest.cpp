@@ -72,16 +72,49 @@ TEST_F(RelayTranslation, PreviewHasTranslationBackTranslationAndGlossary)
         << openai.violations().join(QStringLiteral("; ")).toStdString();
 }
 
+TEST_F(RelayTranslation, APatientsAnswerIsTranslatedWithTheTurnsBeforeIt)
+{
+    const auto room = relay->createRoom(QStringLiteral("vi"));
+    openai.setTranslation(QStringLiteral("Tôi bị ho khan suốt đêm qua"),
+                          QStringLiteral("어젯밤 내내 마른기침을 했어요."));
+    openai.setTranslation(QStringLiteral("Vâng, từ thứ Hai tuần trước"),
+                          QStringLiteral("네, 지난주 월요일부터요."));
+    WsClient patient;
+    ASSERT_TRUE(patient.open(relay->ws()));
+    ASSERT_TRUE(patient.hello("patient", room.token));
+    auto say = [&patient, &room](const std::string &id, const std::string &text) {
+        patient.send({{"type", "send"},
+                      {"room_id", room.id.toStdString()},
+                      {"client_msg_id", id},
+                      {"text", text}});
+        return patient.take([&id](const Json &f) {
+            return f["type"] == "translation" ||
+                   (f["type"] == "message" && f["client_msg_id"] == id &&
+                    f["translation"]["status"] != "pending");
+        });
+    };
+    ASSERT_TRUE(say("m-1", "Tôi bị ho khan suốt đêm qua"));
+    ASSERT_TRUE(say("m-2", "Vâng, từ thứ Hai tuần trước"));
+    ASSERT_EQ(openai.calls(), 2);
+    // The first turn had nothing before it; the second reads the first.
+    EXPECT_FALSE(openai.systemOf(0).contains(QStringLiteral("The chat so far")));
+    EXPECT_TRUE(
+        openai.systemOf(1).contains(QStringLiteral("- Patient: Tôi bị ho khan suốt đêm qua")))
+        << openai.systemOf(1).toStdString();
+    EXPECT_TRUE(openai.violations().isEmpty())
+        << openai.violations().join(QStringLiteral("; ")).toStdString();
+}
+
 TEST_F(RelayTranslation, ApiTranslateReturnsGlossaryAndWarnings)
 {
-    openai.setTranslation(QStringLiteral("복통이 있어요"),
-                          QStringLiteral("I have a stomach ache."));
+    // "I have a stomach ache." says 복통 too (a glossary wording); this loses it.
+    openai.setTranslation(QStringLiteral("복통이 있어요"), QStringLiteral("I feel unwell."));
     const auto response =
         HttpClient::post(relay->http(QStringLiteral("/api/translate")),
                          R"({"text":"복통이 있어요","source":"ko","target":"en"})", token, 10000);
     ASSERT_EQ(response.status, 200) << response.body.toStdString();
     const Json body = response.json();
-    EXPECT_EQ(body["text"], "I have a stomach ache.");
+    EXPECT_EQ(body["text"], "I feel unwell.");
     EXPECT_EQ(body["glossary"],
               (Json::array({{{"source", "복통"}, {"target", "abdominal pain"}}})));
     EXPECT_EQ(body["warnings"], (Json::array({"glossary_missing:복통"})));

@@ -55,12 +55,26 @@ void from_json(const nlohmann::json &j, ErrorBody &e)
     e.message = lenientString(body, "message");
 }
 
+void to_json(nlohmann::json &j, const HealthReason &r)
+{
+    j = {{"code", r.code}, {"message", r.message}};
+}
+
+void from_json(const nlohmann::json &j, HealthReason &r)
+{
+    r = HealthReason{};
+    j.at("code").get_to(r.code);
+    optionalField(j, "message", r.message);
+}
+
 void to_json(nlohmann::json &j, const HealthResponse &h)
 {
     j = {{"status", h.status},
          {"database", h.database},
          {"translation", h.translation},
          {"uptime_seconds", h.uptimeSeconds}};
+    if (!h.reasons.empty())
+        j["reasons"] = h.reasons;
     if (!h.eventLoop.empty())
         j["event_loop"] = h.eventLoop;
 }
@@ -74,6 +88,8 @@ void from_json(const nlohmann::json &j, HealthResponse &h)
     if (const auto it = j.find("uptime_seconds"); it != j.end() && !it->is_null())
         h.uptimeSeconds = int64From(*it);
     optionalField(j, "event_loop", h.eventLoop);
+    if (const auto it = j.find("reasons"); it != j.end() && it->is_array())
+        it->get_to(h.reasons);
 }
 
 void to_json(nlohmann::json &j, const CreateRoomRequest &r)

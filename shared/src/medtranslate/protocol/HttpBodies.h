@@ -25,12 +25,24 @@ struct ErrorBody
 void to_json(nlohmann::json &j, const ErrorBody &e);
 void from_json(const nlohmann::json &j, ErrorBody &e);
 
+//! Why `GET /health` says "degraded": a short machine word and a sentence for people.
+struct HealthReason
+{
+    std::string
+        code; //!< database_unavailable, database_writes_fail, database_slow, translation_failing
+    std::string message;
+    bool operator==(const HealthReason &) const = default;
+};
+void to_json(nlohmann::json &j, const HealthReason &r);
+void from_json(const nlohmann::json &j, HealthReason &r);
+
 //! `GET /health`.
 struct HealthResponse
 {
-    std::string status; //!< "ok", or "degraded" when the database does not answer or refuses writes
-    std::string database;    //!< "ok" or the database's error
-    std::string translation; //!< the providers in use
+    std::string status;                //!< "ok", or "degraded" (see `reasons`)
+    std::vector<HealthReason> reasons; //!< empty while "ok"; left out of the JSON then
+    std::string database;              //!< "ok" or the database's error
+    std::string translation;           //!< the providers in use
     std::int64_t uptimeSeconds = 0;
     std::string eventLoop; //!< Qt's event dispatcher (the relay picks the UNIX one)
     bool operator==(const HealthResponse &) const = default;

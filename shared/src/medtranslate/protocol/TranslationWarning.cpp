@@ -15,6 +15,7 @@ constexpr std::array kKinds{
     std::pair{Kind::UnitMismatch, std::string_view{"unit_mismatch"}},
     std::pair{Kind::TimeMismatch, std::string_view{"time_mismatch"}},
     std::pair{Kind::NegationMismatch, std::string_view{"negation_mismatch"}},
+    std::pair{Kind::UnclearTerm, std::string_view{"unclear_term"}},
     std::pair{Kind::GlossaryMissing, std::string_view{"glossary_missing"}},
     std::pair{Kind::DntMissing, std::string_view{"dnt_missing"}},
     std::pair{Kind::PlaceholderMissing, std::string_view{"placeholder_missing"}},
@@ -27,7 +28,7 @@ constexpr std::array kKinds{
 //! Kinds whose version-1 string carries the term after a colon.
 bool carriesTerm(Kind kind)
 {
-    return kind == Kind::GlossaryMissing || kind == Kind::DntMissing;
+    return kind == Kind::GlossaryMissing || kind == Kind::DntMissing || kind == Kind::UnclearTerm;
 }
 
 void optionalString(const nlohmann::json &j, const char *key, std::string &out)

@@ -19,6 +19,7 @@ struct TranslationWarning
         UnitMismatch,        //!< the same number with another unit (5 mg → 5 g)
         TimeMismatch,        //!< the same hour in the other half of the day (8 a.m. → 8 p.m.)
         NegationMismatch,    //!< one side says "not" and the other does not
+        UnclearTerm,         //!< the model said it was unsure what these source words mean
         GlossaryMissing,     //!< a medical term's approved translation is absent
         DntMissing,          //!< a name that must stay as written did not come back
         PlaceholderMissing,  //!< masked personal data did not come back

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "records/Transcript.h"
+#include "transcript/Transcript.h"
 
 #include <QByteArray>
 #include <QDateTime>

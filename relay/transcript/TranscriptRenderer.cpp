@@ -1,6 +1,7 @@
-#include "records/TranscriptRenderer.h"
+#include "transcript/TranscriptRenderer.h"
 
 #include "medtranslate/Language.h"
+#include "transcript/TranscriptJson.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -10,7 +11,6 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QTextDocument>
-#include <nlohmann/json.hpp>
 
 namespace medtranslate::relay {
 
@@ -145,6 +145,8 @@ QString TranscriptRenderer::describe(const protocol::TranslationWarning &w)
         return QStringLiteral("time of day changed: %1 became %2").arg(source, translation);
     case K::NegationMismatch:
         return QStringLiteral("a negation was dropped or added");
+    case K::UnclearTerm:
+        return QStringLiteral("the translator was unsure what %1 means").arg(source);
     case K::DntMissing:
         return QStringLiteral("name %1 did not come back as written").arg(source);
     case K::PlaceholderMissing:
@@ -166,23 +168,7 @@ QString TranscriptRenderer::describe(const protocol::TranslationWarning &w)
 QByteArray TranscriptRenderer::json(const std::vector<Transcript> &transcripts,
                                     const QDateTime &exportedAt)
 {
-    nlohmann::json rooms = nlohmann::json::array();
-    for (const Transcript &t : transcripts) {
-        nlohmann::json room = t.room.room;
-        room["ended_at"] = t.room.endedAt.toStdString();
-        nlohmann::json attachments = nlohmann::json::array();
-        for (const auto &m : t.messages) {
-            if (m.attachment)
-                attachments.push_back(*m.attachment);
-        }
-        rooms.push_back({{"room", room}, {"messages", t.messages}, {"attachments", attachments}});
-    }
-    const nlohmann::json out = {
-        {"format", "medtranslate-transcript"},
-        {"version", 1},
-        {"exported_at", exportedAt.toUTC().toString(Qt::ISODate).toStdString()},
-        {"consultations", rooms}};
-    return QByteArray::fromStdString(out.dump(2)) + '\n';
+    return TranscriptJson::write(transcripts, exportedAt);
 }
 
 QString TranscriptRenderer::html(const std::vector<Transcript> &transcripts,
@@ -198,7 +184,7 @@ QString TranscriptRenderer::html(const std::vector<Transcript> &transcripts,
              .arg(exportedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
              .arg(transcripts.size());
     for (const Transcript &t : transcripts) {
-        const protocol::Room &room = t.room.room;
+        const protocol::Room &room = t.room;
         h += QStringLiteral("<h2>상담 Consultation %1</h2>\n<table class=\"meta\">")
                  .arg(esc(room.roomId));
         const auto meta = [&h](const QString &label, const QString &value) {
@@ -210,8 +196,8 @@ QString TranscriptRenderer::html(const std::vector<Transcript> &transcripts,
             meta(QStringLiteral("담당 상담사 Counselor"),
                  QStringLiteral("%1 (%2)").arg(esc(room.agent->name), esc(room.agent->id)));
         meta(QStringLiteral("시작 Opened"), esc(room.createdAt));
-        if (!t.room.endedAt.isEmpty())
-            meta(QStringLiteral("종료 Ended"), esc(t.room.endedAt));
+        if (!t.endedAt.isEmpty())
+            meta(QStringLiteral("종료 Ended"), esc(t.endedAt));
         meta(QStringLiteral("메시지 Messages"), QString::number(t.messages.size()));
         h += QStringLiteral(
             "</table>\n<table class=\"t\"><thead><tr><th>#</th><th>시각 Time</th>"
