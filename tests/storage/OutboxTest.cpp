@@ -1,6 +1,7 @@
 // The webhook outbox, on the driver under test (MEDTRANSLATE_TEST_DRIVER): events are written
 // with the room or message they describe, in the same transaction, and only when configured.
 #include "TestDatabase.h"
+#include "storage/OutboxTable.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
@@ -45,7 +46,7 @@ struct OutboxRow
     qint64 position = 0;
     QString event;
     nlohmann::json payload;
-    QString state;
+    int attempts = -1;
 };
 
 RoomRecord room(const QString &id)
@@ -94,14 +95,14 @@ protected:
     static std::vector<OutboxRow> outbox(Store &store)
     {
         auto rows = store.runSync<std::vector<OutboxRow>>([](StoreWorker &w) {
-            auto &q = w.exec(QStringLiteral("SELECT room_id, position, event, payload, state "
+            auto &q = w.exec(QStringLiteral("SELECT room_id, position, event, payload, attempts "
                                             "FROM webhook_outbox ORDER BY room_id, position"));
             std::vector<OutboxRow> found;
             while (q.next())
                 found.push_back({q.value(0).toString(), q.value(1).toLongLong(),
                                  q.value(2).toString(),
                                  nlohmann::json::parse(q.value(3).toString().toStdString()),
-                                 q.value(4).toString()});
+                                 q.value(4).toInt()});
             q.finish();
             return found;
         });
@@ -151,7 +152,7 @@ TEST_F(OutboxTest, QueuesAConsultationsEventsInOrderWithTheirPayloads)
         SCOPED_TRACE(i);
         EXPECT_EQ(rows[i].event, events[i]);
         EXPECT_EQ(rows[i].position, qint64(i + 1));
-        EXPECT_EQ(rows[i].state, QStringLiteral("pending"));
+        EXPECT_EQ(rows[i].attempts, 0);
         EXPECT_EQ(rows[i].payload.at("version"), 1);
         EXPECT_EQ(rows[i].payload.at("event"), events[i].toStdString());
         EXPECT_EQ(rows[i].payload.at("room"), "r_a");
@@ -213,6 +214,97 @@ TEST_F(OutboxTest, NothingIsQueuedWithoutWebhooks)
                     store->endRoom(QStringLiteral("r_d"), c, done);
                 })).ok());
     EXPECT_TRUE(outbox(*store).empty());
+}
+
+TEST_F(OutboxTest, OffersEachRoomsOldestDueEventAndSettlesAttempts)
+{
+    using relay::OutboxTable;
+    using relay::WebhookAttempt;
+    using relay::WebhookDue;
+    auto store = openStore(true);
+    for (const QString &id : {QStringLiteral("r_x"), QStringLiteral("r_y")})
+        ASSERT_TRUE((await<void>([&](QObject *c, auto done) {
+                        store->createRoom(room(id), c, done);
+                    })).ok());
+    ASSERT_TRUE((await<AppendResult>([&](QObject *c, auto done) {
+                    store->appendMessage(message(QStringLiteral("r_x"), "c1", "hi"), c, done);
+                })).ok());
+    const QString now = OutboxTable::timestamp(QDateTime::currentDateTimeUtc().addSecs(1));
+    auto due = [&](QSet<QString> busy) {
+        return await<WebhookDue>(
+                   [&](QObject *c, auto done) { store->webhooksDue(now, 8, busy, c, done); })
+            .value();
+    };
+    WebhookDue first = due({});
+    EXPECT_EQ(first.pending, 3);
+    ASSERT_EQ(first.events.size(), 2u) << "one per room: r_x's message waits for its creation";
+    for (const auto &e : first.events)
+        EXPECT_EQ(e.event, QStringLiteral("consultation.created"));
+    EXPECT_EQ(due({QStringLiteral("r_x")}).events.size(), 1u) << "a room in flight is skipped";
+
+    const relay::WebhookEvent x =
+        first.events[0].roomId == QStringLiteral("r_x") ? first.events[0] : first.events[1];
+    WebhookAttempt failed{x,
+                          now,
+                          false,
+                          503,
+                          QStringLiteral("HTTP 503"),
+                          12,
+                          OutboxTable::timestamp(QDateTime::currentDateTimeUtc().addSecs(60))};
+    ASSERT_TRUE((await<void>([&](QObject *c, auto done) {
+                    store->recordWebhookAttempt(failed, c, done);
+                })).ok());
+    WebhookDue later = due({});
+    ASSERT_EQ(later.events.size(), 1u) << "r_x backs off, its message still behind it";
+    EXPECT_EQ(later.events[0].roomId, QStringLiteral("r_y"));
+    EXPECT_EQ(later.pending, 3);
+
+    ASSERT_EQ(x.attempts, 0);
+    WebhookAttempt delivered{x, now, true, 200, {}, 9, {}};
+    delivered.event.attempts = 1;
+    ASSERT_TRUE((await<void>([&](QObject *c, auto done) {
+                    store->recordWebhookAttempt(delivered, c, done);
+                })).ok());
+    WebhookDue after = due({});
+    EXPECT_EQ(after.pending, 2) << "a delivered event leaves the outbox";
+    bool messageDue = false;
+    for (const auto &e : after.events)
+        messageDue |=
+            e.roomId == QStringLiteral("r_x") && e.event == QStringLiteral("message.created");
+    EXPECT_TRUE(messageDue);
+
+    const auto log = await<relay::WebhookLog>([&](QObject *c, auto done) {
+                         store->webhookLog({}, 10, c, done);
+                     }).value();
+    ASSERT_EQ(log.attempts.size(), 2u);
+    EXPECT_EQ(log.attempts[0].attempt, 1);
+    EXPECT_FALSE(log.attempts[0].delivered);
+    EXPECT_EQ(log.attempts[0].status, 503);
+    EXPECT_EQ(log.attempts[0].error, QStringLiteral("HTTP 503"));
+    EXPECT_EQ(log.attempts[1].attempt, 2);
+    EXPECT_TRUE(log.attempts[1].delivered);
+    EXPECT_EQ(log.attempts[1].roomId, QStringLiteral("r_x"));
+}
+
+TEST_F(OutboxTest, PurgingARoomDropsItsUndeliveredEvents)
+{
+    auto store = openStore(true);
+    for (const QString &id : {QStringLiteral("r_p"), QStringLiteral("r_q")})
+        ASSERT_TRUE((await<void>([&](QObject *c, auto done) {
+                        store->createRoom(room(id), c, done);
+                    })).ok());
+    ASSERT_TRUE((await<AppendResult>([&](QObject *c, auto done) {
+                    store->appendMessage(message(QStringLiteral("r_p"), "c1", "비밀"), c, done);
+                })).ok());
+    ASSERT_TRUE((await<void>([&](QObject *c, auto done) {
+                    store->endRoom(QStringLiteral("r_p"), c, done);
+                })).ok());
+    ASSERT_TRUE((await<std::optional<relay::PurgedRoom>>([&](QObject *c, auto done) {
+                    store->purgeRoom(QStringLiteral("r_p"), c, done);
+                })).value());
+    const auto rows = outbox(*store);
+    ASSERT_EQ(rows.size(), 1u) << "the message's text went with its room";
+    EXPECT_EQ(rows[0].room, QStringLiteral("r_q"));
 }
 
 } // namespace medtranslate::test
