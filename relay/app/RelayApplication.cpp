@@ -153,6 +153,8 @@ int RelayApplication::run(const RelayOptions &options)
         return RecordCommands::verifyChains(options);
     case RelayOptions::Command::Stats:
         return RecordCommands::printStats(options);
+    case RelayOptions::Command::WebhookLog:
+        return RecordCommands::printWebhookLog(options);
     case RelayOptions::Command::Serve:
         break;
     }
@@ -300,10 +302,8 @@ int RelayApplication::serve(const RelayOptions &options)
           << Qt::endl
           << "  webhooks:    "
           << (options.config.webhooks.enabled()
-                  // Said plainly so nobody relies on events this build does not send yet.
                   ? options.config.webhooks.url.toString() +
-                        QStringLiteral(" (options checked; delivery not built yet, nothing is "
-                                       "sent: docs/webhooks.md)")
+                        QStringLiteral(" (signed; attempts: --webhook-log)")
                   : QStringLiteral("off (--webhook-url)"))
           << Qt::endl
           << "  WebSocket:   " << server.webSocketUrl().toString() << Qt::endl

@@ -426,7 +426,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("format"),
         QStringLiteral("Output format: table (default) or json for --list-agents; json "
                        "(default), html or pdf for an export; text (default) or json for "
-                       "--audit and --stats."),
+                       "--audit, --stats and --webhook-log."),
         QStringLiteral("format"));
     const QCommandLineOption exportOption(
         QStringLiteral("export"),
@@ -461,10 +461,14 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("Print consultation statistics and exit: counts by language and status, "
                        "waiting and first-reply times, messages, translation outcomes, "
                        "warnings, cache hit rate (see --since)."));
+    const QCommandLineOption webhookLogOption(
+        QStringLiteral("webhook-log"),
+        QStringLiteral("Print the webhook delivery attempts and how many events still wait, "
+                       "and exit (see --since)."));
     const QCommandLineOption sinceOption(
         QStringLiteral("since"),
-        QStringLiteral("With --audit: entries from this date on; with --stats: the "
-                       "consultations opened from this date on."),
+        QStringLiteral("With --audit or --webhook-log: entries from this date on; with --stats: "
+                       "the consultations opened from this date on."),
         QStringLiteral("date"));
     const QCommandLineOption verifyOption(
         QStringLiteral("verify"),
@@ -505,6 +509,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                &dryRunOption,
                                &auditOption,
                                &statsOption,
+                               &webhookLogOption,
                                &sinceOption,
                                &verifyOption,
                                &demoOption})
@@ -829,8 +834,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     }
     const bool records = parser.isSet(exportOption) || parser.isSet(exportSinceOption) ||
                          parser.isSet(purgeOption) || parser.isSet(auditOption) ||
-                         parser.isSet(verifyOption) ||
-                         parser.isSet(statsOption);
+                         parser.isSet(verifyOption) || parser.isSet(statsOption) ||
+                         parser.isSet(webhookLogOption);
     if (records && !given.isEmpty()) {
         *error =
             QStringLiteral("%1 goes alone, not with an account command").arg(given.constFirst());
@@ -844,7 +849,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         }
         options.listFormat = format == QLatin1String("json") ? ListFormat::Json : ListFormat::Table;
     } else if (parser.isSet(formatOption) && !records) {
-        *error = QStringLiteral("--format goes with --list-agents, an export, --audit or --stats");
+        *error = QStringLiteral("--format goes with --list-agents, an export, --audit, --stats or "
+                                "--webhook-log");
         return std::nullopt;
     }
     if (parser.isSet(exportOption) || parser.isSet(exportSinceOption)) {
@@ -888,14 +894,20 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                  .isValid())
             return std::nullopt;
         options.dryRun = parser.isSet(dryRunOption);
-    } else if (parser.isSet(auditOption) || parser.isSet(statsOption)) {
-        if (parser.isSet(auditOption) && parser.isSet(statsOption)) {
-            *error = QStringLiteral("use --audit or --stats, not both");
+    } else if (parser.isSet(auditOption) || parser.isSet(statsOption) ||
+               parser.isSet(webhookLogOption)) {
+        if (int(parser.isSet(auditOption)) + int(parser.isSet(statsOption)) +
+                int(parser.isSet(webhookLogOption)) >
+            1) {
+            *error = QStringLiteral("use one of --audit, --stats and --webhook-log at a time");
             return std::nullopt;
         }
-        const QString name =
-            parser.isSet(auditOption) ? QStringLiteral("--audit") : QStringLiteral("--stats");
-        options.command = parser.isSet(auditOption) ? Command::Audit : Command::Stats;
+        const QString name = parser.isSet(auditOption)   ? QStringLiteral("--audit")
+                             : parser.isSet(statsOption) ? QStringLiteral("--stats")
+                                                         : QStringLiteral("--webhook-log");
+        options.command = parser.isSet(auditOption)   ? Command::Audit
+                          : parser.isSet(statsOption) ? Command::Stats
+                                                      : Command::WebhookLog;
         if (parser.isSet(sinceOption) &&
             !(options.auditSince =
                   parseDate(QStringLiteral("--since"), parser.value(sinceOption), error))
@@ -926,8 +938,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         return std::nullopt;
     }
     if (parser.isSet(sinceOption) && options.command != Command::Audit &&
-        options.command != Command::Stats) {
-        *error = QStringLiteral("--since goes with --audit or --stats");
+        options.command != Command::Stats && options.command != Command::WebhookLog) {
+        *error = QStringLiteral("--since goes with --audit, --stats or --webhook-log");
         return std::nullopt;
     }
     if (options.command != Command::PurgeEnded && parser.isSet(dryRunOption)) {
