@@ -247,8 +247,7 @@ TEST(WebhookBinaryTest, TheBannerSaysWhatIsSent)
     relay.terminate();
     EXPECT_TRUE(relay.waitForFinished(10000));
     EXPECT_TRUE(banner.contains(
-        QStringLiteral("webhooks:    http://127.0.0.1:9/hooks (options checked; delivery not "
-                       "built yet")))
+        QStringLiteral("webhooks:    http://127.0.0.1:9/hooks (signed; attempts: --webhook-log)")))
         << banner.toStdString();
 }
 
