@@ -34,6 +34,10 @@ struct TranslationConfig
     int breakerCooldownMs = 30000;  //!< how long it is skipped
     int cacheTtlDays = 30;          //!< 0 turns the translation cache off
     int cacheMemoryEntries = 10000; //!< translations kept in memory for instant answers
+    //! A message left unavailable because providers failed is translated again after about
+    //! this long, then 3× longer each time up to 5 minutes (0: never on its own).
+    int retranslateAfterMs = 5000;
+    int retranslateAttempts = 10; //!< automatic attempts per message before it is left to agents
 };
 
 //! Everything the relay can be told, from defaults < config file < environment < flags.

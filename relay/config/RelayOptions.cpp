@@ -67,6 +67,14 @@ const Setting kSettings[] = {
      "n",
      "Translations that may wait for a provider at once; past it the oldest is reported "
      "unavailable with the warning overloaded (default 20000, 0: no limit)."},
+    {"retranslate-after-ms", "MEDTRANSLATE_RETRANSLATE_AFTER_MS",
+     "translation.retranslate_after_ms", "ms",
+     "A message left untranslated because the providers failed is translated again after about "
+     "this long, then three times longer each time up to 5 minutes (default 5000, 0: only when "
+     "an agent asks)."},
+    {"retranslate-attempts", "MEDTRANSLATE_RETRANSLATE_ATTEMPTS",
+     "translation.retranslate_attempts", "n",
+     "Automatic re-translations of one message before it is left to the agent (default 10)."},
     {"provider-timeout-ms", "MEDTRANSLATE_PROVIDER_TIMEOUT_MS", "translation.timeout_ms", "ms",
      "Timeout of one provider call, from when it is sent (default 10000)."},
     {"provider-concurrency", "MEDTRANSLATE_PROVIDER_CONCURRENCY", "translation.concurrency", "n",
@@ -638,6 +646,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     } numbers[] = {
         {"translation-deadline-ms", 100, &c.translation.deadlineMs},
         {"max-pending-translations", 0, &c.translation.maxPending},
+        {"retranslate-after-ms", 0, &c.translation.retranslateAfterMs},
+        {"retranslate-attempts", 1, &c.translation.retranslateAttempts},
         {"provider-timeout-ms", 100, &c.translation.providerTimeoutMs},
         {"provider-concurrency", 1, &c.translation.providerConcurrency},
         {"provider-retries", 0, &c.translation.providerRetries},

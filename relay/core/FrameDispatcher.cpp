@@ -91,6 +91,8 @@ void FrameDispatcher::dispatch(Peer &peer, const protocol::ClientFrame &frame)
                 m_lifecycle.accept(peer, f);
             else if constexpr (std::is_same_v<T, client::Transfer>)
                 m_lifecycle.transfer(peer, f);
+            else if constexpr (std::is_same_v<T, client::Retranslate>)
+                m_messages.retranslate(peer, f);
             else
                 static_assert(sizeof(T) == 0, "a client frame without a handler");
         },

@@ -8,6 +8,7 @@
 #include "core/RoomRegistry.h"
 #include "core/SendBudget.h"
 #include "core/StdString.h"
+#include "core/TranslationRetry.h"
 #include "medtranslate/Language.h"
 #include "storage/Store.h"
 
@@ -45,7 +46,17 @@ MessageFlow::MessageFlow(const RelayConfig &config, Store &store, Translator &tr
                          SendBudget &budget, QObject *parent)
     : QObject(parent), m_config(config), m_store(store), m_translator(translator),
       m_templates(templates), m_rooms(rooms), m_access(access), m_fanOut(fanOut),
-      m_metrics(metrics), m_budget(budget)
+      m_metrics(metrics), m_budget(budget),
+      m_retry(new TranslationRetry(
+          translator, config.translation.retranslateAfterMs, config.translation.retranslateAttempts,
+          [this](const QString &roomId) {
+              const RoomState *room = m_rooms.find(roomId);
+              return room && room->room.status != RoomStatus::Ended;
+          },
+          [this](const QString &roomId, qint64 seq, const TranslationOutcome &outcome) {
+              applyTranslation(roomId, seq, outcome);
+          },
+          this))
 {
 }
 
@@ -172,10 +183,13 @@ void MessageFlow::store(protocol::Message draft, const QPointer<Peer> &origin,
             // Whatever the providers do, the Translator answers by its deadline.
             const QString roomId = qs(message.roomId);
             const qint64 seq = message.seq;
-            m_translator.finish(pending->request, std::move(pending->prepared),
-                                [this, roomId, seq](TranslationOutcome outcome) {
-                                    applyTranslation(roomId, seq, outcome);
-                                });
+            m_translator.finish(
+                pending->request, std::move(pending->prepared),
+                [this, roomId, seq, request = pending->request](TranslationOutcome outcome) {
+                    applyTranslation(roomId, seq, outcome);
+                    if (TranslationRetry::worthRetrying(outcome.translation))
+                        m_retry->schedule(roomId, seq, request);
+                });
         });
 }
 
@@ -233,6 +247,65 @@ void MessageFlow::applyTranslation(const QString &roomId, qint64 seq,
             }
             m_fanOut.broadcast(*room,
                                server::TranslationUpdate{room->room.roomId, seq, translation});
+        });
+}
+
+TranslationRequest MessageFlow::requestFor(const RoomState &room,
+                                           const protocol::Message &message) const
+{
+    const bool fromPatient = message.sender == protocol::Sender::Patient;
+    TranslationRequest request{qs(message.text),
+                               fromPatient ? qs(message.lang) : QStringLiteral("ko"),
+                               fromPatient ? QStringLiteral("ko") : qs(room.room.patientLanguage)};
+    // The language was detected when the message came; detecting again could only disagree.
+    request.sourceDetected = fromPatient;
+    request.context = room.recentTurns;
+    return request;
+}
+
+void MessageFlow::retranslate(Peer &peer, const client::Retranslate &frame)
+{
+    if (peer.role() != Role::Agent) {
+        peer.sendError(ErrorCode::Forbidden, QStringLiteral("only agents ask for translations"));
+        return;
+    }
+    RoomState *room = m_access.forAction(peer, frame.roomId, {}, true);
+    if (!room)
+        return;
+    const QString roomId = qs(frame.roomId);
+    const qint64 seq = frame.seq;
+    QPointer<Peer> origin(&peer);
+    m_store.messagesAfter(
+        roomId, seq - 1, 1, this,
+        [this, origin, roomId, seq](Result<std::vector<protocol::Message>> found) {
+            if (!origin)
+                return;
+            if (!found.ok()) {
+                origin->sendError(ErrorCode::Internal,
+                                  QStringLiteral("the message cannot be read now; try again"));
+                return;
+            }
+            RoomState *room = m_rooms.find(roomId);
+            if (!room)
+                return origin->sendError(ErrorCode::RoomEnded,
+                                         QStringLiteral("the consultation has ended"));
+            if (found.value().empty() || found.value().front().seq != seq)
+                return origin->sendError(ErrorCode::NotFound,
+                                         QStringLiteral("no message %1 in this room").arg(seq));
+            const protocol::Message &message = found.value().front();
+            if (message.translation.status != protocol::TranslationStatus::Unavailable ||
+                message.text.empty() || message.sender == protocol::Sender::System)
+                return origin->sendError(
+                    ErrorCode::BadRequest,
+                    QStringLiteral("only a message left untranslated is translated again"));
+            const TranslationRequest request = requestFor(*room, message);
+            m_fanOut.broadcast(*room,
+                               server::TranslationUpdate{room->room.roomId, seq,
+                                                         pendingTranslation(request.targetLang)});
+            m_retry->now(roomId, seq, request,
+                         [this, roomId, seq](const TranslationOutcome &outcome) {
+                             applyTranslation(roomId, seq, outcome);
+                         });
         });
 }
 

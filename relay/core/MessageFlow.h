@@ -16,6 +16,7 @@
 namespace medtranslate::relay {
 
 class SendBudget;
+class TranslationRetry;
 
 class FanOut;
 class Peer;
@@ -43,6 +44,8 @@ public:
     void send(Peer &peer, const protocol::client::Send &send);
     void typing(Peer &peer, const protocol::client::Typing &typing);
     void read(Peer &peer, const protocol::client::Read &read);
+    //! An agent asks again for a message left untranslated (docs/protocol.md).
+    void retranslate(Peer &peer, const protocol::client::Retranslate &request);
     //! Stores a system notice in the room (both languages, vetted) and delivers it;
     //! `after` runs once it is stored or failed.
     //! Stores a message announcing a file (its objects already stored) and delivers it to
@@ -65,6 +68,9 @@ private:
     //! preview updated, delivered to both sides.
     void delivered(const protocol::Message &message);
     void applyTranslation(const QString &roomId, qint64 seq, const TranslationOutcome &outcome);
+    //! How a stored message is translated (again): its text, its languages, recent turns.
+    [[nodiscard]] TranslationRequest requestFor(const RoomState &room,
+                                                const protocol::Message &message) const;
 
     const RelayConfig &m_config;
     Store &m_store;
@@ -75,6 +81,7 @@ private:
     FanOut &m_fanOut;
     RelayMetrics &m_metrics;
     SendBudget &m_budget;
+    TranslationRetry *m_retry; //!< a child
 };
 
 } // namespace medtranslate::relay

@@ -11,6 +11,8 @@ void RelayFixture::SetUp()
         config.roomMessagesPerMinute = 0;
         config.roomTranslationCharsPerHour = 0;
         config.addressTranslationCharsPerHour = 0;
+        // Failed translations stay failed unless a test is about trying them again.
+        config.translation.retranslateAfterMs = 0;
         tweakConfig(config);
     });
     translator = new ScriptedTranslator;

@@ -17,6 +17,10 @@ relay::TranslationOutcome ScriptedTranslator::answer(const relay::TranslationReq
         outcome.translation.status = protocol::TranslationStatus::Unavailable;
         outcome.translation.text = request.text.toStdString();
         outcome.translation.lang = request.sourceLang.toStdString();
+        // As the pipeline says it: asked and failed, or (known at once) nothing vetted offline.
+        outcome.translation.addWarning(protocol::TranslationWarning::make(
+            rule.immediate ? protocol::TranslationWarning::Kind::NoVettedTranslation
+                           : protocol::TranslationWarning::Kind::ProvidersFailed));
         return outcome;
     }
     outcome.translation.status =

@@ -16,6 +16,7 @@ struct TypeNameVisitor
     std::string_view operator()(const client::Preview &) const { return "preview"; }
     std::string_view operator()(const client::Accept &) const { return "accept"; }
     std::string_view operator()(const client::Transfer &) const { return "transfer"; }
+    std::string_view operator()(const client::Retranslate &) const { return "retranslate"; }
 };
 } // namespace
 
@@ -86,6 +87,11 @@ void to_json(nlohmann::json &j, const Accept &f)
 void to_json(nlohmann::json &j, const Transfer &f)
 {
     j = {{"type", "transfer"}, {"room_id", f.roomId}, {"agent_id", f.agentId}};
+}
+
+void to_json(nlohmann::json &j, const Retranslate &f)
+{
+    j = {{"type", "retranslate"}, {"room_id", f.roomId}, {"seq", f.seq}};
 }
 
 } // namespace medtranslate::protocol::client

@@ -78,13 +78,21 @@ struct Transfer
     bool operator==(const Transfer &) const = default;
 };
 
+//! An agent asks for a message left untranslated to be translated again (docs/protocol.md).
+struct Retranslate
+{
+    std::string roomId;
+    std::int64_t seq = 0;
+    bool operator==(const Retranslate &) const = default;
+};
+
 } // namespace medtranslate::protocol::client
 
 namespace medtranslate::protocol {
 
-using ClientFrame =
-    std::variant<client::Hello, client::Send, client::Typing, client::Read, client::End,
-                 client::History, client::Preview, client::Accept, client::Transfer>;
+using ClientFrame = std::variant<client::Hello, client::Send, client::Typing, client::Read,
+                                 client::End, client::History, client::Preview, client::Accept,
+                                 client::Transfer, client::Retranslate>;
 
 //! The contract's `type` string of a frame.
 std::string_view typeName(const ClientFrame &frame);
@@ -104,4 +112,5 @@ void to_json(nlohmann::json &j, const History &f);
 void to_json(nlohmann::json &j, const Preview &f);
 void to_json(nlohmann::json &j, const Accept &f);
 void to_json(nlohmann::json &j, const Transfer &f);
+void to_json(nlohmann::json &j, const Retranslate &f);
 } // namespace medtranslate::protocol::client

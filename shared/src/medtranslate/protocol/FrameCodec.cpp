@@ -159,6 +159,12 @@ ClientFrame readClientFrame(const std::string &type, const Reader &r, const Limi
         return client::Accept{r.id("room_id", limits)};
     if (type == "transfer")
         return client::Transfer{r.id("room_id", limits), r.id("agent_id", limits)};
+    if (type == "retranslate") {
+        client::Retranslate f{r.id("room_id", limits), r.integer("seq")};
+        if (f.seq < 1)
+            throw FieldError(ErrorCode::BadRequest, "field 'seq' must be 1 or more");
+        return f;
+    }
     throw FieldError(ErrorCode::BadRequest, "unknown frame type '" + type + "'");
 }
 
