@@ -171,6 +171,11 @@ void ChatSession::dispatch(const protocol::Message &draft)
         m_client.sendText(roomId(), clientMsgId, toQString(draft.text));
 }
 
+void ChatSession::requestRetranslation(qint64 seq)
+{
+    m_client.requestRetranslation(roomId(), seq);
+}
+
 void ChatSession::requestPreview(const QString &requestId, const QString &text)
 {
     m_previews.insert(requestId);

@@ -56,6 +56,8 @@ public:
     //! unless the message offers a retry: see MessageListModel::Retry.
     bool retrySend(const QString &clientMsgId);
     void requestPreview(const QString &requestId, const QString &text);
+    //! "Translate again" for a message left untranslated.
+    void requestRetranslation(qint64 seq);
     void setTyping(bool active);
     //! The agent has seen the chat: clears the unread badge and tells the relay.
     void markAllRead();

@@ -523,6 +523,11 @@ void RelayClient::flushOutbox()
     }
 }
 
+void RelayClient::requestRetranslation(const QString &roomId, qint64 seq)
+{
+    sendFrame(protocol::client::Retranslate{roomId.toStdString(), seq});
+}
+
 void RelayClient::requestPreview(const QString &roomId, const QString &requestId,
                                  const QString &text)
 {

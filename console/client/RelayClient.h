@@ -84,6 +84,9 @@ public:
     void sendTemplate(const QString &roomId, const QString &clientMsgId, const QString &templateId);
     //! Answers with previewReceived or previewFailed for `requestId`.
     void requestPreview(const QString &roomId, const QString &requestId, const QString &text);
+    //! Asks the relay to translate a message left untranslated again (a `translation` frame
+    //! answers, pending then the outcome).
+    void requestRetranslation(const QString &roomId, qint64 seq);
     //! These return false when there is no connection to carry them.
     bool accept(const QString &roomId);
     bool end(const QString &roomId);

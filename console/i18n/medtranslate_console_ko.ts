@@ -163,39 +163,54 @@
         <translation>번역 시간 초과</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <location filename="../ui/TranslationBadges.cpp" line="71"/>
         <source>Check the time</source>
         <translation>시간 확인 필요</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <location filename="../ui/TranslationBadges.cpp" line="74"/>
         <source>Check &quot;not&quot;</source>
         <translation>부정 표현 확인 필요</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <location filename="../ui/TranslationBadges.cpp" line="77"/>
         <source>Unclear: %1</source>
         <translation>불명확: %1</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <location filename="../ui/TranslationBadges.cpp" line="119"/>
+        <source>The translator did not answer in time. The relay tries again by itself; &quot;Translate again&quot; in the message&apos;s menu tries now.</source>
+        <translation>번역기가 제시간에 응답하지 않았습니다. 릴레이가 스스로 다시 시도하며, 메시지 메뉴의 &quot;다시 번역&quot;으로 지금 시도할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="134"/>
         <source>The time %1 of the original is %2 in the translation (morning and evening swapped?).</source>
         <translation>원문의 시간 %1이(가) 번역문에서 %2입니다(오전과 오후가 바뀌었나요?).</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <location filename="../ui/TranslationBadges.cpp" line="138"/>
         <source>A time of day is in the other half of the day in the translation.</source>
         <translation>번역문에서 시간의 오전/오후가 원문과 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <location filename="../ui/TranslationBadges.cpp" line="141"/>
         <source>One side says &quot;not&quot; and the other does not: the translation may say the opposite.</source>
         <translation>한쪽에만 부정 표현(안, 못, not 등)이 있습니다. 번역이 반대 뜻일 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="65"/>
+        <location filename="../ui/TranslationBadges.cpp" line="145"/>
         <source>The translator was unsure what &quot;%1&quot; means; ask the patient if it matters.</source>
         <translation>번역기가 &quot;%1&quot;의 뜻을 확신하지 못했습니다. 중요하면 환자에게 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="151"/>
+        <source>No translation service could translate this text. The relay tries again by itself; &quot;Translate again&quot; in the message&apos;s menu tries now.</source>
+        <translation>어떤 번역 서비스도 이 문장을 번역하지 못했습니다. 릴레이가 스스로 다시 시도하며, 메시지 메뉴의 &quot;다시 번역&quot;으로 지금 시도할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TranslationBadges.cpp" line="155"/>
+        <source>Too many translations were waiting at once. The relay tries again by itself; &quot;Translate again&quot; in the message&apos;s menu tries now.</source>
+        <translation>번역을 기다리는 문장이 한꺼번에 너무 많았습니다. 릴레이가 스스로 다시 시도하며, 메시지 메뉴의 &quot;다시 번역&quot;으로 지금 시도할 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../ui/TranslationBadges.cpp" line="65"/>
@@ -208,67 +223,57 @@
         <translation>개인정보 변경됨</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="88"/>
+        <location filename="../ui/TranslationBadges.cpp" line="97"/>
         <source>The number %1 of the original is %2 in the translation.</source>
         <translation>원문의 숫자 %1이(가) 번역에서는 %2입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="91"/>
+        <location filename="../ui/TranslationBadges.cpp" line="100"/>
         <source>The number %1 of the original is missing from the translation.</source>
         <translation>원문의 숫자 %1이(가) 번역에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="98"/>
+        <location filename="../ui/TranslationBadges.cpp" line="107"/>
         <source>The approved translation &quot;%2&quot; of the medical term &quot;%1&quot; is missing.</source>
         <translation>의학 용어 &quot;%1&quot;의 승인된 번역 &quot;%2&quot;이(가) 번역에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="114"/>
+        <location filename="../ui/TranslationBadges.cpp" line="124"/>
         <source>%1 of the original became %2 in the translation.</source>
         <translation>원문의 %1이(가) 번역에서 %2(으)로 바뀌었습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="117"/>
+        <location filename="../ui/TranslationBadges.cpp" line="127"/>
         <source>A unit (mg, ml, days, …) is different in the translation.</source>
         <translation>번역문에서 단위(mg, ml, 일 등)가 원문과 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="120"/>
+        <location filename="../ui/TranslationBadges.cpp" line="130"/>
         <source>A phone number, e-mail or ID number did not come back unchanged.</source>
         <translation>전화번호, 이메일 또는 신분증 번호가 그대로 돌아오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="124"/>
-        <source>No translation service could translate this text.</source>
-        <translation>어떤 번역 서비스도 이 문장을 번역하지 못했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/TranslationBadges.cpp" line="125"/>
+        <location filename="../ui/TranslationBadges.cpp" line="158"/>
         <source>Without a translation service only vetted sentences are translated.</source>
         <translation>번역 서비스가 없으면 검증된 문장만 번역됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="94"/>
+        <location filename="../ui/TranslationBadges.cpp" line="103"/>
         <source>A number, dose, date or time is different in the translation.</source>
         <translation>번역문에서 숫자, 용량, 날짜 또는 시간이 원문과 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="102"/>
+        <location filename="../ui/TranslationBadges.cpp" line="111"/>
         <source>The approved translation of the medical term &quot;%1&quot; is missing.</source>
         <translation>의료 용어 &quot;%1&quot;의 승인된 번역이 빠져 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="106"/>
+        <location filename="../ui/TranslationBadges.cpp" line="115"/>
         <source>&quot;%1&quot; must stay as written but is missing from the translation.</source>
         <translation>&quot;%1&quot;은(는) 그대로 유지되어야 하는데 번역문에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TranslationBadges.cpp" line="110"/>
-        <source>The translator did not answer in time.</source>
-        <translation>번역기가 제시간에 응답하지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/TranslationBadges.cpp" line="129"/>
+        <location filename="../ui/TranslationBadges.cpp" line="162"/>
         <source>Translation warning: %1</source>
         <translation>번역 경고: %1</translation>
     </message>
@@ -344,8 +349,8 @@
     <name>medtranslate::console::ChatPage</name>
     <message>
         <location filename="../ui/ChatPage.cpp" line="33"/>
-        <location filename="../ui/ChatPage.cpp" line="283"/>
-        <location filename="../ui/ChatPage.cpp" line="286"/>
+        <location filename="../ui/ChatPage.cpp" line="284"/>
+        <location filename="../ui/ChatPage.cpp" line="287"/>
         <source>End chat</source>
         <translation>상담 종료</translation>
     </message>
@@ -356,7 +361,7 @@
     </message>
     <message>
         <location filename="../ui/ChatPage.cpp" line="35"/>
-        <location filename="../ui/ChatPage.cpp" line="100"/>
+        <location filename="../ui/ChatPage.cpp" line="101"/>
         <source>Export consultation…</source>
         <translation>상담 내보내기…</translation>
     </message>
@@ -381,77 +386,77 @@
         <translation>이 상담의 기록(원문과 번역)을 PDF, HTML 또는 JSON으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="100"/>
+        <location filename="../ui/ChatPage.cpp" line="101"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="102"/>
+        <location filename="../ui/ChatPage.cpp" line="103"/>
         <source>Exporting the consultation…</source>
         <translation>상담을 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="105"/>
+        <location filename="../ui/ChatPage.cpp" line="106"/>
         <source>Consultation saved to %1</source>
         <translation>상담 기록을 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="119"/>
+        <location filename="../ui/ChatPage.cpp" line="120"/>
         <source> (ended)</source>
         <translation> (종료됨)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="121"/>
+        <location filename="../ui/ChatPage.cpp" line="122"/>
         <source> (closed)</source>
         <translation> (닫힘)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="127"/>
+        <location filename="../ui/ChatPage.cpp" line="128"/>
         <source>%1 patient</source>
         <translation>%1 환자</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="131"/>
+        <location filename="../ui/ChatPage.cpp" line="132"/>
         <source>● online</source>
         <translation>● 접속 중</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="131"/>
+        <location filename="../ui/ChatPage.cpp" line="132"/>
         <source>○ offline</source>
         <translation>○ 접속 끊김</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="134"/>
+        <location filename="../ui/ChatPage.cpp" line="135"/>
         <source>Consultation %1</source>
         <translation>상담 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="145"/>
+        <location filename="../ui/ChatPage.cpp" line="146"/>
         <source>This chat is read only.</source>
         <translation>이 상담은 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="165"/>
+        <location filename="../ui/ChatPage.cpp" line="166"/>
         <source>Send files to the patient</source>
         <translation>환자에게 파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="168"/>
+        <location filename="../ui/ChatPage.cpp" line="169"/>
         <source>Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.pdf)</source>
         <translation>사진 및 PDF 문서 (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="168"/>
+        <location filename="../ui/ChatPage.cpp" line="169"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="183"/>
+        <location filename="../ui/ChatPage.cpp" line="184"/>
         <source>Send files</source>
         <translation>파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="183"/>
+        <location filename="../ui/ChatPage.cpp" line="184"/>
         <source>Send to the patient?
 
 %1</source>
@@ -460,28 +465,28 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="206"/>
+        <location filename="../ui/ChatPage.cpp" line="207"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="207"/>
-        <location filename="../ui/ChatPage.cpp" line="350"/>
+        <location filename="../ui/ChatPage.cpp" line="208"/>
+        <location filename="../ui/ChatPage.cpp" line="351"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="379"/>
+        <location filename="../ui/ChatPage.cpp" line="380"/>
         <source>Not exported: %1</source>
         <translation>내보내지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="380"/>
+        <location filename="../ui/ChatPage.cpp" line="381"/>
         <source>Export consultation</source>
         <translation>상담 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="381"/>
+        <location filename="../ui/ChatPage.cpp" line="382"/>
         <source>The consultation was not exported.
 
 %1</source>
@@ -490,39 +495,39 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="192"/>
+        <location filename="../ui/ChatPage.cpp" line="193"/>
         <source>Send picture</source>
         <translation>사진 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="193"/>
+        <location filename="../ui/ChatPage.cpp" line="194"/>
         <source>Send the pasted picture (%1 × %2) to the patient?</source>
         <translation>붙여 넣은 사진(%1 × %2)을 환자에게 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="245"/>
+        <location filename="../ui/ChatPage.cpp" line="246"/>
         <source>The chat has ended: the files were not sent.</source>
         <translation>상담이 종료되어 파일을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="257"/>
+        <location filename="../ui/ChatPage.cpp" line="258"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ChatPage.cpp" line="258"/>
+        <location filename="../ui/ChatPage.cpp" line="259"/>
         <source>%n file(s) not sent.</source>
         <translation>
             <numerusform>파일 %n개를 보내지 않았습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="260"/>
+        <location filename="../ui/ChatPage.cpp" line="261"/>
         <source>Not sent</source>
         <translation>전송 실패</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="261"/>
+        <location filename="../ui/ChatPage.cpp" line="262"/>
         <source>These files were not sent:
 
 %1</source>
@@ -531,62 +536,62 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="284"/>
+        <location filename="../ui/ChatPage.cpp" line="285"/>
         <source>End this consultation? The patient can no longer write in it.</source>
         <translation>이 상담을 종료할까요? 종료 후에는 환자가 더 이상 메시지를 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="287"/>
+        <location filename="../ui/ChatPage.cpp" line="288"/>
         <source>Keep chatting</source>
         <translation>계속 상담</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="292"/>
+        <location filename="../ui/ChatPage.cpp" line="293"/>
         <source>Not connected to the relay: the chat was not ended.</source>
         <translation>중계 서버에 연결되어 있지 않아 상담을 종료하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="328"/>
+        <location filename="../ui/ChatPage.cpp" line="329"/>
         <source>%1 (online)</source>
         <translation>%1 (접속 중)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="328"/>
+        <location filename="../ui/ChatPage.cpp" line="329"/>
         <source>%1 (offline)</source>
         <translation>%1 (접속 안 함)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="333"/>
+        <location filename="../ui/ChatPage.cpp" line="334"/>
         <source>There is no other counselor to transfer this chat to.</source>
         <translation>이 상담을 넘길 다른 상담사가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="336"/>
+        <location filename="../ui/ChatPage.cpp" line="337"/>
         <source>Counselor who takes over this chat:</source>
         <translation>이 상담을 이어받을 상담사:</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="347"/>
+        <location filename="../ui/ChatPage.cpp" line="348"/>
         <source>Transfer chat</source>
         <translation>상담 이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="349"/>
+        <location filename="../ui/ChatPage.cpp" line="350"/>
         <source>Transfer</source>
         <translation>이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="361"/>
+        <location filename="../ui/ChatPage.cpp" line="362"/>
         <source>Not connected to the relay: the chat was not transferred.</source>
         <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="363"/>
+        <location filename="../ui/ChatPage.cpp" line="364"/>
         <source>Transfer requested.</source>
         <translation>이관을 요청했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="370"/>
+        <location filename="../ui/ChatPage.cpp" line="371"/>
         <source>Agent id of the colleague who takes over
 (ask your administrator if you do not know it):</source>
         <translation>상담을 넘겨받을 상담사의 ID
@@ -605,8 +610,8 @@
     <name>medtranslate::console::ChatSession</name>
     <message>
         <location filename="../client/ChatSession.cpp" line="33"/>
-        <location filename="../client/ChatSession.cpp" line="218"/>
-        <location filename="../client/ChatSession.cpp" line="298"/>
+        <location filename="../client/ChatSession.cpp" line="223"/>
+        <location filename="../client/ChatSession.cpp" line="303"/>
         <source>The consultation has ended.</source>
         <translation>상담이 종료되었습니다.</translation>
     </message>
@@ -626,42 +631,42 @@
         <translation>전송 실패: 릴레이가 파일을 거부했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="220"/>
+        <location filename="../client/ChatSession.cpp" line="225"/>
         <source>Transferred to %1.</source>
         <translation>%1 상담사에게 이관되었습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="257"/>
+        <location filename="../client/ChatSession.cpp" line="262"/>
         <source>Not sent: the consultation has ended.</source>
         <translation>전송 안 됨: 상담이 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="260"/>
+        <location filename="../client/ChatSession.cpp" line="265"/>
         <source>Not sent: too many messages at once.</source>
         <translation>전송 안 됨: 한꺼번에 너무 많이 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="263"/>
+        <location filename="../client/ChatSession.cpp" line="268"/>
         <source>Not sent: the relay could not store it.</source>
         <translation>전송 안 됨: 중계 서버가 메시지를 저장하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="266"/>
+        <location filename="../client/ChatSession.cpp" line="271"/>
         <source>Not sent: the message is too long. Shorten it and send it as a new message.</source>
         <translation>전송 안 됨: 메시지가 너무 깁니다. 줄여서 새 메시지로 보내세요.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="269"/>
+        <location filename="../client/ChatSession.cpp" line="274"/>
         <source>Not sent.</source>
         <translation>전송 안 됨.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="269"/>
+        <location filename="../client/ChatSession.cpp" line="274"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="297"/>
+        <location filename="../client/ChatSession.cpp" line="302"/>
         <source>The patient ended the consultation.</source>
         <translation>환자가 상담을 종료했습니다.</translation>
     </message>
@@ -692,17 +697,22 @@
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../ui/ChatView.cpp" line="121"/>
+        <location filename="../ui/ChatView.cpp" line="128"/>
+        <source>Translate again</source>
+        <translation>다시 번역</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatView.cpp" line="134"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatView.cpp" line="123"/>
+        <location filename="../ui/ChatView.cpp" line="136"/>
         <source>Save as…</source>
         <translation>다른 이름으로 저장…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatView.cpp" line="128"/>
+        <location filename="../ui/ChatView.cpp" line="141"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -1261,7 +1271,7 @@
         <translation>번역 미리보기가 너무 오래 걸립니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="531"/>
+        <location filename="../client/RelayClient.cpp" line="536"/>
         <source>Not connected to the relay.</source>
         <translation>중계 서버에 연결되어 있지 않습니다.</translation>
     </message>

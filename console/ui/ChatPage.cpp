@@ -76,6 +76,7 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     connect(m_composer, &Composer::sendRequested, session, &ChatSession::sendText);
     connect(m_composer, &Composer::typingChanged, session, &ChatSession::setTyping);
     connect(m_view, &ChatView::retryRequested, session, &ChatSession::retrySend);
+    connect(m_view, &ChatView::retranslateRequested, session, &ChatSession::requestRetranslation);
     connect(m_view, &ChatView::openRequested, m_attachmentActions, &AttachmentActions::open);
     connect(m_view, &ChatView::saveRequested, m_attachmentActions, &AttachmentActions::saveAs);
     connect(m_attachmentActions, &AttachmentActions::notice, this, &ChatPage::notice);

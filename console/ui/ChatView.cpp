@@ -116,6 +116,19 @@ QMenu *ChatView::createContextMenu(const QModelIndex &index)
         menu->addAction(m_retry);
         menu->addSeparator();
     }
+    // A stored text the providers could not translate: the relay retries on its own, and the
+    // agent may ask now (a provider known to be back, a patient waiting).
+    const auto status =
+        protocol::TranslationStatus(index.data(MessageListModel::TranslationStatusRole).toInt());
+    const auto sender = protocol::Sender(index.data(MessageListModel::SenderRole).toInt());
+    const qint64 seq = index.data(MessageListModel::SeqRole).toLongLong();
+    if (status == protocol::TranslationStatus::Unavailable && seq > 0 &&
+        sender != protocol::Sender::System &&
+        !index.data(MessageListModel::IsAttachmentRole).toBool()) {
+        connect(menu->addAction(tr("Translate again")), &QAction::triggered, this,
+                [this, seq]() { emit retranslateRequested(seq); });
+        menu->addSeparator();
+    }
     if (!index.data(MessageListModel::AttachmentUrlRole).toString().isEmpty()) {
         const QPersistentModelIndex at(index);
         connect(menu->addAction(tr("Open")), &QAction::triggered, this,

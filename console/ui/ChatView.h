@@ -30,6 +30,8 @@ public:
 signals:
     //! The agent asks to send the failed message with this client_msg_id again.
     void retryRequested(const QString &clientMsgId);
+    //! The agent asks for the message `seq`, left untranslated, to be translated again.
+    void retranslateRequested(qint64 seq);
     //! The agent asks to open, or to save, the attachment of a message (its download URL and
     //! display name).
     void openRequested(const QString &url, const QString &name);

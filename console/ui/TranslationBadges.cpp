@@ -116,7 +116,8 @@ QStringList TranslationBadges::explainWarnings(const std::vector<TranslationWarn
                          .arg(w.term);
             break;
         case K::DeadlineExceeded:
-            lines << tr("The translator did not answer in time.");
+            lines << tr("The translator did not answer in time. The relay tries again by "
+                        "itself; \"Translate again\" in the message's menu tries now.");
             break;
         case K::UnitMismatch:
             if (!w.source.isEmpty() && !w.translation.isEmpty())
@@ -146,10 +147,16 @@ QStringList TranslationBadges::explainWarnings(const std::vector<TranslationWarn
                          .arg(w.term);
             break;
         case K::NoTranslation:
-            lines << (w.raw == QLatin1String("providers_failed")
-                          ? tr("No translation service could translate this text.")
-                          : tr("Without a translation service only vetted sentences are "
-                               "translated."));
+            if (w.raw == QLatin1String("providers_failed"))
+                lines << tr("No translation service could translate this text. The relay tries "
+                            "again by itself; \"Translate again\" in the message's menu tries "
+                            "now.");
+            else if (w.raw == QLatin1String("overloaded"))
+                lines << tr("Too many translations were waiting at once. The relay tries again "
+                            "by itself; \"Translate again\" in the message's menu tries now.");
+            else
+                lines << tr("Without a translation service only vetted sentences are "
+                            "translated.");
             break;
         case K::Other:
             lines << tr("Translation warning: %1").arg(w.raw);

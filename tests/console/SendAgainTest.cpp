@@ -216,3 +216,38 @@ TEST_F(SendAgain, ContextMenuAndShortcutOfTheChatViewSendItAgain)
     QTest::keyClick(view, Qt::Key_R, Qt::ControlModifier);
     EXPECT_EQ(deliveryOf(QStringLiteral("c-2")), MessageListModel::Delivery::Sending);
 }
+
+TEST_F(SendAgain, AnUntranslatedMessageOffersToBeTranslatedAgain)
+{
+    protocol::Message failed = medtranslate::test::patientMessage("r1", 4, "Tôi bị sốt cao");
+    failed.translation.status = protocol::TranslationStatus::Unavailable;
+    failed.translation.text = failed.text;
+    failed.translation.lang = "vi";
+    failed.translation.addWarning(
+        protocol::TranslationWarning::make(protocol::TranslationWarning::Kind::ProvidersFailed));
+    registry.handleMessage(failed);
+    protocol::Message translated = medtranslate::test::patientMessage("r1", 5, "Cảm ơn");
+    registry.handleMessage(translated);
+
+    ChatView view;
+    view.setModel(session->messages());
+    QSignalSpy asked(&view, &ChatView::retranslateRequested);
+    auto actionNamed = [](QMenu *menu, const QString &text) -> QAction * {
+        for (QAction *a : menu->actions())
+            if (a->text() == text)
+                return a;
+        return nullptr;
+    };
+    QMenu *menu = view.createContextMenu(session->messages()->index(0));
+    QAction *again = actionNamed(menu, QStringLiteral("Translate again"));
+    ASSERT_NE(again, nullptr);
+    again->trigger();
+    ASSERT_EQ(asked.count(), 1);
+    EXPECT_EQ(asked.front().front().toLongLong(), 4);
+    delete menu;
+
+    menu = view.createContextMenu(session->messages()->index(1));
+    EXPECT_EQ(actionNamed(menu, QStringLiteral("Translate again")), nullptr)
+        << "a translated message has nothing to translate again";
+    delete menu;
+}
