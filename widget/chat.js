@@ -7,6 +7,12 @@
   var PATIENT_LANGS = UI_LANGS.slice(0, 5);
   var LOCALE = { zh: 'zh-CN' };
   var TRANSLATED = { ok: 1, cached: 1, fallback: 1, vetted: 1 };
+  // Warnings about what the translation says (not about how it was made): the reader may read
+  // something else than the counselor wrote.
+  var CONTENT_WARNING = /^(number_mismatch|unit_mismatch|time_mismatch|negation_mismatch|glossary_missing|dnt_missing|placeholder_missing|unclear_term)/;
+  function doubtful(tr) {
+    return (tr.warnings || []).some(function (w) { return CONTENT_WARNING.test(w); });
+  }
   var KEY = 'medtranslate:v1:' + location.origin;
   // What the relay accepts (it decides by the bytes; these only spare the patient a useless upload).
   // The size limit is the relay's own, told in its welcome; this is its default until then.
@@ -197,6 +203,13 @@
         bubble.appendChild(mk('p', 'text', tr.text, tr.lang || consultLang));
         meta.appendChild(mk('span', null, t(tr.status === 'vetted' ? 'vetted' : 'auto')));
         toggle = toggle && tr.text !== e.text;
+        // The counselor sent it despite a warning: the patient is told to check, and the
+        // original is one tap away.
+        if (doubtful(tr)) {
+          li.className += ' doubtful';
+          bubble.appendChild(mk('p', 'warn doubt', t('doubtful')));
+          toggle = !!e.text;
+        }
       } else if (!tr.status || tr.status === 'pending') {
         bubble.appendChild(mk('p', 'text pending', t('translating')));
       } else {
