@@ -755,12 +755,27 @@
         <translation>메시지가 너무 깁니다 (최대 %1자). 나누어 보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="269"/>
+        <location filename="../ui/Composer.cpp" line="262"/>
+        <source>Not translated</source>
+        <translation>번역되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../ui/Composer.cpp" line="263"/>
+        <source>This text cannot be translated now: the patient will receive it in Korean.</source>
+        <translation>이 문장은 지금 번역할 수 없습니다. 환자에게 한국어 원문 그대로 전달됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/Composer.cpp" line="267"/>
+        <source>A quick reply, or a shorter everyday sentence, may have a vetted translation.</source>
+        <translation>빠른 답변이나 더 짧은 일상 문장에는 검증된 번역이 있을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/Composer.cpp" line="272"/>
         <source>Check the translation</source>
         <translation>번역을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="270"/>
+        <location filename="../ui/Composer.cpp" line="273"/>
         <source>The translation may not say what you wrote:</source>
         <translation>번역이 작성하신 내용과 다를 수 있습니다:</translation>
     </message>
@@ -770,12 +785,12 @@
         <translation>환자가 읽게 될 문장: %1</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="278"/>
+        <location filename="../ui/Composer.cpp" line="289"/>
         <source>Send anyway</source>
         <translation>그래도 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="280"/>
+        <location filename="../ui/Composer.cpp" line="291"/>
         <source>Edit the message</source>
         <translation>메시지 수정</translation>
     </message>

@@ -256,25 +256,36 @@ void Composer::decide()
 {
     m_waitTimer.stop();
     const auto warnings = TranslationWarning::of(m_check.result->translation);
+    if (m_check.result->translation.status == protocol::TranslationStatus::Unavailable) {
+        // Offline with no vetted sentence, or every provider down: Korean would reach a patient
+        // who may not read it, so only knowingly.
+        confirmThenSend(tr("Not translated"),
+                        tr("This text cannot be translated now: the patient will receive it in "
+                           "Korean."),
+                        TranslationBadges::explainWarnings(warnings).join(QStringLiteral("\n")) +
+                            QStringLiteral("\n\n") +
+                            tr("A quick reply, or a shorter everyday sentence, may have a vetted "
+                               "translation."));
+        return;
+    }
     if (TranslationWarning::anyNeedsConfirmation(warnings)) {
-        confirmThenSend(warnings);
+        confirmThenSend(tr("Check the translation"),
+                        tr("The translation may not say what you wrote:"),
+                        TranslationBadges::explainWarnings(warnings).join(QStringLiteral("\n")) +
+                            QStringLiteral("\n\n") +
+                            tr("The patient will read: %1")
+                                .arg(QString::fromStdString(m_check.result->translation.text)));
         return;
     }
     emitSend();
 }
 
-void Composer::confirmThenSend(const std::vector<TranslationWarning> &warnings)
+void Composer::confirmThenSend(const QString &title, const QString &text, const QString &details)
 {
     // Window-modal and asynchronous: the GUI keeps running (other chats keep arriving).
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Check the translation"),
-                                tr("The translation may not say what you wrote:"),
-                                QMessageBox::NoButton, this);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("translationWarningBox"));
-    box->setInformativeText(
-        TranslationBadges::explainWarnings(warnings).join(QStringLiteral("\n")) +
-        QStringLiteral("\n\n") +
-        tr("The patient will read: %1")
-            .arg(QString::fromStdString(m_check.result->translation.text)));
+    box->setInformativeText(details);
     QPushButton *sendAnyway = box->addButton(tr("Send anyway"), QMessageBox::AcceptRole);
     sendAnyway->setObjectName(QStringLiteral("sendAnyway"));
     QPushButton *edit = box->addButton(tr("Edit the message"), QMessageBox::RejectRole);

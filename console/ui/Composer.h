@@ -79,7 +79,8 @@ private:
     void onTextChanged();
     void requestPreview();
     void decide();
-    void confirmThenSend(const std::vector<TranslationWarning> &warnings);
+    //! Asks before a doubtful text goes out: "send anyway" or back to editing.
+    void confirmThenSend(const QString &title, const QString &text, const QString &details);
     void emitSend();
     void setTyping(bool active);
     void setFrozen(bool frozen);

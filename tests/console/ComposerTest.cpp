@@ -197,3 +197,28 @@ TEST_F(ComposerFixture, AReadOnlyChatDoesNotSend)
     pressEnter();
     EXPECT_EQ(sends.count(), 0);
 }
+
+TEST_F(ComposerFixture, AnUntranslatedTextGoesToThePatientOnlyOnceTheAgentConfirms)
+{
+    type(QStringLiteral("오늘 오후 세 시에 내과 진료 예약이 가능합니다"));
+    ASSERT_TRUE(previews.wait(3000));
+    server::PreviewResult offline =
+        answer(previews.last().at(0).toString(), "오늘 오후 세 시에 내과 진료 예약이 가능합니다",
+               {"no_vetted_translation"});
+    offline.translation.status = medtranslate::protocol::TranslationStatus::Unavailable;
+    offline.translation.lang = "ko";
+    composer.showPreview(offline);
+
+    pressEnter();
+    ASSERT_TRUE(waitFor([this]() { return warningBox() && warningBox()->isVisible(); }, 3000));
+    EXPECT_EQ(sends.count(), 0) << "not without the agent's say";
+    EXPECT_TRUE(warningBox()->text().contains(QStringLiteral("Korean")));
+    warningBox()->findChild<QPushButton *>(QStringLiteral("editMessage"))->click();
+    ASSERT_TRUE(waitFor([this]() { return warningBox() == nullptr; }, 3000));
+    EXPECT_EQ(sends.count(), 0);
+
+    pressEnter();
+    ASSERT_TRUE(waitFor([this]() { return warningBox() && warningBox()->isVisible(); }, 3000));
+    warningBox()->findChild<QPushButton *>(QStringLiteral("sendAnyway"))->click();
+    EXPECT_EQ(sends.count(), 1);
+}
