@@ -750,47 +750,47 @@
         <translation>파일 첨부</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="236"/>
+        <location filename="../ui/Composer.cpp" line="241"/>
         <source>The message is too long (at most %1 characters). Split it.</source>
         <translation>메시지가 너무 깁니다 (최대 %1자). 나누어 보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="262"/>
+        <location filename="../ui/Composer.cpp" line="267"/>
         <source>Not translated</source>
         <translation>번역되지 않음</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="263"/>
+        <location filename="../ui/Composer.cpp" line="268"/>
         <source>This text cannot be translated now: the patient will receive it in Korean.</source>
         <translation>이 문장은 지금 번역할 수 없습니다. 환자에게 한국어 원문 그대로 전달됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="267"/>
+        <location filename="../ui/Composer.cpp" line="272"/>
         <source>A quick reply, or a shorter everyday sentence, may have a vetted translation.</source>
         <translation>빠른 답변이나 더 짧은 일상 문장에는 검증된 번역이 있을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="272"/>
+        <location filename="../ui/Composer.cpp" line="277"/>
         <source>Check the translation</source>
         <translation>번역을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="273"/>
+        <location filename="../ui/Composer.cpp" line="278"/>
         <source>The translation may not say what you wrote:</source>
         <translation>번역이 작성하신 내용과 다를 수 있습니다:</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="276"/>
+        <location filename="../ui/Composer.cpp" line="281"/>
         <source>The patient will read: %1</source>
         <translation>환자가 읽게 될 문장: %1</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="289"/>
+        <location filename="../ui/Composer.cpp" line="294"/>
         <source>Send anyway</source>
         <translation>그래도 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/Composer.cpp" line="291"/>
+        <location filename="../ui/Composer.cpp" line="296"/>
         <source>Edit the message</source>
         <translation>메시지 수정</translation>
     </message>
@@ -1120,37 +1120,42 @@
 <context>
     <name>medtranslate::console::PreviewPane</name>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="54"/>
+        <location filename="../ui/PreviewPane.cpp" line="61"/>
         <source>Translation preview appears here while you type.</source>
         <translation>입력하는 동안 번역 미리보기가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="60"/>
+        <location filename="../ui/PreviewPane.cpp" line="86"/>
         <source>Checking the translation…</source>
         <translation>번역 확인 중…</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="73"/>
+        <location filename="../ui/PreviewPane.cpp" line="99"/>
         <source>No preview: %1</source>
         <translation>미리보기 없음: %1</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="84"/>
+        <location filename="../ui/PreviewPane.cpp" line="110"/>
         <source>NOT TRANSLATED — the patient (%1) would see the Korean text.</source>
         <translation>번역 안 됨 — 환자(%1)에게 한국어 원문이 그대로 전달됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="89"/>
+        <location filename="../ui/PreviewPane.cpp" line="113"/>
+        <source>Vetted sentences close to yours (click to use one):</source>
+        <translation>비슷한 검증된 문장 (눌러서 사용):</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="134"/>
         <source>The patient will read (%1):</source>
         <translation>환자가 읽게 될 문장 (%1):</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="94"/>
+        <location filename="../ui/PreviewPane.cpp" line="139"/>
         <source>Back into Korean: %1</source>
         <translation>다시 한국어로: %1</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="102"/>
+        <location filename="../ui/PreviewPane.cpp" line="147"/>
         <source>Glossary: %1</source>
         <translation>용어집: %1</translation>
     </message>

@@ -63,6 +63,11 @@ Composer::Composer(QWidget *parent)
     layout->addWidget(m_disabledNote);
     layout->addLayout(row);
 
+    connect(m_preview, &PreviewPane::suggestionChosen, this, [this](const QString &korean) {
+        m_editor->setPlainText(korean); // previewed again, now as a vetted sentence
+        m_editor->moveCursor(QTextCursor::End);
+        m_editor->setFocus();
+    });
     m_previewTimer.setSingleShot(true);
     m_previewTimer.setInterval(400);
     connect(&m_previewTimer, &QTimer::timeout, this, &Composer::requestPreview);

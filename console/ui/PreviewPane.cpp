@@ -4,6 +4,7 @@
 #include "ui/TranslationBadges.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace medtranslate::console {
@@ -37,6 +38,11 @@ PreviewPane::PreviewPane(QWidget *parent) : QFrame(parent)
     m_warnings = makeLabel(this, QStringLiteral("color: #b31b1b; font-weight: bold;"));
     for (QLabel *l : {m_heading, m_translation, m_back, m_glossary, m_warnings})
         layout->addWidget(l);
+    m_suggestions = new QWidget(this);
+    m_suggestionList = new QVBoxLayout(m_suggestions);
+    m_suggestionList->setContentsMargins(0, 2, 0, 0);
+    m_suggestionList->setSpacing(2);
+    layout->addWidget(m_suggestions);
     clear();
 }
 
@@ -51,12 +57,32 @@ void PreviewPane::clear()
         l->clear();
         l->hide();
     }
+    clearSuggestions();
     m_heading->setText(tr("Translation preview appears here while you type."));
     m_heading->show();
 }
 
+void PreviewPane::clearSuggestions()
+{
+    // Later, not now: the click that chose a suggestion may be what clears them.
+    while (QLayoutItem *item = m_suggestionList->takeAt(0)) {
+        QWidget *w = item->widget();
+        w->hide();
+        w->setParent(nullptr);
+        w->deleteLater();
+        delete item;
+    }
+    m_suggestions->hide();
+}
+
+QList<QPushButton *> PreviewPane::suggestionButtons() const
+{
+    return m_suggestions->findChildren<QPushButton *>();
+}
+
 void PreviewPane::showChecking()
 {
+    clearSuggestions(); // they were for the text before this one
     m_heading->setText(tr("Checking the translation…"));
     m_heading->show();
 }
@@ -83,6 +109,25 @@ void PreviewPane::showResult(const protocol::server::PreviewResult &result)
         m_heading->setText(
             tr("NOT TRANSLATED — the patient (%1) would see the Korean text.").arg(language));
         m_heading->setStyleSheet(QStringLiteral("color: #b31b1b; font-weight: bold;"));
+        if (!result.suggestions.empty()) {
+            auto *intro = new QLabel(tr("Vetted sentences close to yours (click to use one):"),
+                                     m_suggestions);
+            intro->setStyleSheet(QStringLiteral("color: #3d4550;"));
+            m_suggestionList->addWidget(intro);
+            for (const auto &s : result.suggestions) {
+                const QString korean = QString::fromStdString(s.text);
+                auto *button = new QPushButton(
+                    QStringLiteral("%1  →  %2").arg(korean, QString::fromStdString(s.translation)),
+                    m_suggestions);
+                button->setFlat(true);
+                button->setCursor(Qt::PointingHandCursor);
+                button->setStyleSheet(QStringLiteral("text-align: left; color: #0a58a8;"));
+                connect(button, &QPushButton::clicked, this,
+                        [this, korean]() { emit suggestionChosen(korean); });
+                m_suggestionList->addWidget(button);
+            }
+            m_suggestions->show();
+        }
         return;
     }
     m_heading->setStyleSheet(QStringLiteral("color: #5f6670; font-size: 11px; font-weight: bold;"));

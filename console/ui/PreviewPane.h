@@ -5,6 +5,8 @@
 #include <QFrame>
 
 class QLabel;
+class QPushButton;
+class QVBoxLayout;
 
 namespace medtranslate::console {
 
@@ -28,14 +30,24 @@ public:
     [[nodiscard]] QString backTranslationText() const;
     [[nodiscard]] QString glossaryText() const;
     [[nodiscard]] QString warningText() const;
+    //! One button per vetted sentence offered for an untranslatable text.
+    [[nodiscard]] QList<QPushButton *> suggestionButtons() const;
+
+signals:
+    //! The agent picked a vetted sentence (its Korean text) instead of what they wrote.
+    void suggestionChosen(const QString &korean);
 
 private:
+    void clearSuggestions();
+
     QString m_language;
     QLabel *m_heading;
     QLabel *m_translation;
     QLabel *m_back;
     QLabel *m_glossary;
     QLabel *m_warnings;
+    QWidget *m_suggestions;
+    QVBoxLayout *m_suggestionList;
 };
 
 } // namespace medtranslate::console

@@ -33,28 +33,31 @@ void PreviewService::preview(Peer &peer, const protocol::client::Preview &previe
     QPointer<Peer> guard(&peer);
     const TranslationRequest forward{QString::fromStdString(preview.text), QStringLiteral("ko"),
                                      target};
-    m_translator.translate(forward, [this, guard, ref, target](TranslationOutcome outcome) {
-        if (!guard)
-            return;
-        auto result = std::make_shared<server::PreviewResult>();
-        result->requestId = ref.toStdString();
-        result->translation = outcome.translation;
-        result->glossary = outcome.glossary;
-        result->backTranslation.lang = "ko";
-        if (outcome.translation.status == protocol::TranslationStatus::Unavailable) {
-            guard->send(*result);
-            return;
-        }
-        const TranslationRequest back{QString::fromStdString(outcome.translation.text), target,
-                                      QStringLiteral("ko")};
-        m_translator.translate(back, [guard, result](TranslationOutcome backOutcome) {
+    m_translator.translate(
+        forward, [this, guard, ref, target, text = forward.text](TranslationOutcome outcome) {
             if (!guard)
                 return;
-            if (backOutcome.translation.status != protocol::TranslationStatus::Unavailable)
-                result->backTranslation.text = backOutcome.translation.text;
-            guard->send(*result);
+            auto result = std::make_shared<server::PreviewResult>();
+            result->requestId = ref.toStdString();
+            result->translation = outcome.translation;
+            result->glossary = outcome.glossary;
+            result->backTranslation.lang = "ko";
+            if (outcome.translation.status == protocol::TranslationStatus::Unavailable) {
+                // The agent may say nearly the same with a sentence that has a vetted translation.
+                result->suggestions = m_translator.suggestions(text, target);
+                guard->send(*result);
+                return;
+            }
+            const TranslationRequest back{QString::fromStdString(outcome.translation.text), target,
+                                          QStringLiteral("ko")};
+            m_translator.translate(back, [guard, result](TranslationOutcome backOutcome) {
+                if (!guard)
+                    return;
+                if (backOutcome.translation.status != protocol::TranslationStatus::Unavailable)
+                    result->backTranslation.text = backOutcome.translation.text;
+                guard->send(*result);
+            });
         });
-    });
 }
 
 } // namespace medtranslate::relay

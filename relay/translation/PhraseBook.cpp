@@ -5,6 +5,7 @@
 #include "medtranslate/TsvTable.h"
 
 #include <QDir>
+#include <algorithm>
 
 namespace medtranslate::relay {
 
@@ -66,6 +67,69 @@ std::optional<QString> PhraseBook::languageOf(const QString &text, const QString
             return it.key();
     }
     return std::nullopt;
+}
+
+namespace {
+
+//! The character pairs of a text without spaces or punctuation: "배가 아파요" and "배가아파요"
+//! are the same sentence to a patient, and Korean spacing varies.
+QStringList pairsOf(const QString &text)
+{
+    QString letters;
+    for (const QChar c : PhraseBook::normalize(text))
+        if (c.isLetterOrNumber())
+            letters += c;
+    QStringList pairs;
+    for (qsizetype i = 0; i + 1 < letters.size(); ++i)
+        pairs << letters.mid(i, 2);
+    return pairs;
+}
+
+double dice(QStringList a, const QStringList &b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return 0;
+    int shared = 0;
+    for (const QString &pair : b) {
+        const qsizetype at = a.indexOf(pair);
+        if (at >= 0) {
+            ++shared;
+            a.removeAt(at); // each pair counts once
+        }
+    }
+    return 2.0 * shared / double(a.size() + shared + b.size());
+}
+
+} // namespace
+
+std::vector<PhraseBook::Near> PhraseBook::nearest(const QString &text, const QString &sourceLang,
+                                                  const QString &targetLang, int limit,
+                                                  double minSimilarity) const
+{
+    const QStringList wanted = pairsOf(text);
+    std::vector<Near> found;
+    // A linear scan: a few thousand rows, asked once per preview pause, offline only.
+    for (const auto &row : m_rows) {
+        const auto source = row.constFind(sourceLang);
+        const auto target = row.constFind(targetLang);
+        if (source == row.constEnd() || target == row.constEnd() || target->isEmpty())
+            continue;
+        const double similarity = dice(wanted, pairsOf(*source));
+        if (similarity >= minSimilarity)
+            found.push_back({*source, *target, similarity});
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Near &a, const Near &b) { return a.similarity > b.similarity; });
+    // One entry per Korean sentence: several rows may share it.
+    std::vector<Near> distinct;
+    for (Near &n : found) {
+        if (int(distinct.size()) >= limit)
+            break;
+        if (std::none_of(distinct.begin(), distinct.end(),
+                         [&](const Near &d) { return d.source == n.source; }))
+            distinct.push_back(std::move(n));
+    }
+    return distinct;
 }
 
 } // namespace medtranslate::relay

@@ -26,6 +26,18 @@ public:
                                                     const QString &preferred) const;
     [[nodiscard]] int size() const { return int(m_rows.size()); }
 
+    struct Near
+    {
+        QString source;
+        QString target;
+        double similarity = 0; //!< 0…1, Dice over character pairs
+    };
+    //! The vetted rows whose `sourceLang` text is most like `text` and that have a
+    //! `targetLang` text, best first, at most `limit`, none below `minSimilarity`.
+    [[nodiscard]] std::vector<Near> nearest(const QString &text, const QString &sourceLang,
+                                            const QString &targetLang, int limit,
+                                            double minSimilarity = 0.35) const;
+
     //! Lower-cases, folds white space and drops end punctuation, so "Hello!" finds "hello".
     [[nodiscard]] static QString normalize(const QString &text);
 

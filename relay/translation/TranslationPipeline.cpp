@@ -127,6 +127,17 @@ TranslationPipeline::TranslationPipeline(TranslationConfig config, Resources res
 
 TranslationPipeline::~TranslationPipeline() = default;
 
+std::vector<protocol::VettedPhrase>
+TranslationPipeline::suggestions(const QString &text, const QString &targetLang) const
+{
+    constexpr int kSuggestions = 3;
+    std::vector<protocol::VettedPhrase> near;
+    for (const auto &n :
+         m_resources.phrases.nearest(text, QStringLiteral("ko"), targetLang, kSuggestions))
+        near.push_back({utf8(n.source), utf8(n.target)});
+    return near;
+}
+
 QString TranslationPipeline::describe() const
 {
     const QString glossary = QStringLiteral("glossary %1 (%2 terms)")

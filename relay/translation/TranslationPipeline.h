@@ -55,6 +55,8 @@ public:
                                          const QString &declared) const override;
     [[nodiscard]] QString metricsText() const override;
     [[nodiscard]] bool usesContext() const override;
+    [[nodiscard]] std::vector<protocol::VettedPhrase>
+    suggestions(const QString &text, const QString &targetLang) const override;
 
     [[nodiscard]] const Glossary &glossary() const { return m_resources.glossary; }
     [[nodiscard]] const GlossaryMatcher &matcher() const { return m_matcher; }

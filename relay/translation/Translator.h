@@ -50,6 +50,13 @@ public:
     //! True when a provider would read the consultation's earlier turns (TranslationRequest::
     //! context); false offline, so the relay keeps none.
     [[nodiscard]] virtual bool usesContext() const { return false; }
+    //! Vetted sentences close to an agent's Korean `text`, with their `targetLang` text, for a
+    //! text that cannot be translated; empty where there are none.
+    [[nodiscard]] virtual std::vector<protocol::VettedPhrase>
+    suggestions(const QString & /*text*/, const QString & /*targetLang*/) const
+    {
+        return {};
+    }
     //! Prometheus lines for /metrics (cache hits and misses, provider calls); may be empty.
     [[nodiscard]] virtual QString metricsText() const { return {}; }
 

@@ -222,3 +222,26 @@ TEST_F(ComposerFixture, AnUntranslatedTextGoesToThePatientOnlyOnceTheAgentConfir
     warningBox()->findChild<QPushButton *>(QStringLiteral("sendAnyway"))->click();
     EXPECT_EQ(sends.count(), 1);
 }
+
+TEST_F(ComposerFixture, AVettedSentenceOfferedForAnUntranslatableTextReplacesItWhenChosen)
+{
+    type(QStringLiteral("잠시만기다려 주세요 환자분"));
+    ASSERT_TRUE(previews.wait(3000));
+    server::PreviewResult offline = answer(previews.last().at(0).toString(),
+                                           "잠시만기다려 주세요 환자분", {"no_vetted_translation"});
+    offline.translation.status = medtranslate::protocol::TranslationStatus::Unavailable;
+    offline.suggestions = {{"잠시만 기다려 주세요.", "Vui lòng đợi một chút."},
+                           {"잠시 후에 다시 연락드리겠습니다.", "Chúng tôi sẽ liên lạc lại sau."}};
+    composer.showPreview(offline);
+    const auto buttons = composer.previewPane()->suggestionButtons();
+    ASSERT_EQ(buttons.size(), 2);
+    EXPECT_TRUE(buttons.front()->text().contains(QStringLiteral("Vui lòng đợi một chút.")));
+
+    buttons.front()->click();
+    EXPECT_EQ(composer.editor()->toPlainText(), QStringLiteral("잠시만 기다려 주세요."));
+    EXPECT_EQ(sends.count(), 0) << "chosen, not sent: the agent still sends it";
+    ASSERT_TRUE(previews.wait(3000)) << "the chosen sentence is previewed in its turn";
+    EXPECT_EQ(previews.last().at(1).toString(), QStringLiteral("잠시만 기다려 주세요."));
+    EXPECT_TRUE(
+        waitFor([this]() { return composer.previewPane()->suggestionButtons().isEmpty(); }, 3000));
+}

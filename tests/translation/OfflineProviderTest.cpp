@@ -1,5 +1,6 @@
 // With no API key the relay still translates what is vetted, and nothing else.
 #include "PipelineHarness.h"
+#include "translation/PhraseBook.h"
 
 #include <gtest/gtest.h>
 
@@ -109,4 +110,46 @@ TEST(OfflineProviderTest, VettedPhraseWinsOverProviders)
     EXPECT_EQ(outcome->translation.provider, "offline");
     EXPECT_EQ(outcome->translation.text, "안녕하세요.");
     EXPECT_EQ(h.anthropic.calls(), 0);
+}
+
+TEST(OfflineProviderTest, SuggestsVettedSentencesCloseToAnUntranslatableOne)
+{
+    PipelineHarness h(QStringList{});
+    // Spacing and an extra word differ from the vetted "잠시만 기다려 주세요."
+    const auto near = h.pipeline().suggestions(QStringLiteral("잠시만기다려 주세요 환자분"),
+                                               QStringLiteral("vi"));
+    ASSERT_FALSE(near.empty());
+    EXPECT_EQ(near.front().text, "잠시만 기다려 주세요.");
+    EXPECT_EQ(near.front().translation, "Vui lòng đợi một chút.");
+    EXPECT_LE(near.size(), 3u);
+    for (const auto &n : near)
+        EXPECT_FALSE(n.translation.empty());
+    // Nothing alike: nothing offered, rather than something unrelated.
+    EXPECT_TRUE(
+        h.pipeline()
+            .suggestions(QStringLiteral("주차권은 일층 안내데스크에서 도장"), QStringLiteral("vi"))
+            .empty());
+}
+
+TEST(PhraseBookTest, NearestRanksBySimilarityAndSkipsRowsWithoutTheTarget)
+{
+    PhraseBook book;
+    book.add({{QStringLiteral("ko"), QStringLiteral("배가 아파요.")},
+              {QStringLiteral("en"), QStringLiteral("My stomach hurts.")}});
+    book.add({{QStringLiteral("ko"), QStringLiteral("배가 너무 아파요.")},
+              {QStringLiteral("en"), QStringLiteral("My stomach hurts a lot.")}});
+    book.add({{QStringLiteral("ko"), QStringLiteral("배가 아파요.")}}); // no English
+    book.add({{QStringLiteral("ko"), QStringLiteral("열이 나요.")},
+              {QStringLiteral("en"), QStringLiteral("I have a fever.")}});
+    const auto near = book.nearest(QStringLiteral("배가 너무너무 아파요"), QStringLiteral("ko"),
+                                   QStringLiteral("en"), 5);
+    ASSERT_EQ(near.size(), 2u) << "the fever row is not alike; the row without English is out";
+    EXPECT_EQ(near[0].source, QStringLiteral("배가 너무 아파요."));
+    EXPECT_EQ(near[1].source, QStringLiteral("배가 아파요."));
+    EXPECT_GT(near[0].similarity, near[1].similarity);
+    EXPECT_LE(near[0].similarity, 1.0);
+    EXPECT_EQ(
+        book.nearest(QStringLiteral("배가 아파요"), QStringLiteral("ko"), QStringLiteral("en"), 1)
+            .size(),
+        1u);
 }

@@ -231,6 +231,8 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
             f.backTranslation = j.at("back_translation").get<BackTranslation>();
         if (j.contains("glossary"))
             f.glossary = j.at("glossary").get<std::vector<GlossaryHit>>();
+        if (j.contains("suggestions"))
+            f.suggestions = j.at("suggestions").get<std::vector<VettedPhrase>>();
         return f;
     }
     if (type == "error") {

@@ -97,7 +97,8 @@ void to_json(nlohmann::json &j, const PreviewResult &f)
          {"request_id", f.requestId},
          {"translation", f.translation},
          {"back_translation", f.backTranslation},
-         {"glossary", f.glossary}};
+         {"glossary", f.glossary},
+         {"suggestions", f.suggestions}};
 }
 
 void to_json(nlohmann::json &j, const Error &f)

@@ -88,6 +88,8 @@ struct PreviewResult
     Translation translation;
     BackTranslation backTranslation;
     std::vector<GlossaryHit> glossary;
+    //! When the text cannot be translated: vetted sentences close to it (may be empty).
+    std::vector<VettedPhrase> suggestions;
     bool operator==(const PreviewResult &) const = default;
 };
 

@@ -324,6 +324,17 @@ void from_json(const nlohmann::json &j, GlossaryHit &g)
     j.at("target").get_to(g.target);
 }
 
+void to_json(nlohmann::json &j, const VettedPhrase &p)
+{
+    j = {{"text", p.text}, {"translation", p.translation}};
+}
+
+void from_json(const nlohmann::json &j, VettedPhrase &p)
+{
+    j.at("text").get_to(p.text);
+    j.at("translation").get_to(p.translation);
+}
+
 void to_json(nlohmann::json &j, const BackTranslation &b)
 {
     j = {{"text", b.text}, {"lang", b.lang}};

@@ -150,6 +150,17 @@ struct GlossaryHit
 void to_json(nlohmann::json &j, const GlossaryHit &g);
 void from_json(const nlohmann::json &j, GlossaryHit &g);
 
+//! A vetted sentence close to what an agent wrote: its Korean text and its vetted
+//! translation (a preview's `suggestions`, docs/protocol.md).
+struct VettedPhrase
+{
+    std::string text;
+    std::string translation;
+    bool operator==(const VettedPhrase &) const = default;
+};
+void to_json(nlohmann::json &j, const VettedPhrase &p);
+void from_json(const nlohmann::json &j, VettedPhrase &p);
+
 struct BackTranslation
 {
     std::string text;
