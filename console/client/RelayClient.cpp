@@ -744,4 +744,14 @@ void RelayClient::handle(const server::Error &frame)
     emit relayError(frame.code, message);
 }
 
+void RelayClient::handle(const server::Agents &frame)
+{
+    emit agentsChanged(frame.agents);
+}
+
+void RelayClient::handle(const server::TransferNote &frame)
+{
+    emit transferNoteReceived(frame);
+}
+
 } // namespace medtranslate::console

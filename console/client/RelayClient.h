@@ -134,6 +134,10 @@ signals:
     void readReceived(const medtranslate::protocol::server::Read &read);
     void roomEnded(const medtranslate::protocol::server::Ended &ended);
     void previewReceived(const medtranslate::protocol::server::PreviewResult &result);
+    //! Colleagues' status and load (the relay's `agents` frame).
+    void agentsChanged(const std::vector<medtranslate::protocol::AgentPresence> &agents);
+    //! A colleague transferred a room to us with a note.
+    void transferNoteReceived(const medtranslate::protocol::server::TransferNote &note);
     void previewFailed(const QString &requestId, const QString &detail);
     //! The relay refused a message; it will not be stored.
     void sendFailed(const QString &roomId, const QString &clientMsgId,
@@ -189,6 +193,9 @@ private:
     void handle(const protocol::server::Ended &frame);
     void handle(const protocol::server::PreviewResult &frame);
     void handle(const protocol::server::Error &frame);
+    void handle(const protocol::server::Agents &frame);
+    void handle(const protocol::server::TransferNote &frame);
+    void handle(const protocol::server::QueuePosition &) {} //!< for patients only
 
     void onLoginFinished(QNetworkReply *reply);
     void onTemplatesFinished(QNetworkReply *reply);

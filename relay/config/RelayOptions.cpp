@@ -162,6 +162,13 @@ const Setting kSettings[] = {
      "--reset-password, --set-agent): one single-row read; within about this time a disabled "
      "agent's connections are closed and its consultations go back to the queue (default "
      "1000)."},
+    {"routing", "MEDTRANSLATE_ROUTING", "routing", "manual|auto",
+     "auto: a new consultation goes to the online, available counselor who reads the patient's "
+     "language with the fewest active chats (below their --agent-max-chats, 5 when unset), "
+     "ties to the one idle longest; manual: counselors accept from the queue (default auto)."},
+    {"agent-grace-s", "MEDTRANSLATE_AGENT_GRACE_S", "agent_grace_s", "seconds",
+     "A counselor whose last connection dropped keeps their chats this long, then they go back "
+     "to the queue, first in line, with a notice to the patient; 0 keeps them (default 60)."},
     {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s",
      "Frames per second one connection may send on average, with a burst of twice that (default "
      "20)."},
@@ -602,6 +609,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"ended-read-only-s", 0, &c.endedReadOnlySeconds},
         {"retention-days", 0, &c.retentionDays},
         {"account-check-ms", 100, &c.accountCheckMs},
+        {"agent-grace-s", 0, &c.agentGraceSeconds},
     };
     for (const auto &n : numbers) {
         if (const QString text = value(n.flag);
@@ -637,6 +645,14 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         *error = QStringLiteral("--attachment-store s3 needs --s3-endpoint, --s3-bucket, "
                                 "--s3-access-key-id and MEDTRANSLATE_S3_SECRET_ACCESS_KEY");
         return std::nullopt;
+    }
+
+    if (const QString routing = value("routing"); !routing.isEmpty()) {
+        if (routing != QLatin1String("auto") && routing != QLatin1String("manual")) {
+            *error = QStringLiteral("--routing must be manual or auto, got '%1'").arg(routing);
+            return std::nullopt;
+        }
+        c.autoRouting = routing == QLatin1String("auto");
     }
 
     if (c.pingIntervalMs != 0 && c.pingIntervalMs < 1000) {
@@ -762,8 +778,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     }
     const bool records = parser.isSet(exportOption) || parser.isSet(exportSinceOption) ||
                          parser.isSet(purgeOption) || parser.isSet(auditOption) ||
-                         parser.isSet(verifyOption) ||
-                         parser.isSet(statsOption);
+                         parser.isSet(verifyOption) || parser.isSet(statsOption);
     if (records && !given.isEmpty()) {
         *error =
             QStringLiteral("%1 goes alone, not with an account command").arg(given.constFirst());

@@ -1,8 +1,12 @@
 #include "core/FanOut.h"
 
 #include "core/Peer.h"
+#include "core/QueueForecast.h"
 #include "core/RoomRegistry.h"
 #include "medtranslate/protocol/FrameCodec.h"
+
+#include <QDateTime>
+#include <algorithm>
 
 namespace medtranslate::relay {
 
@@ -15,7 +19,8 @@ QString encodeFrame(const protocol::ServerFrame &frame)
 }
 } // namespace
 
-FanOut::FanOut(RoomRegistry &rooms, QObject *parent) : QObject(parent), m_rooms(rooms)
+FanOut::FanOut(RoomRegistry &rooms, const QueueForecast &forecast, QObject *parent)
+    : QObject(parent), m_rooms(rooms), m_forecast(forecast)
 {
     m_queueTimer.setSingleShot(true);
     m_queueTimer.setInterval(0);
@@ -87,11 +92,37 @@ server::Queue FanOut::queueFrame() const
 void FanOut::sendQueue()
 {
     const QList<Peer *> agents = m_rooms.allAgentSessions();
-    if (agents.isEmpty())
+    if (!agents.isEmpty()) {
+        const QString encoded = encodeFrame(queueFrame());
+        for (Peer *peer : agents)
+            peer->sendEncoded(encoded);
+    }
+    const auto waiting = m_rooms.waiting();
+    const auto expected = m_forecast.medianWaitSeconds(QDateTime::currentMSecsSinceEpoch());
+    for (size_t i = 0; i < waiting.size(); ++i)
+        sendPosition(*waiting[i], qint64(i) + 1, qint64(waiting.size()), expected);
+}
+
+void FanOut::sendPosition(const RoomState &room)
+{
+    const auto waiting = m_rooms.waiting();
+    const auto it = std::find(waiting.begin(), waiting.end(), &room);
+    if (it == waiting.end())
         return;
-    const QString encoded = encodeFrame(queueFrame());
-    for (Peer *peer : agents)
-        peer->sendEncoded(encoded);
+    sendPosition(room, qint64(it - waiting.begin()) + 1, qint64(waiting.size()),
+                 m_forecast.medianWaitSeconds(QDateTime::currentMSecsSinceEpoch()));
+}
+
+void FanOut::sendPosition(const RoomState &room, qint64 position, qint64 waiting,
+                          std::optional<qint64> expected)
+{
+    if (room.patients.isEmpty())
+        return;
+    const QString encoded =
+        encodeFrame(server::QueuePosition{room.room.roomId, position, waiting, expected});
+    const QString roomId = QString::fromStdString(room.room.roomId);
+    for (Peer *peer : room.patients)
+        peer->deliver(roomId, 0, encoded);
 }
 
 } // namespace medtranslate::relay

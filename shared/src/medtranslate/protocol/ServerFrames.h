@@ -59,6 +59,35 @@ struct Queue
     bool operator==(const Queue &) const = default;
 };
 
+//! Extension: the agents' presence list, sent to every agent when a colleague's status or
+//! number of active consultations changes.
+struct Agents
+{
+    std::vector<AgentPresence> agents;
+    bool operator==(const Agents &) const = default;
+};
+
+//! Extension: the note a colleague left with a transfer, for the receiving agent only.
+struct TransferNote
+{
+    std::string roomId;
+    AgentRef from;
+    std::string note;
+    bool operator==(const TransferNote &) const = default;
+};
+
+//! Extension: a waiting patient's place in the queue (1 is next) and the expected wait, sent to
+//! waiting patients whenever the queue changes.
+struct QueuePosition
+{
+    std::string roomId;
+    std::int64_t position = 0;
+    std::int64_t waiting = 0; //!< rooms in the queue
+    //! The median of recent waits; unset when there is none to go by.
+    std::optional<std::int64_t> expectedWaitSeconds;
+    bool operator==(const QueuePosition &) const = default;
+};
+
 struct Typing
 {
     std::string roomId;
@@ -106,7 +135,8 @@ namespace medtranslate::protocol {
 using ServerFrame =
     std::variant<server::Welcome, server::Ack, server::MessageFrame, server::TranslationUpdate,
                  server::RoomUpdate, server::Queue, server::Typing, server::Read, server::Ended,
-                 server::PreviewResult, server::Error>;
+                 server::PreviewResult, server::Error, server::Agents, server::TransferNote,
+                 server::QueuePosition>;
 
 std::string_view typeName(const ServerFrame &frame);
 
@@ -124,4 +154,7 @@ void to_json(nlohmann::json &j, const Read &f);
 void to_json(nlohmann::json &j, const Ended &f);
 void to_json(nlohmann::json &j, const PreviewResult &f);
 void to_json(nlohmann::json &j, const Error &f);
+void to_json(nlohmann::json &j, const Agents &f);
+void to_json(nlohmann::json &j, const TransferNote &f);
+void to_json(nlohmann::json &j, const QueuePosition &f);
 } // namespace medtranslate::protocol::server
