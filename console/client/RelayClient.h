@@ -196,6 +196,7 @@ private:
     void handle(const protocol::server::Agents &frame);
     void handle(const protocol::server::TransferNote &frame);
     void handle(const protocol::server::QueuePosition &) {} //!< for patients only
+    void handle(const protocol::server::Overview &) {} //!< no supervisor view in the console yet
 
     void onLoginFinished(QNetworkReply *reply);
     void onTemplatesFinished(QNetworkReply *reply);

@@ -25,10 +25,15 @@ FanOut::FanOut(RoomRegistry &rooms, const QueueForecast &forecast, QObject *pare
     m_queueTimer.setSingleShot(true);
     m_queueTimer.setInterval(0);
     connect(&m_queueTimer, &QTimer::timeout, this, &FanOut::sendQueue);
+    m_overviewTimer.setSingleShot(true);
+    m_overviewTimer.setInterval(0);
+    connect(&m_overviewTimer, &QTimer::timeout, this, &FanOut::sendOverview);
 }
 
 void FanOut::broadcast(const RoomState &room, const protocol::ServerFrame &frame, qint64 seq)
 {
+    if (seq > 0)
+        overviewChanged(); // who waits for an answer may have changed
     const QList<Peer *> recipients = m_rooms.recipients(room);
     if (recipients.isEmpty())
         return;
@@ -58,6 +63,7 @@ void FanOut::toOtherSide(const RoomState &room, protocol::Role from,
 
 void FanOut::pushRoom(const RoomState &room, const QList<Peer *> &extra)
 {
+    overviewChanged();
     QList<Peer *> targets = m_rooms.recipients(room);
     for (Peer *peer : extra) {
         if (!targets.contains(peer))
@@ -75,6 +81,41 @@ void FanOut::queueChanged()
 {
     if (!m_queueTimer.isActive())
         m_queueTimer.start();
+    overviewChanged();
+}
+
+void FanOut::overviewChanged()
+{
+    if (!m_overviewTimer.isActive())
+        m_overviewTimer.start();
+}
+
+server::Overview FanOut::overviewFrame() const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    server::Overview overview;
+    for (const RoomState *room : m_rooms.open()) {
+        const qint64 since = room->room.status == protocol::RoomStatus::Waiting
+                                 ? room->waitingSinceMs
+                                 : room->unansweredSinceMs;
+        overview.rooms.push_back(
+            {m_rooms.snapshot(*room), since > 0 ? std::max<qint64>(0, now - since) / 1000 : 0});
+    }
+    return overview;
+}
+
+void FanOut::sendOverview()
+{
+    QList<Peer *> admins;
+    for (Peer *peer : m_rooms.allAgentSessions()) {
+        if (peer->agent().role == QLatin1String("admin"))
+            admins.append(peer);
+    }
+    if (admins.isEmpty())
+        return;
+    const QString encoded = encodeFrame(overviewFrame());
+    for (Peer *peer : admins)
+        peer->sendEncoded(encoded);
 }
 
 server::Queue FanOut::queueFrame() const

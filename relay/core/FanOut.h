@@ -33,18 +33,23 @@ public:
     //! The queue changed: every agent hears of it once the current work is done.
     void queueChanged();
     [[nodiscard]] protocol::server::Queue queueFrame() const;
+    //! Every waiting and active room, for supervisors (agents with the admin role).
+    [[nodiscard]] protocol::server::Overview overviewFrame() const;
     //! A waiting patient's place in the queue, to the room's patients (e.g. one who connected).
     void sendPosition(const RoomState &room);
 
 private:
     void sendQueue();
+    void overviewChanged();
+    void sendOverview();
 
     void sendPosition(const RoomState &room, qint64 position, qint64 waiting,
                       std::optional<qint64> expected);
 
     RoomRegistry &m_rooms;
     const QueueForecast &m_forecast;
-    QTimer m_queueTimer; //!< coalesces queue pushes into one per event-loop turn
+    QTimer m_queueTimer;    //!< coalesces queue pushes into one per event-loop turn
+    QTimer m_overviewTimer; //!< the same for the supervisors' overview
 };
 
 } // namespace medtranslate::relay

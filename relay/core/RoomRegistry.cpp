@@ -78,6 +78,22 @@ std::vector<RoomState *> RoomRegistry::assignedTo(const QString &agentId)
     return rooms;
 }
 
+std::vector<const RoomState *> RoomRegistry::open() const
+{
+    std::vector<const RoomState *> rooms = waiting();
+    std::vector<const RoomState *> active;
+    for (const auto &state : m_rooms) {
+        if (state->room.status == protocol::RoomStatus::Active)
+            active.push_back(state.get());
+    }
+    std::sort(active.begin(), active.end(), [](const RoomState *a, const RoomState *b) {
+        return std::tie(a->room.createdAt, a->room.roomId) <
+               std::tie(b->room.createdAt, b->room.roomId);
+    });
+    rooms.insert(rooms.end(), active.begin(), active.end());
+    return rooms;
+}
+
 std::vector<protocol::AgentRef> RoomRegistry::agentsWithRooms() const
 {
     std::vector<protocol::AgentRef> agents;

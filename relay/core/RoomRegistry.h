@@ -34,7 +34,9 @@ struct RoomState
     bool changing = false;     //!< an accept/transfer/end is being stored; refuse another
     qint64 createdAtMs = 0;    //!< since the epoch; patient tokens expire from here
     qint64 waitingSinceMs = 0; //!< since the epoch: created, or back in the queue
-    qint64 endedAtMs = 0;      //!< since the epoch; 0 while open
+    //! Since the epoch: the patient's oldest message the agent has not answered; 0 when none.
+    qint64 unansweredSinceMs = 0;
+    qint64 endedAtMs = 0; //!< since the epoch; 0 while open
 };
 
 //! The rooms in memory (every waiting and active one, and ended ones someone is looking at)
@@ -52,6 +54,8 @@ public:
     //! oldest first.
     [[nodiscard]] std::vector<const RoomState *> waiting() const;
     [[nodiscard]] std::vector<RoomState *> assignedTo(const QString &agentId);
+    //! Waiting rooms in queue order, then active ones, oldest first.
+    [[nodiscard]] std::vector<const RoomState *> open() const;
     //! Every agent with an active room, once each.
     [[nodiscard]] std::vector<protocol::AgentRef> agentsWithRooms() const;
 

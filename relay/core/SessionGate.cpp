@@ -95,6 +95,8 @@ void SessionGate::hello(Peer &peer, const protocol::client::Hello &hello)
                 welcome.rooms.push_back(m_rooms.snapshot(*room));
             guard->send(welcome);
             guard->send(m_fanOut.queueFrame());
+            if (agent->role == QLatin1String("admin"))
+                guard->send(m_fanOut.overviewFrame());
             // Notes colleagues left with rooms transferred while the agent was away.
             for (const RoomState *room : assigned) {
                 if (room->transferNote)

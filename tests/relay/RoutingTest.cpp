@@ -47,12 +47,13 @@ protected:
     }
 
     //! An agent account reading `languages`, taking at most `maxChats` (0: the default).
-    QString addAgent(const QString &username, const QStringList &languages, int maxChats = 0)
+    QString addAgent(const QString &username, const QStringList &languages, int maxChats = 0,
+                     const QString &role = QStringLiteral("agent"))
     {
         relay::AgentRecord record;
         record.username = username;
         record.displayName = username;
-        record.role = QStringLiteral("agent");
+        record.role = role;
         record.languages = languages;
         record.maxChats = maxChats;
         relay::AgentAdmin admin(relay->server().store());
@@ -414,6 +415,71 @@ TEST_F(RoutingTest, WaitingPatientsHearTheirPlaceAndTheExpectedWait)
     // The assigned patient hears no more places.
     for (const auto &f : firstPatient->drain(300))
         EXPECT_NE(f.value("type", std::string{}), "queue_position") << f.dump();
+}
+
+TEST_F(RoutingTest, SupervisorsSeeEveryRoomWithItsAgentAndWaitAndMayTakeItOver)
+{
+    // The supervisor reads Japanese only, so gets no Vietnamese or Thai room itself.
+    const QString bossId =
+        addAgent(QStringLiteral("boss"), {QStringLiteral("ja")}, 0, QStringLiteral("admin"));
+    const QString aId = addAgent(QStringLiteral("agent-a"), {QStringLiteral("vi")});
+    const QString bId = addAgent(QStringLiteral("agent-b"), {QStringLiteral("vi")}, 1);
+
+    auto supervisor = connectAgent(QStringLiteral("boss"));
+    const auto empty = supervisor->takeType("overview");
+    ASSERT_TRUE(empty);
+    EXPECT_TRUE((*empty)["rooms"].empty());
+    auto a = connectAgent(QStringLiteral("agent-a"));
+    room = relay->createRoom(QStringLiteral("vi"));
+    ASSERT_TRUE(a->take(assignedFrame(room.id, aId)));
+    patient = connectPatient(room);
+    const auto thai = relay->createRoom(QStringLiteral("th")); // nobody reads Thai
+
+    auto entryOf = [](const Json &overview, const QString &id) -> Json {
+        for (const auto &r : overview["rooms"]) {
+            if (r["room_id"] == id.toStdString())
+                return r;
+        }
+        return nullptr;
+    };
+    QThread::msleep(1100);
+    ASSERT_TRUE(sendText(*patient, room.id, "p-1", "Tôi bị đau đầu."));
+    const auto afterPatient = supervisor->take([&](const Json &f) {
+        return f.value("type", std::string{}) == "overview" && f["rooms"].size() == 2 &&
+               entryOf(f, thai.id)["waiting_s"] >= 1;
+    });
+    ASSERT_TRUE(afterPatient);
+    const Json active = entryOf(*afterPatient, room.id);
+    EXPECT_EQ(active["status"], "active");
+    EXPECT_EQ(active["agent"]["id"], aId.toStdString());
+    EXPECT_EQ(entryOf(*afterPatient, thai.id)["status"], "waiting");
+    // The patient has waited for an answer since that message; the agent's reply ends it.
+    QThread::msleep(1100);
+    ASSERT_TRUE(sendText(*patient, room.id, "p-2", "Tôi bị sốt."));
+    ASSERT_TRUE(supervisor->take([&](const Json &f) {
+        return f.value("type", std::string{}) == "overview" &&
+               entryOf(f, room.id)["waiting_s"] >= 1;
+    }));
+    ASSERT_TRUE(sendText(*a, room.id, "a-1", "잠시만 기다려 주세요."));
+    ASSERT_TRUE(supervisor->take([&](const Json &f) {
+        return f.value("type", std::string{}) == "overview" &&
+               entryOf(f, room.id)["waiting_s"] == 0;
+    }));
+    for (const auto &f : a->drain(200))
+        EXPECT_NE(f.value("type", std::string{}), "overview") << "only supervisors get it";
+
+    // The supervisor reassigns the room to b, then takes it over.
+    auto b = connectAgent(QStringLiteral("agent-b"));
+    supervisor->send({{"type", "transfer"},
+                      {"room_id", room.id.toStdString()},
+                      {"agent_id", bId.toStdString()}});
+    ASSERT_TRUE(b->take(assignedFrame(room.id, bId)));
+    supervisor->send({{"type", "transfer"},
+                      {"room_id", room.id.toStdString()},
+                      {"agent_id", bossId.toStdString()}});
+    ASSERT_TRUE(supervisor->take(assignedFrame(room.id, bossId)));
+    ASSERT_TRUE(b->take(assignedFrame(room.id, bossId))) << "b hears it moved";
+    EXPECT_TRUE(sendText(*supervisor, room.id, "boss-1", "담당자가 바뀌었습니다."));
 }
 
 TEST(QueueForecastTest, MedianOfTheRecentWaitsRoundedUpToSeconds)

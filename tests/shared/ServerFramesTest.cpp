@@ -265,6 +265,26 @@ TEST(ServerFrames, QueuePositionWithAndWithoutAnExpectedWait)
     expectRoundTrip(unknown);
 }
 
+TEST(ServerFrames, OverviewIsRoomsWithTheirWait)
+{
+    Room active;
+    active.roomId = "room-1";
+    active.status = RoomStatus::Active;
+    active.patientLanguage = "vi";
+    active.agent = AgentRef{"a1", "김민지"};
+    Room waiting;
+    waiting.roomId = "room-2";
+    waiting.patientLanguage = "th";
+    const server::Overview overview{{{active, 0}, {waiting, 95}}};
+    const json j = encoded(overview);
+    EXPECT_EQ(j.at("type"), "overview");
+    ASSERT_EQ(j.at("rooms").size(), 2u);
+    EXPECT_EQ(j.at("rooms")[0].at("agent").at("id"), "a1");
+    EXPECT_EQ(j.at("rooms")[1].at("status"), "waiting");
+    EXPECT_EQ(j.at("rooms")[1].at("waiting_s"), 95);
+    expectRoundTrip(overview);
+}
+
 TEST(ServerFrames, TransferNote)
 {
     const server::TransferNote note{"room-1", {"a1", "김민지"}, "처방전 사진 확인 필요"};

@@ -229,6 +229,8 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
             f.expectedWaitSeconds = int64From(*it);
         return f;
     }
+    if (type == "overview")
+        return server::Overview{j.at("rooms").get<std::vector<server::RoomOverview>>()};
     if (type == "transfer_note")
         return server::TransferNote{j.at("room_id").get<std::string>(),
                                     j.at("from").get<AgentRef>(), j.at("note").get<std::string>()};

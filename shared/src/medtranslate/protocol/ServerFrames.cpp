@@ -21,6 +21,7 @@ struct TypeNameVisitor
     std::string_view operator()(const server::Agents &) const { return "agents"; }
     std::string_view operator()(const server::TransferNote &) const { return "transfer_note"; }
     std::string_view operator()(const server::QueuePosition &) const { return "queue_position"; }
+    std::string_view operator()(const server::Overview &) const { return "overview"; }
 };
 } // namespace
 
@@ -127,6 +128,23 @@ void to_json(nlohmann::json &j, const QueuePosition &f)
          {"expected_wait_s", nullptr}};
     if (f.expectedWaitSeconds)
         j["expected_wait_s"] = *f.expectedWaitSeconds;
+}
+
+void to_json(nlohmann::json &j, const RoomOverview &r)
+{
+    j = r.room;
+    j["waiting_s"] = r.waitingSeconds;
+}
+
+void from_json(const nlohmann::json &j, RoomOverview &r)
+{
+    r.room = j.get<Room>();
+    r.waitingSeconds = j.value("waiting_s", std::int64_t{0});
+}
+
+void to_json(nlohmann::json &j, const Overview &f)
+{
+    j = {{"type", "overview"}, {"rooms", f.rooms}};
 }
 
 } // namespace medtranslate::protocol::server

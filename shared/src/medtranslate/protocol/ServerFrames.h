@@ -88,6 +88,23 @@ struct QueuePosition
     bool operator==(const QueuePosition &) const = default;
 };
 
+//! Extension: one room of the supervisors' overview.
+struct RoomOverview
+{
+    Room room;
+    //! Seconds, as of the frame: a waiting room's time in the queue; an active room's time
+    //! since the patient's oldest message the agent has not answered (0 when none).
+    std::int64_t waitingSeconds = 0;
+    bool operator==(const RoomOverview &) const = default;
+};
+
+//! Extension: every waiting and active room with its agent, for agents with the admin role.
+struct Overview
+{
+    std::vector<RoomOverview> rooms;
+    bool operator==(const Overview &) const = default;
+};
+
 struct Typing
 {
     std::string roomId;
@@ -136,7 +153,7 @@ using ServerFrame =
     std::variant<server::Welcome, server::Ack, server::MessageFrame, server::TranslationUpdate,
                  server::RoomUpdate, server::Queue, server::Typing, server::Read, server::Ended,
                  server::PreviewResult, server::Error, server::Agents, server::TransferNote,
-                 server::QueuePosition>;
+                 server::QueuePosition, server::Overview>;
 
 std::string_view typeName(const ServerFrame &frame);
 
@@ -157,4 +174,7 @@ void to_json(nlohmann::json &j, const Error &f);
 void to_json(nlohmann::json &j, const Agents &f);
 void to_json(nlohmann::json &j, const TransferNote &f);
 void to_json(nlohmann::json &j, const QueuePosition &f);
+void to_json(nlohmann::json &j, const RoomOverview &r);
+void from_json(const nlohmann::json &j, RoomOverview &r);
+void to_json(nlohmann::json &j, const Overview &f);
 } // namespace medtranslate::protocol::server
