@@ -249,7 +249,7 @@ void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)
         return;
     }
     QPointer<Peer> guard(&peer);
-    assign(*room, peer.agent(), false, peer.address(), [guard](bool assigned, QString error) {
+    assign(*room, peer.agent(), {}, peer.address(), [guard](bool assigned, QString error) {
         if (assigned || !guard)
             return;
         guard->sendError(error.isEmpty() ? ErrorCode::AlreadyAssigned : ErrorCode::Internal,
@@ -258,14 +258,14 @@ void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)
     });
 }
 
-void RoomLifecycle::assign(RoomState &waiting, const AgentRecord &agent, bool automatic,
+void RoomLifecycle::assign(RoomState &waiting, const AgentRecord &agent, const QString &by,
                            const QString &origin, std::function<void(bool, QString)> done)
 {
     waiting.changing = true;
     const QString roomId = qs(waiting.room.roomId);
     m_store.assignRoom(
         roomId, agent.id, QStringLiteral("waiting"), this,
-        [this, roomId, agent, automatic, origin, done = std::move(done)](Result<bool> result) {
+        [this, roomId, agent, by, origin, done = std::move(done)](Result<bool> result) {
             RoomState *room = m_rooms.find(roomId);
             if (room)
                 room->changing = false;
@@ -278,9 +278,9 @@ void RoomLifecycle::assign(RoomState &waiting, const AgentRecord &agent, bool au
             room->transferNote.reset();
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             m_forecast.recordWait(now - room->waitingSinceMs, now);
-            // The router's choice is the relay's act, not the agent's.
-            if (automatic)
-                audit(QStringLiteral("assign"), QStringLiteral("relay"), roomId,
+            // The router's or an admin's choice is theirs, not the agent's.
+            if (!by.isEmpty())
+                audit(QStringLiteral("assign"), by, roomId,
                       QStringLiteral("to agent:%1").arg(agent.username), origin);
             else
                 audit(QStringLiteral("accept"), QStringLiteral("agent:") + agent.username, roomId,
@@ -302,12 +302,15 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
     RoomState *room = m_access.forAction(peer, transfer.roomId, {}, true);
     if (!room)
         return;
+    const QString target = qs(transfer.agentId);
+    // Only admins reach a waiting room here (RoomAccess): a supervisor assigns it.
+    if (room->room.status == RoomStatus::Waiting && !room->changing)
+        return assignWaiting(peer, qs(transfer.roomId), target);
     if (room->room.status != RoomStatus::Active || room->changing) {
         peer.sendError(ErrorCode::BadRequest,
                        QStringLiteral("only an active room can be transferred"));
         return;
     }
-    const QString target = qs(transfer.agentId);
     if (room->room.agent && qs(room->room.agent->id) == target) {
         peer.sendError(ErrorCode::BadRequest,
                        QStringLiteral("the room is already with that agent"));
@@ -392,6 +395,37 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
                     emit roomAssigned(agent.id);
                     emit roomReleased();
                 });
+        });
+}
+
+void RoomLifecycle::assignWaiting(Peer &peer, const QString &roomId, const QString &target)
+{
+    const QString by = QStringLiteral("agent:") + peer.agent().username;
+    const QString origin = peer.address();
+    QPointer<Peer> guard(&peer);
+    m_store.agentById(
+        target, this, [this, roomId, by, origin, guard](Result<std::optional<AgentRecord>> found) {
+            RoomState *room = m_rooms.find(roomId);
+            auto refuse = [guard](ErrorCode code, const QString &why) {
+                if (guard)
+                    guard->sendError(code, why);
+            };
+            if (!found.ok())
+                return refuse(ErrorCode::Internal, QStringLiteral("could not transfer; try again"));
+            if (!found.value())
+                return refuse(ErrorCode::NotFound, QStringLiteral("no such agent"));
+            if (!found.value()->enabled)
+                return refuse(ErrorCode::BadRequest,
+                              QStringLiteral("that agent's account is disabled"));
+            if (!room || room->room.status != RoomStatus::Waiting || room->changing)
+                return refuse(ErrorCode::AlreadyAssigned,
+                              QStringLiteral("another agent has this room"));
+            assign(*room, *found.value(), by, origin, [refuse](bool assigned, QString error) {
+                if (!assigned)
+                    refuse(error.isEmpty() ? ErrorCode::AlreadyAssigned : ErrorCode::Internal,
+                           error.isEmpty() ? QStringLiteral("another agent has this room")
+                                           : QStringLiteral("could not transfer; try again"));
+            });
         });
 }
 

@@ -54,10 +54,11 @@ public:
     using Found = std::function<void(RoomState *, QString error)>;
 
     void accept(Peer &peer, const protocol::client::Accept &accept);
-    //! Gives a waiting room to `agent` (an accept, or the router's choice): stored, then both
-    //! sides hear of it and the patient gets the joined notice. `done(false)` when the room
-    //! was no longer waiting or the store failed (`error` says which: empty for the former).
-    void assign(RoomState &room, const AgentRecord &agent, bool automatic, const QString &origin,
+    //! Gives a waiting room to `agent`: stored, then both sides hear of it and the patient gets
+    //! the joined notice. `by` is who chose (the audit log's actor: "relay" for the router, an
+    //! admin), empty when the agent accepted it. `done(false)` when the room was no longer
+    //! waiting or the store failed (`error` says which: empty for the former).
+    void assign(RoomState &room, const AgentRecord &agent, const QString &by, const QString &origin,
                 std::function<void(bool assigned, QString error)> done);
     void transfer(Peer &peer, const protocol::client::Transfer &transfer);
     void end(Peer &peer, const protocol::client::End &end);
@@ -88,6 +89,8 @@ private:
     [[nodiscard]] bool patientTokenUsable(const RoomState &room) const;
     //! The room is waiting again in memory, and everyone concerned hears of it.
     void backInQueue(RoomState &room);
+    //! An admin's transfer of a waiting room: the colleague gets it as if it had accepted it.
+    void assignWaiting(Peer &peer, const QString &roomId, const QString &target);
     //! An accept, transfer or takeover for the audit log, written on the store thread.
     void audit(const QString &action, const QString &actor, const QString &roomId,
                const QString &detail, const QString &origin);

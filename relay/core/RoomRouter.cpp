@@ -71,18 +71,19 @@ void RoomRouter::route()
         const QString agentId = best->agent.id;
         ++m_inFlight[agentId];
         RoomState *room = m_rooms.find(qs(waiting->room.roomId));
-        m_lifecycle.assign(
-            *room, best->agent, true, {}, [this, agentId](bool assigned, QString error) {
-                if (--m_inFlight[agentId] <= 0)
-                    m_inFlight.remove(agentId);
-                if (assigned)
-                    return;
-                // The store failed, or has the room in another state than memory: try again a
-                // little later rather than in a loop.
-                if (!error.isEmpty())
-                    qCWarning(lcRouting) << "cannot assign a room:" << error;
-                QTimer::singleShot(std::chrono::seconds(1), this, &RoomRouter::reconsider);
-            });
+        m_lifecycle.assign(*room, best->agent, QStringLiteral("relay"), {},
+                           [this, agentId](bool assigned, QString error) {
+                               if (--m_inFlight[agentId] <= 0)
+                                   m_inFlight.remove(agentId);
+                               if (assigned)
+                                   return;
+                               // The store failed, or has the room in another state than memory:
+                               // try again a little later rather than in a loop.
+                               if (!error.isEmpty())
+                                   qCWarning(lcRouting) << "cannot assign a room:" << error;
+                               QTimer::singleShot(std::chrono::seconds(1), this,
+                                                  &RoomRouter::reconsider);
+                           });
     }
 }
 

@@ -315,6 +315,21 @@ TEST_F(RoutingGraceTest, ReconnectingWithinTheGracePeriodKeepsTheRooms)
     EXPECT_FALSE(sawAssignment(*back, next.id, 400));
 }
 
+TEST_F(RoutingGraceTest, AfterARestartAnAbsentAgentHasItsGracePeriodToo)
+{
+    const QString aId = addAgent(QStringLiteral("agent-a"), {QStringLiteral("vi")});
+    {
+        auto a = connectAgent(QStringLiteral("agent-a"));
+        room = relay->createRoom(QStringLiteral("vi"));
+        ASSERT_TRUE(a->take(assignedFrame(room.id, aId)));
+    }
+    restartRelay();
+    patient = connectPatient(room);
+    const auto notice = patient->take(frameWith("message", "event", "returned_to_queue"), 3000);
+    ASSERT_TRUE(notice) << "nobody came back within the grace period";
+    ASSERT_TRUE(patient->take(frameWith("room", "status", "waiting")));
+}
+
 class ManualRoutingTest : public RelayFixture
 {
 };
@@ -480,6 +495,27 @@ TEST_F(RoutingTest, SupervisorsSeeEveryRoomWithItsAgentAndWaitAndMayTakeItOver)
     ASSERT_TRUE(supervisor->take(assignedFrame(room.id, bossId)));
     ASSERT_TRUE(b->take(assignedFrame(room.id, bossId))) << "b hears it moved";
     EXPECT_TRUE(sendText(*supervisor, room.id, "boss-1", "담당자가 바뀌었습니다."));
+
+    // A waiting room: another agent may not hand it out; the supervisor may.
+    b->send({{"type", "transfer"},
+             {"room_id", thai.id.toStdString()},
+             {"agent_id", aId.toStdString()}});
+    const auto refused = b->takeType("error");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ((*refused)["code"], "forbidden");
+    supervisor->send(
+        {{"type", "transfer"}, {"room_id", thai.id.toStdString()}, {"agent_id", "no-such-agent"}});
+    const auto unknown = supervisor->takeType("error");
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ((*unknown)["code"], "not_found");
+    supervisor->send({{"type", "transfer"},
+                      {"room_id", thai.id.toStdString()},
+                      {"agent_id", aId.toStdString()}});
+    ASSERT_TRUE(a->take(assignedFrame(thai.id, aId)));
+    ASSERT_TRUE(supervisor->take([&](const Json &f) {
+        return f.value("type", std::string{}) == "overview" &&
+               entryOf(f, thai.id)["status"] == "active";
+    }));
 }
 
 TEST(QueueForecastTest, MedianOfTheRecentWaitsRoundedUpToSeconds)
