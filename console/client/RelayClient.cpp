@@ -562,6 +562,14 @@ bool RelayClient::transfer(const QString &roomId, const QString &agentId)
     return true;
 }
 
+bool RelayClient::setStatus(protocol::AgentStatus status)
+{
+    if (!m_welcomed)
+        return false;
+    sendFrame(client::Status{status});
+    return true;
+}
+
 bool RelayClient::requestHistory(const QString &roomId, qint64 afterSeq)
 {
     if (!m_welcomed)

@@ -91,6 +91,8 @@ public:
     bool requestHistory(const QString &roomId, qint64 afterSeq);
     bool setTyping(const QString &roomId, bool active);
     bool markRead(const QString &roomId, qint64 seq);
+    //! Online takes new consultations, away keeps only its own (the relay's `status`).
+    bool setStatus(protocol::AgentStatus status);
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isConnected() const { return m_state == State::Connected; }

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <algorithm>
 #include <chrono>
+#include <tuple>
 
 namespace medtranslate::relay {
 
