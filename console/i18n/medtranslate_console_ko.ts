@@ -977,6 +977,11 @@
         <source>Message from a %1-speaking patient</source>
         <translation>%1 환자의 새 메시지</translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <source>Note from %1 with the transferred chat: %2</source>
+        <translation>%1 님이 상담을 넘기며 남긴 메모: %2</translation>
+    </message>
 </context>
 <context>
     <name>medtranslate::console::MessageDelegate</name>

@@ -61,6 +61,13 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
                 presence->showAgents(agents, m_registry.client().agent().id);
             });
     connect(presence, &PresenceBar::statusChosen, &registry.client(), &RelayClient::setStatus);
+    // A colleague's note with a transfer stays until the next status message replaces it.
+    connect(&registry.client(), &RelayClient::transferNoteReceived, this,
+            [this](const protocol::server::TransferNote &note) {
+                statusBar()->showMessage(tr("Note from %1 with the transferred chat: %2")
+                                             .arg(QString::fromStdString(note.from.name),
+                                                  QString::fromStdString(note.note)));
+            });
 
     connect(&registry, &ChatRegistry::chatOpened, this, &MainWindow::openChat);
     connect(&registry, &ChatRegistry::chatClosed, m_tabs, &ChatTabs::removeChat);
