@@ -11,6 +11,8 @@ for relay in "$1" "$2"; do
   # connection budgets would throttle it (environment, so an older relay ignores them).
   export MEDTRANSLATE_ROOM_MESSAGES_PER_MINUTE=0 MEDTRANSLATE_ROOM_TRANSLATION_CHARS=0
   export MEDTRANSLATE_ADDRESS_TRANSLATION_CHARS=0 MEDTRANSLATE_MAX_CONNECTIONS_PER_ADDRESS=0
+  # The bench agent accepts every room itself, as the contract's accept does.
+  export MEDTRANSLATE_ROUTING=manual
   echo "$MEDTRANSLATE_BENCH_PASSWORD" | "$relay" --db "$dir/relay.db" --add-agent bench >/dev/null
   taskset -c 0 "$relay" --db "$dir/relay.db" --listen 127.0.0.1:0 --rate-limit 1000000 --rooms-per-address 0 >"$dir/relay.log" 2>&1 &
   pid=$!

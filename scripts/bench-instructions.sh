@@ -13,6 +13,8 @@ export MEDTRANSLATE_BENCH_PASSWORD="bench-password-1"
 # older relay ignores them).
 export MEDTRANSLATE_ROOM_MESSAGES_PER_MINUTE=0 MEDTRANSLATE_ROOM_TRANSLATION_CHARS=0
 export MEDTRANSLATE_ADDRESS_TRANSLATION_CHARS=0 MEDTRANSLATE_MAX_CONNECTIONS_PER_ADDRESS=0
+# The bench agent accepts every room itself, as the contract's accept does.
+export MEDTRANSLATE_ROUTING=manual
 
 total() { # relay messages-per-room → callgrind's total instruction count
   local dir; dir="$(mktemp -d)"

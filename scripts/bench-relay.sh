@@ -18,6 +18,8 @@ export MEDTRANSLATE_BENCH_PASSWORD="bench-password-1"
 # connection budgets would throttle it (environment, so an older relay ignores them).
 export MEDTRANSLATE_ROOM_MESSAGES_PER_MINUTE=0 MEDTRANSLATE_ROOM_TRANSLATION_CHARS=0
 export MEDTRANSLATE_ADDRESS_TRANSLATION_CHARS=0 MEDTRANSLATE_MAX_CONNECTIONS_PER_ADDRESS=0
+# The bench agent accepts every room itself, as the contract's accept does.
+export MEDTRANSLATE_ROUTING=manual
 echo "$MEDTRANSLATE_BENCH_PASSWORD" | build-bench/relay/medtranslate-relay --db "$dir/relay.db" --add-agent bench >/dev/null
 # The relay gets one core and the load generator the other, so they do not compete.
 # The limits made for people (20 frames/s per connection, 30 new consultations per address)

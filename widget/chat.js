@@ -46,6 +46,8 @@
   var consultLang = pick(PATIENT_LANGS, saved.lang) || pick(PATIENT_LANGS, ui) || 'en';
   var room = saved.room_id && saved.token ? { id: saved.room_id, token: saved.token } : null;
   var info = { status: 'waiting', agent: null, agent_online: false, agent_read_seq: 0 };
+  // The place in the queue while waiting (the relay's queue_position frame), else null.
+  var queuePlace = null;
   var entries = [], bySeq = new Map(), byClientId = new Map();
   var lastSeq = 0;        // highest seq of a message frame received
   var readMark = 0;       // highest seq the relay knows we have read
@@ -137,6 +139,7 @@
     var active = room && !ended && info.status === 'active';
     $.dot.className = 'dot ' + (ended ? 'off' : active ? (info.agent_online ? 'on' : 'off') : room ? 'wait' : '');
     $.status.textContent = active ? agentName() + ' · ' + t(info.agent_online ? 'online' : 'away')
+      : !ended && room && queuePlace ? placeText()
       : t(ended ? 'ended_status' : room ? 'waiting' : 'team');
     $.intro.hidden = !!room || entries.length > 0;
     $.note.hidden = $.more.hidden = !$.intro.hidden;
@@ -144,6 +147,12 @@
     $.end.disabled = !connected;
     $.composer.hidden = ended;
     $.ended.hidden = !ended;
+  }
+
+  // "You are number 2 in line, about 4 minutes"; without recent waits to go by, the place alone.
+  function placeText() {
+    if (queuePlace.minutes == null) return t('queue_place', { n: queuePlace.position });
+    return t(queuePlace.minutes <= 1 ? 'queue_wait_one' : 'queue_wait', { n: queuePlace.position, m: queuePlace.minutes });
   }
 
   // Connection notices wait a moment, so that a quick reconnect does not flicker.
@@ -766,6 +775,7 @@
   function updateRoom(r) {
     if (!r) return;
     info.status = r.status;
+    if (r.status !== 'waiting') queuePlace = null;
     info.agent = r.agent || null;
     info.agent_online = !!r.agent_online;
     info.agent_read_seq = Math.max(info.agent_read_seq, r.agent_read_seq || 0);
@@ -793,6 +803,12 @@
       case 'message': onMessage(f); break;
       case 'translation': onTranslation(f); break;
       case 'room': updateRoom(f); break;
+      case 'queue_position':
+        if (info.status !== 'waiting') break;
+        queuePlace = { position: f.position,
+          minutes: typeof f.expected_wait_s === 'number' ? Math.max(1, Math.ceil(f.expected_wait_s / 60)) : null };
+        showHeader();
+        break;
       case 'ended': setEnded(); break;
       case 'typing': if (f.role === 'agent') showAgentTyping(!!f.active); break;
       case 'read':
@@ -838,6 +854,7 @@
     drop();
     clearTimeout(retryTimer);
     room = null;
+    queuePlace = null;
     info = { status: 'waiting', agent: null, agent_online: false, agent_read_seq: 0 };
     if ($.viewer.open) $.viewer.close();
     entries.forEach(forget);

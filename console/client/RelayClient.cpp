@@ -567,6 +567,14 @@ bool RelayClient::transfer(const QString &roomId, const QString &agentId)
     return true;
 }
 
+bool RelayClient::setStatus(protocol::AgentStatus status)
+{
+    if (!m_welcomed)
+        return false;
+    sendFrame(client::Status{status});
+    return true;
+}
+
 bool RelayClient::requestHistory(const QString &roomId, qint64 afterSeq)
 {
     if (!m_welcomed)
@@ -747,6 +755,16 @@ void RelayClient::handle(const server::Error &frame)
         return;
     }
     emit relayError(frame.code, message);
+}
+
+void RelayClient::handle(const server::Agents &frame)
+{
+    emit agentsChanged(frame.agents);
+}
+
+void RelayClient::handle(const server::TransferNote &frame)
+{
+    emit transferNoteReceived(frame);
 }
 
 } // namespace medtranslate::console

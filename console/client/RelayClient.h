@@ -94,6 +94,8 @@ public:
     bool requestHistory(const QString &roomId, qint64 afterSeq);
     bool setTyping(const QString &roomId, bool active);
     bool markRead(const QString &roomId, qint64 seq);
+    //! Online takes new consultations, away keeps only its own (the relay's `status`).
+    bool setStatus(protocol::AgentStatus status);
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isConnected() const { return m_state == State::Connected; }
@@ -137,6 +139,10 @@ signals:
     void readReceived(const medtranslate::protocol::server::Read &read);
     void roomEnded(const medtranslate::protocol::server::Ended &ended);
     void previewReceived(const medtranslate::protocol::server::PreviewResult &result);
+    //! Colleagues' status and load (the relay's `agents` frame).
+    void agentsChanged(const std::vector<medtranslate::protocol::AgentPresence> &agents);
+    //! A colleague transferred a room to us with a note.
+    void transferNoteReceived(const medtranslate::protocol::server::TransferNote &note);
     void previewFailed(const QString &requestId, const QString &detail);
     //! The relay refused a message; it will not be stored.
     void sendFailed(const QString &roomId, const QString &clientMsgId,
@@ -192,6 +198,10 @@ private:
     void handle(const protocol::server::Ended &frame);
     void handle(const protocol::server::PreviewResult &frame);
     void handle(const protocol::server::Error &frame);
+    void handle(const protocol::server::Agents &frame);
+    void handle(const protocol::server::TransferNote &frame);
+    void handle(const protocol::server::QueuePosition &) {} //!< for patients only
+    void handle(const protocol::server::Overview &) {} //!< no supervisor view in the console yet
 
     void onLoginFinished(QNetworkReply *reply);
     void onTemplatesFinished(QNetworkReply *reply);

@@ -1002,6 +1002,11 @@
         <source>Message from a %1-speaking patient</source>
         <translation>%1 환자의 새 메시지</translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <source>Note from %1 with the transferred chat: %2</source>
+        <translation>%1 님이 상담을 넘기며 남긴 메모: %2</translation>
+    </message>
 </context>
 <context>
     <name>medtranslate::console::MessageDelegate</name>
@@ -1115,6 +1120,51 @@
         <location filename="../ui/MessageDelegate.cpp" line="416"/>
         <source>This chat is read only, so it cannot be sent again.</source>
         <translation>읽기 전용 상담이라 다시 보낼 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::PresenceBar</name>
+    <message>
+        <location filename="../ui/PresenceBar.cpp" line="17"/>
+        <source>Available</source>
+        <translation>상담 가능</translation>
+    </message>
+    <message>
+        <location filename="../ui/PresenceBar.cpp" line="18"/>
+        <source>Away (no new chats)</source>
+        <translation>자리 비움 (새 상담 없음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PresenceBar.cpp" line="19"/>
+        <source>Away keeps your chats but gives you no new ones.</source>
+        <translation>자리 비움 중에는 진행 중인 상담은 그대로 두고 새 상담은 배정되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PresenceBar.cpp" line="47"/>
+        <source>available</source>
+        <translation>상담 가능</translation>
+    </message>
+    <message>
+        <location filename="../ui/PresenceBar.cpp" line="51"/>
+        <source>away</source>
+        <translation>자리 비움</translation>
+    </message>
+    <message>
+        <location filename="../ui/PresenceBar.cpp" line="54"/>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/PresenceBar.cpp" line="57"/>
+        <source>%1 — %2, %n chat(s)</source>
+        <translation>
+            <numerusform>%1 — %2, 상담 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/PresenceBar.cpp" line="59"/>
+        <source>Colleagues: %1 available, %2 away</source>
+        <translation>동료: 상담 가능 %1명, 자리 비움 %2명</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "ui/ChatTabs.h"
 #include "ui/ConnectionIndicator.h"
 #include "ui/LanguageNames.h"
+#include "ui/PresenceBar.h"
 #include "ui/QueuePanel.h"
 #include "ui/TemplatePanel.h"
 #include "ui/TrayNotifier.h"
@@ -52,7 +53,21 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
     setCentralWidget(splitter);
 
     statusBar()->addWidget(new ConnectionIndicator(registry.client(), this));
+    auto *presence = new PresenceBar(this);
+    statusBar()->addPermanentWidget(presence);
     statusBar()->addPermanentWidget(m_agent);
+    connect(&registry.client(), &RelayClient::agentsChanged, presence,
+            [this, presence](const std::vector<protocol::AgentPresence> &agents) {
+                presence->showAgents(agents, m_registry.client().agent().id);
+            });
+    connect(presence, &PresenceBar::statusChosen, &registry.client(), &RelayClient::setStatus);
+    // A colleague's note with a transfer stays until the next status message replaces it.
+    connect(&registry.client(), &RelayClient::transferNoteReceived, this,
+            [this](const protocol::server::TransferNote &note) {
+                statusBar()->showMessage(tr("Note from %1 with the transferred chat: %2")
+                                             .arg(QString::fromStdString(note.from.name),
+                                                  QString::fromStdString(note.note)));
+            });
 
     connect(&registry, &ChatRegistry::chatOpened, this, &MainWindow::openChat);
     connect(&registry, &ChatRegistry::chatClosed, m_tabs, &ChatTabs::removeChat);

@@ -107,6 +107,15 @@ struct RelayConfig
     //! given a new password beside it loses its connections within about this time.
     int accountCheckMs = 1000;
 
+    //! auto: a new consultation goes to an available agent who reads its language (RoomRouter);
+    //! manual: agents accept rooms from the queue themselves.
+    bool autoRouting = true;
+    //! Consultations at once for an agent whose account sets no number (--agent-max-chats).
+    int defaultMaxChats = 5;
+    //! An agent whose last connection dropped keeps its rooms this long, then they go back to
+    //! the queue; 0 keeps them until the agent returns.
+    int agentGraceSeconds = 60;
+
     TranslationConfig translation;
     AttachmentConfig attachments;
     WebhookConfig webhooks;

@@ -182,6 +182,13 @@ const Setting kSettings[] = {
      "Wait before the first retry of a failed delivery, doubling each time (default 1000)."},
     {"webhook-backoff-cap-ms", "MEDTRANSLATE_WEBHOOK_BACKOFF_CAP_MS", "webhooks.backoff_cap_ms",
      "ms", "Longest wait between retries of a failed delivery (default 300000)."},
+    {"routing", "MEDTRANSLATE_ROUTING", "routing", "manual|auto",
+     "auto: a new consultation goes to the online, available counselor who reads the patient's "
+     "language with the fewest active chats (below their --agent-max-chats, 5 when unset), "
+     "ties to the one idle longest; manual: counselors accept from the queue (default auto)."},
+    {"agent-grace-s", "MEDTRANSLATE_AGENT_GRACE_S", "agent_grace_s", "seconds",
+     "A counselor whose last connection dropped keeps their chats this long, then they go back "
+     "to the queue, first in line, with a notice to the patient; 0 keeps them (default 60)."},
     {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s",
      "Frames per second one connection may send on average, with a burst of twice that (default "
      "20)."},
@@ -680,6 +687,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"webhook-timeout-ms", 100, &c.webhooks.timeoutMs},
         {"webhook-backoff-ms", 10, &c.webhooks.backoffBaseMs},
         {"webhook-backoff-cap-ms", 10, &c.webhooks.backoffCapMs},
+        {"agent-grace-s", 0, &c.agentGraceSeconds},
     };
     for (const auto &n : numbers) {
         if (const QString text = value(n.flag);
@@ -720,6 +728,13 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     if (!readWebhooks(value("webhook-url"), value("webhook-secret-file"),
                       secret("MEDTRANSLATE_WEBHOOK_SECRET", "webhooks.secret"), c.webhooks, error))
         return std::nullopt;
+    if (const QString routing = value("routing"); !routing.isEmpty()) {
+        if (routing != QLatin1String("auto") && routing != QLatin1String("manual")) {
+            *error = QStringLiteral("--routing must be manual or auto, got '%1'").arg(routing);
+            return std::nullopt;
+        }
+        c.autoRouting = routing == QLatin1String("auto");
+    }
 
     if (c.pingIntervalMs != 0 && c.pingIntervalMs < 1000) {
         *error = QStringLiteral("--ping-interval-ms wants 0 (off) or at least 1000, got %1")

@@ -1,12 +1,16 @@
 #include "core/ConsultationService.h"
 
+#include "core/AgentRoster.h"
 #include "core/AttachmentFlow.h"
 #include "core/FanOut.h"
 #include "core/FrameDispatcher.h"
 #include "core/HistoryReplay.h"
 #include "core/MessageFlow.h"
 #include "core/PreviewService.h"
+#include "core/QueueForecast.h"
 #include "core/RoomAccess.h"
+#include "core/RoomRegistry.h"
+#include "core/RoomRouter.h"
 #include "core/SendBudget.h"
 #include "core/SessionGate.h"
 
@@ -16,27 +20,44 @@ ConsultationService::ConsultationService(const RelayConfig &config, Store &store
                                          Translator &translator, const TemplateLibrary &templates,
                                          RoomRegistry &rooms, AuthService &auth,
                                          RelayMetrics &metrics, BlobStore &blobs, QObject *parent)
-    : QObject(parent), m_access(std::make_unique<RoomAccess>(rooms)),
-      m_budget(std::make_unique<SendBudget>(config)), m_fanOut(new FanOut(rooms, this)),
+    : QObject(parent), m_rooms(rooms), m_access(std::make_unique<RoomAccess>(rooms)),
+      m_budget(std::make_unique<SendBudget>(config)), m_forecast(std::make_unique<QueueForecast>()),
+      m_fanOut(new FanOut(rooms, *m_forecast, this)),
+      m_roster(new AgentRoster(rooms, config.agentGraceSeconds, this)),
       m_messages(new MessageFlow(config, store, translator, templates, rooms, *m_access, *m_fanOut,
                                  metrics, *m_budget, this)),
-      m_lifecycle(new RoomLifecycle(config, store, rooms, *m_access, *m_fanOut, *m_messages, this)),
+      m_lifecycle(new RoomLifecycle(config, store, rooms, *m_access, *m_fanOut, *m_messages,
+                                    *m_forecast, this)),
+      m_router(new RoomRouter(config, rooms, *m_roster, *m_lifecycle, this)),
       m_history(new HistoryReplay(store, *m_lifecycle, this)),
       m_preview(new PreviewService(translator, *m_access, this)),
-      m_sessions(new SessionGate(auth, rooms, *m_lifecycle, *m_history, *m_fanOut,
+      m_sessions(new SessionGate(auth, rooms, *m_lifecycle, *m_history, *m_fanOut, *m_roster,
                                  config.attachments.maxBytes, this)),
       m_attachments(new AttachmentFlow(config, rooms, *m_lifecycle, *m_messages, *m_budget, blobs,
                                        metrics, this)),
       m_dispatcher(std::make_unique<FrameDispatcher>(rooms, *m_sessions, *m_messages, *m_lifecycle,
-                                                     *m_history, *m_preview))
+                                                     *m_history, *m_preview, *m_roster))
 {
+    connect(m_lifecycle, &RoomLifecycle::roomWaiting, m_router, &RoomRouter::reconsider);
+    connect(m_lifecycle, &RoomLifecycle::roomReleased, m_roster, &AgentRoster::loadChanged);
+    connect(m_lifecycle, &RoomLifecycle::roomAssigned, m_roster, &AgentRoster::assigned);
+    connect(m_roster, &AgentRoster::availabilityChanged, m_router, &RoomRouter::reconsider);
+    // Past the grace period an absent agent's rooms wait for someone else, first in line.
+    connect(m_roster, &AgentRoster::graceExpired, m_lifecycle,
+            [this](const QString &agentId) { m_lifecycle->requeueRoomsOf(agentId, true); });
 }
 
 ConsultationService::~ConsultationService() = default;
 
 bool ConsultationService::loadOpenRooms(QString *error)
 {
-    return m_lifecycle->loadOpenRooms(error);
+    if (!m_lifecycle->loadOpenRooms(error))
+        return false;
+    // Nobody is connected yet: the agents of active rooms have their grace period to return.
+    for (const protocol::AgentRef &agent : m_rooms.agentsWithRooms())
+        m_roster->absentWithRooms(agent);
+    m_router->reconsider();
+    return true;
 }
 
 void ConsultationService::createRoom(const QString &language, const QString &origin,
@@ -81,6 +102,7 @@ void ConsultationService::endAgentSessions(const QString &agentId, bool disabled
 void ConsultationService::updateAgent(const AgentRecord &agent)
 {
     m_sessions->updateAgent(agent);
+    m_roster->updateAgent(agent);
 }
 
 PeerHandler &ConsultationService::handler()

@@ -11,6 +11,7 @@
 
 namespace medtranslate::relay {
 
+class AgentRoster;
 class AttachmentFlow;
 class AuthService;
 class BlobStore;
@@ -20,9 +21,11 @@ class HistoryReplay;
 class MessageFlow;
 class PeerHandler;
 class PreviewService;
+class QueueForecast;
 class RelayMetrics;
 class RoomAccess;
 class RoomRegistry;
+class RoomRouter;
 class SendBudget;
 class SessionGate;
 class Store;
@@ -72,11 +75,15 @@ public:
     [[nodiscard]] PeerHandler &handler();
 
 private:
+    RoomRegistry &m_rooms;
     std::unique_ptr<RoomAccess> m_access;
     std::unique_ptr<SendBudget> m_budget; //!< shared by text messages and uploads
+    std::unique_ptr<QueueForecast> m_forecast;
     FanOut *m_fanOut;
+    AgentRoster *m_roster;
     MessageFlow *m_messages;
     RoomLifecycle *m_lifecycle;
+    RoomRouter *m_router;
     HistoryReplay *m_history;
     PreviewService *m_preview;
     SessionGate *m_sessions;

@@ -1,5 +1,6 @@
 #include "core/FrameDispatcher.h"
 
+#include "core/AgentRoster.h"
 #include "core/HistoryReplay.h"
 #include "core/MessageFlow.h"
 #include "core/Peer.h"
@@ -17,9 +18,9 @@ namespace client = protocol::client;
 
 FrameDispatcher::FrameDispatcher(RoomRegistry &rooms, SessionGate &sessions, MessageFlow &messages,
                                  RoomLifecycle &lifecycle, HistoryReplay &history,
-                                 PreviewService &preview)
+                                 PreviewService &preview, AgentRoster &roster)
     : m_rooms(rooms), m_sessions(sessions), m_messages(messages), m_lifecycle(lifecycle),
-      m_history(history), m_preview(preview)
+      m_history(history), m_preview(preview), m_roster(roster)
 {
 }
 
@@ -93,6 +94,8 @@ void FrameDispatcher::dispatch(Peer &peer, const protocol::ClientFrame &frame)
                 m_lifecycle.transfer(peer, f);
             else if constexpr (std::is_same_v<T, client::Retranslate>)
                 m_messages.retranslate(peer, f);
+            else if constexpr (std::is_same_v<T, client::Status>)
+                m_roster.setStatus(peer, f.status);
             else
                 static_assert(sizeof(T) == 0, "a client frame without a handler");
         },

@@ -4,6 +4,7 @@
 
 namespace medtranslate::relay {
 
+class AgentRoster;
 class HistoryReplay;
 class MessageFlow;
 class PreviewService;
@@ -17,7 +18,8 @@ class FrameDispatcher final : public PeerHandler
 {
 public:
     FrameDispatcher(RoomRegistry &rooms, SessionGate &sessions, MessageFlow &messages,
-                    RoomLifecycle &lifecycle, HistoryReplay &history, PreviewService &preview);
+                    RoomLifecycle &lifecycle, HistoryReplay &history, PreviewService &preview,
+                    AgentRoster &roster);
 
     void handleFrame(Peer &peer, protocol::ClientFrame &&frame) override;
     void peerClosed(Peer &peer) override;
@@ -31,6 +33,7 @@ private:
     RoomLifecycle &m_lifecycle;
     HistoryReplay &m_history;
     PreviewService &m_preview;
+    AgentRoster &m_roster;
 };
 
 } // namespace medtranslate::relay

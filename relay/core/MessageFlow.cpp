@@ -12,6 +12,7 @@
 #include "medtranslate/Language.h"
 #include "storage/Store.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QUuid>
 
@@ -200,6 +201,11 @@ void MessageFlow::delivered(const protocol::Message &message)
     if (!room)
         return;
     room->room.lastSeq = std::max(room->room.lastSeq, message.seq);
+    // How long the patient has been waiting for an answer, for the supervisors' overview.
+    if (message.sender == protocol::Sender::Patient && room->unansweredSinceMs == 0)
+        room->unansweredSinceMs = QDateTime::currentMSecsSinceEpoch();
+    else if (message.sender == protocol::Sender::Agent)
+        room->unansweredSinceMs = 0;
     if (m_translator.usesContext() && !message.text.empty() &&
         message.sender != protocol::Sender::System) {
         room->recentTurns.push_back(

@@ -5,6 +5,7 @@
 #include "core/FanOut.h"
 #include "core/MessageFlow.h"
 #include "core/Peer.h"
+#include "core/QueueForecast.h"
 #include "core/RoomAccess.h"
 #include "core/RoomRegistry.h"
 #include "core/StdString.h"
@@ -29,9 +30,9 @@ namespace server = protocol::server;
 
 RoomLifecycle::RoomLifecycle(const RelayConfig &config, Store &store, RoomRegistry &rooms,
                              const RoomAccess &access, FanOut &fanOut, MessageFlow &messages,
-                             QObject *parent)
+                             QueueForecast &forecast, QObject *parent)
     : QObject(parent), m_config(config), m_store(store), m_rooms(rooms), m_access(access),
-      m_fanOut(fanOut), m_messages(messages)
+      m_fanOut(fanOut), m_messages(messages), m_forecast(forecast)
 {
 }
 
@@ -77,8 +78,9 @@ void RoomLifecycle::create(const QString &language, const QString &origin, QObje
                     done(std::nullopt, result.error().message);
                 return;
             }
-            m_rooms.insert(record);
+            m_rooms.insert(record).waitingSinceMs = QDateTime::currentMSecsSinceEpoch();
             m_fanOut.queueChanged();
+            emit roomWaiting();
             if (guard)
                 done(CreatedRoom{qs(record.room.roomId), token}, {});
         });
@@ -178,9 +180,13 @@ void RoomLifecycle::backInQueue(RoomState &room)
     // The agent's own connections were closed first; the patient hears the room waits again.
     room.room.status = RoomStatus::Waiting;
     room.room.agent.reset();
+    room.returnedToQueue = true; // it waited once already: first in line
+    room.waitingSinceMs = QDateTime::currentMSecsSinceEpoch();
     m_fanOut.pushRoom(room);
     m_fanOut.queueChanged();
     m_messages.postNotice(room, SystemNotices::Kind::Requeued, {});
+    emit roomReleased();
+    emit roomWaiting();
 }
 
 void RoomLifecycle::closeWhenReadOnlyEnds(Peer &patient, const RoomState &room)
@@ -210,11 +216,11 @@ bool RoomLifecycle::patientTokenUsable(const RoomState &room) const
     return true;
 }
 
-void RoomLifecycle::audit(const QString &action, const AgentRecord &by, const QString &roomId,
+void RoomLifecycle::audit(const QString &action, const QString &actor, const QString &roomId,
                           const QString &detail, const QString &origin)
 {
     AuditEntry entry;
-    entry.actor = QStringLiteral("agent:") + by.username;
+    entry.actor = actor;
     entry.action = action;
     entry.target = roomId;
     entry.detail = detail;
@@ -242,32 +248,48 @@ void RoomLifecycle::accept(Peer &peer, const client::Accept &accept)
         peer.sendError(ErrorCode::AlreadyAssigned, QStringLiteral("another agent has this room"));
         return;
     }
-    room->changing = true;
-    const AgentRecord agent = peer.agent();
-    const QString origin = peer.address();
     QPointer<Peer> guard(&peer);
+    assign(*room, peer.agent(), {}, peer.address(), [guard](bool assigned, QString error) {
+        if (assigned || !guard)
+            return;
+        guard->sendError(error.isEmpty() ? ErrorCode::AlreadyAssigned : ErrorCode::Internal,
+                         error.isEmpty() ? QStringLiteral("another agent has this room")
+                                         : QStringLiteral("could not accept the room; try again"));
+    });
+}
+
+void RoomLifecycle::assign(RoomState &waiting, const AgentRecord &agent, const QString &by,
+                           const QString &origin, std::function<void(bool, QString)> done)
+{
+    waiting.changing = true;
+    const QString roomId = qs(waiting.room.roomId);
     m_store.assignRoom(
         roomId, agent.id, QStringLiteral("waiting"), this,
-        [this, roomId, agent, origin, guard](Result<bool> result) {
+        [this, roomId, agent, by, origin, done = std::move(done)](Result<bool> result) {
             RoomState *room = m_rooms.find(roomId);
-            if (!room)
-                return;
-            room->changing = false;
-            if (!result.ok() || !result.value()) {
-                if (guard)
-                    guard->sendError(result.ok() ? ErrorCode::AlreadyAssigned : ErrorCode::Internal,
-                                     result.ok()
-                                         ? QStringLiteral("another agent has this room")
-                                         : QStringLiteral("could not accept the room; try again"));
-                return;
-            }
+            if (room)
+                room->changing = false;
+            if (!room || !result.ok() || !result.value())
+                return done(false, result.ok() ? QString() : result.error().message);
             room->room.status = RoomStatus::Active;
             room->room.agent =
                 protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
-            audit(QStringLiteral("accept"), agent, roomId, {}, origin);
+            room->returnedToQueue = false;
+            room->transferNote.reset();
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            m_forecast.recordWait(now - room->waitingSinceMs, now);
+            // The router's or an admin's choice is theirs, not the agent's.
+            if (!by.isEmpty())
+                audit(QStringLiteral("assign"), by, roomId,
+                      QStringLiteral("to agent:%1").arg(agent.username), origin);
+            else
+                audit(QStringLiteral("accept"), QStringLiteral("agent:") + agent.username, roomId,
+                      {}, origin);
             m_fanOut.pushRoom(*room);
             m_fanOut.queueChanged();
             m_messages.postNotice(*room, SystemNotices::Kind::AgentJoined, agent.displayName);
+            emit roomAssigned(agent.id);
+            done(true, {});
         });
 }
 
@@ -280,12 +302,15 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
     RoomState *room = m_access.forAction(peer, transfer.roomId, {}, true);
     if (!room)
         return;
+    const QString target = qs(transfer.agentId);
+    // Only admins reach a waiting room here (RoomAccess): a supervisor assigns it.
+    if (room->room.status == RoomStatus::Waiting && !room->changing)
+        return assignWaiting(peer, qs(transfer.roomId), target);
     if (room->room.status != RoomStatus::Active || room->changing) {
         peer.sendError(ErrorCode::BadRequest,
                        QStringLiteral("only an active room can be transferred"));
         return;
     }
-    const QString target = qs(transfer.agentId);
     if (room->room.agent && qs(room->room.agent->id) == target) {
         peer.sendError(ErrorCode::BadRequest,
                        QStringLiteral("the room is already with that agent"));
@@ -295,11 +320,12 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
     const QString roomId = qs(transfer.roomId);
     const AgentRecord by = peer.agent();
     const QString origin = peer.address();
+    const QString note = qs(transfer.note).trimmed();
     QPointer<Peer> guard(&peer);
     // The colleague must exist; the move itself is guarded by the room still being active.
     m_store.agentById(
         target, this,
-        [this, roomId, target, by, origin, guard](Result<std::optional<AgentRecord>> found) {
+        [this, roomId, target, by, origin, note, guard](Result<std::optional<AgentRecord>> found) {
             RoomState *room = m_rooms.find(roomId);
             if (!room)
                 return;
@@ -321,7 +347,7 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
             const AgentRecord agent = *found.value();
             m_store.assignRoom(
                 roomId, target, QStringLiteral("active"), this,
-                [this, roomId, agent, by, origin, guard](Result<bool> result) {
+                [this, roomId, agent, by, origin, note, guard](Result<bool> result) {
                     RoomState *room = m_rooms.find(roomId);
                     if (!room)
                         return;
@@ -345,14 +371,61 @@ void RoomLifecycle::transfer(Peer &peer, const client::Transfer &transfer)
                     // Taking a colleague's room for oneself is a takeover (admins may).
                     audit(agent.id == by.id ? QStringLiteral("takeover")
                                             : QStringLiteral("transfer"),
-                          by, roomId,
-                          QStringLiteral("from %1 to agent:%2").arg(from, agent.username), origin);
+                          QStringLiteral("agent:") + by.username, roomId,
+                          QStringLiteral("from %1 to agent:%2").arg(from, agent.username) +
+                              (note.isEmpty() ? QString() : QStringLiteral("; note: ") + note),
+                          origin);
                     room->room.agent =
                         protocol::AgentRef{agent.id.toStdString(), agent.displayName.toStdString()};
+                    // The note is for the colleague alone: never a room message, so it never
+                    // reaches the patient, a replay or a translation provider.
+                    room->transferNote.reset();
+                    if (!note.isEmpty())
+                        room->transferNote = server::TransferNote{
+                            room->room.roomId,
+                            protocol::AgentRef{by.id.toStdString(), by.displayName.toStdString()},
+                            note.toStdString()};
                     m_fanOut.pushRoom(*room, previous);
+                    if (room->transferNote) {
+                        for (Peer *session : m_rooms.agentSessions(agent.id))
+                            session->send(*room->transferNote);
+                    }
                     m_messages.postNotice(*room, SystemNotices::Kind::Transferred,
                                           agent.displayName);
+                    emit roomAssigned(agent.id);
+                    emit roomReleased();
                 });
+        });
+}
+
+void RoomLifecycle::assignWaiting(Peer &peer, const QString &roomId, const QString &target)
+{
+    const QString by = QStringLiteral("agent:") + peer.agent().username;
+    const QString origin = peer.address();
+    QPointer<Peer> guard(&peer);
+    m_store.agentById(
+        target, this, [this, roomId, by, origin, guard](Result<std::optional<AgentRecord>> found) {
+            RoomState *room = m_rooms.find(roomId);
+            auto refuse = [guard](ErrorCode code, const QString &why) {
+                if (guard)
+                    guard->sendError(code, why);
+            };
+            if (!found.ok())
+                return refuse(ErrorCode::Internal, QStringLiteral("could not transfer; try again"));
+            if (!found.value())
+                return refuse(ErrorCode::NotFound, QStringLiteral("no such agent"));
+            if (!found.value()->enabled)
+                return refuse(ErrorCode::BadRequest,
+                              QStringLiteral("that agent's account is disabled"));
+            if (!room || room->room.status != RoomStatus::Waiting || room->changing)
+                return refuse(ErrorCode::AlreadyAssigned,
+                              QStringLiteral("another agent has this room"));
+            assign(*room, *found.value(), by, origin, [refuse](bool assigned, QString error) {
+                if (!assigned)
+                    refuse(error.isEmpty() ? ErrorCode::AlreadyAssigned : ErrorCode::Internal,
+                           error.isEmpty() ? QStringLiteral("another agent has this room")
+                                           : QStringLiteral("could not transfer; try again"));
+            });
         });
 }
 
@@ -391,6 +464,8 @@ void RoomLifecycle::end(Peer &peer, const client::End &end)
         room->endedAtMs = QDateTime::currentMSecsSinceEpoch();
         if (before == RoomStatus::Waiting)
             m_fanOut.queueChanged();
+        else
+            emit roomReleased();
         m_messages.postNotice(*room, SystemNotices::Kind::Ended, {}, [this, roomId, by]() {
             if (RoomState *r = m_rooms.find(roomId)) {
                 m_fanOut.broadcast(*r, server::Ended{r->room.roomId, by});

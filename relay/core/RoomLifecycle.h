@@ -15,6 +15,7 @@ struct RelayConfig;
 class FanOut;
 class MessageFlow;
 class Peer;
+class QueueForecast;
 class RoomAccess;
 class RoomRegistry;
 class Store;
@@ -29,7 +30,7 @@ class RoomLifecycle final : public QObject
 public:
     RoomLifecycle(const RelayConfig &config, Store &store, RoomRegistry &rooms,
                   const RoomAccess &access, FanOut &fanOut, MessageFlow &messages,
-                  QObject *parent = nullptr);
+                  QueueForecast &forecast, QObject *parent = nullptr);
 
     //! Loads waiting and active rooms into memory; at start-up, before serving.
     bool loadOpenRooms(QString *error);
@@ -53,6 +54,12 @@ public:
     using Found = std::function<void(RoomState *, QString error)>;
 
     void accept(Peer &peer, const protocol::client::Accept &accept);
+    //! Gives a waiting room to `agent`: stored, then both sides hear of it and the patient gets
+    //! the joined notice. `by` is who chose (the audit log's actor: "relay" for the router, an
+    //! admin), empty when the agent accepted it. `done(false)` when the room was no longer
+    //! waiting or the store failed (`error` says which: empty for the former).
+    void assign(RoomState &room, const AgentRecord &agent, const QString &by, const QString &origin,
+                std::function<void(bool assigned, QString error)> done);
     void transfer(Peer &peer, const protocol::client::Transfer &transfer);
     void end(Peer &peer, const protocol::client::End &end);
 
@@ -65,6 +72,14 @@ public:
     //! A patient on an ended consultation is disconnected when its read-only time is over.
     void closeWhenReadOnlyEnds(Peer &patient, const RoomState &room);
 
+signals:
+    //! A room started waiting (new, or back in the queue): someone may take it.
+    void roomWaiting();
+    //! The agent was given a room (accepted, assigned or transferred to it).
+    void roomAssigned(const QString &agentId);
+    //! Some agent has fewer active rooms now (an end, a transfer, a return to the queue).
+    void roomReleased();
+
 private:
     using Loaded = std::function<void(Result<std::optional<RoomRecord>>)>;
     //! Puts a room the store found into memory and answers `done`; unless `keepEnded`, an
@@ -74,8 +89,10 @@ private:
     [[nodiscard]] bool patientTokenUsable(const RoomState &room) const;
     //! The room is waiting again in memory, and everyone concerned hears of it.
     void backInQueue(RoomState &room);
+    //! An admin's transfer of a waiting room: the colleague gets it as if it had accepted it.
+    void assignWaiting(Peer &peer, const QString &roomId, const QString &target);
     //! An accept, transfer or takeover for the audit log, written on the store thread.
-    void audit(const QString &action, const AgentRecord &by, const QString &roomId,
+    void audit(const QString &action, const QString &actor, const QString &roomId,
                const QString &detail, const QString &origin);
 
     const RelayConfig &m_config;
@@ -84,6 +101,7 @@ private:
     const RoomAccess &m_access;
     FanOut &m_fanOut;
     MessageFlow &m_messages;
+    QueueForecast &m_forecast;
 };
 
 } // namespace medtranslate::relay

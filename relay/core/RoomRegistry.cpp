@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <algorithm>
+#include <tuple>
 
 namespace medtranslate::relay {
 
@@ -28,6 +29,7 @@ RoomState &RoomRegistry::insert(const RoomRecord &record)
     state->createdAtMs =
         QDateTime::fromString(QString::fromStdString(record.room.createdAt), Qt::ISODate)
             .toMSecsSinceEpoch();
+    state->waitingSinceMs = state->createdAtMs;
     if (!record.endedAt.isEmpty())
         state->endedAtMs = QDateTime::fromString(record.endedAt, Qt::ISODate).toMSecsSinceEpoch();
     m_byTokenHash.insert(record.patientTokenHash, id);
@@ -52,8 +54,11 @@ std::vector<const RoomState *> RoomRegistry::waiting() const
             rooms.push_back(state.get());
     }
     std::sort(rooms.begin(), rooms.end(), [](const RoomState *a, const RoomState *b) {
-        return a->room.createdAt < b->room.createdAt ||
-               (a->room.createdAt == b->room.createdAt && a->room.roomId < b->room.roomId);
+        if (a->returnedToQueue != b->returnedToQueue)
+            return a->returnedToQueue;
+        // created_at has whole seconds: within one, the relay's own clock in ms decides.
+        return std::tie(a->room.createdAt, a->waitingSinceMs, a->room.roomId) <
+               std::tie(b->room.createdAt, b->waitingSinceMs, b->room.roomId);
     });
     return rooms;
 }
@@ -71,6 +76,36 @@ std::vector<RoomState *> RoomRegistry::assignedTo(const QString &agentId)
         return a->room.createdAt < b->room.createdAt;
     });
     return rooms;
+}
+
+std::vector<const RoomState *> RoomRegistry::open() const
+{
+    std::vector<const RoomState *> rooms = waiting();
+    std::vector<const RoomState *> active;
+    for (const auto &state : m_rooms) {
+        if (state->room.status == protocol::RoomStatus::Active)
+            active.push_back(state.get());
+    }
+    std::sort(active.begin(), active.end(), [](const RoomState *a, const RoomState *b) {
+        return std::tie(a->room.createdAt, a->room.roomId) <
+               std::tie(b->room.createdAt, b->room.roomId);
+    });
+    rooms.insert(rooms.end(), active.begin(), active.end());
+    return rooms;
+}
+
+std::vector<protocol::AgentRef> RoomRegistry::agentsWithRooms() const
+{
+    std::vector<protocol::AgentRef> agents;
+    for (const auto &state : m_rooms) {
+        if (state->room.status != protocol::RoomStatus::Active || !state->room.agent)
+            continue;
+        const auto &agent = *state->room.agent;
+        if (std::none_of(agents.begin(), agents.end(),
+                         [&](const protocol::AgentRef &a) { return a.id == agent.id; }))
+            agents.push_back(agent);
+    }
+    return agents;
 }
 
 void RoomRegistry::addAgentSession(const QString &agentId, Peer *session)

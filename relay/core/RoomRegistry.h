@@ -1,5 +1,6 @@
 #pragma once
 
+#include "medtranslate/protocol/ServerFrames.h"
 #include "storage/Records.h"
 #include "translation/TranslationRequest.h"
 
@@ -7,6 +8,7 @@
 #include <QList>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace medtranslate::relay {
@@ -25,9 +27,16 @@ struct RoomState
     //! The last few turns, oldest first, for a provider's context; kept only when a provider
     //! reads them, and empty again after a restart.
     std::vector<ContextTurn> recentTurns;
-    bool changing = false;  //!< an accept/transfer/end is being stored; refuse another
-    qint64 createdAtMs = 0; //!< since the epoch; patient tokens expire from here
-    qint64 endedAtMs = 0;   //!< since the epoch; 0 while open
+    //! Back in the queue after its agent left or was disabled: it waits first in line.
+    bool returnedToQueue = false;
+    //! The note of the last transfer, shown to the receiving agent when it connects.
+    std::optional<protocol::server::TransferNote> transferNote;
+    bool changing = false;     //!< an accept/transfer/end is being stored; refuse another
+    qint64 createdAtMs = 0;    //!< since the epoch; patient tokens expire from here
+    qint64 waitingSinceMs = 0; //!< since the epoch: created, or back in the queue
+    //! Since the epoch: the patient's oldest message the agent has not answered; 0 when none.
+    qint64 unansweredSinceMs = 0;
+    qint64 endedAtMs = 0; //!< since the epoch; 0 while open
 };
 
 //! The rooms in memory (every waiting and active one, and ended ones someone is looking at)
@@ -41,9 +50,14 @@ public:
     void remove(const QString &roomId);
     [[nodiscard]] int size() const { return int(m_rooms.size()); }
 
-    //! Waiting rooms, oldest first.
+    //! Waiting rooms in the order they are served: those back in the queue first, then the
+    //! oldest first.
     [[nodiscard]] std::vector<const RoomState *> waiting() const;
     [[nodiscard]] std::vector<RoomState *> assignedTo(const QString &agentId);
+    //! Waiting rooms in queue order, then active ones, oldest first.
+    [[nodiscard]] std::vector<const RoomState *> open() const;
+    //! Every agent with an active room, once each.
+    [[nodiscard]] std::vector<protocol::AgentRef> agentsWithRooms() const;
 
     void addAgentSession(const QString &agentId, Peer *session);
     void removeAgentSession(const QString &agentId, Peer *session);

@@ -1,6 +1,7 @@
 #include "core/SessionGate.h"
 
 #include "auth/AuthService.h"
+#include "core/AgentRoster.h"
 #include "core/FanOut.h"
 #include "core/HistoryReplay.h"
 #include "core/Peer.h"
@@ -17,10 +18,10 @@ using protocol::RoomStatus;
 namespace server = protocol::server;
 
 SessionGate::SessionGate(AuthService &auth, RoomRegistry &rooms, RoomLifecycle &lifecycle,
-                         HistoryReplay &replay, FanOut &fanOut, qint64 maxAttachmentBytes,
-                         QObject *parent)
+                         HistoryReplay &replay, FanOut &fanOut, AgentRoster &roster,
+                         qint64 maxAttachmentBytes, QObject *parent)
     : QObject(parent), m_auth(auth), m_rooms(rooms), m_lifecycle(lifecycle), m_replay(replay),
-      m_fanOut(fanOut), m_maxAttachmentBytes(maxAttachmentBytes)
+      m_fanOut(fanOut), m_roster(roster), m_maxAttachmentBytes(maxAttachmentBytes)
 {
 }
 
@@ -64,6 +65,8 @@ void SessionGate::hello(Peer &peer, const protocol::client::Hello &hello)
                     m_lifecycle.closeWhenReadOnlyEnds(*guard, *room);
                 if (cameOnline)
                     m_fanOut.pushRoom(*room);
+                if (room->room.status == protocol::RoomStatus::Waiting)
+                    m_fanOut.sendPosition(*room);
                 m_replay.replay(*guard, roomId, lastSeq);
             });
         return;
@@ -92,9 +95,19 @@ void SessionGate::hello(Peer &peer, const protocol::client::Hello &hello)
                 welcome.rooms.push_back(m_rooms.snapshot(*room));
             guard->send(welcome);
             guard->send(m_fanOut.queueFrame());
+            if (agent->role == QLatin1String("admin"))
+                guard->send(m_fanOut.overviewFrame());
+            // Notes colleagues left with rooms transferred while the agent was away.
+            for (const RoomState *room : assigned) {
+                if (room->transferNote)
+                    guard->send(*room->transferNote);
+            }
             if (cameOnline) {
                 for (const RoomState *room : assigned)
                     m_fanOut.pushRoom(*room);
+                m_roster.connected(*agent); // everyone, this connection too, hears of it
+            } else {
+                guard->send(m_roster.frame());
             }
         });
 }
@@ -107,6 +120,8 @@ void SessionGate::endAgentSessions(const QString &agentId, const QString &why, b
         peer->sendError(ErrorCode::Unauthorized, why);
         peer->closeForPolicy(why);
     }
+    if (!sessions.isEmpty())
+        m_roster.disconnected(agentId);
     if (announceOffline && !sessions.isEmpty()) {
         for (const RoomState *room : m_rooms.assignedTo(agentId))
             m_fanOut.pushRoom(*room);
@@ -143,6 +158,7 @@ void SessionGate::closed(Peer &peer)
     if (m_rooms.agentSessions(agentId).isEmpty()) {
         for (const RoomState *room : m_rooms.assignedTo(agentId))
             m_fanOut.pushRoom(*room);
+        m_roster.disconnected(agentId);
     }
 }
 

@@ -7,6 +7,7 @@
 
 namespace medtranslate::relay {
 
+class AgentRoster;
 class AuthService;
 class FanOut;
 class HistoryReplay;
@@ -22,8 +23,8 @@ class SessionGate final : public QObject
 
 public:
     SessionGate(AuthService &auth, RoomRegistry &rooms, RoomLifecycle &lifecycle,
-                HistoryReplay &replay, FanOut &fanOut, qint64 maxAttachmentBytes,
-                QObject *parent = nullptr);
+                HistoryReplay &replay, FanOut &fanOut, AgentRoster &roster,
+                qint64 maxAttachmentBytes, QObject *parent = nullptr);
 
     void hello(Peer &peer, const protocol::client::Hello &hello);
     void closed(Peer &peer);
@@ -42,6 +43,7 @@ private:
     RoomLifecycle &m_lifecycle;
     HistoryReplay &m_replay;
     FanOut &m_fanOut;
+    AgentRoster &m_roster;
     qint64 m_maxAttachmentBytes; //!< told in every welcome
 };
 

@@ -18,6 +18,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -72,6 +73,19 @@ TEST(MainWindow, TabsPerChatWithUnreadBadgesAndCtrlTab)
     EXPECT_EQ(registry.session(QStringLiteral("room-ja"))->unreadCount(), 0);
     QTest::keyClick(&window, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(tabs->currentIndex(), 0);
+}
+
+TEST(MainWindow, ATransferNoteIsShownInTheStatusBar)
+{
+    RelayClient client;
+    ChatRegistry registry(client);
+    TemplateModel templates;
+    MainWindow window(registry, &templates);
+    EXPECT_TRUE(window.statusBar()->currentMessage().isEmpty());
+    emit client.transferNoteReceived(
+        server::TransferNote{"room-vi", {"a1", "김민지"}, "처방전 사진 확인 필요"});
+    EXPECT_EQ(window.statusBar()->currentMessage(),
+              QStringLiteral("Note from 김민지 with the transferred chat: 처방전 사진 확인 필요"));
 }
 
 TEST(MainWindow, TemplatePanelSendsToTheChatInFrontAsVetted)

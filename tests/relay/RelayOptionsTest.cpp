@@ -124,6 +124,36 @@ TEST(RelayOptionsTest, DeepLFreeKeysGoToTheFreeEndpointAndProKeysToThePro)
     EXPECT_EQ(options->config.translation.deeplUrl, QStringLiteral("http://127.0.0.1:9"));
 }
 
+TEST(RelayOptionsTest, RoutingAndGracePeriodFromFlagEnvironmentOrFile)
+{
+    QString error;
+    const auto defaults = parse({}, QProcessEnvironment(), &error);
+    ASSERT_TRUE(defaults) << error.toStdString();
+    EXPECT_TRUE(defaults->config.autoRouting);
+    EXPECT_EQ(defaults->config.agentGraceSeconds, 60);
+    EXPECT_EQ(defaults->config.defaultMaxChats, 5);
+
+    QTemporaryDir dir;
+    const QString file = writeConfig(dir, R"({"routing":"manual","agent_grace_s":30})");
+    const auto fromFile = parse({QStringLiteral("--config"), file}, QProcessEnvironment(), &error);
+    ASSERT_TRUE(fromFile) << error.toStdString();
+    EXPECT_FALSE(fromFile->config.autoRouting);
+    EXPECT_EQ(fromFile->config.agentGraceSeconds, 30);
+
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("MEDTRANSLATE_ROUTING"), QStringLiteral("auto"));
+    env.insert(QStringLiteral("MEDTRANSLATE_AGENT_GRACE_S"), QStringLiteral("0"));
+    const auto fromEnv = parse({QStringLiteral("--config"), file}, env, &error);
+    ASSERT_TRUE(fromEnv) << error.toStdString();
+    EXPECT_TRUE(fromEnv->config.autoRouting);
+    EXPECT_EQ(fromEnv->config.agentGraceSeconds, 0);
+
+    const auto fromFlag =
+        parse({QStringLiteral("--routing"), QStringLiteral("manual")}, env, &error);
+    ASSERT_TRUE(fromFlag) << error.toStdString();
+    EXPECT_FALSE(fromFlag->config.autoRouting);
+}
+
 TEST(RelayOptionsTest, BadValuesAreRefusedWithAClearMessage)
 {
     QTemporaryDir dir;
@@ -142,6 +172,8 @@ TEST(RelayOptionsTest, BadValuesAreRefusedWithAClearMessage)
         {{QStringLiteral("--login-attempts"), QStringLiteral("-1")}, "--login-attempts"},
         {{QStringLiteral("--rooms-per-address"), QStringLiteral("many")}, "--rooms-per-address"},
         {{QStringLiteral("--tls-cert"), QStringLiteral("cert.pem")}, "--tls-key"},
+        {{QStringLiteral("--routing"), QStringLiteral("random")}, "--routing"},
+        {{QStringLiteral("--agent-grace-s"), QStringLiteral("-5")}, "--agent-grace-s"},
         {{QStringLiteral("--agent-role"), QStringLiteral("boss"), QStringLiteral("--add-agent"),
           QStringLiteral("kim")},
          "--agent-role"},

@@ -239,6 +239,47 @@ TEST(ClientFrames, Transfer)
     expectRoundTrip(transfer, raw);
 }
 
+TEST(ClientFrames, TransferWithANote)
+{
+    const std::string raw =
+        R"({"type":"transfer","room_id":"r1","agent_id":"agent.lee","note":"처방전 확인 필요"})";
+    const auto transfer = parseAs<client::Transfer>(raw);
+    EXPECT_EQ(transfer.note, "처방전 확인 필요");
+    expectRoundTrip(transfer, raw);
+    // 500 characters (Korean ones are three bytes each) fit; one more does not.
+    std::string longest;
+    for (int i = 0; i < 500; ++i)
+        longest += "가";
+    EXPECT_EQ(
+        parseAs<client::Transfer>(
+            json{{"type", "transfer"}, {"room_id", "r1"}, {"agent_id", "a"}, {"note", longest}}
+                .dump())
+            .note,
+        longest);
+    const auto tooLong = refusal(
+        json{{"type", "transfer"}, {"room_id", "r1"}, {"agent_id", "a"}, {"note", longest + "가"}}
+            .dump());
+    EXPECT_EQ(tooLong.code, ErrorCode::TooLarge);
+    EXPECT_EQ(refusal(R"({"type":"transfer","room_id":"r1","agent_id":"a","note":5})").code,
+              ErrorCode::BadRequest);
+}
+
+TEST(ClientFrames, Status)
+{
+    for (const auto &[raw, status] :
+         {std::pair{std::string(R"({"type":"status","status":"online"})"), AgentStatus::Online},
+          std::pair{std::string(R"({"type":"status","status":"away"})"), AgentStatus::Away}}) {
+        const auto frame = parseAs<client::Status>(raw);
+        EXPECT_EQ(frame.status, status);
+        expectRoundTrip(frame, raw);
+    }
+    // Offline is what no connection means; it cannot be chosen.
+    for (const char *raw :
+         {R"({"type":"status","status":"offline"})", R"({"type":"status","status":"busy"})",
+          R"({"type":"status"})", R"({"type":"status","status":1})"})
+        EXPECT_EQ(refusal(raw).code, ErrorCode::BadRequest) << raw;
+}
+
 TEST(ClientFrames, TypeNamesMatchTheContract)
 {
     EXPECT_EQ(typeName(ClientFrame{client::Hello{}}), "hello");
@@ -250,6 +291,7 @@ TEST(ClientFrames, TypeNamesMatchTheContract)
     EXPECT_EQ(typeName(ClientFrame{client::Preview{}}), "preview");
     EXPECT_EQ(typeName(ClientFrame{client::Accept{}}), "accept");
     EXPECT_EQ(typeName(ClientFrame{client::Transfer{}}), "transfer");
+    EXPECT_EQ(typeName(ClientFrame{client::Status{}}), "status");
 }
 
 TEST(ClientFrames, FieldOrderAndUnknownFieldsDoNotMatter)

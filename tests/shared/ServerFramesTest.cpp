@@ -231,6 +231,70 @@ TEST(ServerFrames, Ack)
     expectRoundTrip(ack);
 }
 
+TEST(ServerFrames, AgentsListsEachColleagueWithStatusAndLoad)
+{
+    const server::Agents agents{{{"a1", "김민지", AgentStatus::Online, 2},
+                                 {"a2", "이서준", AgentStatus::Away, 0},
+                                 {"a3", "박지훈", AgentStatus::Offline, 1}}};
+    const json j = encoded(agents);
+    EXPECT_EQ(j.at("type"), "agents");
+    ASSERT_EQ(j.at("agents").size(), 3u);
+    EXPECT_EQ(keysOf(j.at("agents")[0]),
+              (std::set<std::string>{"id", "name", "status", "active_chats"}));
+    EXPECT_EQ(j.at("agents")[1].at("status"), "away");
+    EXPECT_EQ(j.at("agents")[2].at("status"), "offline");
+    EXPECT_EQ(j.at("agents")[0].at("active_chats"), 2);
+    expectRoundTrip(agents);
+    const auto refused = parseServerFrame(
+        R"({"type":"agents","agents":[{"id":"a1","name":"x","status":"sleeping"}]})");
+    EXPECT_TRUE(std::holds_alternative<FrameError>(refused));
+}
+
+TEST(ServerFrames, QueuePositionWithAndWithoutAnExpectedWait)
+{
+    const server::QueuePosition known{"room-1", 2, 3, 240};
+    const json j = encoded(known);
+    EXPECT_EQ(keysOf(j),
+              (std::set<std::string>{"type", "room_id", "position", "waiting", "expected_wait_s"}));
+    EXPECT_EQ(j.at("type"), "queue_position");
+    EXPECT_EQ(j.at("position"), 2);
+    EXPECT_EQ(j.at("expected_wait_s"), 240);
+    expectRoundTrip(known);
+    const server::QueuePosition unknown{"room-1", 1, 1, std::nullopt};
+    EXPECT_TRUE(encoded(unknown).at("expected_wait_s").is_null());
+    expectRoundTrip(unknown);
+}
+
+TEST(ServerFrames, OverviewIsRoomsWithTheirWait)
+{
+    Room active;
+    active.roomId = "room-1";
+    active.status = RoomStatus::Active;
+    active.patientLanguage = "vi";
+    active.agent = AgentRef{"a1", "김민지"};
+    Room waiting;
+    waiting.roomId = "room-2";
+    waiting.patientLanguage = "th";
+    const server::Overview overview{{{active, 0}, {waiting, 95}}};
+    const json j = encoded(overview);
+    EXPECT_EQ(j.at("type"), "overview");
+    ASSERT_EQ(j.at("rooms").size(), 2u);
+    EXPECT_EQ(j.at("rooms")[0].at("agent").at("id"), "a1");
+    EXPECT_EQ(j.at("rooms")[1].at("status"), "waiting");
+    EXPECT_EQ(j.at("rooms")[1].at("waiting_s"), 95);
+    expectRoundTrip(overview);
+}
+
+TEST(ServerFrames, TransferNote)
+{
+    const server::TransferNote note{"room-1", {"a1", "김민지"}, "처방전 사진 확인 필요"};
+    const json j = encoded(note);
+    EXPECT_EQ(keysOf(j), (std::set<std::string>{"type", "room_id", "from", "note"}));
+    EXPECT_EQ(j.at("type"), "transfer_note");
+    EXPECT_EQ(j.at("from").at("id"), "a1");
+    expectRoundTrip(note);
+}
+
 TEST(ServerFrames, MessageWithFullTranslation)
 {
     const server::MessageFrame frame{patientMessage()};

@@ -29,6 +29,7 @@ CoreHarness::CoreHarness(relay::Translator *translator, Tweak tweak)
 {
     m_config.store.database = m_dir.filePath(QStringLiteral("core.db"));
     m_config.translation.deadlineMs = 1500;
+    m_config.autoRouting = false; // as TestRelay: the routing tests turn it on
     if (tweak)
         tweak(m_config);
     m_store = std::make_unique<relay::Store>(m_config.store);

@@ -27,6 +27,8 @@ TestRelay::TestRelay(Tweak tweak)
     m_config.store.database = m_dir.filePath(QStringLiteral("relay.db"));
     m_config.resourcesDir = sourceRoot() + QStringLiteral("/resources");
     m_config.widgetDir = sourceRoot() + QStringLiteral("/widget");
+    // Most suites play the contract's accept; the routing tests turn auto routing on.
+    m_config.autoRouting = false;
     if (tweak)
         tweak(m_config);
 }

@@ -17,6 +17,7 @@ struct TypeNameVisitor
     std::string_view operator()(const client::Accept &) const { return "accept"; }
     std::string_view operator()(const client::Transfer &) const { return "transfer"; }
     std::string_view operator()(const client::Retranslate &) const { return "retranslate"; }
+    std::string_view operator()(const client::Status &) const { return "status"; }
 };
 } // namespace
 
@@ -87,6 +88,13 @@ void to_json(nlohmann::json &j, const Accept &f)
 void to_json(nlohmann::json &j, const Transfer &f)
 {
     j = {{"type", "transfer"}, {"room_id", f.roomId}, {"agent_id", f.agentId}};
+    if (!f.note.empty())
+        j["note"] = f.note;
+}
+
+void to_json(nlohmann::json &j, const Status &f)
+{
+    j = {{"type", "status"}, {"status", toString(f.status)}};
 }
 
 void to_json(nlohmann::json &j, const Retranslate &f)

@@ -71,10 +71,15 @@ struct Accept
     bool operator==(const Accept &) const = default;
 };
 
+//! Longest transfer note, in characters: a line or two for the colleague, not a report.
+inline constexpr std::size_t kMaxTransferNoteChars = 500;
+
 struct Transfer
 {
     std::string roomId;
     std::string agentId;
+    //! Extension: a few words for the receiving colleague; only agents ever see it.
+    std::string note;
     bool operator==(const Transfer &) const = default;
 };
 
@@ -86,13 +91,20 @@ struct Retranslate
     bool operator==(const Retranslate &) const = default;
 };
 
+//! Extension: an agent says whether it takes new consultations (`online` or `away`).
+struct Status
+{
+    AgentStatus status = AgentStatus::Online;
+    bool operator==(const Status &) const = default;
+};
+
 } // namespace medtranslate::protocol::client
 
 namespace medtranslate::protocol {
 
 using ClientFrame = std::variant<client::Hello, client::Send, client::Typing, client::Read,
                                  client::End, client::History, client::Preview, client::Accept,
-                                 client::Transfer, client::Retranslate>;
+                                 client::Transfer, client::Retranslate, client::Status>;
 
 //! The contract's `type` string of a frame.
 std::string_view typeName(const ClientFrame &frame);
@@ -113,4 +125,5 @@ void to_json(nlohmann::json &j, const Preview &f);
 void to_json(nlohmann::json &j, const Accept &f);
 void to_json(nlohmann::json &j, const Transfer &f);
 void to_json(nlohmann::json &j, const Retranslate &f);
+void to_json(nlohmann::json &j, const Status &f);
 } // namespace medtranslate::protocol::client

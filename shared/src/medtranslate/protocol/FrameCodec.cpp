@@ -157,8 +157,22 @@ ClientFrame readClientFrame(const std::string &type, const Reader &r, const Limi
     }
     if (type == "accept")
         return client::Accept{r.id("room_id", limits)};
-    if (type == "transfer")
-        return client::Transfer{r.id("room_id", limits), r.id("agent_id", limits)};
+    if (type == "transfer") {
+        client::Transfer f{r.id("room_id", limits), r.id("agent_id", limits),
+                           r.optionalString("note")};
+        if (utf8Length(f.note) > client::kMaxTransferNoteChars)
+            throw FieldError(ErrorCode::TooLarge,
+                             "field 'note' is longer than " +
+                                 std::to_string(client::kMaxTransferNoteChars) + " characters");
+        return f;
+    }
+    if (type == "status") {
+        // An agent chooses between these two; offline is what no connection means.
+        const auto status = agentStatusFromString(r.string("status"));
+        if (!status || *status == AgentStatus::Offline)
+            throw FieldError(ErrorCode::BadRequest, "field 'status' must be 'online' or 'away'");
+        return client::Status{*status};
+    }
     if (type == "retranslate") {
         client::Retranslate f{r.id("room_id", limits), r.integer("seq")};
         if (f.seq < 1)
@@ -212,6 +226,20 @@ ServerFrame readServerFrame(const std::string &type, const json &j)
         return server::RoomUpdate{j.get<Room>()};
     if (type == "queue")
         return server::Queue{j.at("rooms").get<std::vector<Room>>()};
+    if (type == "agents")
+        return server::Agents{j.at("agents").get<std::vector<AgentPresence>>()};
+    if (type == "queue_position") {
+        server::QueuePosition f{j.at("room_id").get<std::string>(), int64From(j.at("position")),
+                                int64From(j.at("waiting")), std::nullopt};
+        if (const auto it = j.find("expected_wait_s"); it != j.end() && !it->is_null())
+            f.expectedWaitSeconds = int64From(*it);
+        return f;
+    }
+    if (type == "overview")
+        return server::Overview{j.at("rooms").get<std::vector<server::RoomOverview>>()};
+    if (type == "transfer_note")
+        return server::TransferNote{j.at("room_id").get<std::string>(),
+                                    j.at("from").get<AgentRef>(), j.at("note").get<std::string>()};
     if (type == "typing" || type == "read") {
         const auto role = roleFromString(j.at("role").get<std::string>());
         if (!role)

@@ -18,6 +18,10 @@ struct TypeNameVisitor
     std::string_view operator()(const server::Ended &) const { return "ended"; }
     std::string_view operator()(const server::PreviewResult &) const { return "preview"; }
     std::string_view operator()(const server::Error &) const { return "error"; }
+    std::string_view operator()(const server::Agents &) const { return "agents"; }
+    std::string_view operator()(const server::TransferNote &) const { return "transfer_note"; }
+    std::string_view operator()(const server::QueuePosition &) const { return "queue_position"; }
+    std::string_view operator()(const server::Overview &) const { return "overview"; }
 };
 } // namespace
 
@@ -104,6 +108,44 @@ void to_json(nlohmann::json &j, const PreviewResult &f)
 void to_json(nlohmann::json &j, const Error &f)
 {
     j = {{"type", "error"}, {"code", toString(f.code)}, {"message", f.message}, {"ref", f.ref}};
+}
+
+void to_json(nlohmann::json &j, const Agents &f)
+{
+    j = {{"type", "agents"}, {"agents", f.agents}};
+}
+
+void to_json(nlohmann::json &j, const TransferNote &f)
+{
+    j = {{"type", "transfer_note"}, {"room_id", f.roomId}, {"from", f.from}, {"note", f.note}};
+}
+
+void to_json(nlohmann::json &j, const QueuePosition &f)
+{
+    j = {{"type", "queue_position"},
+         {"room_id", f.roomId},
+         {"position", f.position},
+         {"waiting", f.waiting},
+         {"expected_wait_s", nullptr}};
+    if (f.expectedWaitSeconds)
+        j["expected_wait_s"] = *f.expectedWaitSeconds;
+}
+
+void to_json(nlohmann::json &j, const RoomOverview &r)
+{
+    j = r.room;
+    j["waiting_s"] = r.waitingSeconds;
+}
+
+void from_json(const nlohmann::json &j, RoomOverview &r)
+{
+    r.room = j.get<Room>();
+    r.waitingSeconds = j.value("waiting_s", std::int64_t{0});
+}
+
+void to_json(nlohmann::json &j, const Overview &f)
+{
+    j = {{"type", "overview"}, {"rooms", f.rooms}};
 }
 
 } // namespace medtranslate::protocol::server

@@ -59,6 +59,52 @@ struct Queue
     bool operator==(const Queue &) const = default;
 };
 
+//! Extension: the agents' presence list, sent to every agent when a colleague's status or
+//! number of active consultations changes.
+struct Agents
+{
+    std::vector<AgentPresence> agents;
+    bool operator==(const Agents &) const = default;
+};
+
+//! Extension: the note a colleague left with a transfer, for the receiving agent only.
+struct TransferNote
+{
+    std::string roomId;
+    AgentRef from;
+    std::string note;
+    bool operator==(const TransferNote &) const = default;
+};
+
+//! Extension: a waiting patient's place in the queue (1 is next) and the expected wait, sent to
+//! waiting patients whenever the queue changes.
+struct QueuePosition
+{
+    std::string roomId;
+    std::int64_t position = 0;
+    std::int64_t waiting = 0; //!< rooms in the queue
+    //! The median of recent waits; unset when there is none to go by.
+    std::optional<std::int64_t> expectedWaitSeconds;
+    bool operator==(const QueuePosition &) const = default;
+};
+
+//! Extension: one room of the supervisors' overview.
+struct RoomOverview
+{
+    Room room;
+    //! Seconds, as of the frame: a waiting room's time in the queue; an active room's time
+    //! since the patient's oldest message the agent has not answered (0 when none).
+    std::int64_t waitingSeconds = 0;
+    bool operator==(const RoomOverview &) const = default;
+};
+
+//! Extension: every waiting and active room with its agent, for agents with the admin role.
+struct Overview
+{
+    std::vector<RoomOverview> rooms;
+    bool operator==(const Overview &) const = default;
+};
+
 struct Typing
 {
     std::string roomId;
@@ -108,7 +154,8 @@ namespace medtranslate::protocol {
 using ServerFrame =
     std::variant<server::Welcome, server::Ack, server::MessageFrame, server::TranslationUpdate,
                  server::RoomUpdate, server::Queue, server::Typing, server::Read, server::Ended,
-                 server::PreviewResult, server::Error>;
+                 server::PreviewResult, server::Error, server::Agents, server::TransferNote,
+                 server::QueuePosition, server::Overview>;
 
 std::string_view typeName(const ServerFrame &frame);
 
@@ -126,4 +173,10 @@ void to_json(nlohmann::json &j, const Read &f);
 void to_json(nlohmann::json &j, const Ended &f);
 void to_json(nlohmann::json &j, const PreviewResult &f);
 void to_json(nlohmann::json &j, const Error &f);
+void to_json(nlohmann::json &j, const Agents &f);
+void to_json(nlohmann::json &j, const TransferNote &f);
+void to_json(nlohmann::json &j, const QueuePosition &f);
+void to_json(nlohmann::json &j, const RoomOverview &r);
+void from_json(const nlohmann::json &j, RoomOverview &r);
+void to_json(nlohmann::json &j, const Overview &f);
 } // namespace medtranslate::protocol::server

@@ -51,6 +51,11 @@ constexpr std::array kSenders{
     std::pair{Sender::Agent, std::string_view{"agent"}},
     std::pair{Sender::System, std::string_view{"system"}},
 };
+constexpr std::array kAgentStatuses{
+    std::pair{AgentStatus::Online, std::string_view{"online"}},
+    std::pair{AgentStatus::Away, std::string_view{"away"}},
+    std::pair{AgentStatus::Offline, std::string_view{"offline"}},
+};
 constexpr std::array kRoomStatuses{
     std::pair{RoomStatus::Waiting, std::string_view{"waiting"}},
     std::pair{RoomStatus::Active, std::string_view{"active"}},
@@ -344,6 +349,31 @@ void from_json(const nlohmann::json &j, BackTranslation &b)
 {
     j.at("text").get_to(b.text);
     j.at("lang").get_to(b.lang);
+}
+
+std::string_view toString(AgentStatus status)
+{
+    return nameOf(kAgentStatuses, status);
+}
+std::optional<AgentStatus> agentStatusFromString(std::string_view t)
+{
+    return lookup(kAgentStatuses, t);
+}
+
+void to_json(nlohmann::json &j, const AgentPresence &a)
+{
+    j = {{"id", a.id},
+         {"name", a.name},
+         {"status", toString(a.status)},
+         {"active_chats", a.activeChats}};
+}
+
+void from_json(const nlohmann::json &j, AgentPresence &a)
+{
+    j.at("id").get_to(a.id);
+    optionalField(j, "name", a.name);
+    a.status = enumField(j, "status", kAgentStatuses);
+    optionalField(j, "active_chats", a.activeChats);
 }
 
 } // namespace medtranslate::protocol

@@ -170,4 +170,22 @@ struct BackTranslation
 void to_json(nlohmann::json &j, const BackTranslation &b);
 void from_json(const nlohmann::json &j, BackTranslation &b);
 
+//! Extension: whether an agent takes new consultations. `away` keeps its own rooms but gets
+//! no new ones; `offline` has no connection open.
+enum class AgentStatus { Online, Away, Offline };
+std::string_view toString(AgentStatus status);
+std::optional<AgentStatus> agentStatusFromString(std::string_view text);
+
+//! Extension: a colleague as the agents' presence list (`agents` frame) shows them.
+struct AgentPresence
+{
+    std::string id;
+    std::string name;
+    AgentStatus status = AgentStatus::Offline;
+    std::int64_t activeChats = 0; //!< active consultations assigned to the agent
+    bool operator==(const AgentPresence &) const = default;
+};
+void to_json(nlohmann::json &j, const AgentPresence &a);
+void from_json(const nlohmann::json &j, AgentPresence &a);
+
 } // namespace medtranslate::protocol
