@@ -14,12 +14,14 @@ namespace medtranslate::relay {
 
 ConsultationService::ConsultationService(const RelayConfig &config, Store &store,
                                          Translator &translator, const TemplateLibrary &templates,
-                                         RoomRegistry &rooms, AuthService &auth,
-                                         RelayMetrics &metrics, BlobStore &blobs, QObject *parent)
+                                         const RedFlagDetector &redFlags,
+                                         const EmergencyReply &emergencyReply, RoomRegistry &rooms,
+                                         AuthService &auth, RelayMetrics &metrics, BlobStore &blobs,
+                                         QObject *parent)
     : QObject(parent), m_access(std::make_unique<RoomAccess>(rooms)),
       m_budget(std::make_unique<SendBudget>(config)), m_fanOut(new FanOut(rooms, this)),
-      m_messages(new MessageFlow(config, store, translator, templates, rooms, *m_access, *m_fanOut,
-                                 metrics, *m_budget, this)),
+      m_messages(new MessageFlow(config, store, translator, templates, redFlags, emergencyReply,
+                                 rooms, *m_access, *m_fanOut, metrics, *m_budget, this)),
       m_lifecycle(new RoomLifecycle(config, store, rooms, *m_access, *m_fanOut, *m_messages, this)),
       m_history(new HistoryReplay(store, *m_lifecycle, this)),
       m_preview(new PreviewService(translator, *m_access, this)),

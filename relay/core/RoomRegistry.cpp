@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <algorithm>
+#include <tuple>
 
 namespace medtranslate::relay {
 
@@ -51,9 +52,10 @@ std::vector<const RoomState *> RoomRegistry::waiting() const
         if (state->room.status == protocol::RoomStatus::Waiting)
             rooms.push_back(state.get());
     }
+    // Urgent rooms first (red flags), then the longest waiting.
     std::sort(rooms.begin(), rooms.end(), [](const RoomState *a, const RoomState *b) {
-        return a->room.createdAt < b->room.createdAt ||
-               (a->room.createdAt == b->room.createdAt && a->room.roomId < b->room.roomId);
+        return std::tuple(!a->room.urgent, a->room.createdAt, a->room.roomId) <
+               std::tuple(!b->room.urgent, b->room.createdAt, b->room.roomId);
     });
     return rooms;
 }

@@ -41,7 +41,7 @@ public:
     void remove(const QString &roomId);
     [[nodiscard]] int size() const { return int(m_rooms.size()); }
 
-    //! Waiting rooms, oldest first.
+    //! Waiting rooms, urgent ones first, each group oldest first.
     [[nodiscard]] std::vector<const RoomState *> waiting() const;
     [[nodiscard]] std::vector<RoomState *> assignedTo(const QString &agentId);
 
