@@ -9,6 +9,7 @@
 #include "medtranslate/TsvTable.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -249,4 +250,22 @@ TEST(EmergencyReply, AReplyMissingALanguageIsRefused)
     EXPECT_FALSE(reply.load(f.fileName(), &error));
     EXPECT_TRUE(error.contains(QStringLiteral("'ja'"))) << error.toStdString();
     EXPECT_FALSE(reply.load(dir.filePath(QStringLiteral("none.tsv")), &error));
+}
+
+TEST(RedFlagDetector, ALongestMessageIsScannedWithoutHoldingUpDelivery)
+{
+    // The scan runs on the relay's thread before each patient message is stored; a message
+    // of --max-text-chars (4000) full of matches and look-alikes must still be quick.
+    QString worst;
+    while (worst.size() < 4000)
+        worst += QStringLiteral("stroke the cat, a stroke of luck, chest pain, 숨을 못 쉬어요, ");
+    worst.truncate(4000);
+    QElapsedTimer timer;
+    timer.start();
+    size_t found = 0;
+    for (int i = 0; i < 10; ++i)
+        found += shipped().scan(worst).size();
+    EXPECT_GE(found, 20u);
+    // Generous for a loaded test machine; a scan takes a few milliseconds.
+    EXPECT_LT(timer.elapsed(), 2000) << "10 scans took " << timer.elapsed() << " ms";
 }
