@@ -283,6 +283,55 @@ int RecordCommands::printAudit(const RelayOptions &options)
     return 0;
 }
 
+int RecordCommands::printWebhookLog(const RelayOptions &options)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    Store store(options.config.store);
+    if (!openStore(store, err))
+        return 1;
+    QObject context;
+    const QString since = options.auditSince.isValid()
+                              ? options.auditSince.toUTC().toString(Qt::ISODateWithMs)
+                              : QString();
+    const auto log = askStore<WebhookLog>(
+        [&](Store::Done<WebhookLog> done) {
+            store.webhookLog(since, 1'000'000, &context, std::move(done));
+        },
+        err);
+    if (!log)
+        return 1;
+    if (options.format == QLatin1String("json")) {
+        nlohmann::json attempts = nlohmann::json::array();
+        for (const WebhookLogEntry &e : log->attempts)
+            attempts.push_back({{"attempted_at", e.attemptedAt.toStdString()},
+                                {"event_id", e.eventId.toStdString()},
+                                {"event", e.event.toStdString()},
+                                {"room", e.roomId.toStdString()},
+                                {"attempt", e.attempt},
+                                {"delivered", e.delivered},
+                                {"status", e.status},
+                                {"error", e.error.toStdString()},
+                                {"duration_ms", e.durationMs}});
+        const nlohmann::json report = {
+            {"attempts", attempts},
+            {"pending",
+             {{"events", log->pending}, {"oldest_at", log->oldestPendingAt.toStdString()}}}};
+        out << QString::fromStdString(report.dump(2)) << Qt::endl;
+        return 0;
+    }
+    out << "time\tevent id\tevent\troom\tattempt\toutcome\tstatus\tms\terror" << Qt::endl;
+    for (const WebhookLogEntry &e : log->attempts)
+        out << e.attemptedAt << '\t' << e.eventId << '\t' << e.event << '\t' << e.roomId << '\t'
+            << e.attempt << '\t' << (e.delivered ? "delivered" : "failed") << '\t' << e.status
+            << '\t' << e.durationMs << '\t' << e.error << Qt::endl;
+    out << "waiting: " << log->pending << " events";
+    if (!log->oldestPendingAt.isEmpty())
+        out << ", the oldest from " << log->oldestPendingAt;
+    out << Qt::endl;
+    return 0;
+}
+
 int RecordCommands::verifyChains(const RelayOptions &options)
 {
     QTextStream out(stdout);

@@ -153,6 +153,8 @@ int RelayApplication::run(const RelayOptions &options)
         return RecordCommands::verifyChains(options);
     case RelayOptions::Command::Stats:
         return RecordCommands::printStats(options);
+    case RelayOptions::Command::WebhookLog:
+        return RecordCommands::printWebhookLog(options);
     case RelayOptions::Command::Serve:
         break;
     }
@@ -297,6 +299,12 @@ int RelayApplication::serve(const RelayOptions &options)
           << (server.adminUrl().isEmpty()
                   ? QStringLiteral("off (--admin-listen)")
                   : server.adminUrl().toString() + QStringLiteral("/metrics and /health"))
+          << Qt::endl
+          << "  webhooks:    "
+          << (options.config.webhooks.enabled()
+                  ? options.config.webhooks.url.toString() +
+                        QStringLiteral(" (signed; attempts: --webhook-log)")
+                  : QStringLiteral("off (--webhook-url)"))
           << Qt::endl
           << "  WebSocket:   " << server.webSocketUrl().toString() << Qt::endl
           << Qt::flush;

@@ -10,6 +10,7 @@
 #include "core/ConsultationService.h"
 #include "core/RelayMetrics.h"
 #include "core/RoomRegistry.h"
+#include "hooks/WebhookDispatcher.h"
 #include "http/ConnectionGuard.h"
 #include "http/GuardedListener.h"
 #include "http/HttpApi.h"
@@ -38,6 +39,7 @@ namespace {
 RelayConfig serving(RelayConfig config)
 {
     config.store.exclusive = true;
+    config.store.webhookOutbox = config.webhooks.enabled();
     return config;
 }
 
@@ -86,6 +88,8 @@ RelayServer::~RelayServer()
     // The services go before the stores they use (members outlive this body, children not).
     delete m_accounts;
     m_accounts = nullptr;
+    delete m_webhooks;
+    m_webhooks = nullptr;
     delete m_api;
     m_api = nullptr;
     delete m_consultations;
@@ -223,6 +227,11 @@ bool RelayServer::start(QString *error)
         connect(&m_keepAlive, &QTimer::timeout, this, &RelayServer::keepAlive,
                 Qt::UniqueConnection);
         m_keepAlive.start(m_config.pingIntervalMs);
+    }
+    if (m_config.webhooks.enabled()) {
+        m_webhooks = new WebhookDispatcher(m_config.webhooks, *m_store, this);
+        m_api->setWebhooks(m_webhooks);
+        m_webhooks->start();
     }
     if (m_config.retentionDays > 0) {
         m_retention = new RetentionPurge(*m_store, m_blobs.get(), this);

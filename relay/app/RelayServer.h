@@ -21,6 +21,7 @@ class RedFlagDetector;
 class RelayMetrics;
 class RetentionPurge;
 class RoomRegistry;
+class WebhookDispatcher;
 class Store;
 class TemplateLibrary;
 class Translator;
@@ -80,7 +81,8 @@ private:
     quint16 m_port = 0;
     QTimer m_keepAlive; // one timer for every connection's pings, not one per connection
     static constexpr int kRetentionCheckMs = 60 * 60 * 1000;
-    RetentionPurge *m_retention = nullptr; //!< with --retention-days
+    RetentionPurge *m_retention = nullptr;   //!< with --retention-days
+    WebhookDispatcher *m_webhooks = nullptr; //!< with --webhook-url
     QTimer m_retentionTimer;
 };
 

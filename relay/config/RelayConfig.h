@@ -2,6 +2,7 @@
 
 #include "config/AttachmentConfig.h"
 #include "config/ConnectionLimits.h"
+#include "config/WebhookConfig.h"
 #include "storage/StoreConfig.h"
 
 #include <QHostAddress>
@@ -107,6 +108,7 @@ struct RelayConfig
 
     TranslationConfig translation;
     AttachmentConfig attachments;
+    WebhookConfig webhooks;
 };
 
 } // namespace medtranslate::relay

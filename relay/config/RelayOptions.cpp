@@ -38,8 +38,7 @@ const Setting kSettings[] = {
      "PostgreSQL user; the password comes from MEDTRANSLATE_DB_PASSWORD or the config file."},
     {"resources", "MEDTRANSLATE_RESOURCES", "resources", "dir",
      "Folder with glossary/, phrases/, templates/ and red-flags/ (default: "
-     "share/medtranslate/resources "
-     "of the installation, else the source tree)."},
+     "share/medtranslate/resources of the installation, else the source tree)."},
     {"emergency-department", "MEDTRANSLATE_EMERGENCY_DEPARTMENT", "emergency_department", "name",
      "The hospital's emergency department as a patient with a red flag is told to go to, in "
      "every language (default: the wording of resources/red-flags/reply.tsv, e.g. \"our "
@@ -170,6 +169,18 @@ const Setting kSettings[] = {
      "--reset-password, --set-agent): one single-row read; within about this time a disabled "
      "agent's connections are closed and its consultations go back to the queue (default "
      "1000)."},
+    {"webhook-url", "MEDTRANSLATE_WEBHOOK_URL", "webhooks.url", "url",
+     "http(s) address the hospital's system receives consultation.created, message.created and "
+     "consultation.ended at, signed with HMAC-SHA256 (docs/webhooks.md); the secret comes from "
+     "--webhook-secret-file or MEDTRANSLATE_WEBHOOK_SECRET, never a flag."},
+    {"webhook-secret-file", "MEDTRANSLATE_WEBHOOK_SECRET_FILE", "webhooks.secret_file", "file",
+     "File holding the webhook signing secret (surrounding whitespace ignored)."},
+    {"webhook-timeout-ms", "MEDTRANSLATE_WEBHOOK_TIMEOUT_MS", "webhooks.timeout_ms", "ms",
+     "How long one webhook delivery attempt may take (default 10000)."},
+    {"webhook-backoff-ms", "MEDTRANSLATE_WEBHOOK_BACKOFF_MS", "webhooks.backoff_ms", "ms",
+     "Wait before the first retry of a failed delivery, doubling each time (default 1000)."},
+    {"webhook-backoff-cap-ms", "MEDTRANSLATE_WEBHOOK_BACKOFF_CAP_MS", "webhooks.backoff_cap_ms",
+     "ms", "Longest wait between retries of a failed delivery (default 300000)."},
     {"rate-limit", "MEDTRANSLATE_RATE_LIMIT", "rate_limit", "frames/s",
      "Frames per second one connection may send on average, with a burst of twice that (default "
      "20)."},
@@ -264,6 +275,54 @@ bool toInt(const QString &name, const QString &text, int minimum, int &out, QStr
         return false;
     }
     out = value;
+    return true;
+}
+
+//! The webhook target and its secret. A URL without a secret is refused rather than sent
+//! unsigned: a receiver could not tell the relay's calls from anyone else's.
+bool readWebhooks(const QString &urlText, const QString &secretFile, const QString &secretText,
+                  WebhookConfig &out, QString *error)
+{
+    if (urlText.isEmpty() && !secretFile.isEmpty()) {
+        *error = QStringLiteral("--webhook-secret-file goes with --webhook-url");
+        return false;
+    }
+    QByteArray secret = secretText.toUtf8().trimmed();
+    if (!secretFile.isEmpty()) {
+        QFile file(secretFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("--webhook-secret-file: cannot read '%1': %2")
+                         .arg(secretFile, file.errorString());
+            return false;
+        }
+        secret = file.readAll().trimmed();
+        if (secret.isEmpty()) {
+            *error = QStringLiteral("--webhook-secret-file: '%1' is empty").arg(secretFile);
+            return false;
+        }
+    }
+    if (out.backoffCapMs < out.backoffBaseMs) {
+        *error = QStringLiteral("--webhook-backoff-cap-ms (%1) is below --webhook-backoff-ms (%2)")
+                     .arg(out.backoffCapMs)
+                     .arg(out.backoffBaseMs);
+        return false;
+    }
+    if (urlText.isEmpty())
+        return true;
+    const QUrl url(urlText, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        *error = QStringLiteral("--webhook-url wants an http:// or https:// address, got '%1'")
+                     .arg(urlText);
+        return false;
+    }
+    if (secret.isEmpty()) {
+        *error = QStringLiteral("--webhook-url needs a signing secret: --webhook-secret-file PATH "
+                                "or MEDTRANSLATE_WEBHOOK_SECRET (never on the command line)");
+        return false;
+    }
+    out.url = url;
+    out.secret = secret;
     return true;
 }
 
@@ -374,7 +433,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("format"),
         QStringLiteral("Output format: table (default) or json for --list-agents; json "
                        "(default), html or pdf for an export; text (default) or json for "
-                       "--audit and --stats."),
+                       "--audit, --stats and --webhook-log."),
         QStringLiteral("format"));
     const QCommandLineOption exportOption(
         QStringLiteral("export"),
@@ -409,10 +468,14 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         QStringLiteral("Print consultation statistics and exit: counts by language and status, "
                        "waiting and first-reply times, messages, translation outcomes, "
                        "warnings, cache hit rate (see --since)."));
+    const QCommandLineOption webhookLogOption(
+        QStringLiteral("webhook-log"),
+        QStringLiteral("Print the webhook delivery attempts and how many events still wait, "
+                       "and exit (see --since)."));
     const QCommandLineOption sinceOption(
         QStringLiteral("since"),
-        QStringLiteral("With --audit: entries from this date on; with --stats: the "
-                       "consultations opened from this date on."),
+        QStringLiteral("With --audit or --webhook-log: entries from this date on; with --stats: "
+                       "the consultations opened from this date on."),
         QStringLiteral("date"));
     const QCommandLineOption verifyOption(
         QStringLiteral("verify"),
@@ -453,6 +516,7 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                &dryRunOption,
                                &auditOption,
                                &statsOption,
+                               &webhookLogOption,
                                &sinceOption,
                                &verifyOption,
                                &demoOption})
@@ -612,6 +676,9 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         {"ended-read-only-s", 0, &c.endedReadOnlySeconds},
         {"retention-days", 0, &c.retentionDays},
         {"account-check-ms", 100, &c.accountCheckMs},
+        {"webhook-timeout-ms", 100, &c.webhooks.timeoutMs},
+        {"webhook-backoff-ms", 10, &c.webhooks.backoffBaseMs},
+        {"webhook-backoff-cap-ms", 10, &c.webhooks.backoffCapMs},
     };
     for (const auto &n : numbers) {
         if (const QString text = value(n.flag);
@@ -648,6 +715,10 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                                 "--s3-access-key-id and MEDTRANSLATE_S3_SECRET_ACCESS_KEY");
         return std::nullopt;
     }
+
+    if (!readWebhooks(value("webhook-url"), value("webhook-secret-file"),
+                      secret("MEDTRANSLATE_WEBHOOK_SECRET", "webhooks.secret"), c.webhooks, error))
+        return std::nullopt;
 
     if (c.pingIntervalMs != 0 && c.pingIntervalMs < 1000) {
         *error = QStringLiteral("--ping-interval-ms wants 0 (off) or at least 1000, got %1")
@@ -772,7 +843,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     }
     const bool records = parser.isSet(exportOption) || parser.isSet(exportSinceOption) ||
                          parser.isSet(purgeOption) || parser.isSet(auditOption) ||
-                         parser.isSet(verifyOption) || parser.isSet(statsOption);
+                         parser.isSet(verifyOption) || parser.isSet(statsOption) ||
+                         parser.isSet(webhookLogOption);
     if (records && !given.isEmpty()) {
         *error =
             QStringLiteral("%1 goes alone, not with an account command").arg(given.constFirst());
@@ -786,7 +858,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         }
         options.listFormat = format == QLatin1String("json") ? ListFormat::Json : ListFormat::Table;
     } else if (parser.isSet(formatOption) && !records) {
-        *error = QStringLiteral("--format goes with --list-agents, an export, --audit or --stats");
+        *error = QStringLiteral("--format goes with --list-agents, an export, --audit, --stats or "
+                                "--webhook-log");
         return std::nullopt;
     }
     if (parser.isSet(exportOption) || parser.isSet(exportSinceOption)) {
@@ -830,14 +903,20 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
                  .isValid())
             return std::nullopt;
         options.dryRun = parser.isSet(dryRunOption);
-    } else if (parser.isSet(auditOption) || parser.isSet(statsOption)) {
-        if (parser.isSet(auditOption) && parser.isSet(statsOption)) {
-            *error = QStringLiteral("use --audit or --stats, not both");
+    } else if (parser.isSet(auditOption) || parser.isSet(statsOption) ||
+               parser.isSet(webhookLogOption)) {
+        if (int(parser.isSet(auditOption)) + int(parser.isSet(statsOption)) +
+                int(parser.isSet(webhookLogOption)) >
+            1) {
+            *error = QStringLiteral("use one of --audit, --stats and --webhook-log at a time");
             return std::nullopt;
         }
-        const QString name =
-            parser.isSet(auditOption) ? QStringLiteral("--audit") : QStringLiteral("--stats");
-        options.command = parser.isSet(auditOption) ? Command::Audit : Command::Stats;
+        const QString name = parser.isSet(auditOption)   ? QStringLiteral("--audit")
+                             : parser.isSet(statsOption) ? QStringLiteral("--stats")
+                                                         : QStringLiteral("--webhook-log");
+        options.command = parser.isSet(auditOption)   ? Command::Audit
+                          : parser.isSet(statsOption) ? Command::Stats
+                                                      : Command::WebhookLog;
         if (parser.isSet(sinceOption) &&
             !(options.auditSince =
                   parseDate(QStringLiteral("--since"), parser.value(sinceOption), error))
@@ -868,8 +947,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         return std::nullopt;
     }
     if (parser.isSet(sinceOption) && options.command != Command::Audit &&
-        options.command != Command::Stats) {
-        *error = QStringLiteral("--since goes with --audit or --stats");
+        options.command != Command::Stats && options.command != Command::WebhookLog) {
+        *error = QStringLiteral("--since goes with --audit, --stats or --webhook-log");
         return std::nullopt;
     }
     if (options.command != Command::PurgeEnded && parser.isSet(dryRunOption)) {

@@ -26,6 +26,7 @@ struct RelayOptions
         Audit,
         Verify,
         Stats,
+        WebhookLog,
         Help,
         Version
     };
@@ -46,7 +47,7 @@ struct RelayOptions
     QString output;                            //!< --output; empty: standard output
     QDateTime purgeBefore;                     //!< --purge-ended-before
     bool dryRun = false;                       //!< --dry-run
-    QDateTime auditSince;                      //!< --since (--audit, --stats); invalid: all
+    QDateTime auditSince;                      //!< --since (--audit, --stats, --webhook-log)
     QString verifyRoom;                        //!< --verify [ROOM]; empty: every room
     QString helpText;
 

@@ -61,6 +61,11 @@ void HttpApi::registerRoutes(QHttpServer &server)
     setMissingHandler(server);
 }
 
+void HttpApi::setWebhooks(const WebhookDispatcher *webhooks)
+{
+    m_metricsRoute->setWebhooks(webhooks);
+}
+
 void HttpApi::registerAdminRoutes(QHttpServer &server)
 {
     m_health->registerOn(server, true, {});

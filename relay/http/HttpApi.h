@@ -18,6 +18,7 @@ class HealthRoute;
 class HistoryRoute;
 class LoginRoute;
 class MetricsRoute;
+class WebhookDispatcher;
 class RelayMetrics;
 class RoomRoute;
 class Store;
@@ -49,6 +50,8 @@ public:
     void registerRoutes(QHttpServer &server);
     //! /health (detailed) and /metrics for operators, on the admin address.
     void registerAdminRoutes(QHttpServer &server);
+    //! /metrics reports this dispatcher's deliveries.
+    void setWebhooks(const WebhookDispatcher *webhooks);
 
 private:
     void setMissingHandler(QHttpServer &server);

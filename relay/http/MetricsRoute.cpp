@@ -1,6 +1,7 @@
 #include "http/MetricsRoute.h"
 
 #include "core/RelayMetrics.h"
+#include "hooks/WebhookDispatcher.h"
 #include "http/HttpReply.h"
 #include "http/RouteSupport.h"
 #include "storage/Store.h"
@@ -38,7 +39,10 @@ void MetricsRoute::registerOn(QHttpServer &server, bool adminAddress, const QStr
                     "counter\nmedtranslate_store_failures_total %2\n")
                     .arg(m_store.committedBatches())
                     .arg(m_store.failedWrites());
-            reply->bytes(m_metrics.toPrometheus(store + m_translator.metricsText()).toUtf8(),
+            reply->bytes(m_metrics
+                             .toPrometheus(store + m_translator.metricsText() +
+                                           WebhookDispatcher::metricsText(m_webhooks))
+                             .toUtf8(),
                          "text/plain; version=0.0.4; charset=utf-8");
         });
 }

@@ -79,6 +79,25 @@ AppendResult MessageTable::append(const NewMessage &item)
                   {str(a.id), roomId, qint64(m.seq), item.blobKey, item.thumbnailKey, str(a.name),
                    str(a.type), qint64(a.size), str(m.createdAt)});
     }
+    if (m_db.outboxTable().enabled()) {
+        // Metadata only: the bytes and the room's download link stay in the relay.
+        nlohmann::json attachment = nullptr;
+        if (m.attachment)
+            attachment = {{"id", m.attachment->id},
+                          {"name", m.attachment->name},
+                          {"type", m.attachment->type},
+                          {"size", m.attachment->size},
+                          {"sha256", m.attachment->sha256}};
+        m_db.outboxTable().enqueue(
+            roomId, QStringLiteral("message.created"), str(m.createdAt),
+            {{"seq", m.seq},
+             {"sender_role", std::string(toString(m.sender))},
+             {"kind", m.attachment ? "attachment" : (m.event.empty() ? "text" : "event")},
+             {"language", m.lang},
+             {"text", m.text},
+             {"sent_at", m.createdAt},
+             {"attachment", attachment}});
+    }
     m_chain.recordMessage(m, translation);
     // Only a stored (and chained) message moves the counter, so a failed insert leaves no gap.
     if (!m_seqBeforeTransaction.contains(roomId))

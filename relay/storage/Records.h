@@ -2,6 +2,7 @@
 
 #include "medtranslate/protocol/Types.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -161,6 +162,58 @@ struct AuditEntry
     QString target; //!< a room, an account; may be empty
     QString detail;
     QString origin; //!< a peer address, "command line"
+};
+
+//! A webhook event due to be sent: the body exactly as stored, and the attempts so far.
+struct WebhookEvent
+{
+    QString id; //!< also X-MedTranslate-Delivery
+    QString roomId;
+    QString event;
+    QByteArray payload;
+    int attempts = 0;
+};
+
+//! What the webhook dispatcher may send now, and the outbox's size for /metrics.
+struct WebhookDue
+{
+    std::vector<WebhookEvent> events; //!< at most one per room: the room's oldest
+    qint64 pending = 0;               //!< every event not delivered yet
+    QString oldestPendingAt;          //!< when the oldest of them occurred; empty when none
+};
+
+//! One delivery attempt, as the dispatcher saw it end.
+struct WebhookAttempt
+{
+    WebhookEvent event;
+    QString attemptedAt; //!< ISO 8601 UTC with milliseconds
+    bool delivered = false;
+    int status = 0;        //!< HTTP status; 0 when no answer came
+    QString error;         //!< why it failed; empty when delivered
+    qint64 durationMs = 0; //!< from sending to the answer or the error
+    QString nextAttemptAt; //!< when a failed event is tried again
+};
+
+//! One line of the webhook delivery log (--webhook-log).
+struct WebhookLogEntry
+{
+    QString attemptedAt;
+    QString eventId;
+    QString roomId;
+    QString event;
+    int attempt = 0; //!< 1 for the first try
+    bool delivered = false;
+    int status = 0;
+    QString error;
+    qint64 durationMs = 0;
+};
+
+//! The webhook delivery log and what still waits.
+struct WebhookLog
+{
+    std::vector<WebhookLogEntry> attempts; //!< oldest first
+    qint64 pending = 0;
+    QString oldestPendingAt;
 };
 
 //! Where a room's record chain first breaks, and how (docs/records.md).

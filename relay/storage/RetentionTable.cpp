@@ -56,6 +56,7 @@ std::optional<PurgedRoom> RetentionTable::purge(const QString &roomId)
         purged.messages = messages.numRowsAffected();
         messages.finish();
         m_db.exec(QStringLiteral("DELETE FROM record_chain WHERE room_id = ?"), {roomId}).finish();
+        m_db.outboxTable().forget(roomId);
         m_db.exec(QStringLiteral("DELETE FROM rooms WHERE id = ?"), {roomId}).finish();
         // Objects are content-addressed: the same photo sent in another room is still in use.
         for (const QString &key : std::as_const(keys)) {

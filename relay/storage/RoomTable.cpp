@@ -57,6 +57,9 @@ void RoomTable::create(const RoomRecord &room)
               {str(room.room.roomId), room.patientTokenHash, str(room.room.patientLanguage),
                str(std::string(toString(room.room.status))), room.origin,
                str(room.room.createdAt)});
+    m_db.outboxTable().enqueue(
+        str(room.room.roomId), QStringLiteral("consultation.created"), str(room.room.createdAt),
+        {{"patient_language", room.room.patientLanguage}, {"created_at", room.room.createdAt}});
 }
 
 std::optional<RoomRecord> RoomTable::byTokenHash(const QString &tokenHash)
@@ -134,9 +137,19 @@ int RoomTable::requeueAllOf(const QString &agentId)
 
 bool RoomTable::end(const QString &roomId)
 {
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    // Only the first end is an event; ending an ended room again just moves ended_at.
+    auto &first = m_db.exec(QStringLiteral("UPDATE rooms SET status = 'ended', ended_at = ? "
+                                           "WHERE id = ? AND status <> 'ended'"),
+                            {now, roomId});
+    if (first.numRowsAffected() > 0) {
+        m_db.outboxTable().enqueue(roomId, QStringLiteral("consultation.ended"), now,
+                                   {{"ended_at", now.toStdString()}});
+        return true;
+    }
     auto &q =
         m_db.exec(QStringLiteral("UPDATE rooms SET status = 'ended', ended_at = ? WHERE id = ?"),
-                  {QDateTime::currentDateTimeUtc().toString(Qt::ISODate), roomId});
+                  {now, roomId});
     return q.numRowsAffected() > 0;
 }
 

@@ -510,6 +510,35 @@ void Store::statsRows(QString since, QObject *context, Done<StatsRows> done)
         std::move(done));
 }
 
+void Store::webhooksDue(QString now, int limit, QSet<QString> busyRooms, QObject *context,
+                        Done<WebhookDue> done)
+{
+    call<WebhookDue>(
+        context,
+        [now = std::move(now), limit, busyRooms = std::move(busyRooms)](StoreWorker &w) {
+            return w.outboxTable().due(now, limit, busyRooms);
+        },
+        std::move(done));
+}
+
+void Store::recordWebhookAttempt(WebhookAttempt attempt, QObject *context, Done<void> done)
+{
+    call<void>(
+        context,
+        [attempt = std::move(attempt)](StoreWorker &w) { w.outboxTable().record(attempt); },
+        std::move(done), Access::Write);
+}
+
+void Store::webhookLog(QString since, int limit, QObject *context, Done<WebhookLog> done)
+{
+    call<WebhookLog>(
+        context,
+        [since = std::move(since), limit](StoreWorker &w) {
+            return w.outboxTable().log(since, limit);
+        },
+        std::move(done));
+}
+
 std::optional<StoreFailure> Store::writeFailure() const
 {
     QMutexLocker lock(&m_healthMutex);

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSemaphore>
+#include <QSet>
 #include <QThread>
 #include <functional>
 #include <memory>
@@ -173,6 +174,18 @@ public:
     //! For --stats: the rooms created since `since` (ISO 8601 UTC; empty for all) and their
     //! messages' metadata.
     void statsRows(QString since, QObject *context, Done<StatsRows> done);
+    //! @}
+
+    //! @name Webhooks (docs/webhooks.md)
+    //! @{
+    //! Each room's oldest undelivered event if it is due at `now` (OutboxTable::timestamp)
+    //! and its room is not in `busyRooms`; at most `limit`, with the outbox's size.
+    void webhooksDue(QString now, int limit, QSet<QString> busyRooms, QObject *context,
+                     Done<WebhookDue> done);
+    //! Logs a delivery attempt and settles or reschedules its event, in one transaction.
+    void recordWebhookAttempt(WebhookAttempt attempt, QObject *context, Done<void> done);
+    //! The delivery log since `since` (ISO 8601 UTC; empty for all), for --webhook-log.
+    void webhookLog(QString since, int limit, QObject *context, Done<WebhookLog> done);
     //! @}
 
     //! Runs `job` on the store thread and waits for it, at most `timeoutMs`; for tests that

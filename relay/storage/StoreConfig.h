@@ -19,6 +19,9 @@ struct StoreConfig
     //! A serving relay claims the database: a relay keeps each room's last seq in memory, so
     //! two relays on one database would collide. Admin commands do not claim it.
     bool exclusive = false;
+    //! Webhooks are configured: room and message writes also queue their events in the
+    //! outbox, in the same transaction. Off, the outbox stays empty.
+    bool webhookOutbox = false;
 };
 
 } // namespace medtranslate::relay

@@ -3,6 +3,7 @@
 #include "storage/AgentTable.h"
 #include "storage/AuditTable.h"
 #include "storage/MessageTable.h"
+#include "storage/OutboxTable.h"
 #include "storage/RecordChainTable.h"
 #include "storage/Records.h"
 #include "storage/RetentionTable.h"
@@ -46,6 +47,7 @@ public:
     [[nodiscard]] TranslationCacheTable &translationCacheTable() { return m_translationCache; }
     [[nodiscard]] RetentionTable &retentionTable() { return m_retention; }
     [[nodiscard]] AuditTable &auditTable() { return m_audit; }
+    [[nodiscard]] OutboxTable &outboxTable() { return m_outbox; }
     [[nodiscard]] RecordChainTable &recordChainTable() { return m_chain; }
     [[nodiscard]] StatsTable &statsTable() { return m_stats; }
 
@@ -117,6 +119,7 @@ private:
     TranslationCacheTable m_translationCache{*this};
     RetentionTable m_retention{*this};
     AuditTable m_audit{*this};
+    OutboxTable m_outbox{*this, m_config.webhookOutbox};
     StatsTable m_stats{*this};
 };
 

@@ -661,7 +661,9 @@ TEST_F(RecordsTest, StatsOfAnEmptyDatabaseAndBadInput)
         << xml.err.toStdString();
     const CommandRun both = command({QStringLiteral("--stats"), QStringLiteral("--audit")});
     EXPECT_EQ(both.exitCode, 2);
-    EXPECT_TRUE(both.err.contains(QStringLiteral("not both"))) << both.err.toStdString();
+    EXPECT_TRUE(
+        both.err.contains(QStringLiteral("one of --audit, --stats and --webhook-log at a time")))
+        << both.err.toStdString();
 }
 
 class RetentionTest : public RecordsTest

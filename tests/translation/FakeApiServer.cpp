@@ -17,6 +17,25 @@ FakeApiServer::FakeApiServer()
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FakeApiServer::accept);
     m_server.listen(QHostAddress::LocalHost, 0);
+    m_port = m_server.serverPort();
+}
+
+void FakeApiServer::close()
+{
+    m_server.close();
+    for (auto it = m_buffers.begin(); it != m_buffers.end(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+        it.key()->deleteLater();
+    }
+    m_buffers.clear();
+    m_unanswered.clear();
+    m_open = 0;
+}
+
+bool FakeApiServer::listenAgain()
+{
+    return m_server.listen(QHostAddress::LocalHost, m_port);
 }
 
 FakeApiServer::~FakeApiServer()
@@ -29,7 +48,7 @@ FakeApiServer::~FakeApiServer()
 
 QString FakeApiServer::baseUrl() const
 {
-    return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort());
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
 }
 
 void FakeApiServer::accept()

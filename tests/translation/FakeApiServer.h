@@ -51,6 +51,10 @@ public:
     ~FakeApiServer() override;
 
     [[nodiscard]] QString baseUrl() const;
+    //! Stops listening and drops every connection, like a server that went down: calls to it
+    //! are refused until listenAgain() opens the same port.
+    void close();
+    bool listenAgain();
     void setHandler(Handler handler) { m_handler = std::move(handler); }
     //! The next requests get these replies, in order, before the handler is asked.
     void enqueue(FakeReply reply) { m_queue.push_back(std::move(reply)); }
@@ -74,6 +78,7 @@ private:
     void respond(QTcpSocket *socket, const FakeReply &reply);
 
     QTcpServer m_server;
+    quint16 m_port = 0;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QHash<QTcpSocket *, int> m_unanswered;
     std::vector<FakeRequest> m_requests;
