@@ -10,9 +10,11 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
-bool waitsLonger(const protocol::Room &a, const protocol::Room &b)
+bool comesFirst(const protocol::Room &a, const protocol::Room &b)
 {
-    // ISO 8601 UTC strings sort as times do; ties keep the relay's order.
+    // Urgent first; ISO 8601 UTC strings sort as times do; ties keep the relay's order.
+    if (a.urgent != b.urgent)
+        return a.urgent;
     return a.createdAt < b.createdAt;
 }
 } // namespace
@@ -54,6 +56,10 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return qs(room.firstMessageTranslation);
     case PatientOnlineRole:
         return room.patientOnline;
+    case UrgentRole:
+        return room.urgent;
+    case RedFlagsRole:
+        return redFlagWords(room);
     default:
         return {};
     }
@@ -68,7 +74,9 @@ QHash<int, QByteArray> QueueModel::roleNames() const
                   {WaitingSecondsRole, "waitingSeconds"},
                   {FirstMessageRole, "firstMessage"},
                   {FirstMessageTranslationRole, "firstMessageTranslation"},
-                  {PatientOnlineRole, "patientOnline"}});
+                  {PatientOnlineRole, "patientOnline"},
+                  {UrgentRole, "urgent"},
+                  {RedFlagsRole, "redFlags"}});
     return names;
 }
 
@@ -89,7 +97,7 @@ int QueueModel::rowOf(const QString &roomId) const
 
 void QueueModel::setRooms(std::vector<protocol::Room> rooms)
 {
-    std::stable_sort(rooms.begin(), rooms.end(), waitsLonger);
+    std::stable_sort(rooms.begin(), rooms.end(), comesFirst);
     // Rows that left the queue go first, from the bottom so the rows above keep their index.
     for (int row = rowCount() - 1; row >= 0; --row) {
         const auto &id = m_rooms[size_t(row)].roomId;
@@ -105,11 +113,14 @@ void QueueModel::setRooms(std::vector<protocol::Room> rooms)
     for (auto &room : rooms) {
         const int existing = rowOf(qs(room.roomId));
         if (existing >= 0) {
+            const bool becameUrgent = room.urgent != m_rooms[size_t(existing)].urgent;
             m_rooms[size_t(existing)] = std::move(room);
             emit dataChanged(index(existing), index(existing));
+            if (becameUrgent)
+                moveToItsPlace(existing);
             continue;
         }
-        const auto at = std::upper_bound(m_rooms.begin(), m_rooms.end(), room, waitsLonger);
+        const auto at = std::upper_bound(m_rooms.begin(), m_rooms.end(), room, comesFirst);
         const int row = int(at - m_rooms.begin());
         arrived << qs(room.roomId);
         beginInsertRows({}, row, row);
@@ -118,6 +129,34 @@ void QueueModel::setRooms(std::vector<protocol::Room> rooms)
     }
     if (!arrived.isEmpty())
         emit patientsArrived(arrived);
+}
+
+void QueueModel::moveToItsPlace(int row)
+{
+    protocol::Room room = m_rooms[size_t(row)];
+    std::vector<protocol::Room> others = m_rooms;
+    others.erase(others.begin() + row);
+    const int to =
+        int(std::upper_bound(others.begin(), others.end(), room, comesFirst) - others.begin());
+    if (to == row)
+        return;
+    // A move, not a removal and insertion: the view keeps the row selected.
+    beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
+    m_rooms = std::move(others);
+    m_rooms.insert(m_rooms.begin() + to, std::move(room));
+    endMoveRows();
+}
+
+QStringList QueueModel::redFlagWords(const protocol::Room &room)
+{
+    QStringList words;
+    for (const auto &flag : room.redFlags) {
+        for (const auto &w : flag.words) {
+            if (!words.contains(qs(w)))
+                words << qs(w);
+        }
+    }
+    return words;
 }
 
 void QueueModel::setNow(const QDateTime &now)

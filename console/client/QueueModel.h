@@ -8,7 +8,8 @@
 
 namespace medtranslate::console {
 
-//! The patients waiting for a counselor, longest waiting first, from the relay's `queue` frames.
+//! The patients waiting for a counselor, from the relay's `queue` frames: urgent ones (a red
+//! flag in their words) first, then the longest waiting.
 class QueueModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -22,6 +23,8 @@ public:
         FirstMessageRole,            //!< the patient's first words, as written
         FirstMessageTranslationRole, //!< the same in Korean; empty until translated
         PatientOnlineRole,
+        UrgentRole,   //!< bool: an emergency expression was found in the patient's words
+        RedFlagsRole, //!< QStringList: the patient's words that raised it
     };
     Q_ENUM(Roles)
 
@@ -42,12 +45,17 @@ public:
     [[nodiscard]] QDateTime now() const;
     [[nodiscard]] QString roomIdAt(int row) const;
     [[nodiscard]] int rowOf(const QString &roomId) const;
+    //! The words of every red flag of the room, each once, for the queue and the chat tab.
+    [[nodiscard]] static QStringList redFlagWords(const protocol::Room &room);
 
 signals:
     //! Rooms that were not in the queue before (for a notification).
     void patientsArrived(const QStringList &roomIds);
 
 private:
+    //! A row whose urgency changed goes to where the order puts it.
+    void moveToItsPlace(int row);
+
     std::vector<protocol::Room> m_rooms;
     QDateTime m_now;
 };

@@ -348,6 +348,16 @@
 <context>
     <name>medtranslate::console::ChatPage</name>
     <message>
+        <location filename="../ui/ChatPage.cpp"/>
+        <source>Urgent</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp"/>
+        <source>Urgent — red flag in the patient&apos;s words: %1. The patient was told to call 119.</source>
+        <translation>긴급 — 환자의 말에서 위험 신호: %1. 환자에게 119 신고를 안내했습니다.</translation>
+    </message>
+    <message>
         <location filename="../ui/ChatPage.cpp" line="33"/>
         <location filename="../ui/ChatPage.cpp" line="284"/>
         <location filename="../ui/ChatPage.cpp" line="287"/>
@@ -1212,6 +1222,16 @@
 </context>
 <context>
     <name>medtranslate::console::QueueDelegate</name>
+    <message>
+        <location filename="../ui/QueueDelegate.cpp"/>
+        <source>Urgent</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueueDelegate.cpp"/>
+        <source>Red flag: %1</source>
+        <translation>위험 신호: %1</translation>
+    </message>
     <message>
         <location filename="../ui/QueueDelegate.cpp" line="27"/>
         <source>waiting &lt; 1 min</source>

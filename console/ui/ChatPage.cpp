@@ -2,6 +2,7 @@
 
 #include "client/ChatSession.h"
 #include "client/OutgoingFile.h"
+#include "client/QueueModel.h"
 #include "client/RelayClient.h"
 #include "ui/AttachmentActions.h"
 #include "ui/ChatView.h"
@@ -30,7 +31,8 @@ namespace medtranslate::console {
 
 ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_presence(new QLabel(this)),
-      m_closed(new QLabel(this)), m_end(new QPushButton(tr("End chat"), this)),
+      m_closed(new QLabel(this)), m_urgent(new QLabel(this)),
+      m_end(new QPushButton(tr("End chat"), this)),
       m_transfer(new QPushButton(tr("Transfer…"), this)),
       m_exportButton(new QPushButton(tr("Export consultation…"), this)), m_view(new ChatView(this)),
       m_typing(new QLabel(this)), m_composer(new Composer(this)),
@@ -44,6 +46,11 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
         QStringLiteral("background: #fff4e0; color: #8a5200; border: 1px solid #e8a33d;"
                        " border-radius: 4px; padding: 4px 8px; font-weight: bold;"));
     m_closed->hide();
+    m_urgent->setObjectName(QStringLiteral("urgentBanner"));
+    m_urgent->setWordWrap(true);
+    m_urgent->setStyleSheet(
+        QStringLiteral("background: #d93025; color: white; padding: 6px 10px; font-weight: bold;"));
+    m_urgent->hide();
     m_typing->setStyleSheet(QStringLiteral("color: #1f4f99; padding: 0 12px; font-style: italic;"));
     m_typing->setText(tr("The patient is typing…"));
     m_typing->setVisible(false);
@@ -67,6 +74,7 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(header);
+    layout->addWidget(m_urgent);
     layout->addWidget(m_closed);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_typing);
@@ -114,6 +122,7 @@ QString ChatPage::title() const
 {
     // The patient has no name here: the end of the room id tells two same-language chats apart.
     QString t =
+        (m_session->room().urgent ? tr("Urgent") + QStringLiteral(" · ") : QString()) +
         QStringLiteral("%1 · #%2")
             .arg(LanguageNames::name(m_session->patientLanguage()), m_session->roomId().right(4));
     if (m_session->state() == ChatSession::State::Ended)
@@ -133,6 +142,14 @@ void ChatPage::updateHeader()
     m_presence->setStyleSheet(online ? QStringLiteral("color: #1b6e3a;")
                                      : QStringLiteral("color: #5f6670;"));
     m_presence->setToolTip(tr("Consultation %1").arg(m_session->roomId()));
+    const bool urgent = m_session->room().urgent;
+    m_urgent->setText(
+        urgent
+            ? tr("Urgent — red flag in the patient's words: %1. The patient was told to call 119.")
+                  .arg(QueueModel::redFlagWords(m_session->room()).join(QStringLiteral(" · ")))
+            : QString());
+    m_urgent->setVisible(urgent);
+    emit titleChanged();
 }
 
 void ChatPage::updateState()

@@ -36,6 +36,7 @@ public:
     [[nodiscard]] Composer *composer() const { return m_composer; }
     [[nodiscard]] QString title() const;
     [[nodiscard]] QLabel *typingIndicator() const { return m_typing; }
+    [[nodiscard]] QLabel *urgentBanner() const { return m_urgent; }
 
     //! The agent is looking at this chat: what arrives counts as read.
     void setSeen(bool seen);
@@ -83,6 +84,7 @@ private:
     QLabel *m_title;
     QLabel *m_presence;
     QLabel *m_closed;
+    QLabel *m_urgent; //!< the red-flag banner: what the patient wrote that raised it
     QPushButton *m_end;
     QPushButton *m_transfer;
     QPushButton *m_exportButton;

@@ -3,6 +3,7 @@
 #include "client/ChatSession.h"
 #include "ui/ChatPage.h"
 
+#include <QColor>
 #include <QLabel>
 #include <QShortcut>
 #include <QTabBar>
@@ -61,6 +62,7 @@ void ChatTabs::refreshTab(ChatPage *page)
         return;
     ChatSession *session = page->session();
     setTabText(index, page->title());
+    tabBar()->setTabTextColor(index, session->room().urgent ? QColor(0xd9, 0x30, 0x25) : QColor());
     setTabToolTip(index, session->roomId());
     // The badge exists only while there is something unread: a hidden one still takes room.
     const int unread = session->unreadCount();

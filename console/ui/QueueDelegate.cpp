@@ -30,12 +30,13 @@ QString QueueDelegate::waitingText(qint64 seconds)
     return tr("waiting %1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
-QSize QueueDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+QSize QueueDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics title(scaled(option.font, 1.0, true));
     const QFontMetrics body(option.font);
     const QFontMetrics small(scaled(option.font, 0.85));
-    return QSize(200, 2 * kPad + title.height() + 4 + body.height() + 2 + small.height());
+    return QSize(200, 2 * kPad + title.height() + 4 + body.height() + 2 + small.height() +
+                          (index.data(QueueModel::UrgentRole).toBool() ? small.height() + 2 : 0));
 }
 
 void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -43,11 +44,17 @@ void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
 {
     painter->save();
     const bool selected = option.state & QStyle::State_Selected;
+    const bool urgent = index.data(QueueModel::UrgentRole).toBool();
     const QRect r = option.rect.adjusted(4, 2, -4, -2);
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(
-        QPen(selected ? QColor(0x2b, 0x6c, 0xd4) : QColor(0xd9, 0xdd, 0xe3), selected ? 2 : 1));
-    painter->setBrush(selected ? QColor(0xe8, 0xf0, 0xfd) : QColor(0xff, 0xff, 0xff));
+    // An emergency stands out from across the room: red frame, pink card.
+    const QColor frame = urgent     ? QColor(0xd9, 0x30, 0x25)
+                         : selected ? QColor(0x2b, 0x6c, 0xd4)
+                                    : QColor(0xd9, 0xdd, 0xe3);
+    painter->setPen(QPen(frame, selected || urgent ? 2 : 1));
+    painter->setBrush(urgent     ? QColor(0xfd, 0xec, 0xea)
+                      : selected ? QColor(0xe8, 0xf0, 0xfd)
+                                 : QColor(0xff, 0xff, 0xff));
     painter->drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
 
     const QFont titleFont = scaled(option.font, 1.0, true);
@@ -62,13 +69,41 @@ void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QString wait = waitingText(waiting);
     painter->setFont(titleFont);
     const QFontMetrics tm(titleFont);
+    int titleX = x;
+    if (urgent) {
+        const QString badge = tr("Urgent");
+        const QFont badgeFont = scaled(option.font, 0.85, true);
+        const QFontMetrics bfm(badgeFont);
+        const QRect pill(x, y + (tm.height() - bfm.height()) / 2 - 1,
+                         bfm.horizontalAdvance(badge) + 12, bfm.height() + 2);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xd9, 0x30, 0x25));
+        painter->drawRoundedRect(pill, 8, 8);
+        painter->setPen(Qt::white);
+        painter->setFont(badgeFont);
+        painter->drawText(pill, Qt::AlignCenter, badge);
+        painter->setFont(titleFont);
+        titleX = pill.right() + 6;
+    }
     painter->setPen(QColor(0x1d, 0x21, 0x27));
-    painter->drawText(QRect(x, y, w, tm.height()), Qt::AlignLeft | Qt::AlignVCenter, language);
+    painter->drawText(QRect(titleX, y, w - (titleX - x), tm.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, language);
     // Long waits turn red: someone has been waiting too long for a human.
     painter->setPen(waiting >= 300 ? QColor(0xb3, 0x1b, 0x1b) : QColor(0x5f, 0x66, 0x70));
     painter->setFont(scaled(option.font, 0.85, waiting >= 300));
     painter->drawText(QRect(x, y, w, tm.height()), Qt::AlignRight | Qt::AlignVCenter, wait);
     y += tm.height() + 4;
+    if (urgent) {
+        const QFont wordsFont = scaled(option.font, 0.85, true);
+        const QFontMetrics wm(wordsFont);
+        painter->setFont(wordsFont);
+        painter->setPen(QColor(0xb3, 0x1b, 0x1b));
+        const QString words =
+            index.data(QueueModel::RedFlagsRole).toStringList().join(QStringLiteral(" · "));
+        painter->drawText(QRect(x, y, w, wm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          wm.elidedText(tr("Red flag: %1").arg(words), Qt::ElideRight, w));
+        y += wm.height() + 2;
+    }
 
     const QString original = index.data(QueueModel::FirstMessageRole).toString();
     QString korean = index.data(QueueModel::FirstMessageTranslationRole).toString();

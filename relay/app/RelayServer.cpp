@@ -4,6 +4,8 @@
 #include "attachments/BlobStoreFactory.h"
 #include "auth/AccountWatcher.h"
 #include "auth/AuthService.h"
+#include "content/EmergencyReply.h"
+#include "content/RedFlagDetector.h"
 #include "content/TemplateLibrary.h"
 #include "core/ConsultationService.h"
 #include "core/RelayMetrics.h"
@@ -66,8 +68,10 @@ ConnectionLimits withinOpenFiles(ConnectionLimits limits)
 RelayServer::RelayServer(RelayConfig config, QObject *parent)
     : QObject(parent), m_config(serving(std::move(config))),
       m_store(std::make_unique<Store>(m_config.store)),
-      m_templates(std::make_unique<TemplateLibrary>()), m_rooms(std::make_unique<RoomRegistry>()),
-      m_metrics(std::make_unique<RelayMetrics>())
+      m_templates(std::make_unique<TemplateLibrary>()),
+      m_redFlags(std::make_unique<RedFlagDetector>()),
+      m_emergencyReply(std::make_unique<EmergencyReply>()),
+      m_rooms(std::make_unique<RoomRegistry>()), m_metrics(std::make_unique<RelayMetrics>())
 {
 }
 
@@ -135,12 +139,19 @@ bool RelayServer::start(QString *error)
     if (!m_templates->loadDirectory(
             QDir(m_config.resourcesDir).filePath(QStringLiteral("templates")), error))
         return false;
+    // No relay serves patients without its emergency table and reply.
+    const QDir redFlags(QDir(m_config.resourcesDir).filePath(QStringLiteral("red-flags")));
+    if (!m_redFlags->loadDirectory(redFlags.filePath(QStringLiteral("expressions")), error) ||
+        !m_emergencyReply->load(redFlags.filePath(QStringLiteral("reply.tsv")), error))
+        return false;
+    m_emergencyReply->setDepartment(m_config.emergencyDepartment, m_config.emergencyPhone);
     m_blobs = BlobStoreFactory::create(m_config.attachments, m_config.store, error);
     if (!m_blobs)
         return false;
     m_auth = new AuthService(m_config, *m_store, this);
-    m_consultations = new ConsultationService(m_config, *m_store, *m_translator, *m_templates,
-                                              *m_rooms, *m_auth, *m_metrics, *m_blobs, this);
+    m_consultations =
+        new ConsultationService(m_config, *m_store, *m_translator, *m_templates, *m_redFlags,
+                                *m_emergencyReply, *m_rooms, *m_auth, *m_metrics, *m_blobs, this);
     if (!m_consultations->loadOpenRooms(error))
         return false;
     m_accounts = new AccountWatcher(*m_store, m_config.accountCheckMs, this);

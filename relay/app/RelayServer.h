@@ -15,7 +15,9 @@ class AccountWatcher;
 class AuthService;
 class BlobStore;
 class ConsultationService;
+class EmergencyReply;
 class HttpApi;
+class RedFlagDetector;
 class RelayMetrics;
 class RetentionPurge;
 class RoomRegistry;
@@ -63,6 +65,8 @@ private:
     RelayConfig m_config;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<TemplateLibrary> m_templates;
+    std::unique_ptr<RedFlagDetector> m_redFlags;
+    std::unique_ptr<EmergencyReply> m_emergencyReply;
     std::unique_ptr<RoomRegistry> m_rooms;
     std::unique_ptr<RelayMetrics> m_metrics;
     std::unique_ptr<BlobStore> m_blobs; //!< attachment bytes

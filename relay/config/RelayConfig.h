@@ -49,8 +49,11 @@ struct RelayConfig
     QString tlsKey;
 
     StoreConfig store;
-    QString resourcesDir; //!< glossary, phrases, templates
-    QString widgetDir;    //!< widget.js, chat page, demo page
+    QString resourcesDir; //!< glossary, phrases, templates, red flags
+    //! Named in the vetted reply to a red flag; empty: the reply table's own wording.
+    QString emergencyDepartment;
+    QString emergencyPhone; //!< empty: the reply gives only 119
+    QString widgetDir;      //!< widget.js, chat page, demo page
     //! Sites allowed to frame the chat page; empty allows every site (the demo default).
     QStringList allowedOrigins;
     //! Addresses the relay is reached at by browsers (behind a proxy: its public name), whose

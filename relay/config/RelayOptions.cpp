@@ -37,8 +37,15 @@ const Setting kSettings[] = {
     {"db-user", "MEDTRANSLATE_DB_USER", "db_user", "user",
      "PostgreSQL user; the password comes from MEDTRANSLATE_DB_PASSWORD or the config file."},
     {"resources", "MEDTRANSLATE_RESOURCES", "resources", "dir",
-     "Folder with glossary/, phrases/ and templates/ (default: share/medtranslate/resources "
-     "of the installation, else the source tree)."},
+     "Folder with glossary/, phrases/, templates/ and red-flags/ (default: "
+     "share/medtranslate/resources of the installation, else the source tree)."},
+    {"emergency-department", "MEDTRANSLATE_EMERGENCY_DEPARTMENT", "emergency_department", "name",
+     "The hospital's emergency department as a patient with a red flag is told to go to, in "
+     "every language (default: the wording of resources/red-flags/reply.tsv, e.g. \"our "
+     "hospital's emergency department\")."},
+    {"emergency-phone", "MEDTRANSLATE_EMERGENCY_PHONE", "emergency_phone", "number",
+     "The emergency department's phone number, added to that message (default: none; 119 is "
+     "always given)."},
     {"widget-dir", "MEDTRANSLATE_WIDGET_DIR", "widget_dir", "dir",
      "Folder with the patient widget files (default: share/medtranslate/widget of the "
      "installation, else the source tree)."},
@@ -621,6 +628,8 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
     c.resourcesDir = value("resources");
     if (c.resourcesDir.isEmpty())
         c.resourcesDir = defaultDataDir(QStringLiteral("resources"), environment);
+    c.emergencyDepartment = value("emergency-department").trimmed();
+    c.emergencyPhone = value("emergency-phone").trimmed();
     c.widgetDir = value("widget-dir");
     if (c.widgetDir.isEmpty())
         c.widgetDir = defaultDataDir(QStringLiteral("widget"), environment);

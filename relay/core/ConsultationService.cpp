@@ -18,14 +18,16 @@ namespace medtranslate::relay {
 
 ConsultationService::ConsultationService(const RelayConfig &config, Store &store,
                                          Translator &translator, const TemplateLibrary &templates,
-                                         RoomRegistry &rooms, AuthService &auth,
-                                         RelayMetrics &metrics, BlobStore &blobs, QObject *parent)
+                                         const RedFlagDetector &redFlags,
+                                         const EmergencyReply &emergencyReply, RoomRegistry &rooms,
+                                         AuthService &auth, RelayMetrics &metrics, BlobStore &blobs,
+                                         QObject *parent)
     : QObject(parent), m_rooms(rooms), m_access(std::make_unique<RoomAccess>(rooms)),
       m_budget(std::make_unique<SendBudget>(config)), m_forecast(std::make_unique<QueueForecast>()),
       m_fanOut(new FanOut(rooms, *m_forecast, this)),
       m_roster(new AgentRoster(rooms, config.agentGraceSeconds, this)),
-      m_messages(new MessageFlow(config, store, translator, templates, rooms, *m_access, *m_fanOut,
-                                 metrics, *m_budget, this)),
+      m_messages(new MessageFlow(config, store, translator, templates, redFlags, emergencyReply,
+                                 rooms, *m_access, *m_fanOut, metrics, *m_budget, this)),
       m_lifecycle(new RoomLifecycle(config, store, rooms, *m_access, *m_fanOut, *m_messages,
                                     *m_forecast, this)),
       m_router(new RoomRouter(config, rooms, *m_roster, *m_lifecycle, this)),

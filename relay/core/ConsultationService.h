@@ -15,6 +15,7 @@ class AgentRoster;
 class AttachmentFlow;
 class AuthService;
 class BlobStore;
+class EmergencyReply;
 class FanOut;
 class FrameDispatcher;
 class HistoryReplay;
@@ -22,6 +23,7 @@ class MessageFlow;
 class PeerHandler;
 class PreviewService;
 class QueueForecast;
+class RedFlagDetector;
 class RelayMetrics;
 class RoomAccess;
 class RoomRegistry;
@@ -42,8 +44,10 @@ class ConsultationService final : public QObject
 
 public:
     ConsultationService(const RelayConfig &config, Store &store, Translator &translator,
-                        const TemplateLibrary &templates, RoomRegistry &rooms, AuthService &auth,
-                        RelayMetrics &metrics, BlobStore &blobs, QObject *parent = nullptr);
+                        const TemplateLibrary &templates, const RedFlagDetector &redFlags,
+                        const EmergencyReply &emergencyReply, RoomRegistry &rooms,
+                        AuthService &auth, RelayMetrics &metrics, BlobStore &blobs,
+                        QObject *parent = nullptr);
     ~ConsultationService() override;
 
     //! Loads waiting and active rooms into memory; at start-up, before serving.

@@ -1,5 +1,6 @@
 #include "core/MessageFlow.h"
 
+#include "content/EmergencyReply.h"
 #include "content/TemplateLibrary.h"
 #include "core/FanOut.h"
 #include "core/Peer.h"
@@ -42,12 +43,13 @@ protocol::Translation pendingTranslation(const QString &targetLang)
 } // namespace
 
 MessageFlow::MessageFlow(const RelayConfig &config, Store &store, Translator &translator,
-                         const TemplateLibrary &templates, RoomRegistry &rooms,
+                         const TemplateLibrary &templates, const RedFlagDetector &redFlags,
+                         const EmergencyReply &emergencyReply, RoomRegistry &rooms,
                          const RoomAccess &access, FanOut &fanOut, RelayMetrics &metrics,
                          SendBudget &budget, QObject *parent)
     : QObject(parent), m_config(config), m_store(store), m_translator(translator),
-      m_templates(templates), m_rooms(rooms), m_access(access), m_fanOut(fanOut),
-      m_metrics(metrics), m_budget(budget),
+      m_templates(templates), m_redFlags(redFlags), m_emergencyReply(emergencyReply),
+      m_rooms(rooms), m_access(access), m_fanOut(fanOut), m_metrics(metrics), m_budget(budget),
       m_retry(new TranslationRetry(
           translator, config.translation.retranslateAfterMs, config.translation.retranslateAttempts,
           [this](const QString &roomId) {
@@ -131,6 +133,10 @@ void MessageFlow::send(Peer &peer, const client::Send &send)
                        ref);
         return;
     }
+    // On the patient's own words, before any translation: cheap, and never waits on a provider.
+    std::vector<RedFlagHit> redFlags;
+    if (peer.role() == Role::Patient)
+        redFlags = m_redFlags.scan(qs(send.text));
     std::optional<Pending> pending;
     if (request) {
         request->context = room->recentTurns;
@@ -153,16 +159,17 @@ void MessageFlow::send(Peer &peer, const client::Send &send)
             pending = Pending{*request, std::move(prepared)};
         }
     }
-    store(std::move(draft), QPointer<Peer>(&peer), std::move(pending));
+    store(std::move(draft), QPointer<Peer>(&peer), std::move(pending), std::move(redFlags));
 }
 
 void MessageFlow::store(protocol::Message draft, const QPointer<Peer> &origin,
-                        std::optional<Pending> pending)
+                        std::optional<Pending> pending, std::vector<RedFlagHit> redFlags)
 {
     const QString ref = qs(draft.clientMsgId);
     m_store.appendMessage(
         NewMessage{std::move(draft), {}, {}}, this,
-        [this, origin, ref, pending = std::move(pending)](Result<AppendResult> result) mutable {
+        [this, origin, ref, pending = std::move(pending),
+         redFlags = std::move(redFlags)](Result<AppendResult> result) mutable {
             if (!result.ok()) {
                 qCWarning(lcMessages) << "message not stored:" << result.error().message;
                 if (origin)
@@ -179,6 +186,8 @@ void MessageFlow::store(protocol::Message draft, const QPointer<Peer> &origin,
             if (result.value().duplicate)
                 return;
             delivered(message);
+            if (!redFlags.empty())
+                raiseUrgent(qs(message.roomId), redFlags);
             if (!pending || !m_rooms.find(qs(message.roomId)))
                 return;
             // Whatever the providers do, the Translator answers by its deadline.
@@ -354,20 +363,75 @@ void MessageFlow::postNotice(RoomState &room, SystemNotices::Kind kind, const QS
 {
     protocol::Message notice;
     notice.roomId = room.room.roomId;
-    notice.sender = protocol::Sender::System;
-    // A fresh idempotency key: the notice is written once, by the relay.
-    notice.clientMsgId =
-        "system-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-    notice.lang = std::string(kAgentLanguage);
     notice.text = SystemNotices::text(kind, QStringLiteral("ko"), agentName).toStdString();
     notice.event = SystemNotices::eventName(kind).toStdString();
     const QString patientLang = qs(room.room.patientLanguage);
     notice.translation.text = SystemNotices::text(kind, patientLang, agentName).toStdString();
     notice.translation.lang = room.room.patientLanguage;
-    notice.translation.status = protocol::TranslationStatus::Vetted;
-    notice.translation.provider = "relay";
-    const QString roomId = qs(room.room.roomId);
-    m_store.appendMessage(NewMessage{std::move(notice), {}, {}}, this,
+    postSystem(std::move(notice), std::move(after));
+}
+
+void MessageFlow::raiseUrgent(const QString &roomId, const std::vector<RedFlagHit> &hits)
+{
+    // A patient pasting a whole letter of symptoms must not grow the room without bound.
+    constexpr qsizetype kMaxWordsPerCategory = 5;
+    RoomState *room = m_rooms.find(roomId);
+    if (!room)
+        return;
+    bool changed = !room->room.urgent;
+    bool newCategory = false;
+    std::vector<protocol::RedFlag> &flags = room->room.redFlags;
+    for (const RedFlagHit &hit : hits) {
+        const std::string category = hit.category.toStdString();
+        auto it = std::find_if(flags.begin(), flags.end(),
+                               [&](const protocol::RedFlag &f) { return f.category == category; });
+        if (it == flags.end()) {
+            flags.push_back(protocol::RedFlag{category, {}});
+            it = std::prev(flags.end());
+            changed = newCategory = true;
+        }
+        for (const QString &word : hit.words) {
+            const std::string w = word.toStdString();
+            if (qsizetype(it->words.size()) < kMaxWordsPerCategory &&
+                std::find(it->words.begin(), it->words.end(), w) == it->words.end()) {
+                it->words.push_back(w);
+                changed = true;
+            }
+        }
+    }
+    room->room.urgent = true;
+    if (!changed)
+        return;
+    qCInfo(lcMessages) << "room" << roomId << "is urgent:" << hits.front().category;
+    m_store.markRoomUrgent(roomId, flags, this, [roomId](Result<void> result) {
+        if (!result.ok())
+            qCWarning(lcMessages) << "urgency not stored for" << roomId << result.error().message;
+    });
+    m_fanOut.pushRoom(*room);
+    if (room->room.status == RoomStatus::Waiting)
+        m_fanOut.queueChanged();
+    if (!newCategory)
+        return;
+    protocol::Message reply;
+    reply.roomId = room->room.roomId;
+    reply.text = m_emergencyReply.text(QStringLiteral("ko")).toStdString();
+    reply.event = "red_flag";
+    reply.translation.text = m_emergencyReply.text(qs(room->room.patientLanguage)).toStdString();
+    reply.translation.lang = room->room.patientLanguage;
+    postSystem(std::move(reply), {});
+}
+
+void MessageFlow::postSystem(protocol::Message message, std::function<void()> after)
+{
+    message.sender = protocol::Sender::System;
+    // A fresh idempotency key: the message is written once, by the relay.
+    message.clientMsgId =
+        "system-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    message.lang = std::string(kAgentLanguage);
+    message.translation.status = protocol::TranslationStatus::Vetted;
+    message.translation.provider = "relay";
+    const QString roomId = qs(message.roomId);
+    m_store.appendMessage(NewMessage{std::move(message), {}, {}}, this,
                           [this, roomId, after = std::move(after)](Result<AppendResult> result) {
                               if (!result.ok())
                                   qCWarning(lcMessages) << "notice not stored for" << roomId

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/RelayConfig.h"
+#include "content/RedFlagDetector.h"
 #include "content/SystemNotices.h"
 #include "medtranslate/protocol/ClientFrames.h"
 #include "storage/Records.h"
@@ -18,6 +19,7 @@ namespace medtranslate::relay {
 class SendBudget;
 class TranslationRetry;
 
+class EmergencyReply;
 class FanOut;
 class Peer;
 class RelayMetrics;
@@ -36,7 +38,8 @@ class MessageFlow final : public QObject
 
 public:
     MessageFlow(const RelayConfig &config, Store &store, Translator &translator,
-                const TemplateLibrary &templates, RoomRegistry &rooms, const RoomAccess &access,
+                const TemplateLibrary &templates, const RedFlagDetector &redFlags,
+                const EmergencyReply &emergencyReply, RoomRegistry &rooms, const RoomAccess &access,
                 FanOut &fanOut, RelayMetrics &metrics, SendBudget &budget,
                 QObject *parent = nullptr);
     ~MessageFlow() override;
@@ -62,11 +65,18 @@ private:
         Translator::Prepared prepared;
     };
 
+    //! `redFlags`: what the red-flag table found in a patient's text, acted on once stored.
     void store(protocol::Message draft, const QPointer<Peer> &origin,
-               std::optional<Pending> pending);
+               std::optional<Pending> pending, std::vector<RedFlagHit> redFlags);
     //! A message just stored (not a duplicate): counted, the room's last seq and queue
     //! preview updated, delivered to both sides.
     void delivered(const protocol::Message &message);
+    //! A patient message showed an emergency: the room becomes urgent (stored, sorted first in
+    //! the queue, shown to the consoles), and a kind of emergency the room did not have yet
+    //! gets the vetted emergency reply at once.
+    void raiseUrgent(const QString &roomId, const std::vector<RedFlagHit> &hits);
+    //! Stores a relay message (notice or emergency reply) and delivers it.
+    void postSystem(protocol::Message message, std::function<void()> after);
     void applyTranslation(const QString &roomId, qint64 seq, const TranslationOutcome &outcome);
     //! How a stored message is translated (again): its text, its languages, recent turns.
     [[nodiscard]] TranslationRequest requestFor(const RoomState &room,
@@ -76,6 +86,8 @@ private:
     Store &m_store;
     Translator &m_translator;
     const TemplateLibrary &m_templates;
+    const RedFlagDetector &m_redFlags;
+    const EmergencyReply &m_emergencyReply;
     RoomRegistry &m_rooms;
     const RoomAccess &m_access;
     FanOut &m_fanOut;

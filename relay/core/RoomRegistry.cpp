@@ -53,7 +53,10 @@ std::vector<const RoomState *> RoomRegistry::waiting() const
         if (state->room.status == protocol::RoomStatus::Waiting)
             rooms.push_back(state.get());
     }
+    // Urgent rooms first (red flags), then those back in the queue, then the longest waiting.
     std::sort(rooms.begin(), rooms.end(), [](const RoomState *a, const RoomState *b) {
+        if (a->room.urgent != b->room.urgent)
+            return a->room.urgent;
         if (a->returnedToQueue != b->returnedToQueue)
             return a->returnedToQueue;
         // created_at has whole seconds: within one, the relay's own clock in ms decides.

@@ -50,8 +50,8 @@ public:
     void remove(const QString &roomId);
     [[nodiscard]] int size() const { return int(m_rooms.size()); }
 
-    //! Waiting rooms in the order they are served: those back in the queue first, then the
-    //! oldest first.
+    //! Waiting rooms in the order they are served: urgent ones first, then those back in the
+    //! queue, then the oldest first.
     [[nodiscard]] std::vector<const RoomState *> waiting() const;
     [[nodiscard]] std::vector<RoomState *> assignedTo(const QString &agentId);
     //! Waiting rooms in queue order, then active ones, oldest first.

@@ -3,6 +3,7 @@
 #include "storage/StoreWorker.h"
 
 #include <QDateTime>
+#include <QDebug>
 #include <nlohmann/json.hpp>
 
 namespace medtranslate::relay {
@@ -11,7 +12,7 @@ namespace {
 const QString kRoomColumns = QStringLiteral(
     "r.id, r.status, r.patient_language, r.agent_id, a.display_name, r.last_seq, "
     "r.patient_read_seq, r.agent_read_seq, r.created_at, r.patient_token_hash, r.origin, "
-    "r.ended_at "
+    "r.ended_at, r.urgent, r.red_flags "
     "FROM rooms r LEFT JOIN agents a ON a.id = r.agent_id");
 
 QString str(const std::string &s)
@@ -37,6 +38,15 @@ RoomRecord RoomTable::read(const QSqlQuery &q)
     r.patientTokenHash = q.value(9).toString();
     r.origin = q.value(10).toString();
     r.endedAt = q.value(11).toString();
+    r.room.urgent = q.value(12).toInt() != 0;
+    // The column is only ever written from the room object, so this is corruption; the room
+    // stays urgent (what matters) even if its words are lost.
+    try {
+        r.room.redFlags = nlohmann::json::parse(q.value(13).toString().toStdString())
+                              .get<std::vector<protocol::RedFlag>>();
+    } catch (const nlohmann::json::exception &e) {
+        qWarning() << "unreadable red_flags of room" << q.value(0).toString() << e.what();
+    }
     return r;
 }
 
@@ -141,6 +151,14 @@ bool RoomTable::end(const QString &roomId)
         m_db.exec(QStringLiteral("UPDATE rooms SET status = 'ended', ended_at = ? WHERE id = ?"),
                   {now, roomId});
     return q.numRowsAffected() > 0;
+}
+
+bool RoomTable::markUrgent(const QString &roomId, const std::vector<protocol::RedFlag> &redFlags)
+{
+    const nlohmann::json flags = redFlags;
+    auto &q = m_db.exec(QStringLiteral("UPDATE rooms SET urgent = 1, red_flags = ? WHERE id = ?"),
+                        {QString::fromStdString(flags.dump()), roomId});
+    return q.numRowsAffected() == 1;
 }
 
 void RoomTable::setReadSeq(const QString &roomId, protocol::Role role, qint64 seq)

@@ -33,6 +33,8 @@ public:
     int requeueAllOf(const QString &agentId);
     //! False when there is no such room.
     bool end(const QString &roomId);
+    //! The room is urgent, for what `redFlags` says; false when there is no such room.
+    bool markUrgent(const QString &roomId, const std::vector<protocol::RedFlag> &redFlags);
     //! Read marks only move forward, whatever order updates arrive in.
     void setReadSeq(const QString &roomId, protocol::Role role, qint64 seq);
 

@@ -111,6 +111,19 @@ void Store::endRoom(QString roomId, QObject *context, Done<void> done)
         std::move(done), Access::Write);
 }
 
+void Store::markRoomUrgent(QString roomId, std::vector<protocol::RedFlag> redFlags,
+                           QObject *context, Done<void> done)
+{
+    call<void>(
+        context,
+        [roomId = std::move(roomId), redFlags = std::move(redFlags)](StoreWorker &w) {
+            if (!w.roomTable().markUrgent(roomId, redFlags))
+                throw StoreError(QStringLiteral("no room '%1'").arg(roomId),
+                                 StoreFailureKind::NotFound);
+        },
+        std::move(done), Access::Write);
+}
+
 void Store::setReadSeq(QString roomId, protocol::Role role, qint64 seq, QObject *context,
                        Done<void> done)
 {

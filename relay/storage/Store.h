@@ -61,6 +61,10 @@ public:
                     Done<bool> done);
     //! An unknown room is `NotFound`.
     void endRoom(QString roomId, QObject *context, Done<void> done);
+    //! Marks the room urgent with what showed it (the whole list: it replaces the stored one);
+    //! an unknown room is `NotFound`.
+    void markRoomUrgent(QString roomId, std::vector<protocol::RedFlag> redFlags, QObject *context,
+                        Done<void> done);
     //! Group-committed; read marks only move forward.
     void setReadSeq(QString roomId, protocol::Role role, qint64 seq, QObject *context,
                     Done<void> done = {});

@@ -446,3 +446,42 @@ TEST_F(ConsoleConversation, AnExpiredSessionAsksForALoginAndKeepsTheUnsentReply)
         copies += f["type"] == "message" && f["client_msg_id"] == "c-kept";
     EXPECT_EQ(copies, 1);
 }
+
+TEST_F(ConsoleConversation, ARedFlagPutsThePatientFirstAndTheChatShowsIt)
+{
+    const TestRelay::Room earlier = relay.createRoom(QStringLiteral("ja"));
+    patientJoins();
+    ASSERT_TRUE(patientSays("p-1", "Tôi bị đau ngực và khó thở"));
+    logIn();
+
+    // Newer than the other waiting patient, but first in the queue, with the words.
+    ASSERT_TRUE(waitFor([this, &earlier]() {
+        return registry.queue()->rowOf(room.id) == 0 && registry.queue()->rowOf(earlier.id) == 1;
+    }));
+    const QModelIndex first = registry.queue()->index(0);
+    EXPECT_TRUE(first.data(QueueModel::UrgentRole).toBool());
+    const QStringList words = first.data(QueueModel::RedFlagsRole).toStringList();
+    EXPECT_TRUE(words.contains(QStringLiteral("đau ngực"))) << words.join(u',').toStdString();
+    EXPECT_TRUE(words.contains(QStringLiteral("khó thở"))) << words.join(u',').toStdString();
+    EXPECT_FALSE(registry.queue()->index(1).data(QueueModel::UrgentRole).toBool());
+
+    // Accepted, the chat carries the flag: a red banner with the words, "Urgent" in its tab.
+    ChatSession *session = acceptPatient();
+    ASSERT_NE(session, nullptr);
+    EXPECT_TRUE(session->room().urgent);
+    ChatPage page(session);
+    page.show();
+    EXPECT_FALSE(page.urgentBanner()->isHidden());
+    EXPECT_TRUE(page.urgentBanner()->text().contains(QStringLiteral("đau ngực")));
+    EXPECT_TRUE(page.title().startsWith(QStringLiteral("Urgent")));
+    // The history holds the vetted emergency reply the patient got.
+    const MessageListModel &model = *session->messages();
+    ASSERT_TRUE(waitFor([&]() {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row).data(MessageListModel::EventRole).toString() ==
+                QLatin1String("red_flag"))
+                return true;
+        }
+        return false;
+    }));
+}

@@ -50,6 +50,39 @@ TEST(QueueModel, LongestWaitingFirstAndOnlyNewcomersAnnounced)
     EXPECT_EQ(model.index(1).data(QueueModel::WaitingSecondsRole).toLongLong(), 90);
 }
 
+TEST(QueueModel, UrgentRoomsComeFirstWithTheirWords)
+{
+    QueueModel model;
+    auto older = waiting("older", "ja", "2026-11-26T06:00:00Z");
+    auto urgent = waiting("urgent", "vi", "2026-11-26T06:09:00Z");
+    urgent.urgent = true;
+    urgent.redFlags = {{"chest_pain", {"đau ngực"}}, {"breathing", {"khó thở", "đau ngực"}}};
+    model.setRooms({older, urgent});
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.roomIdAt(0), QStringLiteral("urgent"));
+    EXPECT_TRUE(model.index(0).data(QueueModel::UrgentRole).toBool());
+    EXPECT_EQ(model.index(0).data(QueueModel::RedFlagsRole).toStringList(),
+              (QStringList{QStringLiteral("đau ngực"), QStringLiteral("khó thở")}));
+    EXPECT_FALSE(model.index(1).data(QueueModel::UrgentRole).toBool());
+    EXPECT_TRUE(model.index(1).data(QueueModel::RedFlagsRole).toStringList().isEmpty());
+
+    // A waiting room that turns urgent moves to the front (a move: the selection follows it),
+    // behind urgent rooms that have waited longer.
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    auto newest = waiting("newest", "th", "2026-11-26T06:12:00Z");
+    model.setRooms({older, urgent, newest});
+    EXPECT_EQ(model.roomIdAt(2), QStringLiteral("newest"));
+    newest.urgent = true;
+    newest.redFlags = {{"seizure", {"ชักเกร็ง"}}};
+    model.setRooms({older, urgent, newest});
+    EXPECT_EQ(moved.count(), 1);
+    EXPECT_EQ(model.roomIdAt(0), QStringLiteral("urgent"));
+    EXPECT_EQ(model.roomIdAt(1), QStringLiteral("newest"));
+    EXPECT_EQ(model.roomIdAt(2), QStringLiteral("older"));
+    EXPECT_EQ(model.index(1).data(QueueModel::RedFlagsRole).toStringList(),
+              QStringList{QStringLiteral("ชักเกร็ง")});
+}
+
 TEST(TemplateFilterModel, SearchesTitleAndTextsWithinACategoryAndLanguage)
 {
     TemplateModel model;

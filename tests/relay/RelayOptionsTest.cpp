@@ -44,6 +44,31 @@ TEST(RelayOptionsTest, DefaultsAreTheEmbeddedOnes)
     EXPECT_EQ(options->config.roomsPerAddress, 30);
 }
 
+TEST(RelayOptionsTest, TheEmergencyDepartmentComesFromFileEnvironmentOrFlag)
+{
+    QString error;
+    const auto none = parse({}, QProcessEnvironment(), &error);
+    ASSERT_TRUE(none) << error.toStdString();
+    EXPECT_TRUE(none->config.emergencyDepartment.isEmpty()) << "the reply table's wording";
+    EXPECT_TRUE(none->config.emergencyPhone.isEmpty());
+
+    QTemporaryDir dir;
+    const QString config = writeConfig(
+        dir, R"({"emergency_department": "서울의료원 응급실", "emergency_phone": "02-111-1111"})");
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("MEDTRANSLATE_EMERGENCY_PHONE"), QStringLiteral(" 02-222-2222 "));
+    const auto fromFile = parse({QStringLiteral("--config"), config}, env, &error);
+    ASSERT_TRUE(fromFile) << error.toStdString();
+    EXPECT_EQ(fromFile->config.emergencyDepartment, QStringLiteral("서울의료원 응급실"));
+    EXPECT_EQ(fromFile->config.emergencyPhone, QStringLiteral("02-222-2222"));
+    const auto fromFlag =
+        parse({QStringLiteral("--config"), config, QStringLiteral("--emergency-department"),
+               QStringLiteral("Seoul Medical Center ER")},
+              env, &error);
+    ASSERT_TRUE(fromFlag) << error.toStdString();
+    EXPECT_EQ(fromFlag->config.emergencyDepartment, QStringLiteral("Seoul Medical Center ER"));
+}
+
 TEST(RelayOptionsTest, ProtectionsCanBeTunedOrTurnedOff)
 {
     QProcessEnvironment env;

@@ -439,6 +439,25 @@ TEST(ServerFrames, RoomWithAgent)
     expectRoundTrip(update);
 }
 
+TEST(ServerFrames, UrgentRoomCarriesItsRedFlags)
+{
+    Room room = waitingRoom();
+    room.urgent = true;
+    room.redFlags = {{"chest_pain", {"가슴이 너무 아파", "chest pain"}}, {"breathing", {}}};
+    const server::RoomUpdate update{room};
+    const json j = encoded(update);
+    expectContractRoom(j, room);
+    EXPECT_EQ(j.at("urgent"), true);
+    EXPECT_EQ(j.at("red_flags"),
+              json::parse(R"([{"category":"chest_pain","words":["가슴이 너무 아파","chest pain"]},
+                              {"category":"breathing","words":[]}])"));
+    expectRoundTrip(update);
+    // An ordinary room's frame is what it was before the extension.
+    const json plain = encoded(server::RoomUpdate{waitingRoom()});
+    EXPECT_FALSE(plain.contains("urgent"));
+    EXPECT_FALSE(plain.contains("red_flags"));
+}
+
 TEST(ServerFrames, EndedRoom)
 {
     Room room = activeRoom();
@@ -627,6 +646,9 @@ TEST(ServerFrameErrors, MalformedFramesGiveAFrameErrorNotAnException)
         R"({"type":"room","room_id":"r","status":"waiting","patient_language":"vi","agent":"kim"})",
         R"({"type":"room","room_id":"r","status":"waiting","patient_language":"vi","agent":{}})",
         R"({"type":"room","room_id":"r","status":"waiting","patient_language":"vi","last_seq":"3"})",
+        R"({"type":"room","room_id":"r","status":"waiting","patient_language":"vi","urgent":"yes"})",
+        R"({"type":"room","room_id":"r","status":"waiting","patient_language":"vi","urgent":true,"red_flags":[{"words":["x"]}]})",
+        R"({"type":"room","room_id":"r","status":"waiting","patient_language":"vi","urgent":true,"red_flags":{"category":"x"}})",
         R"({"type":"queue"})",
         R"({"type":"queue","rooms":{"room_id":"r"}})",
         // typing, read, ended

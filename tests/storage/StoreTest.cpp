@@ -231,6 +231,45 @@ TEST_F(StoreTest, AppendAssignsGaplessSeqPerRoomAndDeduplicates)
     EXPECT_EQ(roomA.value()->room.lastSeq, 2);
 }
 
+TEST_F(StoreTest, AnUrgentRoomKeepsItsRedFlagsAcrossAReopen)
+{
+    {
+        auto store = openStore();
+        ASSERT_TRUE(
+            createRoom(*store, room(QStringLiteral("room-a"), QStringLiteral("hash-a"))).ok());
+        ASSERT_TRUE(
+            createRoom(*store, room(QStringLiteral("room-b"), QStringLiteral("hash-b"))).ok());
+        const std::vector<protocol::RedFlag> flags{{"chest_pain", {"가슴이 너무 아파", "đau ngực"}},
+                                                   {"breathing", {"khó thở"}}};
+        const auto marked = await<void>([&](QObject *c, auto done) {
+            store->markRoomUrgent(QStringLiteral("room-a"), flags, c, done);
+        });
+        ASSERT_TRUE(marked.ok()) << describe(marked.error());
+        const auto unknown = await<void>([&](QObject *c, auto done) {
+            store->markRoomUrgent(QStringLiteral("no-such-room"), flags, c, done);
+        });
+        ASSERT_FALSE(unknown.ok());
+        EXPECT_EQ(unknown.error().kind, StoreFailureKind::NotFound);
+    }
+    auto store = openStore();
+    const auto open = store->openRoomsBlocking();
+    ASSERT_TRUE(open.ok()) << describe(open.error());
+    ASSERT_EQ(open.value().size(), 2u);
+    for (const RoomRecord &r : open.value()) {
+        if (r.room.roomId == "room-a") {
+            EXPECT_TRUE(r.room.urgent);
+            ASSERT_EQ(r.room.redFlags.size(), 2u);
+            EXPECT_EQ(r.room.redFlags[0].category, "chest_pain");
+            EXPECT_EQ(r.room.redFlags[0].words,
+                      (std::vector<std::string>{"가슴이 너무 아파", "đau ngực"}));
+            EXPECT_EQ(r.room.redFlags[1].words, std::vector<std::string>{"khó thở"});
+        } else {
+            EXPECT_FALSE(r.room.urgent) << r.room.roomId;
+            EXPECT_TRUE(r.room.redFlags.empty());
+        }
+    }
+}
+
 TEST_F(StoreTest, AFailedMessageIsUndoneAloneAndLeavesNoGap)
 {
     auto store = openStore();

@@ -5,6 +5,8 @@
 #include "attachments/LocalBlobStore.h"
 #include "auth/AuthService.h"
 #include "auth/TokenGenerator.h"
+#include "content/EmergencyReply.h"
+#include "content/RedFlagDetector.h"
 #include "content/TemplateLibrary.h"
 #include "core/ConsultationService.h"
 #include "core/RelayMetrics.h"
@@ -39,6 +41,14 @@ CoreHarness::CoreHarness(relay::Translator *translator, Tweak tweak)
     EXPECT_TRUE(
         m_templates->loadDirectory(sourceRoot() + QStringLiteral("/resources/templates"), &error))
         << error.toStdString();
+    m_redFlags = std::make_unique<relay::RedFlagDetector>();
+    EXPECT_TRUE(m_redFlags->loadDirectory(
+        sourceRoot() + QStringLiteral("/resources/red-flags/expressions"), &error))
+        << error.toStdString();
+    m_emergencyReply = std::make_unique<relay::EmergencyReply>();
+    EXPECT_TRUE(m_emergencyReply->load(
+        sourceRoot() + QStringLiteral("/resources/red-flags/reply.tsv"), &error))
+        << error.toStdString();
     m_rooms = std::make_unique<relay::RoomRegistry>();
     m_metrics = std::make_unique<relay::RelayMetrics>();
     m_translator.reset(translator ? translator : new ScriptedTranslator);
@@ -47,7 +57,8 @@ CoreHarness::CoreHarness(relay::Translator *translator, Tweak tweak)
     m_blobs = std::make_unique<relay::LocalBlobStore>(m_dir.filePath(QStringLiteral("blobs")));
     EXPECT_TRUE(m_blobs->open(&error)) << error.toStdString();
     m_core = std::make_unique<relay::ConsultationService>(
-        m_config, *m_store, *m_translator, *m_templates, *m_rooms, *m_auth, *m_metrics, *m_blobs);
+        m_config, *m_store, *m_translator, *m_templates, *m_redFlags, *m_emergencyReply, *m_rooms,
+        *m_auth, *m_metrics, *m_blobs);
     EXPECT_TRUE(m_core->loadOpenRooms(&error)) << error.toStdString();
 }
 

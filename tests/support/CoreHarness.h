@@ -10,7 +10,9 @@
 namespace medtranslate::relay {
 class AuthService;
 class ConsultationService;
+class EmergencyReply;
 class LocalBlobStore;
+class RedFlagDetector;
 class RelayMetrics;
 class RoomRegistry;
 class Store;
@@ -57,6 +59,8 @@ private:
     relay::RelayConfig m_config;
     std::unique_ptr<relay::Store> m_store;
     std::unique_ptr<relay::TemplateLibrary> m_templates;
+    std::unique_ptr<relay::RedFlagDetector> m_redFlags;
+    std::unique_ptr<relay::EmergencyReply> m_emergencyReply;
     std::unique_ptr<relay::RoomRegistry> m_rooms;
     std::unique_ptr<relay::RelayMetrics> m_metrics;
     std::unique_ptr<relay::Translator> m_translator;

@@ -208,6 +208,18 @@ void from_json(const nlohmann::json &j, AgentRef &a)
     optionalField(j, "name", a.name);
 }
 
+void to_json(nlohmann::json &j, const RedFlag &f)
+{
+    j = {{"category", f.category}, {"words", f.words}};
+}
+
+void from_json(const nlohmann::json &j, RedFlag &f)
+{
+    f = RedFlag{};
+    j.at("category").get_to(f.category);
+    optionalField(j, "words", f.words);
+}
+
 void to_json(nlohmann::json &j, const Room &r)
 {
     j = nlohmann::json{{"room_id", r.roomId},
@@ -225,6 +237,11 @@ void to_json(nlohmann::json &j, const Room &r)
     if (!r.firstMessage.empty()) {
         j["first_message"] = r.firstMessage;
         j["first_message_translation"] = r.firstMessageTranslation;
+    }
+    // Only when raised: frames of ordinary rooms stay as they were.
+    if (r.urgent) {
+        j["urgent"] = true;
+        j["red_flags"] = r.redFlags;
     }
 }
 
@@ -244,6 +261,8 @@ void from_json(const nlohmann::json &j, Room &r)
     optionalField(j, "agent_read_seq", r.agentReadSeq);
     optionalField(j, "first_message", r.firstMessage);
     optionalField(j, "first_message_translation", r.firstMessageTranslation);
+    optionalField(j, "urgent", r.urgent);
+    optionalField(j, "red_flags", r.redFlags);
 }
 
 void to_json(nlohmann::json &j, const Attachment &a)

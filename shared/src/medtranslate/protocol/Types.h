@@ -81,6 +81,16 @@ struct AgentRef
 void to_json(nlohmann::json &j, const AgentRef &a);
 void from_json(const nlohmann::json &j, AgentRef &a);
 
+//! Extension: a kind of emergency found in a patient's own words (docs/red-flags.md).
+struct RedFlag
+{
+    std::string category;           //!< e.g. "chest_pain"
+    std::vector<std::string> words; //!< as the patient wrote them
+    bool operator==(const RedFlag &) const = default;
+};
+void to_json(nlohmann::json &j, const RedFlag &f);
+void from_json(const nlohmann::json &j, RedFlag &f);
+
 //! A consultation as clients see it.
 struct Room
 {
@@ -96,6 +106,9 @@ struct Room
     std::int64_t agentReadSeq = 0;       //!< extension
     std::string firstMessage;            //!< extension, queue only: the patient's first words
     std::string firstMessageTranslation; //!< extension, queue only: the same in Korean
+    //! Extension: a patient message showed an emergency; the room stays urgent and sorts first.
+    bool urgent = false;
+    std::vector<RedFlag> redFlags; //!< extension: what showed it, one entry per category
     bool operator==(const Room &) const = default;
 };
 void to_json(nlohmann::json &j, const Room &r);
