@@ -87,6 +87,24 @@ RelayLoad::~RelayLoad()
             socket->disconnect(this);
 }
 
+QString RelayLoad::closeReason(const QWebSocket *socket)
+{
+    return QStringLiteral("close code %1 '%2', socket error '%3'")
+        .arg(int(socket->closeCode()))
+        .arg(socket->closeReason(), socket->errorString());
+}
+
+void RelayLoad::closed(const QWebSocket *socket, const char *what)
+{
+    // Before the load every connection is needed; during it a closed one is an error of the
+    // run, whose messages then count as lost.
+    if (m_startUs == 0)
+        return fail(QStringLiteral("the relay closed %1: %2")
+                        .arg(QLatin1String(what), closeReason(socket)));
+    note(++m_errors, "the relay closed a connection",
+         QStringLiteral("%1: %2").arg(QLatin1String(what), closeReason(socket)));
+}
+
 void RelayLoad::finish(int exitCode)
 {
     if (m_done)
@@ -210,7 +228,7 @@ void RelayLoad::connectAgents()
             connect(raw, &QWebSocket::textMessageReceived, this,
                     [this, a](const QString &text) { onFrame(Side::Agent, a, text); });
             connect(raw, &QWebSocket::disconnected, this,
-                    [this]() { fail(QStringLiteral("the relay closed an agent connection")); });
+                    [this, raw]() { closed(raw, "an agent connection"); });
             raw->open(wsUrl(m_options.relay));
             m_agents[size_t(a)] = std::move(socket);
         });
@@ -229,7 +247,7 @@ void RelayLoad::connectPatients()
         connect(raw, &QWebSocket::textMessageReceived, this,
                 [this, i](const QString &text) { onFrame(Side::Patient, i, text); });
         connect(raw, &QWebSocket::disconnected, this,
-                [this]() { fail(QStringLiteral("the relay closed a patient connection")); });
+                [this, raw]() { closed(raw, "a patient connection"); });
         raw->open(wsUrl(m_options.relay));
     }
 }
@@ -444,7 +462,8 @@ void RelayLoad::checkDrained()
         m_lastProgressUs = now;
     }
     if ((m_delivered == sent && acked == sent && translationsDone) ||
-        double(now - m_lastProgressUs) > m_options.drainS * 1e6) {
+        double(now - m_lastProgressUs) >
+            (m_options.drainS + m_options.translationDeadlineMs / 1000.0) * 1e6) {
         m_drainTimer.stop();
         loadReport();
     }
@@ -539,8 +558,9 @@ void RelayLoad::openIdle()
         else
             openIdle();
     });
-    connect(raw, &QWebSocket::disconnected, this, [this, welcomed]() {
+    connect(raw, &QWebSocket::disconnected, this, [this, raw, welcomed]() {
         ++m_idleDropped;
+        note(m_idleDropped, "idle connection closed", closeReason(raw));
         if (*welcomed)
             return; // counted as not held at the report
         if (m_idleWelcomed + m_idleDropped == m_options.idleConnections)

@@ -31,8 +31,10 @@ public:
         int pairs = 100;    //!< rooms, each one patient and its agent
         double rate = 1000; //!< patient messages per second over all pairs; 0: no load
         double durationS = 10;
-        int replyEvery = 4;      //!< the agent answers every n-th patient message; 0: never
-        double drainS = 5;       //!< a run ends this long after the last frame that was missing
+        int replyEvery = 4; //!< the agent answers every n-th patient message; 0: never
+        //! A run ends this long after the last frame that was missing (plus the translation
+        //! deadline in slow-provider runs).
+        double drainS = 5;
         int idleConnections = 0; //!< held before the load, 25 to a waiting room
         int connectWindow = 256; //!< idle connections being opened at once
         //! Slow-provider runs: translation frames are counted against this deadline.
@@ -93,6 +95,8 @@ private:
     void onAck(QStringView frame);
     void checkDrained();
     void loadReport();
+    void closed(const QWebSocket *socket, const char *what);
+    [[nodiscard]] static QString closeReason(const QWebSocket *socket);
     void finish(int exitCode);
     void fail(const QString &why);
     [[nodiscard]] qint64 nowUs() const { return m_clock.nsecsElapsed() / 1000; }
