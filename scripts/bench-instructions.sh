@@ -3,7 +3,8 @@
 # figures are not (a shared 2-core machine moves them by a third from run to run).
 # Usage: scripts/bench-instructions.sh BENCH RELAY [RELAY…]
 # (BENCH: build/bench/relay-load/medtranslate-bench-relay.) Each relay serves the same load
-# twice, 20 rooms at 50 patient messages/s for 10 s and for 30 s (no agent answers), offline;
+# twice, 20 rooms at 20 patient messages/s for 25 s and for 75 s (no agent answers, a pace
+# the relay keeps under valgrind, so its group commits stay alike), offline;
 # the difference of the two totals divided by the 1,000 extra messages leaves start-up and
 # shutdown out.
 set -euo pipefail
@@ -23,7 +24,7 @@ total() { # relay seconds → callgrind's total instruction count
   local pid=$!
   for _ in $(seq 600); do grep -q "WebSocket:" "$dir/relay.log" && break; sleep 0.1; done
   local url; url="$(grep -o 'http://127.0.0.1:[0-9]*' "$dir/relay.log" | head -1)"
-  "$bench" --relay "$url" --agents bench --pairs 20 --rate 50 --duration-s "$2" --reply-every 0 \
+  "$bench" --relay "$url" --agents bench --pairs 20 --rate 20 --duration-s "$2" --reply-every 0 \
     --drain-s 30 >/dev/null
   kill -TERM "$pid"; wait "$pid" || true
   awk '/^(summary|totals):/ {print $2; exit}' "$dir/cg.out"
@@ -31,7 +32,7 @@ total() { # relay seconds → callgrind's total instruction count
 }
 
 for relay in "$@"; do
-  small=$(total "$relay" 10)
-  large=$(total "$relay" 30)
+  small=$(total "$relay" 25)
+  large=$(total "$relay" 75)
   echo "$relay: $(( (large - small) / 1000 )) instructions per message"
 done

@@ -9,6 +9,8 @@
 #   quick  a short subset: 1,000 and 5,000 msg/s for 3 s, the slow provider at 1,000, 2,000 idle
 #   load | slow | idle   one table of the matrix
 #   rate N...            load runs at the given rates
+#   profile [N]          one run at N msg/s (5000) with perf recording the relay; prints the
+#                        top of the flat profile and keeps perf.data in build-bench/
 # Environment: BENCH_DURATION_S (10), BENCH_PAIRS (100), BENCH_AGENTS (10 accounts sharing the
 # pairs' rooms), BENCH_IDLE (19000), BENCH_JOBS (build jobs, 1).
 set -euo pipefail
@@ -28,7 +30,8 @@ load) slow_rates=() idle=0 ;;
 slow) rates=() idle=0 ;;
 idle) rates=() slow_rates=() ;;
 rate) shift; rates=("$@") slow_rates=() idle=0 ;;
-*) echo "usage: $0 [all|quick|load|slow|idle|rate N...]" >&2; exit 2 ;;
+profile) rates=("${2:-5000}") slow_rates=() idle=0 ;;
+*) echo "usage: $0 [all|quick|load|slow|idle|rate N...|profile [N]]" >&2; exit 2 ;;
 esac
 
 launcher=()
@@ -109,9 +112,22 @@ run() {
 
 for rate in "${rates[@]}"; do
     start_relay
+    if [ "$mode" = profile ]; then
+        perf record -F 999 -g -p "$relay_pid" -o build-bench/perf.data >/dev/null 2>&1 &
+        perf_pid=$!
+        sleep 1
+    fi
     run "$dir/load.md" --rate "$rate"
+    if [ "$mode" = profile ]; then
+        kill -INT "$perf_pid"
+        wait "$perf_pid" || true
+    fi
     stop_relay
 done
+if [ "$mode" = profile ]; then
+    perf report -i build-bench/perf.data --no-children --percent-limit 0.7 --stdio -g none \
+        2>/dev/null | grep -v '^$' | head -60
+fi
 
 if [ "${#slow_rates[@]}" -gt 0 ]; then
     taskset -c 1 "$provider_bin" --delay-ms 1000 >"$dir/provider.log" 2>&1 &
