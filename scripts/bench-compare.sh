@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the same load against two relay binaries, one after the other, on this machine.
-# Usage: scripts/bench-compare.sh RELAY_BEFORE RELAY_AFTER BENCH ROOMS MESSAGES IDLE
+# Usage: scripts/bench-compare.sh RELAY_BEFORE RELAY_AFTER BENCH PAIRS RATE IDLE
+# (RATE: patient messages per second, open loop, for 10 s; IDLE: connections held first)
 # (BENCH: build/bench/relay-load/medtranslate-bench-relay; build the "before" relay from an
 # older commit in a git worktree). The relay is pinned to core 0, the load to core 1.
 set -euo pipefail
@@ -20,6 +21,6 @@ for relay in "$1" "$2"; do
   url="$(grep -o 'http://127.0.0.1:[0-9]*' "$dir/relay.log" | head -1)"
   ulimit -n 20000 2>/dev/null || true
   echo "== $relay"
-  taskset -c 1 "$3" --relay "$url" --agent bench --rooms "$4" --messages "$5" --idle "$6" --relay-pid "$pid" || true
+  taskset -c 1 "$3" --relay "$url" --agents bench --pairs "$4" --rate "$5" --idle "$6" --relay-pid "$pid" || true
   kill $pid; wait $pid 2>/dev/null || true; rm -rf "$dir"
 done

@@ -3,8 +3,10 @@
 # figures are not (a shared 2-core machine moves them by a third from run to run).
 # Usage: scripts/bench-instructions.sh BENCH RELAY [RELAY…]
 # (BENCH: build/bench/relay-load/medtranslate-bench-relay.) Each relay serves the same load
-# twice, 20 rooms × 25 and × 75 messages, offline; the difference of the two totals divided by
-# the 1,000 extra messages leaves start-up and shutdown out.
+# twice, 20 rooms at 20 patient messages/s for 25 s and for 75 s (no agent answers, a pace
+# the relay keeps under valgrind, so its group commits stay alike), offline;
+# the difference of the two totals divided by the 1,000 extra messages leaves start-up and
+# shutdown out.
 set -euo pipefail
 command -v valgrind >/dev/null || { echo "valgrind is needed (apt-get install -y valgrind)" >&2; exit 2; }
 bench="$1"; shift
@@ -16,7 +18,7 @@ export MEDTRANSLATE_ADDRESS_TRANSLATION_CHARS=0 MEDTRANSLATE_MAX_CONNECTIONS_PER
 # The bench agent accepts every room itself, as the contract's accept does.
 export MEDTRANSLATE_ROUTING=manual
 
-total() { # relay messages-per-room → callgrind's total instruction count
+total() { # relay seconds → callgrind's total instruction count
   local dir; dir="$(mktemp -d)"
   echo "$MEDTRANSLATE_BENCH_PASSWORD" | "$1" --db "$dir/relay.db" --add-agent bench >/dev/null
   valgrind --tool=callgrind --callgrind-out-file="$dir/cg.out" "$1" --db "$dir/relay.db" \
@@ -24,7 +26,8 @@ total() { # relay messages-per-room → callgrind's total instruction count
   local pid=$!
   for _ in $(seq 600); do grep -q "WebSocket:" "$dir/relay.log" && break; sleep 0.1; done
   local url; url="$(grep -o 'http://127.0.0.1:[0-9]*' "$dir/relay.log" | head -1)"
-  "$bench" --relay "$url" --agent bench --rooms 20 --messages "$2" --idle 0 >/dev/null
+  "$bench" --relay "$url" --agents bench --pairs 20 --rate 20 --duration-s "$2" --reply-every 0 \
+    --drain-s 30 >/dev/null
   kill -TERM "$pid"; wait "$pid" || true
   awk '/^(summary|totals):/ {print $2; exit}' "$dir/cg.out"
   rm -rf "$dir"

@@ -296,19 +296,29 @@ void StoreWorker::execDirect(const QString &sql)
                          StoreError::classify(q.lastError(), isPostgres()));
 }
 
+void StoreWorker::savepointControl(const QString &sql)
+{
+    // Two of these run for every message of a group commit: SQLite keeps them prepared, as
+    // preparing one costs more than running it; PostgreSQL cannot prepare transaction control.
+    if (isPostgres())
+        execDirect(sql);
+    else
+        exec(sql, {});
+}
+
 void StoreWorker::savepoint()
 {
-    execDirect(QStringLiteral("SAVEPOINT write_item"));
+    savepointControl(QStringLiteral("SAVEPOINT write_item"));
 }
 
 void StoreWorker::releaseSavepoint()
 {
-    execDirect(QStringLiteral("RELEASE SAVEPOINT write_item"));
+    savepointControl(QStringLiteral("RELEASE SAVEPOINT write_item"));
 }
 
 void StoreWorker::rollbackToSavepoint()
 {
-    execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT write_item"));
+    savepointControl(QStringLiteral("ROLLBACK TO SAVEPOINT write_item"));
 }
 
 } // namespace medtranslate::relay

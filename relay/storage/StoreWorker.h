@@ -106,6 +106,7 @@ private:
     void claim();
     void migrate();
     void execDirect(const QString &sql);
+    void savepointControl(const QString &sql);
 
     StoreConfig m_config;
     QString m_connectionName;

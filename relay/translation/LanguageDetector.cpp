@@ -39,12 +39,11 @@ bool isSharedAccent(char32_t c)
 }
 
 // Unaccented chat Vietnamese ("toi bi dau dau") against English, by frequent words.
-int wordScore(const QString &lower, const QSet<QString> &words)
+int wordScore(const QStringList &words, const QSet<QString> &frequent)
 {
-    static const QRegularExpression splitter(QStringLiteral("[^a-z']+"));
     int score = 0;
-    for (const QString &word : lower.split(splitter, Qt::SkipEmptyParts))
-        score += words.contains(word) ? 1 : 0;
+    for (const QString &word : words)
+        score += frequent.contains(word) ? 1 : 0;
     return score;
 }
 
@@ -89,9 +88,11 @@ QString latinLanguage(const QString &text, const QString &declared)
         QStringLiteral("ngay"),  QStringLiteral("hom"),   QStringLiteral("qua"),
         QStringLiteral("rat"),   QStringLiteral("nhieu"), QStringLiteral("minh"),
     };
-    const QString lower = text.toLower();
-    const int en = wordScore(lower, english);
-    const int vi = wordScore(lower, vietnamese);
+    // Split once for both languages: this runs on every message.
+    static const QRegularExpression splitter(QStringLiteral("[^a-z']+"));
+    const QStringList words = text.toLower().split(splitter, Qt::SkipEmptyParts);
+    const int en = wordScore(words, english);
+    const int vi = wordScore(words, vietnamese);
     if (vi > en && vi >= 2)
         return QStringLiteral("vi");
     if (en > vi)

@@ -161,14 +161,25 @@ QString TranslationPipeline::describe() const
         .arg(m_config.cacheTtlDays);
 }
 
+MaskedText TranslationPipeline::masked(const QString &text) const
+{
+    MaskedText masked = PiiMasker::mask(text);
+    m_resources.protectedTerms.protect(masked);
+    return masked;
+}
+
 QString TranslationPipeline::detectLanguage(const QString &text, const QString &declared) const
+{
+    return detectMasked(text, masked(text), declared);
+}
+
+QString TranslationPipeline::detectMasked(const QString &text, const MaskedText &masked,
+                                          const QString &declared) const
 {
     // Brand names and e-mail addresses say nothing about the language around them:
     // "Tylenol 500mg을 드세요" is Korean.
     static const QRegularExpression token(QStringLiteral("⟦[^⟧]{0,12}⟧"));
-    MaskedText masked = PiiMasker::mask(text);
-    m_resources.protectedTerms.protect(masked);
-    const QString rest = masked.text.remove(token);
+    const QString rest = QString(masked.text).remove(token);
     const QString detected = LanguageDetector::detect(hasLetters(rest) ? rest : text, declared);
     const Script script = detectScript(text.toStdString());
     // Short Latin or Han text can be ambiguous; a vetted phrase knows its language.
@@ -209,13 +220,13 @@ QString TranslationPipeline::metricsText() const
 }
 
 std::shared_ptr<TranslationPipeline::Ready>
-TranslationPipeline::ready(const TranslationRequest &request, const QString &source) const
+TranslationPipeline::ready(const TranslationRequest &request, const QString &source,
+                           MaskedText masked) const
 {
     auto prepared = std::make_shared<Ready>();
     prepared->text = request.text;
     prepared->source = source;
-    prepared->masked = PiiMasker::mask(request.text);
-    m_resources.protectedTerms.protect(prepared->masked);
+    prepared->masked = std::move(masked);
     prepared->hits = m_matcher.hits(prepared->masked.text, source, request.targetLang);
     prepared->key = TranslationCache::makeKey(source, request.targetLang, m_glossaryStamp,
                                               prepared->masked.text);
@@ -292,12 +303,6 @@ TranslationOutcome TranslationPipeline::checked(const TranslationRequest &reques
     return outcome;
 }
 
-QString TranslationPipeline::sourceOf(const TranslationRequest &request) const
-{
-    return request.sourceDetected ? request.sourceLang
-                                  : detectLanguage(request.text, request.sourceLang);
-}
-
 std::optional<TranslationOutcome> TranslationPipeline::immediate(const TranslationRequest &request,
                                                                  const Ready &prepared) const
 {
@@ -326,8 +331,12 @@ Translator::Prepared TranslationPipeline::prepare(const TranslationRequest &requ
 {
     // Detection and preparation (masking, glossary matching) happen once per message.
     Prepared result;
-    result.sourceLang = sourceOf(request);
-    auto prepared = ready(request, result.sourceLang);
+    // Masking serves both detection and the providers: done once, it is the same text for both.
+    MaskedText text = masked(request.text);
+    result.sourceLang = request.sourceDetected
+                            ? request.sourceLang
+                            : detectMasked(request.text, text, request.sourceLang);
+    auto prepared = ready(request, result.sourceLang, std::move(text));
     if (auto now = immediate(request, *prepared))
         result.outcome = std::move(now);
     else if (m_chain->isEmpty())
@@ -344,7 +353,7 @@ void TranslationPipeline::run(const TranslationRequest &request, const Prepared 
 {
     auto ready = std::static_pointer_cast<const Ready>(prepared.state);
     if (!ready) // a Prepared with its outcome already known
-        ready = this->ready(request, prepared.sourceLang);
+        ready = this->ready(request, prepared.sourceLang, masked(request.text));
     // The chain stops a little before the Translator's deadline so its own answer wins.
     const QDeadlineTimer deadline(std::max(kDeadlineMarginMs, deadlineMs() - kDeadlineMarginMs));
     m_cache->find(ready->key, [this, done = std::move(done), request, ready,

@@ -86,9 +86,12 @@ private:
     //! What is at hand at once for a prepared request: unchanged text, a vetted phrase, memory.
     [[nodiscard]] std::optional<TranslationOutcome> immediate(const TranslationRequest &request,
                                                               const Ready &prepared) const;
-    [[nodiscard]] QString sourceOf(const TranslationRequest &request) const;
+    //! The text with personal data and protected terms masked, as providers see it.
+    [[nodiscard]] MaskedText masked(const QString &text) const;
+    [[nodiscard]] QString detectMasked(const QString &text, const MaskedText &masked,
+                                       const QString &declared) const;
     [[nodiscard]] std::shared_ptr<Ready> ready(const TranslationRequest &request,
-                                               const QString &source) const;
+                                               const QString &source, MaskedText masked) const;
     [[nodiscard]] TranslationOutcome checked(const TranslationRequest &request,
                                              const Ready &prepared, const QString &providerText,
                                              protocol::TranslationStatus status,
