@@ -537,9 +537,12 @@ TEST(ServerFrames, Preview)
         Translation{"Uống 3 lần mỗi ngày", "vi", TranslationStatus::Ok, "deepl", {}, ""};
     preview.backTranslation = BackTranslation{"하루에 3번 드세요", "ko"};
     preview.glossary = {{"두통", "đau đầu"}, {"해열제", "thuốc hạ sốt"}};
+    preview.suggestions = {{"잠시만 기다려 주세요.", "Vui lòng đợi một chút."}};
     const json j = encoded(preview);
     EXPECT_EQ(keysOf(j), (std::set<std::string>{"type", "request_id", "translation",
-                                                "back_translation", "glossary"}));
+                                                "back_translation", "glossary", "suggestions"}));
+    EXPECT_EQ(j.at("suggestions"), (json{{{"text", "잠시만 기다려 주세요."},
+                                          {"translation", "Vui lòng đợi một chút."}}}));
     EXPECT_EQ(j.at("type"), "preview");
     EXPECT_EQ(j.at("request_id"), "req-17");
     EXPECT_EQ(j.at("translation").at("text"), "Uống 3 lần mỗi ngày");
