@@ -563,7 +563,7 @@ bool RelayClient::transfer(const QString &roomId, const QString &agentId)
 {
     if (!m_welcomed)
         return false;
-    sendFrame(client::Transfer{roomId.toStdString(), agentId.toStdString()});
+    sendFrame(client::Transfer{roomId.toStdString(), agentId.toStdString(), {}});
     return true;
 }
 

@@ -28,6 +28,14 @@ QString iso(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
+//! --since as the reports compare it (with milliseconds, so nothing of its first second is
+//! left out); empty for everything.
+QString sinceOf(const RelayOptions &options)
+{
+    return options.auditSince.isValid() ? options.auditSince.toUTC().toString(Qt::ISODateWithMs)
+                                        : QString();
+}
+
 //! Runs the event loop until `finish` is called or the deadline passes; false on timeout.
 bool runUntilDone(const std::function<void(std::function<void()> finish)> &start)
 {
@@ -254,9 +262,7 @@ int RecordCommands::printAudit(const RelayOptions &options)
     if (!openStore(store, err))
         return 1;
     QObject context;
-    const QString since = options.auditSince.isValid()
-                              ? options.auditSince.toUTC().toString(Qt::ISODateWithMs)
-                              : QString();
+    const QString since = sinceOf(options);
     const auto entries = askStore<std::vector<AuditEntry>>(
         [&](Store::Done<std::vector<AuditEntry>> done) {
             store.audit(since, 1'000'000, &context, std::move(done));
@@ -291,9 +297,7 @@ int RecordCommands::printWebhookLog(const RelayOptions &options)
     if (!openStore(store, err))
         return 1;
     QObject context;
-    const QString since = options.auditSince.isValid()
-                              ? options.auditSince.toUTC().toString(Qt::ISODateWithMs)
-                              : QString();
+    const QString since = sinceOf(options);
     const auto log = askStore<WebhookLog>(
         [&](Store::Done<WebhookLog> done) {
             store.webhookLog(since, 1'000'000, &context, std::move(done));
@@ -406,6 +410,7 @@ int RecordCommands::printStats(const RelayOptions &options)
         return 1;
     QObject context;
     // Rooms store their creation time as ISO 8601 UTC to the second, so compare in that form.
+    // Shown in the report as given, to the second.
     const QString since = options.auditSince.isValid() ? iso(options.auditSince) : QString();
     const auto rows = askStore<StatsRows>(
         [&](Store::Done<StatsRows> done) { store.statsRows(since, &context, std::move(done)); },
