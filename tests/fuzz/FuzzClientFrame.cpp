@@ -2,7 +2,6 @@
 // limits and under tight ones, the guarantees a parsed frame gives the relay, the round trip
 // through encode(), and the validation helpers on the raw bytes.
 #include "FuzzCheck.h"
-
 #include "medtranslate/protocol/FrameCodec.h"
 #include "medtranslate/protocol/Validation.h"
 
@@ -21,9 +20,11 @@ bool isValidUtf8(std::string_view s)
 {
     for (std::size_t i = 0; i < s.size();) {
         const auto lead = static_cast<unsigned char>(s[i]);
-        const std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                                : (lead >> 3) == 0x1E                  ? 4
-                                                                                       : 0;
+        const std::size_t n = lead < 0x80           ? 1
+                              : (lead >> 5) == 0x6  ? 2
+                              : (lead >> 4) == 0xE  ? 3
+                              : (lead >> 3) == 0x1E ? 4
+                                                    : 0;
         if (n == 0 || i + n > s.size())
             return false;
         for (std::size_t k = 1; k < n; ++k) {
@@ -43,8 +44,8 @@ void checkValidation(std::string_view s)
             FUZZ_CHECK(!s.empty() && s.size() <= max);
             FUZZ_CHECK(isValidId(s, max + 1)); // a longer limit never refuses more
             FUZZ_CHECK(std::all_of(s.begin(), s.end(), [](char c) {
-                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                       (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || c == '.' || c == ':';
             }));
         }
     }
@@ -53,9 +54,8 @@ void checkValidation(std::string_view s)
         // Printable ASCII is visible; ASCII white space alone is not.
         if (std::any_of(s.begin(), s.end(), [](char c) { return c > 0x20 && c < 0x7F; }))
             FUZZ_CHECK(visible);
-        if (std::all_of(s.begin(), s.end(), [](char c) {
-                return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-            }))
+        if (std::all_of(s.begin(), s.end(),
+                        [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }))
             FUZZ_CHECK(!visible);
     }
 }
@@ -75,6 +75,9 @@ void checkParsed(const ClientFrame &frame, const Limits &limits)
             if constexpr (std::is_same_v<F, client::Hello>) {
                 FUZZ_CHECK(!f.token.empty() && f.token.size() <= limits.maxTokenBytes);
                 FUZZ_CHECK(!f.lastSeq || *f.lastSeq >= 0);
+            } else if constexpr (std::is_same_v<F, client::Status>) {
+                // Offline is what no connection means: an agent cannot send it.
+                FUZZ_CHECK(f.status != AgentStatus::Offline);
             } else {
                 FUZZ_CHECK(id(f.roomId));
             }
@@ -92,7 +95,9 @@ void checkParsed(const ClientFrame &frame, const Limits &limits)
             if constexpr (std::is_same_v<F, client::Preview>)
                 FUZZ_CHECK(id(f.requestId) && validText(f.text, limits));
             if constexpr (std::is_same_v<F, client::Transfer>)
-                FUZZ_CHECK(id(f.agentId));
+                FUZZ_CHECK(id(f.agentId) && utf8Length(f.note) <= client::kMaxTransferNoteChars);
+            if constexpr (std::is_same_v<F, client::Retranslate>)
+                FUZZ_CHECK(f.seq >= 1);
         },
         frame);
 }
