@@ -29,10 +29,48 @@ bool PhraseBook::loadDirectory(const QString &directory, QString *error)
         error);
 }
 
+namespace {
+
+//! The character pairs of a text without spaces or punctuation: "배가 아파요" and "배가아파요"
+//! are the same sentence to a patient, and Korean spacing varies.
+QStringList pairsOf(const QString &text)
+{
+    QString letters;
+    for (const QChar c : PhraseBook::normalize(text))
+        if (c.isLetterOrNumber())
+            letters += c;
+    QStringList pairs;
+    for (qsizetype i = 0; i + 1 < letters.size(); ++i)
+        pairs << letters.mid(i, 2);
+    return pairs;
+}
+
+double dice(QStringList a, const QStringList &b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return 0;
+    int shared = 0;
+    for (const QString &pair : b) {
+        const qsizetype at = a.indexOf(pair);
+        if (at >= 0) {
+            ++shared;
+            a.removeAt(at); // each pair counts once
+        }
+    }
+    return 2.0 * shared / double(a.size() + shared + b.size());
+}
+
+} // namespace
+
 void PhraseBook::add(const QHash<QString, QString> &row)
 {
     const int index = int(m_rows.size());
     m_rows.push_back(row);
+    // Once here, not for every row on every nearest() call.
+    QHash<QString, QStringList> pairs;
+    for (auto it = row.constBegin(); it != row.constEnd(); ++it)
+        pairs.insert(it.key(), pairsOf(it.value()));
+    m_pairs.push_back(std::move(pairs));
     for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
         auto &byText = m_index[it.key()];
         const QString key = normalize(it.value());
@@ -69,39 +107,6 @@ std::optional<QString> PhraseBook::languageOf(const QString &text, const QString
     return std::nullopt;
 }
 
-namespace {
-
-//! The character pairs of a text without spaces or punctuation: "배가 아파요" and "배가아파요"
-//! are the same sentence to a patient, and Korean spacing varies.
-QStringList pairsOf(const QString &text)
-{
-    QString letters;
-    for (const QChar c : PhraseBook::normalize(text))
-        if (c.isLetterOrNumber())
-            letters += c;
-    QStringList pairs;
-    for (qsizetype i = 0; i + 1 < letters.size(); ++i)
-        pairs << letters.mid(i, 2);
-    return pairs;
-}
-
-double dice(QStringList a, const QStringList &b)
-{
-    if (a.isEmpty() || b.isEmpty())
-        return 0;
-    int shared = 0;
-    for (const QString &pair : b) {
-        const qsizetype at = a.indexOf(pair);
-        if (at >= 0) {
-            ++shared;
-            a.removeAt(at); // each pair counts once
-        }
-    }
-    return 2.0 * shared / double(a.size() + shared + b.size());
-}
-
-} // namespace
-
 std::vector<PhraseBook::Near> PhraseBook::nearest(const QString &text, const QString &sourceLang,
                                                   const QString &targetLang, int limit,
                                                   double minSimilarity) const
@@ -109,12 +114,13 @@ std::vector<PhraseBook::Near> PhraseBook::nearest(const QString &text, const QSt
     const QStringList wanted = pairsOf(text);
     std::vector<Near> found;
     // A linear scan: a few thousand rows, asked once per preview pause, offline only.
-    for (const auto &row : m_rows) {
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        const auto &row = m_rows[i];
         const auto source = row.constFind(sourceLang);
         const auto target = row.constFind(targetLang);
         if (source == row.constEnd() || target == row.constEnd() || target->isEmpty())
             continue;
-        const double similarity = dice(wanted, pairsOf(*source));
+        const double similarity = dice(wanted, m_pairs[i].value(sourceLang));
         if (similarity >= minSimilarity)
             found.push_back({*source, *target, similarity});
     }

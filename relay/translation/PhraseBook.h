@@ -43,7 +43,8 @@ public:
 
 private:
     std::vector<QHash<QString, QString>> m_rows;
-    QHash<QString, QHash<QString, int>> m_index; // lang → normalized text → row
+    std::vector<QHash<QString, QStringList>> m_pairs; //!< per row: lang → character pairs
+    QHash<QString, QHash<QString, int>> m_index;      // lang → normalized text → row
 };
 
 } // namespace medtranslate::relay
