@@ -123,7 +123,8 @@ UnitHit unitAfter(const QString &text, qsizetype pos)
         if ((last.isLetter() && last.unicode() < 0x0250) && rest.size() > u.word.size() &&
             (rest.at(u.word.size()).isLetter() && rest.at(u.word.size()).unicode() < 0x0250))
             continue;
-        // "ngày 5 tháng 3" is the 5th of March: tháng before a number names the month.
+        // "ngày 5 tháng 3" is the 5th of March: tháng before a number names the month. But
+        // "2 tháng một lần" is once every two months: a number followed by lần is a count.
         if (u.word == u"tháng") {
             static const QStringList numberWords = {QStringLiteral("một"),  QStringLiteral("hai"),
                                                     QStringLiteral("ba"),   QStringLiteral("bốn"),
@@ -132,14 +133,26 @@ UnitHit unitAfter(const QString &text, qsizetype pos)
                                                     QStringLiteral("chín"), QStringLiteral("mười")};
             const qsizetype next = skipSpaces(text, pos + u.word.size());
             const QStringView month = QStringView(text).mid(next);
-            const bool numberNext =
-                next > pos + u.word.size() && next < text.size() &&
-                (text.at(next).isDigit() ||
-                 std::any_of(numberWords.cbegin(), numberWords.cend(), [&month](const QString &w) {
-                     return month.startsWith(w, Qt::CaseInsensitive) &&
-                            (month.size() == w.size() || !month.at(w.size()).isLetter());
-                 }));
-            if (numberNext)
+            qsizetype numberEnd = -1;
+            if (next > pos + u.word.size() && next < text.size()) {
+                if (text.at(next).isDigit()) {
+                    numberEnd = next;
+                    while (numberEnd < text.size() && text.at(numberEnd).isDigit())
+                        ++numberEnd;
+                } else {
+                    for (const QString &w : numberWords) {
+                        if (month.startsWith(w, Qt::CaseInsensitive) &&
+                            (month.size() == w.size() || !month.at(w.size()).isLetter())) {
+                            numberEnd = next + w.size();
+                            break;
+                        }
+                    }
+                }
+            }
+            const bool countNext = numberEnd >= 0 && QStringView(text)
+                                                         .mid(skipSpaces(text, numberEnd))
+                                                         .startsWith(u"lần", Qt::CaseInsensitive);
+            if (numberEnd >= 0 && !countNext)
                 return UnitHit{};
         }
         const bool clock = u.word == u"시" || u.word == u"時" || u.word == u"点" ||

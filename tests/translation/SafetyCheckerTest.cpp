@@ -226,6 +226,11 @@ TEST(SafetyCheckerTest, VietnameseNumberWordsCount)
     EXPECT_EQ(sureNumbers("năm 2024"), 1); // only 2024
     EXPECT_EQ(check("3월 5일", "ngày 5 tháng ba"), kNone);
     EXPECT_EQ(check("3월 5일", "ngày 5 tháng 3"), kNone); // tháng before a number is a month
+    // ... unless the number counts times: "2 tháng một lần" is once every two months.
+    EXPECT_EQ(check("2개월에 한 번", "2 tháng một lần"), kNone);
+    EXPECT_EQ(check("2주에 한 번", "2 tháng một lần"), kUnit);
+    EXPECT_EQ(check("2주에 한 번", "2 tháng 1 lần"), kUnit);
+    EXPECT_EQ(check("1월 2일", "ngày 2 tháng một"), kNone);
 }
 
 TEST(SafetyCheckerTest, EnglishNumberWordsCount)
