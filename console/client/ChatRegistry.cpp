@@ -1,15 +1,19 @@
 #include "client/ChatRegistry.h"
 
 #include "client/ChatSession.h"
+#include "client/OverviewModel.h"
 #include "client/QueueModel.h"
 #include "client/RelayClient.h"
+
+#include <utility>
 
 namespace medtranslate::console {
 
 namespace server = protocol::server;
 
 ChatRegistry::ChatRegistry(RelayClient &client, QObject *parent)
-    : QObject(parent), m_client(client), m_queue(new QueueModel(this))
+    : QObject(parent), m_client(client), m_queue(new QueueModel(this)),
+      m_overview(new OverviewModel(this))
 {
     qRegisterMetaType<ChatSession *>(); // declared, not defined, where moc reads the signal
     connect(&client, &RelayClient::welcomed, this, &ChatRegistry::handleWelcome);
@@ -24,6 +28,10 @@ ChatRegistry::ChatRegistry(RelayClient &client, QObject *parent)
     connect(&client, &RelayClient::previewReceived, this, &ChatRegistry::handlePreview);
     connect(&client, &RelayClient::previewFailed, this, &ChatRegistry::handlePreviewFailed);
     connect(&client, &RelayClient::sendFailed, this, &ChatRegistry::handleSendFailed);
+    connect(&client, &RelayClient::overviewReceived, this,
+            [this](const server::Overview &overview) { m_overview->setRooms(overview.rooms); });
+    // A waiting room that turns urgent, and one of our own chats, both need the counselor now.
+    connect(m_queue, &QueueModel::urgentRaised, this, &ChatRegistry::urgentRaised);
 }
 
 ChatRegistry::~ChatRegistry() = default;
@@ -48,6 +56,18 @@ bool ChatRegistry::accept(const QString &roomId)
         return false;
     m_accepting.insert(roomId);
     return true;
+}
+
+void ChatRegistry::clear()
+{
+    const auto sessions = std::exchange(m_sessions, {});
+    for (const auto &[id, s] : sessions) {
+        emit chatClosed(id);
+        s->deleteLater(); // its page goes the same way
+    }
+    m_accepting.clear();
+    m_queue->setRooms({});
+    m_overview->setRooms({});
 }
 
 void ChatRegistry::close(const QString &roomId)
@@ -102,7 +122,10 @@ void ChatRegistry::handleRoom(const protocol::Room &room)
     const QString id = QString::fromStdString(room.roomId);
     const bool mine = isMine(room);
     if (ChatSession *s = session(id)) {
+        const bool wasUrgent = s->room().urgent;
         s->updateRoom(room, mine);
+        if (room.urgent && !wasUrgent && s->isActive())
+            emit urgentRaised({id});
         return;
     }
     if (mine && room.status == protocol::RoomStatus::Active)

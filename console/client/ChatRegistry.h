@@ -10,6 +10,7 @@
 namespace medtranslate::console {
 
 class ChatSession;
+class OverviewModel;
 class QueueModel;
 class RelayClient;
 
@@ -25,12 +26,16 @@ public:
     ~ChatRegistry() override;
 
     [[nodiscard]] QueueModel *queue() { return m_queue; }
+    //! The whole desk, filled only for supervisors (the relay's `overview` frames).
+    [[nodiscard]] OverviewModel *overview() { return m_overview; }
     [[nodiscard]] ChatSession *session(const QString &roomId) const;
     [[nodiscard]] QList<ChatSession *> sessions() const;
     [[nodiscard]] RelayClient &client() { return m_client; }
 
     //! Asks the relay for the room; the chat opens in front when the relay assigns it.
     bool accept(const QString &roomId);
+    //! Forgets every chat and the queue (the counselor logged out).
+    void clear();
     //! Forgets a chat that is no longer active (the agent closed its tab).
     void close(const QString &roomId);
 
@@ -55,6 +60,8 @@ signals:
     //! A patient message new to its chat (for notifications).
     void patientMessage(medtranslate::console::ChatSession *session,
                         const medtranslate::protocol::Message &message);
+    //! Rooms that became urgent: waiting ones (new, or raised) and our own active chats.
+    void urgentRaised(const QStringList &roomIds);
 
 private:
     [[nodiscard]] bool isMine(const protocol::Room &room) const;
@@ -62,6 +69,7 @@ private:
 
     RelayClient &m_client;
     QueueModel *m_queue;
+    OverviewModel *m_overview;
     std::map<QString, ChatSession *> m_sessions; //!< owned as Qt children
     QSet<QString> m_accepting;
 };

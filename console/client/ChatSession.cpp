@@ -205,10 +205,10 @@ bool ChatSession::end()
     return isActive() && m_client.end(roomId());
 }
 
-bool ChatSession::transfer(const QString &agentId)
+bool ChatSession::transfer(const QString &agentId, const QString &note)
 {
     return isActive() && !agentId.trimmed().isEmpty() &&
-           m_client.transfer(roomId(), agentId.trimmed());
+           m_client.transfer(roomId(), agentId.trimmed(), note.trimmed());
 }
 
 void ChatSession::updateRoom(const protocol::Room &room, bool mine)

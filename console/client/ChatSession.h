@@ -62,7 +62,7 @@ public:
     //! The agent has seen the chat: clears the unread badge and tells the relay.
     void markAllRead();
     bool end();
-    bool transfer(const QString &agentId);
+    bool transfer(const QString &agentId, const QString &note = {});
     //! The connection this chat talks through (for directory lookups such as colleagues).
     [[nodiscard]] RelayClient &client() const { return m_client; }
 

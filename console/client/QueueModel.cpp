@@ -110,10 +110,13 @@ void QueueModel::setRooms(std::vector<protocol::Room> rooms)
         }
     }
     QStringList arrived;
+    QStringList raised;
     for (auto &room : rooms) {
         const int existing = rowOf(qs(room.roomId));
         if (existing >= 0) {
             const bool becameUrgent = room.urgent != m_rooms[size_t(existing)].urgent;
+            if (becameUrgent && room.urgent)
+                raised << qs(room.roomId);
             m_rooms[size_t(existing)] = std::move(room);
             emit dataChanged(index(existing), index(existing));
             if (becameUrgent)
@@ -123,12 +126,16 @@ void QueueModel::setRooms(std::vector<protocol::Room> rooms)
         const auto at = std::upper_bound(m_rooms.begin(), m_rooms.end(), room, comesFirst);
         const int row = int(at - m_rooms.begin());
         arrived << qs(room.roomId);
+        if (room.urgent)
+            raised << qs(room.roomId);
         beginInsertRows({}, row, row);
         m_rooms.insert(m_rooms.begin() + row, std::move(room));
         endInsertRows();
     }
     if (!arrived.isEmpty())
         emit patientsArrived(arrived);
+    if (!raised.isEmpty())
+        emit urgentRaised(raised);
 }
 
 void QueueModel::moveToItsPlace(int row)

@@ -51,6 +51,8 @@ public:
 signals:
     //! Rooms that were not in the queue before (for a notification).
     void patientsArrived(const QStringList &roomIds);
+    //! Rooms that are urgent now and were not before (new urgent rooms among them).
+    void urgentRaised(const QStringList &roomIds);
 
 private:
     //! A row whose urgency changed goes to where the order puts it.

@@ -559,11 +559,11 @@ bool RelayClient::end(const QString &roomId)
     return true;
 }
 
-bool RelayClient::transfer(const QString &roomId, const QString &agentId)
+bool RelayClient::transfer(const QString &roomId, const QString &agentId, const QString &note)
 {
     if (!m_welcomed)
         return false;
-    sendFrame(client::Transfer{roomId.toStdString(), agentId.toStdString(), {}});
+    sendFrame(client::Transfer{roomId.toStdString(), agentId.toStdString(), note.toStdString()});
     return true;
 }
 
@@ -765,6 +765,11 @@ void RelayClient::handle(const server::Agents &frame)
 void RelayClient::handle(const server::TransferNote &frame)
 {
     emit transferNoteReceived(frame);
+}
+
+void RelayClient::handle(const protocol::server::Overview &frame)
+{
+    emit overviewReceived(frame);
 }
 
 } // namespace medtranslate::console

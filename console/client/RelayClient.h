@@ -90,7 +90,9 @@ public:
     //! These return false when there is no connection to carry them.
     bool accept(const QString &roomId);
     bool end(const QString &roomId);
-    bool transfer(const QString &roomId, const QString &agentId);
+    //! `note` (may be empty) is for the receiving colleague only; the relay keeps it from the
+    //! patient.
+    bool transfer(const QString &roomId, const QString &agentId, const QString &note = {});
     bool requestHistory(const QString &roomId, qint64 afterSeq);
     bool setTyping(const QString &roomId, bool active);
     bool markRead(const QString &roomId, qint64 seq);
@@ -141,6 +143,8 @@ signals:
     void previewReceived(const medtranslate::protocol::server::PreviewResult &result);
     //! Colleagues' status and load (the relay's `agents` frame).
     void agentsChanged(const std::vector<medtranslate::protocol::AgentPresence> &agents);
+    //! The whole desk, for supervisors (the relay sends it to agents with the admin role only).
+    void overviewReceived(const medtranslate::protocol::server::Overview &overview);
     //! A colleague transferred a room to us with a note.
     void transferNoteReceived(const medtranslate::protocol::server::TransferNote &note);
     void previewFailed(const QString &requestId, const QString &detail);
@@ -201,7 +205,7 @@ private:
     void handle(const protocol::server::Agents &frame);
     void handle(const protocol::server::TransferNote &frame);
     void handle(const protocol::server::QueuePosition &) {} //!< for patients only
-    void handle(const protocol::server::Overview &) {} //!< no supervisor view in the console yet
+    void handle(const protocol::server::Overview &frame);
 
     void onLoginFinished(QNetworkReply *reply);
     void onTemplatesFinished(QNetworkReply *reply);

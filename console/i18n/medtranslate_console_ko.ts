@@ -348,125 +348,125 @@
 <context>
     <name>medtranslate::console::ChatPage</name>
     <message>
-        <location filename="../ui/ChatPage.cpp"/>
+        <location filename="../ui/ChatPage.cpp" line="125"/>
         <source>Urgent</source>
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp"/>
+        <location filename="../ui/ChatPage.cpp" line="148"/>
         <source>Urgent — red flag in the patient&apos;s words: %1. The patient was told to call 119.</source>
         <translation>긴급 — 환자의 말에서 위험 신호: %1. 환자에게 119 신고를 안내했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="33"/>
-        <location filename="../ui/ChatPage.cpp" line="284"/>
-        <location filename="../ui/ChatPage.cpp" line="287"/>
+        <location filename="../ui/ChatPage.cpp" line="35"/>
+        <location filename="../ui/ChatPage.cpp" line="301"/>
+        <location filename="../ui/ChatPage.cpp" line="304"/>
         <source>End chat</source>
         <translation>상담 종료</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="34"/>
+        <location filename="../ui/ChatPage.cpp" line="36"/>
         <source>Transfer…</source>
         <translation>이관…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="35"/>
-        <location filename="../ui/ChatPage.cpp" line="101"/>
+        <location filename="../ui/ChatPage.cpp" line="37"/>
+        <location filename="../ui/ChatPage.cpp" line="109"/>
         <source>Export consultation…</source>
         <translation>상담 내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="48"/>
+        <location filename="../ui/ChatPage.cpp" line="55"/>
         <source>The patient is typing…</source>
         <translation>환자가 입력 중입니다…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="50"/>
+        <location filename="../ui/ChatPage.cpp" line="57"/>
         <source>End the consultation for both sides</source>
         <translation>환자와 상담사 모두에게 상담을 종료합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="51"/>
+        <location filename="../ui/ChatPage.cpp" line="58"/>
         <source>Hand this consultation to another counselor</source>
         <translation>이 상담을 다른 상담사에게 넘깁니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="53"/>
+        <location filename="../ui/ChatPage.cpp" line="60"/>
         <source>Save the record of this consultation, original and translation, as PDF, HTML or JSON</source>
         <translation>이 상담의 기록(원문과 번역)을 PDF, HTML 또는 JSON으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="101"/>
+        <location filename="../ui/ChatPage.cpp" line="109"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="103"/>
+        <location filename="../ui/ChatPage.cpp" line="111"/>
         <source>Exporting the consultation…</source>
         <translation>상담을 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="106"/>
+        <location filename="../ui/ChatPage.cpp" line="114"/>
         <source>Consultation saved to %1</source>
         <translation>상담 기록을 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="120"/>
+        <location filename="../ui/ChatPage.cpp" line="129"/>
         <source> (ended)</source>
         <translation> (종료됨)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="122"/>
+        <location filename="../ui/ChatPage.cpp" line="131"/>
         <source> (closed)</source>
         <translation> (닫힘)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="128"/>
+        <location filename="../ui/ChatPage.cpp" line="137"/>
         <source>%1 patient</source>
         <translation>%1 환자</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="132"/>
+        <location filename="../ui/ChatPage.cpp" line="141"/>
         <source>● online</source>
         <translation>● 접속 중</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="132"/>
+        <location filename="../ui/ChatPage.cpp" line="141"/>
         <source>○ offline</source>
         <translation>○ 접속 끊김</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="135"/>
+        <location filename="../ui/ChatPage.cpp" line="144"/>
         <source>Consultation %1</source>
         <translation>상담 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="146"/>
+        <location filename="../ui/ChatPage.cpp" line="163"/>
         <source>This chat is read only.</source>
         <translation>이 상담은 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="166"/>
+        <location filename="../ui/ChatPage.cpp" line="183"/>
         <source>Send files to the patient</source>
         <translation>환자에게 파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="169"/>
+        <location filename="../ui/ChatPage.cpp" line="186"/>
         <source>Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.pdf)</source>
         <translation>사진 및 PDF 문서 (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="169"/>
+        <location filename="../ui/ChatPage.cpp" line="186"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="184"/>
+        <location filename="../ui/ChatPage.cpp" line="201"/>
         <source>Send files</source>
         <translation>파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="184"/>
+        <location filename="../ui/ChatPage.cpp" line="201"/>
         <source>Send to the patient?
 
 %1</source>
@@ -475,28 +475,27 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="207"/>
+        <location filename="../ui/ChatPage.cpp" line="224"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="208"/>
-        <location filename="../ui/ChatPage.cpp" line="351"/>
+        <location filename="../ui/ChatPage.cpp" line="225"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="380"/>
+        <location filename="../ui/ChatPage.cpp" line="333"/>
         <source>Not exported: %1</source>
         <translation>내보내지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="381"/>
+        <location filename="../ui/ChatPage.cpp" line="334"/>
         <source>Export consultation</source>
         <translation>상담 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="382"/>
+        <location filename="../ui/ChatPage.cpp" line="335"/>
         <source>The consultation was not exported.
 
 %1</source>
@@ -505,39 +504,39 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="193"/>
+        <location filename="../ui/ChatPage.cpp" line="210"/>
         <source>Send picture</source>
         <translation>사진 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="194"/>
+        <location filename="../ui/ChatPage.cpp" line="211"/>
         <source>Send the pasted picture (%1 × %2) to the patient?</source>
         <translation>붙여 넣은 사진(%1 × %2)을 환자에게 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="246"/>
+        <location filename="../ui/ChatPage.cpp" line="263"/>
         <source>The chat has ended: the files were not sent.</source>
         <translation>상담이 종료되어 파일을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="258"/>
+        <location filename="../ui/ChatPage.cpp" line="275"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ChatPage.cpp" line="259"/>
+        <location filename="../ui/ChatPage.cpp" line="276"/>
         <source>%n file(s) not sent.</source>
         <translation>
             <numerusform>파일 %n개를 보내지 않았습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="261"/>
+        <location filename="../ui/ChatPage.cpp" line="278"/>
         <source>Not sent</source>
         <translation>전송 실패</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="262"/>
+        <location filename="../ui/ChatPage.cpp" line="279"/>
         <source>These files were not sent:
 
 %1</source>
@@ -546,72 +545,40 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="285"/>
+        <location filename="../ui/ChatPage.cpp" line="302"/>
         <source>End this consultation? The patient can no longer write in it.</source>
         <translation>이 상담을 종료할까요? 종료 후에는 환자가 더 이상 메시지를 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="288"/>
+        <location filename="../ui/ChatPage.cpp" line="305"/>
         <source>Keep chatting</source>
         <translation>계속 상담</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="293"/>
+        <location filename="../ui/ChatPage.cpp" line="310"/>
         <source>Not connected to the relay: the chat was not ended.</source>
         <translation>중계 서버에 연결되어 있지 않아 상담을 종료하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="329"/>
-        <source>%1 (online)</source>
-        <translation>%1 (접속 중)</translation>
-    </message>
-    <message>
-        <location filename="../ui/ChatPage.cpp" line="329"/>
-        <source>%1 (offline)</source>
-        <translation>%1 (접속 안 함)</translation>
-    </message>
-    <message>
-        <location filename="../ui/ChatPage.cpp" line="334"/>
-        <source>There is no other counselor to transfer this chat to.</source>
-        <translation>이 상담을 넘길 다른 상담사가 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/ChatPage.cpp" line="337"/>
-        <source>Counselor who takes over this chat:</source>
-        <translation>이 상담을 이어받을 상담사:</translation>
-    </message>
-    <message>
-        <location filename="../ui/ChatPage.cpp" line="348"/>
+        <location filename="../ui/ChatPage.cpp" line="317"/>
         <source>Transfer chat</source>
         <translation>상담 이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="350"/>
-        <source>Transfer</source>
-        <translation>이관</translation>
-    </message>
-    <message>
-        <location filename="../ui/ChatPage.cpp" line="362"/>
+        <location filename="../ui/ChatPage.cpp" line="326"/>
         <source>Not connected to the relay: the chat was not transferred.</source>
         <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="364"/>
+        <location filename="../ui/ChatPage.cpp" line="328"/>
         <source>Transfer requested.</source>
         <translation>이관을 요청했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/ChatPage.cpp" line="371"/>
-        <source>Agent id of the colleague who takes over
-(ask your administrator if you do not know it):</source>
-        <translation>상담을 넘겨받을 상담사의 ID
-(모르면 관리자에게 문의하세요):</translation>
     </message>
 </context>
 <context>
     <name>medtranslate::console::ChatRegistry</name>
     <message>
-        <location filename="../client/ChatRegistry.cpp" line="90"/>
+        <location filename="../client/ChatRegistry.cpp" line="111"/>
         <source>This consultation is no longer assigned to you (ended or transferred while the console was offline).</source>
         <translation>이 상담은 더 이상 배정되어 있지 않습니다 (콘솔이 오프라인인 동안 종료되었거나 이관되었습니다).</translation>
     </message>
@@ -684,7 +651,7 @@
 <context>
     <name>medtranslate::console::ChatTabs</name>
     <message>
-        <location filename="../ui/ChatTabs.cpp" line="90"/>
+        <location filename="../ui/ChatTabs.cpp" line="92"/>
         <source>Close this chat</source>
         <translation>이 상담 닫기</translation>
     </message>
@@ -852,6 +819,11 @@
         <source>Your session has expired. Log in again; your chats stay open.</source>
         <translation>로그인 세션이 만료되었습니다. 다시 로그인하세요. 열린 상담은 그대로 유지됩니다.</translation>
     </message>
+    <message>
+        <location filename="../ui/ConsoleController.cpp" line="59"/>
+        <source>You have logged out.</source>
+        <translation>로그아웃했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>medtranslate::console::LoginDialog</name>
@@ -936,84 +908,135 @@
 <context>
     <name>medtranslate::console::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="34"/>
+        <location filename="../ui/MainWindow.cpp" line="43"/>
         <source>MedTranslate — counselor console</source>
         <translation>MedTranslate — 상담사 콘솔</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="35"/>
+        <location filename="../ui/MainWindow.cpp" line="44"/>
         <source>Accept a waiting patient to start a chat.</source>
         <translation>대기 중인 환자를 수락하면 상담이 시작됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="52"/>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>Another counselor already took this patient.</source>
         <translation>다른 상담사가 이미 이 환자를 맡았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>The relay refused: %1</source>
         <translation>서버가 요청을 거부했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <source>&amp;Console</source>
+        <translation>콘솔(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <source>Notification &amp;sound</source>
+        <translation>알림 소리(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <source>&amp;Log out</source>
+        <translation>로그아웃(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <source>All consultations</source>
+        <translation>전체 상담</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <source>Not connected to the relay: nothing was changed.</source>
+        <translation>중계 서버에 연결되어 있지 않아 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <source>Reassign consultation</source>
+        <translation>상담 재배정</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Counselor: %1</source>
         <translation>상담사: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>Messages not delivered</source>
         <translation>전달되지 않은 메시지</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>%n message(s) have not reached the relay yet. If you quit now, the patient will not get them. Wait, and the console closes by itself once they are delivered.</source>
         <translation>
             <numerusform>메시지 %n건이 아직 서버에 전달되지 않았습니다. 지금 종료하면 환자가 받지 못합니다. 기다리시면 전달된 뒤 콘솔이 저절로 종료됩니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>Quit anyway</source>
         <translation>그래도 종료</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Wait for delivery</source>
         <translation>전달될 때까지 기다리기</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>The relay refused a message; it was not delivered. It stays in its chat, marked in red, where it can be sent again.</source>
         <translation>서버가 메시지를 거부하여 전달되지 않았습니다. 메시지는 해당 대화에 빨간색으로 표시되어 있으며, 그곳에서 다시 보낼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>Not connected to the relay: cannot accept now.</source>
         <translation>중계 서버에 연결되어 있지 않아 지금은 수락할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>A patient is waiting</source>
         <translation>대기 중인 환자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>A %1-speaking patient is waiting for a counselor.</source>
         <translation>%1 환자가 상담을 기다리고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <source>Urgent: a patient may have an emergency</source>
+        <translation>긴급: 응급 상황일 수 있는 환자</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <source>%1-speaking patient: &quot;%2&quot;</source>
+        <translation>%1 사용 환자: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>(not translated yet) %1</source>
         <translation>(아직 번역되지 않음) %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>Message from a %1-speaking patient</source>
         <translation>%1 환자의 새 메시지</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="85"/>
         <source>Note from %1 with the transferred chat: %2</source>
         <translation>%1 님이 상담을 넘기며 남긴 메모: %2</translation>
     </message>
@@ -1133,6 +1156,98 @@
     </message>
 </context>
 <context>
+    <name>medtranslate::console::NotificationBanner</name>
+    <message>
+        <location filename="../ui/NotificationBanner.cpp" line="10"/>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::Notifier</name>
+    <message>
+        <location filename="../ui/Notifier.cpp" line="44"/>
+        <source>MedTranslate console</source>
+        <translation>MedTranslate 콘솔</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::OverviewDelegate</name>
+    <message>
+        <location filename="../ui/OverviewDelegate.cpp" line="33"/>
+        <source>With %1, answered</source>
+        <translation>%1 상담 중, 답변함</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewDelegate.cpp" line="34"/>
+        <source>With %1, patient %2</source>
+        <translation>%1 상담 중, 환자 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewDelegate.cpp" line="68"/>
+        <source>%1 (patient offline)</source>
+        <translation>%1 (환자 접속 안 함)</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewDelegate.cpp" line="90"/>
+        <source>Red flag: %1</source>
+        <translation>위험 신호: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::OverviewPanel</name>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="21"/>
+        <source>Take over</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="22"/>
+        <source>Reassign…</source>
+        <translation>재배정…</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="26"/>
+        <source>All %1</source>
+        <translation>전체 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="27"/>
+        <source>Urgent %1</source>
+        <translation>긴급 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="28"/>
+        <source>Waiting %1</source>
+        <translation>대기 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="29"/>
+        <source>In a chat %1</source>
+        <translation>상담 중 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="37"/>
+        <source>All consultations of the desk</source>
+        <translation>데스크의 전체 상담</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="38"/>
+        <source>No consultation in this list.</source>
+        <translation>이 목록에 상담이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="43"/>
+        <source>Take this consultation yourself</source>
+        <translation>이 상담을 직접 맡습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewPanel.cpp" line="44"/>
+        <source>Give this consultation to another counselor</source>
+        <translation>이 상담을 다른 상담사에게 넘깁니다</translation>
+    </message>
+</context>
+<context>
     <name>medtranslate::console::PresenceBar</name>
     <message>
         <location filename="../ui/PresenceBar.cpp" line="17"/>
@@ -1150,29 +1265,29 @@
         <translation>자리 비움 중에는 진행 중인 상담은 그대로 두고 새 상담은 배정되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="47"/>
+        <location filename="../ui/PresenceBar.cpp" line="49"/>
         <source>available</source>
         <translation>상담 가능</translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="51"/>
+        <location filename="../ui/PresenceBar.cpp" line="53"/>
         <source>away</source>
         <translation>자리 비움</translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="54"/>
+        <location filename="../ui/PresenceBar.cpp" line="56"/>
         <source>offline</source>
         <translation>오프라인</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/PresenceBar.cpp" line="57"/>
+        <location filename="../ui/PresenceBar.cpp" line="59"/>
         <source>%1 — %2, %n chat(s)</source>
         <translation>
             <numerusform>%1 — %2, 상담 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="59"/>
+        <location filename="../ui/PresenceBar.cpp" line="61"/>
         <source>Colleagues: %1 available, %2 away</source>
         <translation>동료: 상담 가능 %1명, 자리 비움 %2명</translation>
     </message>
@@ -1223,12 +1338,12 @@
 <context>
     <name>medtranslate::console::QueueDelegate</name>
     <message>
-        <location filename="../ui/QueueDelegate.cpp"/>
+        <location filename="../ui/QueueDelegate.cpp" line="50"/>
         <source>Urgent</source>
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp"/>
+        <location filename="../ui/QueueDelegate.cpp" line="114"/>
         <source>Red flag: %1</source>
         <translation>위험 신호: %1</translation>
     </message>
@@ -1248,12 +1363,12 @@
         <translation>대기 %1시간 %2분</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="81"/>
+        <location filename="../ui/QueueDelegate.cpp" line="126"/>
         <source>No message yet</source>
         <translation>아직 메시지 없음</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="87"/>
+        <location filename="../ui/QueueDelegate.cpp" line="132"/>
         <source>(not translated) %1</source>
         <translation>(번역 안 됨) %1</translation>
     </message>
@@ -1261,27 +1376,42 @@
 <context>
     <name>medtranslate::console::QueuePanel</name>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="16"/>
+        <location filename="../ui/QueuePanel.cpp" line="20"/>
         <source>Accept</source>
         <translation>상담 수락</translation>
     </message>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="23"/>
+        <location filename="../ui/QueuePanel.cpp" line="34"/>
         <source>Waiting patients</source>
         <translation>대기 환자</translation>
     </message>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="24"/>
+        <location filename="../ui/QueuePanel.cpp" line="80"/>
         <source>No patient is waiting.</source>
         <translation>대기 중인 환자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="29"/>
+        <location filename="../ui/QueuePanel.cpp" line="81"/>
+        <source>No waiting patient in this list.</source>
+        <translation>이 목록에 대기 중인 환자가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueuePanel.cpp" line="41"/>
         <source>Take the selected patient&apos;s consultation</source>
         <translation>선택한 환자의 상담을 맡습니다</translation>
     </message>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="62"/>
+        <location filename="../ui/QueuePanel.cpp" line="25"/>
+        <source>Waiting %1</source>
+        <translation>대기 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueuePanel.cpp" line="26"/>
+        <source>Urgent %1</source>
+        <translation>긴급 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueuePanel.cpp" line="78"/>
         <source>Waiting patients (%1)</source>
         <translation>대기 환자 (%1)</translation>
     </message>
@@ -1459,11 +1589,56 @@
     </message>
 </context>
 <context>
-    <name>medtranslate::console::TrayNotifier</name>
+    <name>medtranslate::console::TransferDialog</name>
     <message>
-        <location filename="../ui/TrayNotifier.cpp" line="33"/>
-        <source>MedTranslate console</source>
-        <translation>MedTranslate 콘솔</translation>
+        <location filename="../ui/TransferDialog.cpp" line="32"/>
+        <source>%1 (online)</source>
+        <translation>%1 (접속 중)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TransferDialog.cpp" line="33"/>
+        <source>%1 (offline)</source>
+        <translation>%1 (접속 안 함)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TransferDialog.cpp" line="37"/>
+        <source>Counselor who takes over:</source>
+        <translation>이어받을 상담사:</translation>
+    </message>
+    <message>
+        <location filename="../ui/TransferDialog.cpp" line="41"/>
+        <source>ask your administrator if you do not know it</source>
+        <translation>모르면 관리자에게 문의하세요</translation>
+    </message>
+    <message>
+        <location filename="../ui/TransferDialog.cpp" line="42"/>
+        <source>Colleague&apos;s agent id:</source>
+        <translation>상담사 ID:</translation>
+    </message>
+    <message>
+        <location filename="../ui/TransferDialog.cpp" line="47"/>
+        <source>Optional: a line for your colleague, e.g. &quot;asked about blood-pressure pills&quot;. The patient never sees it.</source>
+        <translation>선택: 동료에게 남길 한 줄 (예: &quot;혈압약 문의함&quot;). 환자에게는 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TransferDialog.cpp" line="51"/>
+        <source>Note:</source>
+        <translation>메모:</translation>
+    </message>
+    <message>
+        <location filename="../ui/TransferDialog.cpp" line="57"/>
+        <source>Transfer</source>
+        <translation>이관</translation>
+    </message>
+    <message>
+        <location filename="../ui/TransferDialog.cpp" line="58"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/TransferDialog.cpp" line="140"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 </TS>

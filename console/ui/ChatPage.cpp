@@ -9,6 +9,7 @@
 #include "ui/Composer.h"
 #include "ui/LanguageNames.h"
 #include "ui/TranscriptExport.h"
+#include "ui/TransferDialog.h"
 
 #include <QDir>
 #include <QDragEnterEvent>
@@ -18,7 +19,6 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QImage>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
@@ -314,82 +314,17 @@ void ChatPage::confirmEnd()
 
 void ChatPage::askTransfer()
 {
-    // The directory arrives asynchronously; its answer (or failure) opens the dialog.
-    RelayClient &client = m_session->client();
-    auto connections = std::make_shared<std::vector<QMetaObject::Connection>>();
-    auto forget = [connections]() {
-        for (const auto &c : *connections)
-            QObject::disconnect(c);
-    };
-    connections->push_back(connect(&client, &RelayClient::colleaguesLoaded, this,
-                                   [this, forget](const std::vector<Colleague> &colleagues) {
-                                       forget();
-                                       chooseColleague(colleagues);
-                                   }));
-    connections->push_back(
-        connect(&client, &RelayClient::colleaguesFailed, this, [this, forget](const QString &) {
-            forget();
-            askColleagueId();
-        }));
-    client.fetchColleagues();
+    TransferDialog::ask(
+        m_session->client(), this, tr("Transfer chat"),
+        [this](const QString &agentId, const QString &note) { requestTransfer(agentId, note); });
 }
 
-void ChatPage::chooseColleague(const std::vector<Colleague> &colleagues)
+void ChatPage::requestTransfer(const QString &agentId, const QString &note)
 {
-    QStringList labels;
-    QHash<QString, QString> idByLabel;
-    const QString self = m_session->client().agent().id;
-    for (const Colleague &c : colleagues) {
-        if (c.id == self)
-            continue;
-        const QString label =
-            c.online ? tr("%1 (online)").arg(c.name) : tr("%1 (offline)").arg(c.name);
-        labels << label;
-        idByLabel.insert(label, c.id);
-    }
-    if (labels.isEmpty()) {
-        emit notice(tr("There is no other counselor to transfer this chat to."));
-        return;
-    }
-    QInputDialog *dialog = transferDialog(tr("Counselor who takes over this chat:"));
-    dialog->setComboBoxItems(labels);
-    dialog->setComboBoxEditable(false);
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            [this, idByLabel](const QString &label) { requestTransfer(idByLabel.value(label)); });
-    dialog->open();
-}
-
-QInputDialog *ChatPage::transferDialog(const QString &label)
-{
-    auto *dialog = new QInputDialog(this);
-    dialog->setWindowTitle(tr("Transfer chat"));
-    dialog->setLabelText(label);
-    dialog->setOkButtonText(tr("Transfer"));
-    dialog->setCancelButtonText(tr("Cancel"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    return dialog;
-}
-
-void ChatPage::requestTransfer(const QString &agentId)
-{
-    if (agentId.trimmed().isEmpty())
-        return;
-    if (!m_session->transfer(agentId))
+    if (!m_session->transfer(agentId, note))
         emit notice(tr("Not connected to the relay: the chat was not transferred."));
     else
         emit notice(tr("Transfer requested."));
-}
-
-void ChatPage::askColleagueId()
-{
-    // Without the directory (relay unreachable or too old) the counselor can still type an id.
-    QInputDialog *dialog =
-        transferDialog(tr("Agent id of the colleague who takes over\n(ask your administrator "
-                          "if you do not know it):"));
-    dialog->setInputMode(QInputDialog::TextInput);
-    connect(dialog, &QInputDialog::textValueSelected, this, &ChatPage::requestTransfer);
-    dialog->open();
 }
 
 void ChatPage::exportFailed(const QString &message)

@@ -8,7 +8,6 @@
 class QDragEnterEvent;
 class QDropEvent;
 class QImage;
-class QInputDialog;
 class QLabel;
 class QPixmap;
 class QPushButton;
@@ -73,11 +72,7 @@ private:
     void updateState();
     void confirmEnd();
     void askTransfer();
-    void chooseColleague(const std::vector<Colleague> &colleagues);
-    void askColleagueId();
-    //! The transfer question, set up but not shown; the caller adds the choices.
-    QInputDialog *transferDialog(const QString &label);
-    void requestTransfer(const QString &agentId);
+    void requestTransfer(const QString &agentId, const QString &note);
     void exportFailed(const QString &message);
 
     ChatSession *m_session;

@@ -49,6 +49,17 @@ void ConsoleController::start()
     m_login->show();
 }
 
+void ConsoleController::logOut()
+{
+    m_client->logout();
+    m_registry->clear();
+    // Called from the window's close event: it goes once that has returned.
+    m_window.release()->deleteLater();
+    m_login->setBusy(false);
+    m_login->showNotice(tr("You have logged out."));
+    m_login->show();
+}
+
 void ConsoleController::onLoggedIn()
 {
     m_login->rememberInputs();
@@ -57,6 +68,7 @@ void ConsoleController::onLoggedIn()
     if (!m_window) {
         m_window = std::make_unique<MainWindow>(*m_registry, m_templates);
         m_window->resize(1280, 800);
+        connect(m_window.get(), &MainWindow::logoutRequested, this, &ConsoleController::logOut);
     }
     m_window->setAgentName(m_client->agent().name);
     m_window->show();

@@ -29,6 +29,8 @@ public:
 
 private:
     void onLoggedIn();
+    //! Back to the login window: the connection, the chats and the window are let go.
+    void logOut();
 
     RelayClient *m_client;
     ChatRegistry *m_registry;

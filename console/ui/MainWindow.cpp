@@ -2,6 +2,7 @@
 
 #include "client/ChatRegistry.h"
 #include "client/ChatSession.h"
+#include "client/OverviewModel.h"
 #include "client/QueueModel.h"
 #include "client/RelayClient.h"
 #include "client/TemplateModel.h"
@@ -9,19 +10,25 @@
 #include "ui/ChatTabs.h"
 #include "ui/ConnectionIndicator.h"
 #include "ui/LanguageNames.h"
+#include "ui/NotificationBanner.h"
+#include "ui/Notifier.h"
+#include "ui/OverviewPanel.h"
 #include "ui/PresenceBar.h"
 #include "ui/QueuePanel.h"
 #include "ui/TemplatePanel.h"
-#include "ui/TrayNotifier.h"
+#include "ui/TransferDialog.h"
 
 #include <QCloseEvent>
 #include <QEvent>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
 #include <memory>
 
 namespace medtranslate::console {
@@ -30,7 +37,8 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
     : QMainWindow(parent), m_registry(registry), m_templateModel(templates),
       m_queue(new QueuePanel(registry.queue(), this)), m_center(new QStackedWidget(this)),
       m_tabs(new ChatTabs(this)), m_templates(new TemplatePanel(templates, this)),
-      m_notifier(new TrayNotifier(this)), m_agent(new QLabel(this))
+      m_notifier(new Notifier(this)), m_banner(new NotificationBanner(this)),
+      m_side(new QTabWidget(this)), m_agent(new QLabel(this))
 {
     setWindowTitle(tr("MedTranslate — counselor console"));
     auto *empty = new QLabel(tr("Accept a waiting patient to start a chat."), this);
@@ -39,18 +47,28 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
     m_center->addWidget(empty);
     m_center->addWidget(m_tabs);
 
+    m_side->setObjectName(QStringLiteral("sidePanels"));
+    m_side->setDocumentMode(true);
+    m_side->addTab(m_queue, tr("Queue"));
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_queue);
+    splitter->addWidget(m_side);
     splitter->addWidget(m_center);
     splitter->addWidget(m_templates);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({260, 700, 300});
+    splitter->setSizes({290, 670, 300});
     splitter->setChildrenCollapsible(false);
-    m_queue->setMinimumWidth(220);
+    m_side->setMinimumWidth(240);
     m_templates->setMinimumWidth(240);
-    setCentralWidget(splitter);
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_banner);
+    column->addWidget(splitter, 1);
+    setCentralWidget(central);
+    buildMenus();
 
     statusBar()->addWidget(new ConnectionIndicator(registry.client(), this));
     auto *presence = new PresenceBar(this);
@@ -74,6 +92,13 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
     connect(&registry, &ChatRegistry::chatClosed, this, &MainWindow::updateCentral);
     connect(&registry, &ChatRegistry::patientMessage, this, &MainWindow::onPatientMessage);
     connect(registry.queue(), &QueueModel::patientsArrived, this, &MainWindow::onPatientsArrived);
+    connect(&registry, &ChatRegistry::urgentRaised, this, &MainWindow::onUrgent);
+    connect(m_notifier, &Notifier::fallbackShown, m_banner, &NotificationBanner::showNotice);
+    // Only supervisors receive the overview: its first frame opens their "all" view.
+    connect(&registry.client(), &RelayClient::overviewReceived, this, [this]() {
+        if (!m_overview)
+            showOverview();
+    });
     connect(&registry.client(), &RelayClient::relayError, this,
             [this](protocol::ErrorCode code, const QString &detail) {
                 statusBar()->showMessage(code == protocol::ErrorCode::AlreadyAssigned
@@ -87,7 +112,7 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
     connect(m_tabs, &ChatTabs::notice, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_templates, &TemplatePanel::templateRequested, this, &MainWindow::onTemplate);
-    connect(m_notifier, &TrayNotifier::activated, this, [this]() {
+    connect(m_notifier, &Notifier::activated, this, [this]() {
         showNormal();
         raise();
         activateWindow();
@@ -95,6 +120,51 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
     for (ChatSession *session : registry.sessions())
         openChat(session, false);
     updateCentral();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *desk = menuBar()->addMenu(tr("&Console"));
+    QAction *sound = desk->addAction(tr("Notification &sound"));
+    sound->setObjectName(QStringLiteral("soundAction"));
+    sound->setCheckable(true);
+    sound->setChecked(m_notifier->soundEnabled());
+    connect(sound, &QAction::toggled, m_notifier, &Notifier::setSoundEnabled);
+    desk->addSeparator();
+    QAction *logout = desk->addAction(tr("&Log out"));
+    logout->setObjectName(QStringLiteral("logoutAction"));
+    connect(logout, &QAction::triggered, this, [this]() {
+        // The same path as closing: messages not yet delivered are asked about first.
+        m_logoutPending = true;
+        close();
+    });
+    QAction *quit = desk->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, [this]() {
+        m_logoutPending = false;
+        close();
+    });
+}
+
+void MainWindow::showOverview()
+{
+    m_overview = new OverviewPanel(m_registry.overview(), this);
+    m_side->addTab(m_overview, tr("All consultations"));
+    connect(m_overview, &OverviewPanel::takeOverRequested, this, [this](const QString &roomId) {
+        RelayClient &client = m_registry.client();
+        // An admin's transfer to itself: a waiting room is assigned, a colleague's taken over.
+        if (!client.transfer(roomId, client.agent().id))
+            statusBar()->showMessage(tr("Not connected to the relay: nothing was changed."), 10000);
+    });
+    connect(m_overview, &OverviewPanel::reassignRequested, this, [this](const QString &roomId) {
+        TransferDialog::ask(m_registry.client(), this, tr("Reassign consultation"),
+                            [this, roomId](const QString &agentId, const QString &note) {
+                                if (!m_registry.client().transfer(roomId, agentId, note))
+                                    statusBar()->showMessage(
+                                        tr("Not connected to the relay: nothing was changed."),
+                                        10000);
+                            });
+    });
 }
 
 void MainWindow::setAgentName(const QString &name)
@@ -120,6 +190,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     const int waiting = client.unacknowledgedCount();
     if (m_closeConfirmed || waiting == 0) {
         QMainWindow::closeEvent(event);
+        if (m_logoutPending)
+            emit logoutRequested();
         return;
     }
     event->ignore();
@@ -141,6 +213,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (box->clickedButton() == quit) {
             m_closeConfirmed = true;
             close();
+        } else {
+            m_logoutPending = false; // the counselor chose to stay
         }
     });
     // A refusal is no delivery: then the counselor decides, with the chat still open.
@@ -196,14 +270,37 @@ void MainWindow::onAccept(const QString &roomId)
 
 void MainWindow::onPatientsArrived(const QStringList &roomIds)
 {
+    QueueModel *queue = m_registry.queue();
     for (const QString &id : roomIds) {
-        const int row = m_registry.queue()->rowOf(id);
-        const QString language =
-            LanguageNames::name(m_registry.queue()
-                                    ->data(m_registry.queue()->index(row), QueueModel::LanguageRole)
-                                    .toString());
+        const QModelIndex row = queue->index(queue->rowOf(id));
+        if (row.data(QueueModel::UrgentRole).toBool())
+            continue; // onUrgent tells of it, louder
+        const QString language = LanguageNames::name(row.data(QueueModel::LanguageRole).toString());
         m_notifier->notify(tr("A patient is waiting"),
-                           tr("A %1-speaking patient is waiting for a counselor.").arg(language));
+                           tr("A %1-speaking patient is waiting for a counselor.").arg(language),
+                           Notifier::Kind::NewPatient);
+    }
+}
+
+void MainWindow::onUrgent(const QStringList &roomIds)
+{
+    QueueModel *queue = m_registry.queue();
+    for (const QString &id : roomIds) {
+        QString language;
+        QStringList words;
+        if (const ChatSession *session = m_registry.session(id)) {
+            language = session->patientLanguage();
+            words = QueueModel::redFlagWords(session->room());
+        } else {
+            const QModelIndex row = queue->index(queue->rowOf(id));
+            language = row.data(QueueModel::LanguageRole).toString();
+            words = row.data(QueueModel::RedFlagsRole).toStringList();
+        }
+        m_notifier->notify(
+            tr("Urgent: a patient may have an emergency"),
+            tr("%1-speaking patient: \"%2\"")
+                .arg(LanguageNames::name(language), words.join(QStringLiteral(" · "))),
+            Notifier::Kind::Urgent);
     }
 }
 

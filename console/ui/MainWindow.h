@@ -8,16 +8,19 @@
 class QLabel;
 class QMessageBox;
 class QStackedWidget;
+class QTabWidget;
 
 namespace medtranslate::console {
 
 class ChatRegistry;
 class ChatSession;
 class ChatTabs;
+class NotificationBanner;
+class OverviewPanel;
 class QueuePanel;
 class TemplateModel;
 class TemplatePanel;
-class TrayNotifier;
+class Notifier;
 
 //! Puts the panels side by side: the queue, the chats, the quick replies, and the status bar.
 //! Each panel does its own work; this class only connects them to the chats.
@@ -31,11 +34,20 @@ public:
     [[nodiscard]] ChatTabs *tabs() const { return m_tabs; }
     [[nodiscard]] QueuePanel *queuePanel() const { return m_queue; }
     [[nodiscard]] TemplatePanel *templatePanel() const { return m_templates; }
-    [[nodiscard]] TrayNotifier *notifier() const { return m_notifier; }
+    [[nodiscard]] Notifier *notifier() const { return m_notifier; }
+    [[nodiscard]] NotificationBanner *banner() const { return m_banner; }
+    //! The supervisors' view; nullptr until the relay sent an overview (admins only).
+    [[nodiscard]] OverviewPanel *overviewPanel() const { return m_overview; }
+    [[nodiscard]] QTabWidget *sidePanels() const { return m_side; }
     void setAgentName(const QString &name);
 
     //! The question asked when the window is closed with messages not yet delivered.
     [[nodiscard]] QMessageBox *unsentQuestion() const;
+
+signals:
+    //! The counselor logged out (after any undelivered messages were dealt with); the window
+    //! has closed.
+    void logoutRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,6 +61,9 @@ private:
     void onTemplate(const QString &templateId);
     void onAccept(const QString &roomId);
     void onPatientsArrived(const QStringList &roomIds);
+    void onUrgent(const QStringList &roomIds);
+    void buildMenus();
+    void showOverview();
     void onPatientMessage(ChatSession *session, const protocol::Message &message);
     void updateCentral();
 
@@ -58,10 +73,14 @@ private:
     QStackedWidget *m_center;
     ChatTabs *m_tabs;
     TemplatePanel *m_templates;
-    TrayNotifier *m_notifier;
+    Notifier *m_notifier;
+    NotificationBanner *m_banner;
+    QTabWidget *m_side;
+    OverviewPanel *m_overview = nullptr;
     QLabel *m_agent;
     QPointer<QMessageBox> m_unsentQuestion;
     bool m_closeConfirmed = false;
+    bool m_logoutPending = false;
 };
 
 } // namespace medtranslate::console

@@ -30,6 +30,37 @@ QString QueueDelegate::waitingText(qint64 seconds)
     return tr("waiting %1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
+void QueueDelegate::paintCard(QPainter *painter, const QRect &r, bool selected, bool urgent)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    // An emergency stands out from across the room: red frame, pink card.
+    const QColor frame = urgent     ? QColor(0xd9, 0x30, 0x25)
+                         : selected ? QColor(0x2b, 0x6c, 0xd4)
+                                    : QColor(0xd9, 0xdd, 0xe3);
+    painter->setPen(QPen(frame, selected || urgent ? 2 : 1));
+    painter->setBrush(urgent     ? QColor(0xfd, 0xec, 0xea)
+                      : selected ? QColor(0xe8, 0xf0, 0xfd)
+                                 : QColor(0xff, 0xff, 0xff));
+    painter->drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+}
+
+int QueueDelegate::paintUrgentBadge(QPainter *painter, const QFont &base, int x, int y,
+                                    int lineHeight)
+{
+    const QString badge = tr("Urgent");
+    const QFont badgeFont = scaled(base, 0.85, true);
+    const QFontMetrics bfm(badgeFont);
+    const QRect pill(x, y + (lineHeight - bfm.height()) / 2 - 1, bfm.horizontalAdvance(badge) + 12,
+                     bfm.height() + 2);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0xd9, 0x30, 0x25));
+    painter->drawRoundedRect(pill, 8, 8);
+    painter->setPen(Qt::white);
+    painter->setFont(badgeFont);
+    painter->drawText(pill, Qt::AlignCenter, badge);
+    return pill.right();
+}
+
 QSize QueueDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics title(scaled(option.font, 1.0, true));
@@ -46,16 +77,7 @@ void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const bool selected = option.state & QStyle::State_Selected;
     const bool urgent = index.data(QueueModel::UrgentRole).toBool();
     const QRect r = option.rect.adjusted(4, 2, -4, -2);
-    painter->setRenderHint(QPainter::Antialiasing);
-    // An emergency stands out from across the room: red frame, pink card.
-    const QColor frame = urgent     ? QColor(0xd9, 0x30, 0x25)
-                         : selected ? QColor(0x2b, 0x6c, 0xd4)
-                                    : QColor(0xd9, 0xdd, 0xe3);
-    painter->setPen(QPen(frame, selected || urgent ? 2 : 1));
-    painter->setBrush(urgent     ? QColor(0xfd, 0xec, 0xea)
-                      : selected ? QColor(0xe8, 0xf0, 0xfd)
-                                 : QColor(0xff, 0xff, 0xff));
-    painter->drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    paintCard(painter, r, selected, urgent);
 
     const QFont titleFont = scaled(option.font, 1.0, true);
     const QFont bodyFont = option.font;
@@ -70,21 +92,9 @@ void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setFont(titleFont);
     const QFontMetrics tm(titleFont);
     int titleX = x;
-    if (urgent) {
-        const QString badge = tr("Urgent");
-        const QFont badgeFont = scaled(option.font, 0.85, true);
-        const QFontMetrics bfm(badgeFont);
-        const QRect pill(x, y + (tm.height() - bfm.height()) / 2 - 1,
-                         bfm.horizontalAdvance(badge) + 12, bfm.height() + 2);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xd9, 0x30, 0x25));
-        painter->drawRoundedRect(pill, 8, 8);
-        painter->setPen(Qt::white);
-        painter->setFont(badgeFont);
-        painter->drawText(pill, Qt::AlignCenter, badge);
-        painter->setFont(titleFont);
-        titleX = pill.right() + 6;
-    }
+    if (urgent)
+        titleX = paintUrgentBadge(painter, option.font, x, y, tm.height()) + 6;
+    painter->setFont(titleFont);
     painter->setPen(QColor(0x1d, 0x21, 0x27));
     painter->drawText(QRect(titleX, y, w - (titleX - x), tm.height()),
                       Qt::AlignLeft | Qt::AlignVCenter, language);

@@ -20,6 +20,11 @@ public:
 
     //! "4 min" and the like.
     static QString waitingText(qint64 seconds);
+    //! The card a room is drawn on; the same for the queue and the supervisors' overview.
+    static void paintCard(QPainter *painter, const QRect &rect, bool selected, bool urgent);
+    //! The red "Urgent" pill at (x, y) in a line of `lineHeight`; returns its right edge. Leaves
+    //! the painter's font and pen changed.
+    static int paintUrgentBadge(QPainter *painter, const QFont &base, int x, int y, int lineHeight);
 };
 
 } // namespace medtranslate::console

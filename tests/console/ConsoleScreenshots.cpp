@@ -17,6 +17,7 @@
 #include "ui/ChatView.h"
 #include "ui/Composer.h"
 #include "ui/MainWindow.h"
+#include "ui/OverviewPanel.h"
 #include "ui/UiLanguage.h"
 
 #include <QApplication>
@@ -25,6 +26,7 @@
 #include <QDir>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -416,5 +418,31 @@ int main(int argc, char **argv)
     tabs->currentPage()->view()->scrollToBottom();
     spin(300);
     window.grab().save(outDir + QStringLiteral("/console-attachments.png"));
+
+    // A supervisor's view of the whole desk, while the child's fever raises a red flag: the
+    // queue's urgent tab, the red banner (no tray here) and the "all consultations" list.
+    auto zh = room("room-e20b4c", "zh", 2, protocol::RoomStatus::Waiting);
+    zh.firstMessage = "我孩子发烧39度，一直抽搐";
+    zh.firstMessageTranslation = "아이가 39도 열이 나고 계속 경련을 해요";
+    zh.urgent = true;
+    zh.redFlags = {{"seizure", {"一直抽搐"}}};
+    auto en = room("room-5b77d0", "en", 7, protocol::RoomStatus::Waiting);
+    en.firstMessage = "Hi, can I get a health check-up next week?";
+    en.firstMessageTranslation = "안녕하세요, 다음 주에 건강검진을 받을 수 있을까요?";
+    relay.send(server::Queue{{zh, en}});
+    server::Overview overview;
+    auto th = room("room-0d4411", "th", 9);
+    th.agent = protocol::AgentRef{"agent-park", "박지훈"};
+    overview.rooms = {{zh, 95},
+                      {en, 410},
+                      {room("room-7f3a21", "vi", 14), 0},
+                      {room("room-c19e02", "ja", 7), 40},
+                      {th, 380}};
+    relay.send(overview);
+    if (!spinUntil([&] { return window.overviewPanel() != nullptr; }))
+        return 5;
+    window.sidePanels()->setCurrentWidget(window.overviewPanel());
+    spin(300);
+    window.grab().save(outDir + QStringLiteral("/console-overview.png"));
     return 0;
 }

@@ -12,7 +12,7 @@
 #include "ui/Composer.h"
 #include "ui/MessageDelegate.h"
 #include "ui/TemplatePanel.h"
-#include "ui/TrayNotifier.h"
+#include "ui/Notifier.h"
 
 #include <QLabel>
 #include <QListView>
