@@ -1,5 +1,7 @@
 #include "ConsoleConversation.h"
 
+#include "client/OverviewModel.h"
+
 using namespace medtranslate::console;
 using medtranslate::test::ScriptedTranslator;
 using medtranslate::test::TestRelay;
@@ -483,5 +485,41 @@ TEST_F(ConsoleConversation, ARedFlagPutsThePatientFirstAndTheChatShowsIt)
                 return true;
         }
         return false;
+    }));
+}
+
+TEST_F(ConsoleConversation, SupervisorSeesTheDeskAndTakesOverAColleaguesChatWithANote)
+{
+    patientJoins();
+    logIn();
+    ChatSession *mine = acceptPatient();
+    ASSERT_NE(mine, nullptr);
+
+    // The supervisor's console: its overview lists the chat with its counselor.
+    relay.addAgent(QStringLiteral("boss"), QStringLiteral("최과장"), QStringLiteral("admin"));
+    RelayClient boss;
+    boss.setTimeouts(client.timeouts());
+    ChatRegistry bossChats(boss);
+    QSignalSpy loggedIn(&boss, &RelayClient::loginSucceeded);
+    boss.login(relay.http(), QStringLiteral("boss"), TestRelay::password());
+    ASSERT_TRUE(loggedIn.wait(5000));
+    boss.connectToRelay();
+    OverviewModel *overview = bossChats.overview();
+    ASSERT_TRUE(waitFor([&]() { return overview->rowOf(room.id) >= 0; }));
+    const QModelIndex row = overview->index(overview->rowOf(room.id));
+    EXPECT_TRUE(row.data(OverviewModel::ActiveRole).toBool());
+    EXPECT_EQ(row.data(OverviewModel::AgentNameRole).toString(), QStringLiteral("김상담"));
+    EXPECT_EQ(registry.overview()->rowCount(), 0) << "a counselor gets no overview";
+
+    // Take over, as the overview's button does: the chat opens for the supervisor, with the
+    // history, and the counselor's becomes read only.
+    ASSERT_TRUE(boss.transfer(room.id, boss.agent().id, QStringLiteral("응급 여부 확인")));
+    ASSERT_TRUE(waitFor([&]() { return bossChats.session(room.id) != nullptr; }));
+    EXPECT_TRUE(bossChats.session(room.id)->isActive());
+    ASSERT_TRUE(waitFor([&]() { return mine->state() == ChatSession::State::Detached; }));
+    ASSERT_TRUE(waitFor([&]() {
+        const int r = overview->rowOf(room.id);
+        return r >= 0 && overview->index(r).data(OverviewModel::AgentNameRole).toString() ==
+                             QStringLiteral("최과장");
     }));
 }
