@@ -180,6 +180,31 @@ void add(std::vector<Found> &out, const QRegularExpressionMatch &m, const QStrin
         Found{TimeOfDay::Mention{m.captured().trimmed(), hourWord, std::move(hours)}, start, end});
 }
 
+//! A half of the day said a few words before the hour, in the same clause: "Sáng nay lúc 7 giờ",
+//! "เมื่อเช้าตอน 7 โมง" (this morning at 7). Only with the word for "at" between, so a period
+//! that belongs to another part of the sentence is not taken for this hour's.
+Period periodBefore(const QString &text, qsizetype hourStart)
+{
+    using RE = QRegularExpression;
+    static const RE vietnamese(
+        QStringLiteral("(?<![\\p{L}])(sáng|trưa|chiều|tối|đêm)(?:\\s+(?:nay|mai|qua|hôm nay|"
+                       "hôm qua))?\\s+(?:vào\\s+)?(?:lúc|khoảng)\\s*$"),
+        RE::CaseInsensitiveOption);
+    static const RE thai(
+        QStringLiteral("(เช้า|บ่าย|เย็น|คืน)\\s*(?:นี้|วันนี้|พรุ่งนี้)?\\s*(?:ตอน|เวลา|ประมาณ|ราว)\\s*$"));
+    const qsizetype from = std::max<qsizetype>(0, hourStart - 24);
+    const QString before = text.mid(from, hourStart - from);
+    if (const auto m = vietnamese.match(before); m.hasMatch())
+        return periodOf(m.captured(1));
+    if (const auto m = thai.match(before); m.hasMatch()) {
+        const QString word = m.captured(1);
+        return word == u"เช้า"  ? Period::ThaiMorning
+               : word == u"คืน" ? Period::Night
+                               : Period::Afternoon;
+    }
+    return Period::None;
+}
+
 bool isDigitString(const QString &s)
 {
     return !s.isEmpty() && std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.isDigit(); });
@@ -245,7 +270,7 @@ std::vector<TimeOfDay::Mention> TimeOfDay::find(const QString &raw)
         const Period p = m.capturedLength(1) > 0   ? Period::Afternoon
                          : m.captured(3) == u"เช้า" ? Period::ThaiMorning
                          : m.captured(3) == u"เย็น" ? Period::Afternoon
-                                                   : Period::None;
+                                                   : periodBefore(text, m.capturedStart(2));
         add(found, m, m.captured(2), p);
     }
     for (auto it = thaiDusk.globalMatch(text); it.hasNext();) {
@@ -267,8 +292,10 @@ std::vector<TimeOfDay::Mention> TimeOfDay::find(const QString &raw)
                             .left(m.capturedStart())
                             .trimmed()
                             .endsWith(u"lúc", Qt::CaseInsensitive);
-        if (m.capturedLength(2) > 0 || at)
+        if (m.capturedLength(2) > 0)
             add(found, m, m.captured(1), periodOf(m.captured(2)));
+        else if (at)
+            add(found, m, m.captured(1), periodBefore(text, m.capturedStart(1)));
     }
     for (auto it = korean.globalMatch(text); it.hasNext();) {
         const auto m = it.next();

@@ -53,6 +53,14 @@ TEST(TimeOfDayTest, HoursAreReadByMeaning)
     EXPECT_EQ(hoursOf("20시"), std::vector<int>{20});
     EXPECT_EQ(hoursOf("08:00"), std::vector<int>{8});
     EXPECT_EQ(hoursOf("8시"), (std::vector<int>{8, 20}));
+    // The half of the day a few words before the hour, with "at" between.
+    EXPECT_EQ(hoursOf("Sáng nay lúc 7 giờ"), std::vector<int>{7});
+    EXPECT_EQ(hoursOf("tối qua vào lúc 9 giờ"), std::vector<int>{21});
+    EXPECT_EQ(hoursOf("เมื่อเช้าตอน 7 โมง"), std::vector<int>{7});
+    EXPECT_EQ(hoursOf("เย็นนี้ประมาณ 6 โมง"), std::vector<int>{18});
+    // Without "at" between, the period word may belong elsewhere in the sentence.
+    EXPECT_EQ(hoursOf("Sáng nay tôi uống thuốc, lúc 7 giờ"), (std::vector<int>{7, 19}));
+    EXPECT_EQ(hoursOf("กินข้าวเช้าแล้ว 7 โมง"), (std::vector<int>{7, 19}));
     // Durations and ordinary words are no hours.
     for (const char *text : {"8시간 금식", "一時的な痛み", "我有一点头疼", "uống mỗi 8 giờ",
                              "Take 8 tablets", "세 시간"})
@@ -71,6 +79,8 @@ TEST(TimeOfDayTest, MorningBecomingEveningWarnsInEveryDirection)
              {"Come at 8 p.m.", "오전 8시에 오세요"},
              {"저녁 8시에 드세요", "8 โมงเช้า ทานยา"},
              {"밤 10시에 주무세요", "Đi ngủ lúc 10 giờ sáng."},
+             {"Sáng nay lúc 7 giờ tôi đã uống thuốc.", "오늘 저녁 7시에 약을 먹었어요."},
+             {"เมื่อเช้าตอน 7 โมงกินยาไปแล้ว", "오늘 저녁 7시에 약을 먹었어요."},
          })
         EXPECT_EQ(check(p), time) << p.source << " → " << p.translation;
     // A changed number is the number check's: one warning, not two.
@@ -99,6 +109,8 @@ TEST(TimeOfDayTest, NaturalTranslationsDoNotWarn)
              {"밤 12시 이후 금식", "Fast after 12 a.m. (midnight)."},
              {"오후 3시", "15:00"},
              {"Come at 8 p.m.", "2 ทุ่มค่ะ"},
+             {"Sáng nay lúc 7 giờ tôi đã uống thuốc.", "오늘 아침 7시에 약을 먹었어요."},
+             {"เมื่อเช้าตอน 7 โมงกินยาไปแล้ว", "오늘 오전 7시에 약을 먹었어요."},
          })
         EXPECT_TRUE(check(p).isEmpty()) << p.source << " → " << p.translation << ": "
                                         << check(p).join(QLatin1Char(',')).toStdString();
