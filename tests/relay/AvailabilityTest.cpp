@@ -157,6 +157,49 @@ TEST_F(ClosedDeskTest, GetDeskSaysClosedAndWhenItOpens)
     EXPECT_EQ(desk["prechat"], Json({{"name", "off"}, {"contact", "off"}, {"reason", "off"}}));
 }
 
+class ClosedDeskRoutingTest : public ClosedDeskTest
+{
+protected:
+    void tweakConfig(relay::RelayConfig &config) override
+    {
+        ClosedDeskTest::tweakConfig(config);
+        config.autoRouting = true;
+    }
+};
+
+TEST_F(ClosedDeskRoutingTest, AnswerLaterRoomsAreNotRoutedWhileTheDeskIsClosed)
+{
+    const auto later = relay->createRoom(QStringLiteral("en"));
+    auto laterPatient = connectPatient(later);
+    ASSERT_TRUE(laterPatient->take(frameWith("message", "event", "desk_closed")));
+    laterPatient->send(contactFrame(later.id, {{"email", "anna@example.com"}}));
+    ASSERT_TRUE(laterPatient->take(frameWith("room", "answer_later", true)));
+    const auto live = relay->createRoom(QStringLiteral("en"));
+    auto livePatient = connectPatient(live);
+
+    // A counselor working late gets the patient still at the screen; the one who left an
+    // address waits for the desk to open (or for someone to accept it from the queue).
+    agent = connectAgent();
+    const auto assigned = agent->take([&](const Json &f) {
+        return f.value("type", std::string{}) == "room" &&
+               f.value("status", std::string{}) == "active";
+    });
+    ASSERT_TRUE(assigned);
+    EXPECT_EQ((*assigned)["room_id"], live.id.toStdString());
+    const auto queue = agent->take([&](const Json &f) {
+        return f.value("type", std::string{}) == "queue" && f["rooms"].size() == 1 &&
+               f["rooms"][0]["room_id"] == later.id.toStdString();
+    });
+    ASSERT_TRUE(queue);
+    EXPECT_EQ((*queue)["rooms"][0]["answer_later"], true);
+    // Nothing else comes: the answer-later room stays in the queue.
+    for (const Json &f : agent->drain(500))
+        EXPECT_FALSE(f.value("type", std::string{}) == "room" &&
+                     f.value("room_id", std::string{}) == later.id.toStdString() &&
+                     f.value("status", std::string{}) == "active")
+            << f.dump();
+}
+
 class HolidayDeskTest : public AvailabilityTest
 {
 protected:
