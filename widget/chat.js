@@ -23,7 +23,8 @@
   var $ = {};
   ['app', 'title', 'dot', 'status', 'lang', 'end', 'more', 'menu', 'minimize', 'banner', 'scroller', 'intro', 'chips', 'consult-wrap',
     'consult', 'note', 'messages', 'typing', 'typing-text', 'ended', 'restart', 'composer', 'file', 'attach', 'input', 'live',
-    'confirm', 'confirm-yes', 'confirm-no', 'viewer', 'viewer-name', 'viewer-note', 'viewer-save', 'viewer-close'
+    'confirm', 'confirm-yes', 'confirm-no', 'viewer', 'viewer-name', 'viewer-note', 'viewer-save', 'viewer-close',
+    'prechat', 'pc-name', 'pc-contact', 'pc-reason', 'contact', 'contact-input', 'contact-send', 'contact-err'
   ].forEach(function (id) { $[id] = document.getElementById(id); });
 
   var params = new URLSearchParams(location.search);
@@ -56,6 +57,8 @@
   var fatal = false, creating = false, ended = false, bannerKey = '';
   var panelOpen = !hostOrigin;
   var typingOut = false, typingTimer = null, agentTypingTimer = null;
+  // The desk (GET /api/desk): its pre-chat fields; and the closed desk's offer to leave contact details.
+  var desk = null, prechatAnswers = null, offerContact = false, answerLater = false, contactPending = false;
 
   function save() {
     // Files are not kept: storage holds a few megabytes at most, and a file cannot be read back.
@@ -145,8 +148,80 @@
     $.note.hidden = $.more.hidden = !$.intro.hidden;
     $.end.hidden = !room || ended;
     $.end.disabled = !connected;
-    $.composer.hidden = ended;
+    $.composer.hidden = ended || needPrechat();
     $.ended.hidden = !ended;
+    $.prechat.hidden = !needPrechat();
+    $.contact.hidden = !(room && offerContact && !answerLater && !ended);
+    $['contact-send'].disabled = contactPending;
+  }
+
+  // ---- the desk: pre-chat step and contact details (docs/desk.md) ----
+  function prechatFields() {
+    var f = (desk && desk.prechat) || {};
+    return ['name', 'contact', 'reason'].filter(function (k) { return f[k] === 'optional' || f[k] === 'required'; });
+  }
+  function needPrechat() { return !room && !prechatAnswers && prechatFields().length > 0; }
+
+  function loadDesk() {
+    fetch('/api/desk', { cache: 'no-store', credentials: 'omit' }).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (d) {
+        if (!d || desk) return;
+        desk = d;
+        var f = desk.prechat || {};
+        $.prechat.querySelectorAll('.field').forEach(function (p) {
+          var ask = f[p.getAttribute('data-field')];
+          p.hidden = ask !== 'optional' && ask !== 'required';
+          p.querySelector('.opt').hidden = ask !== 'optional';
+          p.querySelector('input, textarea').required = ask === 'required';
+        });
+        showHeader();
+      }, function () { /* no desk information: the chat works without a pre-chat step */ });
+  }
+
+  // As the relay checks them (medtranslate/protocol/Validation): the relay has the last word.
+  function validEmail(s) {
+    var at = s.indexOf('@');
+    if (s.length > 254 || at < 1 || at > 64 || s.indexOf('@', at + 1) >= 0 || /[\s",<>()[\]\\;:]/.test(s.slice(0, at))) return false;
+    var labels = s.slice(at + 1).split('.');
+    return labels.length > 1 && labels.every(function (l) {
+      return l.length <= 63 && /^[a-z0-9\u0080-\uffff](?:[a-z0-9\u0080-\uffff-]*[a-z0-9\u0080-\uffff])?$/i.test(l);
+    });
+  }
+  function validPhone(s) {
+    if (!s || s.length > 32 || !/^\+?[\d ().-]+$/.test(s) || /[ .-]{2}|^\+?[ .-]|[ .-]$/.test(s)) return false;
+    var digits = s.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 15;
+  }
+
+  function submitPrechat() {
+    var answers = {}, first = null;
+    prechatFields().forEach(function (k) {
+      var input = $['pc-' + k], value = input.value.trim(), err = document.getElementById('pc-' + k + '-err');
+      var bad = input.required && !value ? 'prechat_missing'
+        : k === 'contact' && value && !validEmail(value) && !validPhone(value) ? 'contact_bad' : '';
+      err.textContent = bad ? t(bad) : '';
+      input.setAttribute('aria-invalid', String(!!bad));
+      if (bad && !first) first = input;
+      if (value) answers[k] = value;
+    });
+    if (first) return first.focus();
+    prechatAnswers = answers;
+    showHeader();
+    createRoom();
+    $.input.focus();
+  }
+
+  function submitContact() {
+    var value = $['contact-input'].value.trim(), contact = null;
+    if (validEmail(value)) contact = { email: value };
+    else if (validPhone(value)) contact = { phone: value };
+    $['contact-input'].setAttribute('aria-invalid', String(!contact));
+    if (!contact) { $['contact-err'].textContent = t('contact_bad'); return $['contact-input'].focus(); }
+    if (!connected) { $['contact-err'].textContent = t('contact_failed'); return; }
+    $['contact-err'].textContent = '';
+    contactPending = true;
+    sendFrame({ type: 'contact', room_id: room.id, contact: contact });
+    showHeader();
   }
 
   // "You are number 2 in line, about 4 minutes"; without recent waits to go by, the place alone.
@@ -326,6 +401,7 @@
     if (m.seq > lastSeq) lastSeq = m.seq;
     if (m.sender === 'agent') showAgentTyping(false);
     if (m.event === 'ended') setEnded();
+    if (m.event === 'desk_closed' || m.event === 'desk_unattended') offerContact = true;
     showHeader();
     maybeRead();
     if (stick || e.own) toBottom();
@@ -677,7 +753,7 @@
     creating = true;
     fetch('/api/rooms', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, cache: 'no-store', credentials: 'omit',
-      body: JSON.stringify({ language: consultLang })
+      body: JSON.stringify(prechatAnswers && Object.keys(prechatAnswers).length ? { language: consultLang, prechat: prechatAnswers } : { language: consultLang })
     }).then(function (r) {
       var wait = parseInt(r.headers.get('Retry-After') || '', 10);
       return r.json().catch(function () { return {}; }).then(function (b) { return { status: r.status, body: b, wait: wait }; });
@@ -689,6 +765,13 @@
         save();
         applyLanguage();
         connect();
+      } else if (res.status === 400 && prechatAnswers) {
+        // The hospital changed its pre-chat step since the page loaded: ask again.
+        prechatAnswers = null;
+        desk = null;
+        loadDesk();
+        showBanner('prechat_refused', true);
+        showHeader();
       } else if (res.status >= 500 || res.status === 429) {
         showBanner('start_failed');
         retryLater(createRoom, res.status === 429 ? res.wait * 1000 : 0);
@@ -779,6 +862,7 @@
     info.agent = r.agent || null;
     info.agent_online = !!r.agent_online;
     info.agent_read_seq = Math.max(info.agent_read_seq, r.agent_read_seq || 0);
+    if (r.answer_later) { answerLater = true; contactPending = false; }
     readMark = Math.max(readMark, r.patient_read_seq || 0);
     if (r.status === 'ended') setEnded();
     showHeader();
@@ -830,6 +914,11 @@
         e = f.ref && byClientId.get(f.ref);
         if (f.code === 'room_ended') setEnded();
         if (e) sendFailed(e, f.code === 'internal' || f.code === 'rate_limited');
+        else if (contactPending && !f.ref) {
+          contactPending = false;
+          $['contact-err'].textContent = t(f.code === 'bad_request' ? 'contact_bad' : 'contact_failed');
+          showHeader();
+        }
         else if (f.code === 'unauthorized' && !connected) fatal = true; // the relay closes the socket next
         else if (f.code === 'internal' && !connected) ws.close(); // the token could not be checked now
         break;
@@ -865,6 +954,10 @@
     lastSeq = readMark = attempt = 0;
     announceAfter = -1;
     fatal = ended = false;
+    prechatAnswers = null;
+    offerContact = answerLater = contactPending = false;
+    $['contact-input'].value = $['contact-err'].textContent = '';
+    if (!desk) loadDesk();
     consultLang = pick(PATIENT_LANGS, ui) || consultLang;
     showBanner('');
     save();
@@ -955,6 +1048,8 @@
     $.more.focus();
   });
   $.restart.addEventListener('click', restart);
+  $.prechat.addEventListener('submit', function (ev) { ev.preventDefault(); submitPrechat(); });
+  $.contact.addEventListener('submit', function (ev) { ev.preventDefault(); submitContact(); });
   if (hostOrigin) {
     $.minimize.hidden = false;
     $.minimize.addEventListener('click', function () { post('close'); });
@@ -992,6 +1087,7 @@
       addEntry({ own: true, sender: 'patient', client_msg_id: o.id, text: o.text, created_at: o.ts, state: o.failed ? 'failed' : 'pending', attempts: 0 });
   });
   entries.forEach(place);
+  if (!room) loadDesk();
   applyLanguage();
   if (room) connect(); else if (entries.some(function (e) { return e.state === 'pending'; })) createRoom();
   post('ready');

@@ -4,7 +4,9 @@
 #include "attachments/BlobStoreFactory.h"
 #include "auth/AccountWatcher.h"
 #include "auth/AuthService.h"
+#include "content/DeskHours.h"
 #include "content/EmergencyReply.h"
+#include "content/PrechatForm.h"
 #include "content/RedFlagDetector.h"
 #include "content/TemplateLibrary.h"
 #include "core/ConsultationService.h"
@@ -71,6 +73,7 @@ RelayServer::RelayServer(RelayConfig config, QObject *parent)
       m_templates(std::make_unique<TemplateLibrary>()),
       m_redFlags(std::make_unique<RedFlagDetector>()),
       m_emergencyReply(std::make_unique<EmergencyReply>()),
+      m_deskHours(std::make_unique<DeskHours>()), m_prechat(std::make_unique<PrechatForm>()),
       m_rooms(std::make_unique<RoomRegistry>()), m_metrics(std::make_unique<RelayMetrics>())
 {
 }
@@ -145,13 +148,30 @@ bool RelayServer::start(QString *error)
         !m_emergencyReply->load(redFlags.filePath(QStringLiteral("reply.tsv")), error))
         return false;
     m_emergencyReply->setDepartment(m_config.emergencyDepartment, m_config.emergencyPhone);
+    // The desk's hours and pre-chat step: a bad file stops the relay rather than serving hours
+    // nobody meant.
+    const QDir desk(QDir(m_config.resourcesDir).filePath(QStringLiteral("desk")));
+    auto hours = DeskHours::load(m_config.desk.hoursFile.isEmpty()
+                                     ? desk.filePath(QStringLiteral("hours.json"))
+                                     : m_config.desk.hoursFile,
+                                 error);
+    if (!hours)
+        return false;
+    *m_deskHours = std::move(*hours);
+    auto prechat = PrechatForm::load(m_config.desk.prechatFile.isEmpty()
+                                         ? desk.filePath(QStringLiteral("prechat.json"))
+                                         : m_config.desk.prechatFile,
+                                     error);
+    if (!prechat)
+        return false;
+    *m_prechat = *prechat;
     m_blobs = BlobStoreFactory::create(m_config.attachments, m_config.store, error);
     if (!m_blobs)
         return false;
     m_auth = new AuthService(m_config, *m_store, this);
-    m_consultations =
-        new ConsultationService(m_config, *m_store, *m_translator, *m_templates, *m_redFlags,
-                                *m_emergencyReply, *m_rooms, *m_auth, *m_metrics, *m_blobs, this);
+    m_consultations = new ConsultationService(m_config, *m_store, *m_translator, *m_templates,
+                                              *m_redFlags, *m_emergencyReply, *m_deskHours,
+                                              *m_rooms, *m_auth, *m_metrics, *m_blobs, this);
     if (!m_consultations->loadOpenRooms(error))
         return false;
     m_accounts = new AccountWatcher(*m_store, m_config.accountCheckMs, this);
@@ -166,7 +186,7 @@ bool RelayServer::start(QString *error)
 
     m_http = new QHttpServer(this);
     m_api = new HttpApi(m_config, *m_store, *m_auth, *m_consultations, *m_translator, *m_templates,
-                        *m_metrics, this);
+                        *m_prechat, *m_metrics, this);
     m_api->registerRoutes(*m_http);
     // Qt 6.4 upgrades a request to WebSocket only if a route matches its path and writes
     // nothing; a plain GET on /ws is told to upgrade.

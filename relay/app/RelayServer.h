@@ -15,7 +15,9 @@ class AccountWatcher;
 class AuthService;
 class BlobStore;
 class ConsultationService;
+class DeskHours;
 class EmergencyReply;
+class PrechatForm;
 class HttpApi;
 class RedFlagDetector;
 class RelayMetrics;
@@ -67,6 +69,8 @@ private:
     std::unique_ptr<TemplateLibrary> m_templates;
     std::unique_ptr<RedFlagDetector> m_redFlags;
     std::unique_ptr<EmergencyReply> m_emergencyReply;
+    std::unique_ptr<DeskHours> m_deskHours;
+    std::unique_ptr<PrechatForm> m_prechat;
     std::unique_ptr<RoomRegistry> m_rooms;
     std::unique_ptr<RelayMetrics> m_metrics;
     std::unique_ptr<BlobStore> m_blobs; //!< attachment bytes

@@ -40,6 +40,17 @@ struct TranslationConfig
     int retranslateAttempts = 10; //!< automatic attempts per message before it is left to agents
 };
 
+//! The hospital's desk: opening hours, the notice to patients outside them, the pre-chat step
+//! (docs/desk.md).
+struct DeskConfig
+{
+    QString hoursFile;   //!< empty: <resources>/desk/hours.json
+    QString prechatFile; //!< empty: <resources>/desk/prechat.json
+    //! Within opening hours too, a patient is told when no counselor is online (connected and
+    //! `online`) as their consultation opens.
+    bool unattendedNotice = true;
+};
+
 //! Everything the relay can be told, from defaults < config file < environment < flags.
 struct RelayConfig
 {
@@ -119,6 +130,7 @@ struct RelayConfig
     //! the queue; 0 keeps them until the agent returns.
     int agentGraceSeconds = 60;
 
+    DeskConfig desk;
     TranslationConfig translation;
     AttachmentConfig attachments;
     WebhookConfig webhooks;

@@ -37,7 +37,7 @@ const Setting kSettings[] = {
     {"db-user", "MEDTRANSLATE_DB_USER", "db_user", "user",
      "PostgreSQL user; the password comes from MEDTRANSLATE_DB_PASSWORD or the config file."},
     {"resources", "MEDTRANSLATE_RESOURCES", "resources", "dir",
-     "Folder with glossary/, phrases/, templates/ and red-flags/ (default: "
+     "Folder with glossary/, phrases/, templates/, red-flags/ and desk/ (default: "
      "share/medtranslate/resources of the installation, else the source tree)."},
     {"emergency-department", "MEDTRANSLATE_EMERGENCY_DEPARTMENT", "emergency_department", "name",
      "The hospital's emergency department as a patient with a red flag is told to go to, in "
@@ -46,6 +46,18 @@ const Setting kSettings[] = {
     {"emergency-phone", "MEDTRANSLATE_EMERGENCY_PHONE", "emergency_phone", "number",
      "The emergency department's phone number, added to that message (default: none; 119 is "
      "always given)."},
+    {"desk-hours", "MEDTRANSLATE_DESK_HOURS", "desk.hours", "file",
+     "The desk's opening hours: JSON with time_zone, weekly ranges and holidays (docs/desk.md; "
+     "default: desk/hours.json of --resources, open around the clock). Outside them a patient "
+     "is told when the desk opens and may leave contact details."},
+    {"prechat", "MEDTRANSLATE_PRECHAT", "desk.prechat", "file",
+     "Which pre-chat fields (name, contact, reason) the widget asks before the first message: "
+     "JSON, each off, optional or required (default: desk/prechat.json of --resources, all "
+     "off)."},
+    {"unattended-notice", "MEDTRANSLATE_UNATTENDED_NOTICE", "desk.unattended_notice", "on|off",
+     "Within opening hours, tell a patient whose consultation opens while no counselor is "
+     "online that nobody can answer now, that 119 is the emergency number and that they may "
+     "leave contact details (default on)."},
     {"widget-dir", "MEDTRANSLATE_WIDGET_DIR", "widget_dir", "dir",
      "Folder with the patient widget files (default: share/medtranslate/widget of the "
      "installation, else the source tree)."},
@@ -630,6 +642,16 @@ std::optional<RelayOptions> RelayOptions::parse(const QStringList &arguments,
         c.resourcesDir = defaultDataDir(QStringLiteral("resources"), environment);
     c.emergencyDepartment = value("emergency-department").trimmed();
     c.emergencyPhone = value("emergency-phone").trimmed();
+    c.desk.hoursFile = value("desk-hours");
+    c.desk.prechatFile = value("prechat");
+    if (const QString notice = value("unattended-notice"); !notice.isEmpty()) {
+        if (notice != QLatin1String("on") && notice != QLatin1String("off") &&
+            notice != QLatin1String("true") && notice != QLatin1String("false")) {
+            *error = QStringLiteral("--unattended-notice must be on or off, got '%1'").arg(notice);
+            return std::nullopt;
+        }
+        c.desk.unattendedNotice = notice == QLatin1String("on") || notice == QLatin1String("true");
+    }
     c.widgetDir = value("widget-dir");
     if (c.widgetDir.isEmpty())
         c.widgetDir = defaultDataDir(QStringLiteral("widget"), environment);

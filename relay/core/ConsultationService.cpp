@@ -4,6 +4,7 @@
 #include "core/AttachmentFlow.h"
 #include "core/FanOut.h"
 #include "core/FrameDispatcher.h"
+#include "core/FrontDesk.h"
 #include "core/HistoryReplay.h"
 #include "core/MessageFlow.h"
 #include "core/PreviewService.h"
@@ -19,7 +20,8 @@ namespace medtranslate::relay {
 ConsultationService::ConsultationService(const RelayConfig &config, Store &store,
                                          Translator &translator, const TemplateLibrary &templates,
                                          const RedFlagDetector &redFlags,
-                                         const EmergencyReply &emergencyReply, RoomRegistry &rooms,
+                                         const EmergencyReply &emergencyReply,
+                                         const DeskHours &deskHours, RoomRegistry &rooms,
                                          AuthService &auth, RelayMetrics &metrics, BlobStore &blobs,
                                          QObject *parent)
     : QObject(parent), m_rooms(rooms), m_access(std::make_unique<RoomAccess>(rooms)),
@@ -30,7 +32,9 @@ ConsultationService::ConsultationService(const RelayConfig &config, Store &store
                                  rooms, *m_access, *m_fanOut, metrics, *m_budget, this)),
       m_lifecycle(new RoomLifecycle(config, store, rooms, *m_access, *m_fanOut, *m_messages,
                                     *m_forecast, this)),
-      m_router(new RoomRouter(config, rooms, *m_roster, *m_lifecycle, this)),
+      m_desk(new FrontDesk(config, deskHours, store, rooms, *m_access, *m_fanOut, *m_messages,
+                           *m_roster, this)),
+      m_router(new RoomRouter(config, rooms, *m_roster, *m_lifecycle, *m_desk, this)),
       m_history(new HistoryReplay(store, *m_lifecycle, this)),
       m_preview(new PreviewService(translator, *m_access, this)),
       m_sessions(new SessionGate(auth, rooms, *m_lifecycle, *m_history, *m_fanOut, *m_roster,
@@ -38,12 +42,17 @@ ConsultationService::ConsultationService(const RelayConfig &config, Store &store
       m_attachments(new AttachmentFlow(config, rooms, *m_lifecycle, *m_messages, *m_budget, blobs,
                                        metrics, this)),
       m_dispatcher(std::make_unique<FrameDispatcher>(rooms, *m_sessions, *m_messages, *m_lifecycle,
-                                                     *m_history, *m_preview, *m_roster))
+                                                     *m_history, *m_preview, *m_roster, *m_desk))
 {
     connect(m_lifecycle, &RoomLifecycle::roomWaiting, m_router, &RoomRouter::reconsider);
     connect(m_lifecycle, &RoomLifecycle::roomReleased, m_roster, &AgentRoster::loadChanged);
     connect(m_lifecycle, &RoomLifecycle::roomAssigned, m_roster, &AgentRoster::assigned);
     connect(m_roster, &AgentRoster::availabilityChanged, m_router, &RoomRouter::reconsider);
+    // The desk: a patient nobody can answer now is told so as the room opens or they write.
+    connect(m_roster, &AgentRoster::availabilityChanged, m_desk, &FrontDesk::availabilityChanged);
+    connect(m_lifecycle, &RoomLifecycle::roomOpened, m_desk, &FrontDesk::check);
+    connect(m_messages, &MessageFlow::patientMessageDelivered, m_desk, &FrontDesk::check);
+    connect(m_desk, &FrontDesk::opened, m_router, &RoomRouter::reconsider);
     // Past the grace period an absent agent's rooms wait for someone else, first in line.
     connect(m_roster, &AgentRoster::graceExpired, m_lifecycle,
             [this](const QString &agentId) { m_lifecycle->requeueRoomsOf(agentId, true); });
@@ -63,10 +72,10 @@ bool ConsultationService::loadOpenRooms(QString *error)
 }
 
 void ConsultationService::createRoom(const QString &language, const QString &origin,
-                                     QObject *context,
+                                     std::optional<protocol::Prechat> prechat, QObject *context,
                                      std::function<void(std::optional<CreatedRoom>, QString)> done)
 {
-    m_lifecycle->create(language, origin, context, std::move(done));
+    m_lifecycle->create(language, origin, std::move(prechat), context, std::move(done));
 }
 
 void ConsultationService::withRoom(const QString &roomId, QObject *context,

@@ -15,9 +15,11 @@ class AgentRoster;
 class AttachmentFlow;
 class AuthService;
 class BlobStore;
+class DeskHours;
 class EmergencyReply;
 class FanOut;
 class FrameDispatcher;
+class FrontDesk;
 class HistoryReplay;
 class MessageFlow;
 class PeerHandler;
@@ -45,16 +47,17 @@ class ConsultationService final : public QObject
 public:
     ConsultationService(const RelayConfig &config, Store &store, Translator &translator,
                         const TemplateLibrary &templates, const RedFlagDetector &redFlags,
-                        const EmergencyReply &emergencyReply, RoomRegistry &rooms,
-                        AuthService &auth, RelayMetrics &metrics, BlobStore &blobs,
-                        QObject *parent = nullptr);
+                        const EmergencyReply &emergencyReply, const DeskHours &deskHours,
+                        RoomRegistry &rooms, AuthService &auth, RelayMetrics &metrics,
+                        BlobStore &blobs, QObject *parent = nullptr);
     ~ConsultationService() override;
 
     //! Loads waiting and active rooms into memory; at start-up, before serving.
     bool loadOpenRooms(QString *error);
 
     using CreatedRoom = RoomLifecycle::CreatedRoom;
-    void createRoom(const QString &language, const QString &origin, QObject *context,
+    void createRoom(const QString &language, const QString &origin,
+                    std::optional<protocol::Prechat> prechat, QObject *context,
                     std::function<void(std::optional<CreatedRoom>, QString error)> done);
     //! The room, loaded from the store if it is not in memory; nullptr when there is none.
     void withRoom(const QString &roomId, QObject *context,
@@ -72,6 +75,9 @@ public:
     //! An administrator changed the agent's details; connected sessions use them from now on.
     void updateAgent(const AgentRecord &agent);
 
+    //! The desk's hours and whether a counselor is online (GET /api/desk).
+    [[nodiscard]] const FrontDesk &desk() const { return *m_desk; }
+
     //! Files sent into rooms (the upload route).
     [[nodiscard]] AttachmentFlow &attachments() { return *m_attachments; }
 
@@ -87,6 +93,7 @@ private:
     AgentRoster *m_roster;
     MessageFlow *m_messages;
     RoomLifecycle *m_lifecycle;
+    FrontDesk *m_desk;
     RoomRouter *m_router;
     HistoryReplay *m_history;
     PreviewService *m_preview;

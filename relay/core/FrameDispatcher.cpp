@@ -1,6 +1,7 @@
 #include "core/FrameDispatcher.h"
 
 #include "core/AgentRoster.h"
+#include "core/FrontDesk.h"
 #include "core/HistoryReplay.h"
 #include "core/MessageFlow.h"
 #include "core/Peer.h"
@@ -18,9 +19,9 @@ namespace client = protocol::client;
 
 FrameDispatcher::FrameDispatcher(RoomRegistry &rooms, SessionGate &sessions, MessageFlow &messages,
                                  RoomLifecycle &lifecycle, HistoryReplay &history,
-                                 PreviewService &preview, AgentRoster &roster)
+                                 PreviewService &preview, AgentRoster &roster, FrontDesk &desk)
     : m_rooms(rooms), m_sessions(sessions), m_messages(messages), m_lifecycle(lifecycle),
-      m_history(history), m_preview(preview), m_roster(roster)
+      m_history(history), m_preview(preview), m_roster(roster), m_desk(desk)
 {
 }
 
@@ -96,6 +97,8 @@ void FrameDispatcher::dispatch(Peer &peer, const protocol::ClientFrame &frame)
                 m_messages.retranslate(peer, f);
             else if constexpr (std::is_same_v<T, client::Status>)
                 m_roster.setStatus(peer, f.status);
+            else if constexpr (std::is_same_v<T, client::ContactDetails>)
+                m_desk.contact(peer, f);
             else
                 static_assert(sizeof(T) == 0, "a client frame without a handler");
         },

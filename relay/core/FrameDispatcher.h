@@ -5,6 +5,7 @@
 namespace medtranslate::relay {
 
 class AgentRoster;
+class FrontDesk;
 class HistoryReplay;
 class MessageFlow;
 class PreviewService;
@@ -19,7 +20,7 @@ class FrameDispatcher final : public PeerHandler
 public:
     FrameDispatcher(RoomRegistry &rooms, SessionGate &sessions, MessageFlow &messages,
                     RoomLifecycle &lifecycle, HistoryReplay &history, PreviewService &preview,
-                    AgentRoster &roster);
+                    AgentRoster &roster, FrontDesk &desk);
 
     void handleFrame(Peer &peer, protocol::ClientFrame &&frame) override;
     void peerClosed(Peer &peer) override;
@@ -34,6 +35,7 @@ private:
     HistoryReplay &m_history;
     PreviewService &m_preview;
     AgentRoster &m_roster;
+    FrontDesk &m_desk;
 };
 
 } // namespace medtranslate::relay

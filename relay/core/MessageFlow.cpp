@@ -229,6 +229,8 @@ void MessageFlow::delivered(const protocol::Message &message)
         m_fanOut.queueChanged();
     }
     m_fanOut.broadcast(*room, server::MessageFrame{message}, message.seq);
+    if (message.sender == protocol::Sender::Patient)
+        emit patientMessageDelivered(qs(message.roomId));
 }
 
 void MessageFlow::storeAttachment(NewMessage item, std::function<void(Result<AppendResult>)> done)
@@ -367,6 +369,18 @@ void MessageFlow::postNotice(RoomState &room, SystemNotices::Kind kind, const QS
     notice.event = SystemNotices::eventName(kind).toStdString();
     const QString patientLang = qs(room.room.patientLanguage);
     notice.translation.text = SystemNotices::text(kind, patientLang, agentName).toStdString();
+    notice.translation.lang = room.room.patientLanguage;
+    postSystem(std::move(notice), std::move(after));
+}
+
+void MessageFlow::postVetted(RoomState &room, const QString &event, const QString &text,
+                             const QString &patientText, std::function<void()> after)
+{
+    protocol::Message notice;
+    notice.roomId = room.room.roomId;
+    notice.text = text.toStdString();
+    notice.event = event.toStdString();
+    notice.translation.text = patientText.toStdString();
     notice.translation.lang = room.room.patientLanguage;
     postSystem(std::move(notice), std::move(after));
 }

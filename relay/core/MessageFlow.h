@@ -56,6 +56,14 @@ public:
     void storeAttachment(NewMessage item, std::function<void(Result<AppendResult>)> done);
     void postNotice(RoomState &room, SystemNotices::Kind kind, const QString &agentName,
                     std::function<void()> after = {});
+    //! Stores a vetted relay message of `event` (Korean `text`, the patient's `patientText`)
+    //! and delivers it; for notices whose wording is not one of SystemNotices' own.
+    void postVetted(RoomState &room, const QString &event, const QString &text,
+                    const QString &patientText, std::function<void()> after = {});
+
+signals:
+    //! A patient's message was stored (not a repeat) and delivered.
+    void patientMessageDelivered(const QString &roomId);
 
 private:
     //! A message whose translation still has to come.

@@ -49,19 +49,26 @@ bool RoomLifecycle::loadOpenRooms(QString *error)
             continue;
         // The queue shows each waiting patient's first words.
         const QString roomId = qs(record.room.roomId);
-        const auto first = m_store.messagesAfterBlocking(roomId, 0, 1);
-        if (first.ok() && !first.value().empty()) {
-            state.firstMessageText = first.value().front().text;
-            state.firstMessageTranslation = first.value().front().translation.text;
+        // The relay's own notices (the desk's, at creation) may come before the patient's words.
+        const auto first = m_store.messagesAfterBlocking(roomId, 0, 8);
+        for (const protocol::Message &message :
+             first.ok() ? first.value() : std::vector<protocol::Message>{}) {
+            if (message.sender != protocol::Sender::Patient)
+                continue;
+            state.firstMessageText = message.text;
+            state.firstMessageTranslation = message.translation.text;
+            break;
         }
     }
     return true;
 }
 
-void RoomLifecycle::create(const QString &language, const QString &origin, QObject *context,
+void RoomLifecycle::create(const QString &language, const QString &origin,
+                           std::optional<protocol::Prechat> prechat, QObject *context,
                            std::function<void(std::optional<CreatedRoom>, QString)> done)
 {
     RoomRecord record;
+    record.room.prechat = std::move(prechat);
     record.room.roomId = TokenGenerator::newRoomId().toStdString();
     record.room.status = RoomStatus::Waiting;
     record.room.patientLanguage = language.toStdString();
@@ -80,6 +87,7 @@ void RoomLifecycle::create(const QString &language, const QString &origin, QObje
             }
             m_rooms.insert(record).waitingSinceMs = QDateTime::currentMSecsSinceEpoch();
             m_fanOut.queueChanged();
+            emit roomOpened(qs(record.room.roomId));
             emit roomWaiting();
             if (guard)
                 done(CreatedRoom{qs(record.room.roomId), token}, {});

@@ -40,7 +40,9 @@ public:
         QString roomId;
         QString patientToken;
     };
-    void create(const QString &language, const QString &origin, QObject *context,
+    //! `prechat`: the answers of the pre-chat step, already checked.
+    void create(const QString &language, const QString &origin,
+                std::optional<protocol::Prechat> prechat, QObject *context,
                 std::function<void(std::optional<CreatedRoom>, QString error)> done);
     //! The room, loaded from the store if it is not in memory; nullptr when there is none.
     void withRoom(const QString &roomId, QObject *context,
@@ -73,6 +75,8 @@ public:
     void closeWhenReadOnlyEnds(Peer &patient, const RoomState &room);
 
 signals:
+    //! A new room was stored and is in memory.
+    void roomOpened(const QString &roomId);
     //! A room started waiting (new, or back in the queue): someone may take it.
     void roomWaiting();
     //! The agent was given a room (accepted, assigned or transferred to it).

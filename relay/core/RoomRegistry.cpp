@@ -53,10 +53,15 @@ std::vector<const RoomState *> RoomRegistry::waiting() const
         if (state->room.status == protocol::RoomStatus::Waiting)
             rooms.push_back(state.get());
     }
-    // Urgent rooms first (red flags), then those back in the queue, then the longest waiting.
+    // Urgent rooms first (red flags), then live before answer-later, then those back in the
+    // queue, then the longest waiting.
     std::sort(rooms.begin(), rooms.end(), [](const RoomState *a, const RoomState *b) {
         if (a->room.urgent != b->room.urgent)
             return a->room.urgent;
+        // A patient still at the screen first: one who left contact details can be answered
+        // later, the other may give up.
+        if (a->room.answerLater != b->room.answerLater)
+            return b->room.answerLater;
         if (a->returnedToQueue != b->returnedToQueue)
             return a->returnedToQueue;
         // created_at has whole seconds: within one, the relay's own clock in ms decides.

@@ -37,6 +37,8 @@ struct RoomState
     //! Since the epoch: the patient's oldest message the agent has not answered; 0 when none.
     qint64 unansweredSinceMs = 0;
     qint64 endedAtMs = 0; //!< since the epoch; 0 while open
+    //! The closed (or unattended) period the patient was last told about; empty when none.
+    QString deskNoticePeriod;
 };
 
 //! The rooms in memory (every waiting and active one, and ended ones someone is looking at)
@@ -50,8 +52,9 @@ public:
     void remove(const QString &roomId);
     [[nodiscard]] int size() const { return int(m_rooms.size()); }
 
-    //! Waiting rooms in the order they are served: urgent ones first, then those back in the
-    //! queue, then the oldest first.
+    //! Waiting rooms in the order they are served: urgent ones first, then patients waiting
+    //! live before those who left contact details to be answered later, and within each those
+    //! back in the queue first, then the oldest first.
     [[nodiscard]] std::vector<const RoomState *> waiting() const;
     [[nodiscard]] std::vector<RoomState *> assignedTo(const QString &agentId);
     //! Waiting rooms in queue order, then active ones, oldest first.

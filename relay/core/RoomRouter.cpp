@@ -2,6 +2,7 @@
 
 #include "config/RelayConfig.h"
 #include "core/AgentRoster.h"
+#include "core/FrontDesk.h"
 #include "core/RoomLifecycle.h"
 #include "core/RoomRegistry.h"
 #include "core/StdString.h"
@@ -17,8 +18,9 @@ Q_LOGGING_CATEGORY(lcRouting, "medtranslate.routing")
 namespace medtranslate::relay {
 
 RoomRouter::RoomRouter(const RelayConfig &config, RoomRegistry &rooms, AgentRoster &roster,
-                       RoomLifecycle &lifecycle, QObject *parent)
-    : QObject(parent), m_config(config), m_rooms(rooms), m_roster(roster), m_lifecycle(lifecycle)
+                       RoomLifecycle &lifecycle, const FrontDesk &desk, QObject *parent)
+    : QObject(parent), m_config(config), m_rooms(rooms), m_roster(roster), m_lifecycle(lifecycle),
+      m_desk(desk)
 {
     m_pass.setSingleShot(true);
     m_pass.setInterval(0);
@@ -50,9 +52,12 @@ void RoomRouter::route()
     if (candidates.empty())
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool deskOpen = m_desk.isOpen();
     for (const RoomState *waiting : m_rooms.waiting()) {
         if (waiting->changing)
             continue; // an accept or an end is being stored
+        if (waiting->room.answerLater && !deskOpen)
+            continue; // the patient has gone and left contact details: answered in hours
         const QString language = qs(waiting->room.patientLanguage);
         Candidate *best = nullptr;
         for (Candidate &c : candidates) {

@@ -3,6 +3,7 @@
 #include "core/RelayMetrics.h"
 #include "http/AgentDirectoryRoute.h"
 #include "http/AttachmentRoute.h"
+#include "http/DeskRoute.h"
 #include "http/HealthRoute.h"
 #include "http/HistoryRoute.h"
 #include "http/LoginRoute.h"
@@ -21,13 +22,16 @@ namespace medtranslate::relay {
 
 HttpApi::HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
                  ConsultationService &consultations, Translator &translator,
-                 const TemplateLibrary &templates, RelayMetrics &metrics, QObject *parent)
+                 const TemplateLibrary &templates, const PrechatForm &prechat,
+                 RelayMetrics &metrics, QObject *parent)
     : QObject(parent), m_metrics(metrics), m_adminToken(config.adminToken),
       m_origins(std::make_unique<OriginPolicy>(config)),
       m_caller(std::make_unique<Caller>(auth, consultations, *m_origins, this)),
       m_health(
           std::make_unique<HealthRoute>(store, translator, metrics, config.healthDbSlowMs, this)),
-      m_rooms(std::make_unique<RoomRoute>(config, *m_origins, consultations, metrics, this)),
+      m_rooms(
+          std::make_unique<RoomRoute>(config, *m_origins, consultations, prechat, metrics, this)),
+      m_desk(std::make_unique<DeskRoute>(consultations.desk(), prechat, metrics)),
       m_login(std::make_unique<LoginRoute>(config, *m_origins, auth, metrics, this)),
       m_history(std::make_unique<HistoryRoute>(*m_caller, store, metrics, this)),
       m_attachments(
@@ -48,6 +52,7 @@ void HttpApi::registerRoutes(QHttpServer &server)
 {
     m_health->registerOn(server, false, m_adminToken); // GET /health (details with the token)
     m_rooms->registerOn(server);                       // POST /api/rooms
+    m_desk->registerOn(server);                        // GET  /api/desk
     m_login->registerOn(server);                       // POST /api/auth/login
     m_history->registerOn(server);                     // GET  /api/rooms/{id}/messages
     m_attachments->registerOn(server); // POST, GET /api/rooms/{id}/attachments[/{a}[/thumbnail]]

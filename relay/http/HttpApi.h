@@ -14,7 +14,9 @@ class AttachmentRoute;
 class AuthService;
 class Caller;
 class ConsultationService;
+class DeskRoute;
 class HealthRoute;
+class PrechatForm;
 class HistoryRoute;
 class LoginRoute;
 class MetricsRoute;
@@ -41,7 +43,8 @@ class HttpApi final : public QObject
 public:
     HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
             ConsultationService &consultations, Translator &translator,
-            const TemplateLibrary &templates, RelayMetrics &metrics, QObject *parent = nullptr);
+            const TemplateLibrary &templates, const PrechatForm &prechat, RelayMetrics &metrics,
+            QObject *parent = nullptr);
     ~HttpApi() override;
 
     //! Who may call; RelayServer tells it the port once listening, and checks WebSockets.
@@ -62,6 +65,7 @@ private:
     std::unique_ptr<Caller> m_caller;
     std::unique_ptr<HealthRoute> m_health;
     std::unique_ptr<RoomRoute> m_rooms;
+    std::unique_ptr<DeskRoute> m_desk;
     std::unique_ptr<LoginRoute> m_login;
     std::unique_ptr<HistoryRoute> m_history;
     std::unique_ptr<AttachmentRoute> m_attachments;

@@ -1,6 +1,7 @@
 #include "http/RoomRoute.h"
 
 #include "config/RelayConfig.h"
+#include "content/PrechatForm.h"
 #include "core/ConsultationService.h"
 #include "core/RelayMetrics.h"
 #include "http/RouteSupport.h"
@@ -13,9 +14,11 @@ using Status = HttpReply::Status;
 using protocol::ErrorCode;
 
 RoomRoute::RoomRoute(const RelayConfig &config, const OriginPolicy &origins,
-                     ConsultationService &consultations, RelayMetrics &metrics, QObject *context)
-    : m_config(config), m_origins(origins), m_consultations(consultations), m_metrics(metrics),
-      m_context(context), m_roomsByAddress(config.roomsPerAddress, config.roomWindowMs)
+                     ConsultationService &consultations, const PrechatForm &prechat,
+                     RelayMetrics &metrics, QObject *context)
+    : m_config(config), m_origins(origins), m_consultations(consultations), m_prechat(prechat),
+      m_metrics(metrics), m_context(context),
+      m_roomsByAddress(config.roomsPerAddress, config.roomWindowMs)
 {
 }
 
@@ -37,6 +40,12 @@ void RoomRoute::create(const QHttpServerRequest &request, QHttpServerResponder &
     const auto body = route::readBody<protocol::http::CreateRoomRequest>(request, *reply);
     if (!body)
         return;
+    QString prechatError;
+    auto prechat = m_prechat.check(body->prechat, &prechatError);
+    if (!prechat)
+        return reply->error(Status::BadRequest, ErrorCode::BadRequest, prechatError);
+    if (prechat->empty())
+        prechat.reset();
     const QString address = request.remoteAddress().toString();
     if (m_config.roomsPerAddress > 0) {
         if (const qint64 wait = m_roomsByAddress.retryAfterMs(address)) {
@@ -49,7 +58,7 @@ void RoomRoute::create(const QHttpServerRequest &request, QHttpServerResponder &
         m_roomsByAddress.record(address);
     }
     m_consultations.createRoom(
-        QString::fromStdString(body->language), origin, m_context,
+        QString::fromStdString(body->language), origin, std::move(prechat), m_context,
         [this, reply, address](auto created, QString error) {
             if (!created) {
                 if (m_config.roomsPerAddress > 0)

@@ -12,16 +12,19 @@ namespace medtranslate::relay {
 class OriginPolicy;
 
 class ConsultationService;
+class PrechatForm;
 class RelayMetrics;
 struct RelayConfig;
 
 //! `POST /api/rooms`: a patient page opens a consultation. Only allowed sites may, and one
-//! address only so many per window, so nobody floods the agents' queue.
+//! address only so many per window, so nobody floods the agents' queue. The pre-chat answers
+//! sent with it are checked against the hospital's pre-chat step.
 class RoomRoute final
 {
 public:
     RoomRoute(const RelayConfig &config, const OriginPolicy &origins,
-              ConsultationService &consultations, RelayMetrics &metrics, QObject *context);
+              ConsultationService &consultations, const PrechatForm &prechat, RelayMetrics &metrics,
+              QObject *context);
     void registerOn(QHttpServer &server);
 
 private:
@@ -30,6 +33,7 @@ private:
     const RelayConfig &m_config;
     const OriginPolicy &m_origins;
     ConsultationService &m_consultations;
+    const PrechatForm &m_prechat;
     RelayMetrics &m_metrics;
     QObject *m_context;
     AttemptLimiter m_roomsByAddress;

@@ -12,7 +12,8 @@ namespace {
 const QString kRoomColumns = QStringLiteral(
     "r.id, r.status, r.patient_language, r.agent_id, a.display_name, r.last_seq, "
     "r.patient_read_seq, r.agent_read_seq, r.created_at, r.patient_token_hash, r.origin, "
-    "r.ended_at, r.urgent, r.red_flags "
+    "r.ended_at, r.urgent, r.red_flags, r.answer_later, r.contact_email, r.contact_phone, "
+    "r.prechat "
     "FROM rooms r LEFT JOIN agents a ON a.id = r.agent_id");
 
 QString str(const std::string &s)
@@ -47,16 +48,31 @@ RoomRecord RoomTable::read(const QSqlQuery &q)
     } catch (const nlohmann::json::exception &e) {
         qWarning() << "unreadable red_flags of room" << q.value(0).toString() << e.what();
     }
+    r.room.answerLater = q.value(14).toInt() != 0;
+    const protocol::Contact contact{q.value(15).toString().toStdString(),
+                                    q.value(16).toString().toStdString()};
+    if (!contact.empty())
+        r.room.contact = contact;
+    try {
+        const auto prechat =
+            nlohmann::json::parse(q.value(17).toString().toStdString()).get<protocol::Prechat>();
+        if (!prechat.empty())
+            r.room.prechat = prechat;
+    } catch (const nlohmann::json::exception &e) {
+        qWarning() << "unreadable prechat of room" << q.value(0).toString() << e.what();
+    }
     return r;
 }
 
 void RoomTable::create(const RoomRecord &room)
 {
+    const nlohmann::json prechat = room.room.prechat.value_or(protocol::Prechat{});
     m_db.exec(QStringLiteral("INSERT INTO rooms (id, patient_token_hash, patient_language, "
-                             "status, last_seq, origin, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)"),
+                             "status, last_seq, origin, created_at, prechat) "
+                             "VALUES (?, ?, ?, ?, 0, ?, ?, ?)"),
               {str(room.room.roomId), room.patientTokenHash, str(room.room.patientLanguage),
-               str(std::string(toString(room.room.status))), room.origin,
-               str(room.room.createdAt)});
+               str(std::string(toString(room.room.status))), room.origin, str(room.room.createdAt),
+               QString::fromStdString(prechat.dump())});
     m_db.outboxTable().enqueue(
         str(room.room.roomId), QStringLiteral("consultation.created"), str(room.room.createdAt),
         {{"patient_language", room.room.patientLanguage}, {"created_at", room.room.createdAt}});
@@ -158,6 +174,14 @@ bool RoomTable::markUrgent(const QString &roomId, const std::vector<protocol::Re
     const nlohmann::json flags = redFlags;
     auto &q = m_db.exec(QStringLiteral("UPDATE rooms SET urgent = 1, red_flags = ? WHERE id = ?"),
                         {QString::fromStdString(flags.dump()), roomId});
+    return q.numRowsAffected() == 1;
+}
+
+bool RoomTable::setContact(const QString &roomId, const protocol::Contact &contact)
+{
+    auto &q = m_db.exec(QStringLiteral("UPDATE rooms SET answer_later = 1, contact_email = ?, "
+                                       "contact_phone = ? WHERE id = ?"),
+                        {str(contact.email), str(contact.phone), roomId});
     return q.numRowsAffected() == 1;
 }
 

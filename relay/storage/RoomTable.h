@@ -35,6 +35,9 @@ public:
     bool end(const QString &roomId);
     //! The room is urgent, for what `redFlags` says; false when there is no such room.
     bool markUrgent(const QString &roomId, const std::vector<protocol::RedFlag> &redFlags);
+    //! The patient's contact details (replacing earlier ones); the room is answer-later from
+    //! now on. False when there is no such room.
+    bool setContact(const QString &roomId, const protocol::Contact &contact);
     //! Read marks only move forward, whatever order updates arrive in.
     void setReadSeq(const QString &roomId, protocol::Role role, qint64 seq);
 

@@ -111,6 +111,19 @@ void Store::endRoom(QString roomId, QObject *context, Done<void> done)
         std::move(done), Access::Write);
 }
 
+void Store::setRoomContact(QString roomId, protocol::Contact contact, QObject *context,
+                           Done<void> done)
+{
+    call<void>(
+        context,
+        [roomId = std::move(roomId), contact = std::move(contact)](StoreWorker &w) {
+            if (!w.roomTable().setContact(roomId, contact))
+                throw StoreError(QStringLiteral("no room '%1'").arg(roomId),
+                                 StoreFailureKind::NotFound);
+        },
+        std::move(done), Access::Write);
+}
+
 void Store::markRoomUrgent(QString roomId, std::vector<protocol::RedFlag> redFlags,
                            QObject *context, Done<void> done)
 {

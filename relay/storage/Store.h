@@ -65,6 +65,10 @@ public:
     //! an unknown room is `NotFound`.
     void markRoomUrgent(QString roomId, std::vector<protocol::RedFlag> redFlags, QObject *context,
                         Done<void> done);
+    //! Keeps the patient's contact details with the room and marks it answer-later; an unknown
+    //! room is `NotFound`.
+    void setRoomContact(QString roomId, protocol::Contact contact, QObject *context,
+                        Done<void> done);
     //! Group-committed; read marks only move forward.
     void setReadSeq(QString roomId, protocol::Role role, qint64 seq, QObject *context,
                     Done<void> done = {});

@@ -70,8 +70,9 @@ export async function startRelay({ agents = [], args = [], env: extraEnv = {} } 
     if (made.status !== 0)
       throw new Error(`--add-agent ${agent.username} failed (${made.status}): ${made.stderr}${made.stdout}`);
   }
-  // The scripted agents accept rooms as the contract does; a test's own --routing comes later and wins.
-  const child = spawn(RELAY_BIN, [...common, '--routing', 'manual', ...args, '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The scripted agents accept rooms as the contract does, and connect after the patient's room
+  // opens (no "nobody online" notice); a test's own --routing or --unattended-notice comes later and wins.
+  const child = spawn(RELAY_BIN, [...common, '--routing', 'manual', '--unattended-notice', 'off', ...args, '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const killOnExit = () => child.kill('SIGKILL'); // a test process that dies must not leave a relay behind

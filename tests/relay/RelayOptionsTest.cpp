@@ -179,6 +179,42 @@ TEST(RelayOptionsTest, RoutingAndGracePeriodFromFlagEnvironmentOrFile)
     EXPECT_FALSE(fromFlag->config.autoRouting);
 }
 
+TEST(RelayOptionsTest, DeskSettingsFromFlagEnvironmentOrFile)
+{
+    QString error;
+    const auto defaults = parse({}, QProcessEnvironment(), &error);
+    ASSERT_TRUE(defaults) << error.toStdString();
+    // Empty: the relay reads desk/hours.json and desk/prechat.json of --resources.
+    EXPECT_TRUE(defaults->config.desk.hoursFile.isEmpty());
+    EXPECT_TRUE(defaults->config.desk.prechatFile.isEmpty());
+    EXPECT_TRUE(defaults->config.desk.unattendedNotice);
+
+    QTemporaryDir dir;
+    const QString file = writeConfig(
+        dir,
+        R"({"desk":{"hours":"/etc/h.json","prechat":"/etc/p.json","unattended_notice":false}})");
+    const auto fromFile = parse({QStringLiteral("--config"), file}, QProcessEnvironment(), &error);
+    ASSERT_TRUE(fromFile) << error.toStdString();
+    EXPECT_EQ(fromFile->config.desk.hoursFile, QStringLiteral("/etc/h.json"));
+    EXPECT_EQ(fromFile->config.desk.prechatFile, QStringLiteral("/etc/p.json"));
+    EXPECT_FALSE(fromFile->config.desk.unattendedNotice);
+
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("MEDTRANSLATE_DESK_HOURS"), QStringLiteral("/srv/hours.json"));
+    env.insert(QStringLiteral("MEDTRANSLATE_UNATTENDED_NOTICE"), QStringLiteral("on"));
+    const auto fromEnv = parse({QStringLiteral("--config"), file}, env, &error);
+    ASSERT_TRUE(fromEnv) << error.toStdString();
+    EXPECT_EQ(fromEnv->config.desk.hoursFile, QStringLiteral("/srv/hours.json"));
+    EXPECT_TRUE(fromEnv->config.desk.unattendedNotice);
+
+    const auto fromFlag = parse({QStringLiteral("--unattended-notice"), QStringLiteral("off"),
+                                 QStringLiteral("--prechat"), QStringLiteral("mine.json")},
+                                env, &error);
+    ASSERT_TRUE(fromFlag) << error.toStdString();
+    EXPECT_FALSE(fromFlag->config.desk.unattendedNotice);
+    EXPECT_EQ(fromFlag->config.desk.prechatFile, QStringLiteral("mine.json"));
+}
+
 TEST(RelayOptionsTest, BadValuesAreRefusedWithAClearMessage)
 {
     QTemporaryDir dir;
@@ -198,6 +234,7 @@ TEST(RelayOptionsTest, BadValuesAreRefusedWithAClearMessage)
         {{QStringLiteral("--rooms-per-address"), QStringLiteral("many")}, "--rooms-per-address"},
         {{QStringLiteral("--tls-cert"), QStringLiteral("cert.pem")}, "--tls-key"},
         {{QStringLiteral("--routing"), QStringLiteral("random")}, "--routing"},
+        {{QStringLiteral("--unattended-notice"), QStringLiteral("maybe")}, "--unattended-notice"},
         {{QStringLiteral("--agent-grace-s"), QStringLiteral("-5")}, "--agent-grace-s"},
         {{QStringLiteral("--agent-role"), QStringLiteral("boss"), QStringLiteral("--add-agent"),
           QStringLiteral("kim")},

@@ -48,6 +48,8 @@ bool RelayProcess::start(QString *error)
                           QStringLiteral("127.0.0.1:0")};
     // These tests accept rooms as the contract does; a test's own --routing comes later and wins.
     arguments += QStringList{QStringLiteral("--routing"), QStringLiteral("manual")};
+    // Rooms open before their agent connects; the desk tests turn the "nobody online" notice on.
+    arguments += QStringList{QStringLiteral("--unattended-notice"), QStringLiteral("off")};
     arguments += m_arguments;
     if (m_launcher.isEmpty()) {
         m_process.start(binary(), arguments);

@@ -280,6 +280,30 @@ TEST(ClientFrames, Status)
         EXPECT_EQ(refusal(raw).code, ErrorCode::BadRequest) << raw;
 }
 
+TEST(ClientFrames, ContactDetails)
+{
+    const std::string raw =
+        R"({"contact":{"email":"anna@example.com"},"room_id":"r1","type":"contact"})";
+    const auto frame = parseAs<client::ContactDetails>(raw);
+    EXPECT_EQ(frame.roomId, "r1");
+    EXPECT_EQ(frame.contact.email, "anna@example.com");
+    EXPECT_TRUE(frame.contact.phone.empty());
+    expectRoundTrip(frame, raw);
+    const auto both = parseAs<client::ContactDetails>(
+        R"({"type":"contact","room_id":"r1","contact":{"email":" a@b.co ","phone":"010-1234-5678"}})");
+    EXPECT_EQ(both.contact, (Contact{"a@b.co", "010-1234-5678"}));
+    EXPECT_EQ(typeName(ClientFrame{client::ContactDetails{}}), "contact");
+    for (const char *bad : {R"({"type":"contact","room_id":"r1"})",
+                            R"({"type":"contact","room_id":"r1","contact":"a@b.co"})",
+                            R"({"type":"contact","room_id":"r1","contact":{}})",
+                            R"({"type":"contact","room_id":"r1","contact":{"email":"  "}})",
+                            R"({"type":"contact","room_id":"r1","contact":{"email":"a@b"}})",
+                            R"({"type":"contact","room_id":"r1","contact":{"phone":"12"}})",
+                            R"({"type":"contact","room_id":"r1","contact":{"phone":7}})",
+                            R"({"type":"contact","contact":{"email":"a@b.co"}})"})
+        EXPECT_EQ(refusal(bad).code, ErrorCode::BadRequest) << bad;
+}
+
 TEST(ClientFrames, TypeNamesMatchTheContract)
 {
     EXPECT_EQ(typeName(ClientFrame{client::Hello{}}), "hello");

@@ -68,6 +68,35 @@ TEST(HttpBodies, CreateRoomValidation)
     EXPECT_EQ(validate(CreateRoomRequest{"fr"})->code, ErrorCode::UnsupportedLanguage);
 }
 
+TEST(HttpBodies, CreateRoomWithPrechatAnswers)
+{
+    const auto r = roundTrip<CreateRoomRequest>(
+        R"({"language":"vi","prechat":{"name":"Lan","reason":"MRI"}})");
+    ASSERT_TRUE(r.prechat);
+    EXPECT_EQ(*r.prechat, (Prechat{"Lan", "", "MRI"}));
+    // Read leniently: a field of the wrong type is not filled in, a prechat that is no object
+    // is none.
+    const auto lenient =
+        parseBody<CreateRoomRequest>(R"({"language":"vi","prechat":{"name":5,"reason":"MRI"}})");
+    ASSERT_TRUE(lenient && lenient->prechat);
+    EXPECT_TRUE(lenient->prechat->name.empty());
+    EXPECT_FALSE(parseBody<CreateRoomRequest>(R"({"language":"vi","prechat":"x"})")->prechat);
+}
+
+TEST(HttpBodies, Desk)
+{
+    const auto closed = roundTrip<DeskResponse>(
+        R"({"open":false,"attended":false,"next_open":"2026-03-02T00:00:00Z",
+            "time_zone":"Asia/Seoul","prechat":{"name":"required","contact":"off",
+            "reason":"optional"}})");
+    EXPECT_FALSE(closed.open);
+    EXPECT_EQ(closed.nextOpen, "2026-03-02T00:00:00Z");
+    EXPECT_EQ(closed.prechat, (PrechatFields{"required", "off", "optional"}));
+    const nlohmann::json open = DeskResponse{};
+    EXPECT_TRUE(open.at("next_open").is_null());
+    EXPECT_EQ(open.at("prechat").at("name"), "off");
+}
+
 TEST(HttpBodies, Login)
 {
     const auto request = roundTrip<LoginRequest>(R"({"password":"pw","username":"kim"})");

@@ -458,6 +458,25 @@ TEST(ServerFrames, UrgentRoomCarriesItsRedFlags)
     EXPECT_FALSE(plain.contains("red_flags"));
 }
 
+TEST(ServerFrames, AnswerLaterRoomCarriesContactAndPrechat)
+{
+    Room room = waitingRoom();
+    room.answerLater = true;
+    room.contact = Contact{"anna@example.com", ""};
+    room.prechat = Prechat{"Anna", "", "MRI appointment"};
+    const server::RoomUpdate update{room};
+    const json j = encoded(update);
+    expectContractRoom(j, room);
+    EXPECT_EQ(j.at("answer_later"), true);
+    EXPECT_EQ(j.at("contact"), json::parse(R"({"email":"anna@example.com"})"));
+    EXPECT_EQ(j.at("prechat"), json::parse(R"({"name":"Anna","reason":"MRI appointment"})"));
+    expectRoundTrip(update);
+    const json plain = encoded(server::RoomUpdate{waitingRoom()});
+    EXPECT_FALSE(plain.contains("answer_later"));
+    EXPECT_FALSE(plain.contains("contact"));
+    EXPECT_FALSE(plain.contains("prechat"));
+}
+
 TEST(ServerFrames, EndedRoom)
 {
     Room room = activeRoom();

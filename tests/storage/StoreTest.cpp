@@ -270,6 +270,49 @@ TEST_F(StoreTest, AnUrgentRoomKeepsItsRedFlagsAcrossAReopen)
     }
 }
 
+TEST_F(StoreTest, AnswerLaterContactAndPrechatAnswersSurviveAReopen)
+{
+    {
+        auto store = openStore();
+        RoomRecord withPrechat = room(QStringLiteral("room-a"), QStringLiteral("hash-a"));
+        withPrechat.room.prechat =
+            protocol::Prechat{"Nguyễn Thị Lan", "lan@example.com", "Hỏi về lịch chụp MRI"};
+        ASSERT_TRUE(createRoom(*store, withPrechat).ok());
+        ASSERT_TRUE(
+            createRoom(*store, room(QStringLiteral("room-b"), QStringLiteral("hash-b"))).ok());
+        const auto saved = await<void>([&](QObject *c, auto done) {
+            store->setRoomContact(QStringLiteral("room-b"),
+                                  protocol::Contact{"anna@example.com", "+84 90 123 4567"}, c,
+                                  done);
+        });
+        ASSERT_TRUE(saved.ok()) << describe(saved.error());
+        const auto unknown = await<void>([&](QObject *c, auto done) {
+            store->setRoomContact(QStringLiteral("no-such-room"), protocol::Contact{"a@b.co", ""},
+                                  c, done);
+        });
+        ASSERT_FALSE(unknown.ok());
+        EXPECT_EQ(unknown.error().kind, StoreFailureKind::NotFound);
+    }
+    auto store = openStore();
+    const auto open = store->openRoomsBlocking();
+    ASSERT_TRUE(open.ok()) << describe(open.error());
+    ASSERT_EQ(open.value().size(), 2u);
+    for (const RoomRecord &r : open.value()) {
+        if (r.room.roomId == "room-a") {
+            ASSERT_TRUE(r.room.prechat);
+            EXPECT_EQ(*r.room.prechat, (protocol::Prechat{"Nguyễn Thị Lan", "lan@example.com",
+                                                          "Hỏi về lịch chụp MRI"}));
+            EXPECT_FALSE(r.room.answerLater);
+            EXPECT_FALSE(r.room.contact);
+        } else {
+            EXPECT_TRUE(r.room.answerLater);
+            ASSERT_TRUE(r.room.contact);
+            EXPECT_EQ(*r.room.contact, (protocol::Contact{"anna@example.com", "+84 90 123 4567"}));
+            EXPECT_FALSE(r.room.prechat);
+        }
+    }
+}
+
 TEST_F(StoreTest, AFailedMessageIsUndoneAloneAndLeavesNoGap)
 {
     auto store = openStore();

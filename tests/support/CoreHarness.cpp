@@ -5,6 +5,7 @@
 #include "attachments/LocalBlobStore.h"
 #include "auth/AuthService.h"
 #include "auth/TokenGenerator.h"
+#include "content/DeskHours.h"
 #include "content/EmergencyReply.h"
 #include "content/RedFlagDetector.h"
 #include "content/TemplateLibrary.h"
@@ -31,7 +32,8 @@ CoreHarness::CoreHarness(relay::Translator *translator, Tweak tweak)
 {
     m_config.store.database = m_dir.filePath(QStringLiteral("core.db"));
     m_config.translation.deadlineMs = 1500;
-    m_config.autoRouting = false; // as TestRelay: the routing tests turn it on
+    m_config.autoRouting = false;           // as TestRelay: the routing tests turn it on
+    m_config.desk.unattendedNotice = false; // as TestRelay: the desk tests turn it on
     if (tweak)
         tweak(m_config);
     m_store = std::make_unique<relay::Store>(m_config.store);
@@ -49,6 +51,7 @@ CoreHarness::CoreHarness(relay::Translator *translator, Tweak tweak)
     EXPECT_TRUE(m_emergencyReply->load(
         sourceRoot() + QStringLiteral("/resources/red-flags/reply.tsv"), &error))
         << error.toStdString();
+    m_deskHours = std::make_unique<relay::DeskHours>();
     m_rooms = std::make_unique<relay::RoomRegistry>();
     m_metrics = std::make_unique<relay::RelayMetrics>();
     m_translator.reset(translator ? translator : new ScriptedTranslator);
@@ -57,8 +60,8 @@ CoreHarness::CoreHarness(relay::Translator *translator, Tweak tweak)
     m_blobs = std::make_unique<relay::LocalBlobStore>(m_dir.filePath(QStringLiteral("blobs")));
     EXPECT_TRUE(m_blobs->open(&error)) << error.toStdString();
     m_core = std::make_unique<relay::ConsultationService>(
-        m_config, *m_store, *m_translator, *m_templates, *m_redFlags, *m_emergencyReply, *m_rooms,
-        *m_auth, *m_metrics, *m_blobs);
+        m_config, *m_store, *m_translator, *m_templates, *m_redFlags, *m_emergencyReply,
+        *m_deskHours, *m_rooms, *m_auth, *m_metrics, *m_blobs);
     EXPECT_TRUE(m_core->loadOpenRooms(&error)) << error.toStdString();
 }
 
@@ -73,7 +76,7 @@ CoreHarness::Room CoreHarness::createRoom(const QString &language)
     Room room;
     bool done = false;
     m_core->createRoom(
-        language, {}, m_core.get(),
+        language, {}, std::nullopt, m_core.get(),
         [&room, &done](std::optional<relay::ConsultationService::CreatedRoom> created,
                        QString error) {
             EXPECT_TRUE(created) << error.toStdString();

@@ -10,6 +10,7 @@
 namespace medtranslate::relay {
 class AuthService;
 class ConsultationService;
+class DeskHours;
 class EmergencyReply;
 class LocalBlobStore;
 class RedFlagDetector;
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<relay::TemplateLibrary> m_templates;
     std::unique_ptr<relay::RedFlagDetector> m_redFlags;
     std::unique_ptr<relay::EmergencyReply> m_emergencyReply;
+    std::unique_ptr<relay::DeskHours> m_deskHours;
     std::unique_ptr<relay::RoomRegistry> m_rooms;
     std::unique_ptr<relay::RelayMetrics> m_metrics;
     std::unique_ptr<relay::Translator> m_translator;

@@ -29,6 +29,9 @@ TestRelay::TestRelay(Tweak tweak)
     m_config.widgetDir = sourceRoot() + QStringLiteral("/widget");
     // Most suites play the contract's accept; the routing tests turn auto routing on.
     m_config.autoRouting = false;
+    // Most suites open rooms before their agent connects, and count the room's messages; the
+    // desk tests turn the "nobody online" notice on.
+    m_config.desk.unattendedNotice = false;
     if (tweak)
         tweak(m_config);
 }

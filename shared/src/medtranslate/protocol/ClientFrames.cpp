@@ -18,6 +18,7 @@ struct TypeNameVisitor
     std::string_view operator()(const client::Transfer &) const { return "transfer"; }
     std::string_view operator()(const client::Retranslate &) const { return "retranslate"; }
     std::string_view operator()(const client::Status &) const { return "status"; }
+    std::string_view operator()(const client::ContactDetails &) const { return "contact"; }
 };
 } // namespace
 
@@ -95,6 +96,11 @@ void to_json(nlohmann::json &j, const Transfer &f)
 void to_json(nlohmann::json &j, const Status &f)
 {
     j = {{"type", "status"}, {"status", toString(f.status)}};
+}
+
+void to_json(nlohmann::json &j, const ContactDetails &f)
+{
+    j = {{"type", "contact"}, {"room_id", f.roomId}, {"contact", f.contact}};
 }
 
 void to_json(nlohmann::json &j, const Retranslate &f)

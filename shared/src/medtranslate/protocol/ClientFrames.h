@@ -98,13 +98,23 @@ struct Status
     bool operator==(const Status &) const = default;
 };
 
+//! Extension: a patient leaves an e-mail address or phone number (or both) so the desk can
+//! answer later; the room becomes `answer_later`. Patients only, for their own room.
+struct ContactDetails
+{
+    std::string roomId;
+    Contact contact;
+    bool operator==(const ContactDetails &) const = default;
+};
+
 } // namespace medtranslate::protocol::client
 
 namespace medtranslate::protocol {
 
-using ClientFrame = std::variant<client::Hello, client::Send, client::Typing, client::Read,
-                                 client::End, client::History, client::Preview, client::Accept,
-                                 client::Transfer, client::Retranslate, client::Status>;
+using ClientFrame =
+    std::variant<client::Hello, client::Send, client::Typing, client::Read, client::End,
+                 client::History, client::Preview, client::Accept, client::Transfer,
+                 client::Retranslate, client::Status, client::ContactDetails>;
 
 //! The contract's `type` string of a frame.
 std::string_view typeName(const ClientFrame &frame);
@@ -126,4 +136,5 @@ void to_json(nlohmann::json &j, const Accept &f);
 void to_json(nlohmann::json &j, const Transfer &f);
 void to_json(nlohmann::json &j, const Retranslate &f);
 void to_json(nlohmann::json &j, const Status &f);
+void to_json(nlohmann::json &j, const ContactDetails &f);
 } // namespace medtranslate::protocol::client

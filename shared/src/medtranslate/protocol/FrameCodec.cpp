@@ -71,6 +71,17 @@ public:
         return integerValue(key, *value);
     }
 
+    const json &object(const char *key) const
+    {
+        const auto *value = find(key);
+        if (!value)
+            throw FieldError(ErrorCode::BadRequest, std::string("missing field '") + key + "'");
+        if (!value->is_object())
+            throw FieldError(ErrorCode::BadRequest,
+                             std::string("field '") + key + "' must be an object");
+        return *value;
+    }
+
     bool boolean(const char *key) const
     {
         const auto *value = find(key);
@@ -100,6 +111,14 @@ private:
 
     const json &m_object;
 };
+
+std::string trimmed(const std::string &text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
 
 void checkText(const std::string &text, const Limits &limits)
 {
@@ -177,6 +196,26 @@ ClientFrame readClientFrame(const std::string &type, const Reader &r, const Limi
         client::Retranslate f{r.id("room_id", limits), r.integer("seq")};
         if (f.seq < 1)
             throw FieldError(ErrorCode::BadRequest, "field 'seq' must be 1 or more");
+        return f;
+    }
+    if (type == "contact") {
+        client::ContactDetails f;
+        f.roomId = r.id("room_id", limits);
+        const json &details = r.object("contact");
+        const Reader c(details);
+        f.contact.email = trimmed(c.optionalString("email"));
+        f.contact.phone = trimmed(c.optionalString("phone"));
+        if (f.contact.empty())
+            throw FieldError(ErrorCode::BadRequest,
+                             "field 'contact' needs an 'email' or a 'phone'");
+        if (!f.contact.email.empty() && !isValidEmail(f.contact.email))
+            throw FieldError(ErrorCode::BadRequest,
+                             "field 'contact.email' is not an e-mail address such as "
+                             "name@example.com");
+        if (!f.contact.phone.empty() && !isValidPhone(f.contact.phone))
+            throw FieldError(ErrorCode::BadRequest,
+                             "field 'contact.phone' is not a phone number (7 to 15 digits, "
+                             "with an optional leading + and spaces or dashes)");
         return f;
     }
     throw FieldError(ErrorCode::BadRequest, "unknown frame type '" + type + "'");

@@ -95,11 +95,51 @@ void from_json(const nlohmann::json &j, HealthResponse &h)
 void to_json(nlohmann::json &j, const CreateRoomRequest &r)
 {
     j = {{"language", r.language}};
+    if (r.prechat)
+        j["prechat"] = *r.prechat;
 }
 
 void from_json(const nlohmann::json &j, CreateRoomRequest &r)
 {
     r.language = lenientString(j, "language");
+    r.prechat.reset();
+    // Read leniently like the rest: a field of the wrong type counts as not filled in.
+    if (const auto it = j.find("prechat"); it != j.end() && it->is_object())
+        r.prechat = Prechat{lenientString(*it, "name"), lenientString(*it, "contact"),
+                            lenientString(*it, "reason")};
+}
+
+void to_json(nlohmann::json &j, const PrechatFields &f)
+{
+    j = {{"name", f.name}, {"contact", f.contact}, {"reason", f.reason}};
+}
+
+void from_json(const nlohmann::json &j, PrechatFields &f)
+{
+    f.name = j.value("name", std::string("off"));
+    f.contact = j.value("contact", std::string("off"));
+    f.reason = j.value("reason", std::string("off"));
+}
+
+void to_json(nlohmann::json &j, const DeskResponse &r)
+{
+    j = {{"open", r.open},
+         {"attended", r.attended},
+         {"next_open", r.nextOpen.empty() ? nlohmann::json() : nlohmann::json(r.nextOpen)},
+         {"time_zone", r.timeZone},
+         {"prechat", r.prechat}};
+}
+
+void from_json(const nlohmann::json &j, DeskResponse &r)
+{
+    j.at("open").get_to(r.open);
+    r.attended = j.value("attended", true);
+    r.nextOpen = j.contains("next_open") && j.at("next_open").is_string()
+                     ? j.at("next_open").get<std::string>()
+                     : std::string();
+    r.timeZone = j.value("time_zone", std::string());
+    if (j.contains("prechat"))
+        j.at("prechat").get_to(r.prechat);
 }
 
 std::optional<ErrorBody> validate(const CreateRoomRequest &r)
@@ -289,6 +329,7 @@ template std::optional<ErrorBody> parseBody<ErrorBody>(std::string_view);
 template std::optional<HealthResponse> parseBody<HealthResponse>(std::string_view);
 template std::optional<CreateRoomRequest> parseBody<CreateRoomRequest>(std::string_view);
 template std::optional<CreateRoomResponse> parseBody<CreateRoomResponse>(std::string_view);
+template std::optional<DeskResponse> parseBody<DeskResponse>(std::string_view);
 template std::optional<LoginRequest> parseBody<LoginRequest>(std::string_view);
 template std::optional<LoginResponse> parseBody<LoginResponse>(std::string_view);
 template std::optional<HistoryResponse> parseBody<HistoryResponse>(std::string_view);

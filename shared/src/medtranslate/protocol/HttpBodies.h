@@ -54,6 +54,9 @@ void from_json(const nlohmann::json &j, HealthResponse &h);
 struct CreateRoomRequest
 {
     std::string language;
+    //! Extension: the answers of the hospital's pre-chat step (GET /api/desk says which it
+    //! asks); the relay checks them against its own settings.
+    std::optional<Prechat> prechat;
     bool operator==(const CreateRoomRequest &) const = default;
 };
 void to_json(nlohmann::json &j, const CreateRoomRequest &r);
@@ -68,6 +71,30 @@ struct CreateRoomResponse
 };
 void to_json(nlohmann::json &j, const CreateRoomResponse &r);
 void from_json(const nlohmann::json &j, CreateRoomResponse &r);
+
+//! How the hospital asks one pre-chat field: "off", "optional" or "required".
+struct PrechatFields
+{
+    std::string name = "off";
+    std::string contact = "off";
+    std::string reason = "off";
+    bool operator==(const PrechatFields &) const = default;
+};
+void to_json(nlohmann::json &j, const PrechatFields &f);
+void from_json(const nlohmann::json &j, PrechatFields &f);
+
+//! `GET /api/desk` (extension): whether the desk answers now, and the pre-chat step.
+struct DeskResponse
+{
+    bool open = true;      //!< within opening hours (resources/desk/hours.json)
+    bool attended = true;  //!< a counselor is connected and online now
+    std::string nextOpen;  //!< ISO 8601 UTC while closed; empty while open or never
+    std::string timeZone;  //!< the hospital's, IANA
+    PrechatFields prechat; //!< which pre-chat fields the widget shows
+    bool operator==(const DeskResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const DeskResponse &r);
+void from_json(const nlohmann::json &j, DeskResponse &r);
 
 //! `POST /api/auth/login`.
 struct LoginRequest

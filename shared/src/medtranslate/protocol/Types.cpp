@@ -220,6 +220,41 @@ void from_json(const nlohmann::json &j, RedFlag &f)
     optionalField(j, "words", f.words);
 }
 
+void to_json(nlohmann::json &j, const Contact &c)
+{
+    j = nlohmann::json::object();
+    if (!c.email.empty())
+        j["email"] = c.email;
+    if (!c.phone.empty())
+        j["phone"] = c.phone;
+}
+
+void from_json(const nlohmann::json &j, Contact &c)
+{
+    c = Contact{};
+    optionalField(j, "email", c.email);
+    optionalField(j, "phone", c.phone);
+}
+
+void to_json(nlohmann::json &j, const Prechat &p)
+{
+    j = nlohmann::json::object();
+    if (!p.name.empty())
+        j["name"] = p.name;
+    if (!p.contact.empty())
+        j["contact"] = p.contact;
+    if (!p.reason.empty())
+        j["reason"] = p.reason;
+}
+
+void from_json(const nlohmann::json &j, Prechat &p)
+{
+    p = Prechat{};
+    optionalField(j, "name", p.name);
+    optionalField(j, "contact", p.contact);
+    optionalField(j, "reason", p.reason);
+}
+
 void to_json(nlohmann::json &j, const Room &r)
 {
     j = nlohmann::json{{"room_id", r.roomId},
@@ -243,6 +278,12 @@ void to_json(nlohmann::json &j, const Room &r)
         j["urgent"] = true;
         j["red_flags"] = r.redFlags;
     }
+    if (r.answerLater)
+        j["answer_later"] = true;
+    if (r.contact && !r.contact->empty())
+        j["contact"] = *r.contact;
+    if (r.prechat && !r.prechat->empty())
+        j["prechat"] = *r.prechat;
 }
 
 void from_json(const nlohmann::json &j, Room &r)
@@ -263,6 +304,11 @@ void from_json(const nlohmann::json &j, Room &r)
     optionalField(j, "first_message_translation", r.firstMessageTranslation);
     optionalField(j, "urgent", r.urgent);
     optionalField(j, "red_flags", r.redFlags);
+    optionalField(j, "answer_later", r.answerLater);
+    if (j.contains("contact") && j.at("contact").is_object())
+        r.contact = j.at("contact").get<Contact>();
+    if (j.contains("prechat") && j.at("prechat").is_object())
+        r.prechat = j.at("prechat").get<Prechat>();
 }
 
 void to_json(nlohmann::json &j, const Attachment &a)

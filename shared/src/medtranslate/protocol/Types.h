@@ -91,6 +91,32 @@ struct RedFlag
 void to_json(nlohmann::json &j, const RedFlag &f);
 void from_json(const nlohmann::json &j, RedFlag &f);
 
+//! Extension: how the desk may answer a patient later (the `contact` frame). Personal data:
+//! shown to agents, never sent to a translation provider.
+struct Contact
+{
+    std::string email; //!< empty when not given
+    std::string phone; //!< as the patient wrote it; empty when not given
+    bool operator==(const Contact &) const = default;
+    [[nodiscard]] bool empty() const { return email.empty() && phone.empty(); }
+};
+void to_json(nlohmann::json &j, const Contact &c);
+void from_json(const nlohmann::json &j, Contact &c);
+
+//! Extension: what the patient filled in before the chat (the hospital's pre-chat step).
+//! Personal data: shown to agents, never sent to a translation provider. Empty fields were
+//! not asked or left blank.
+struct Prechat
+{
+    std::string name;
+    std::string contact; //!< an e-mail address or a phone number
+    std::string reason;  //!< in the patient's language, untranslated
+    bool operator==(const Prechat &) const = default;
+    [[nodiscard]] bool empty() const { return name.empty() && contact.empty() && reason.empty(); }
+};
+void to_json(nlohmann::json &j, const Prechat &p);
+void from_json(const nlohmann::json &j, Prechat &p);
+
 //! A consultation as clients see it.
 struct Room
 {
@@ -109,6 +135,11 @@ struct Room
     //! Extension: a patient message showed an emergency; the room stays urgent and sorts first.
     bool urgent = false;
     std::vector<RedFlag> redFlags; //!< extension: what showed it, one entry per category
+    //! Extension: the patient left contact details for the desk to answer later; the room
+    //! waits in the queue after the patients still waiting live.
+    bool answerLater = false;
+    std::optional<Contact> contact; //!< extension: set with answerLater
+    std::optional<Prechat> prechat; //!< extension: the pre-chat answers, when any were given
     bool operator==(const Room &) const = default;
 };
 void to_json(nlohmann::json &j, const Room &r);

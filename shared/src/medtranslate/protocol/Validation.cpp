@@ -56,4 +56,64 @@ bool hasVisibleText(std::string_view text)
     return false;
 }
 
+bool isValidEmail(std::string_view email)
+{
+    if (email.empty() || email.size() > kMaxEmailBytes)
+        return false;
+    const auto at = email.find('@');
+    if (at == std::string_view::npos || at == 0 || at > 64 ||
+        email.find('@', at + 1) != std::string_view::npos)
+        return false;
+    for (const unsigned char c : email.substr(0, at)) {
+        if (c <= 0x20 || c == 0x7f || c == '"' || c == ',' || c == '<' || c == '>' || c == '(' ||
+            c == ')' || c == ';' || c == ':' || c == '\\' || c == '[' || c == ']')
+            return false;
+    }
+    const std::string_view domain = email.substr(at + 1);
+    if (domain.find('.') == std::string_view::npos)
+        return false;
+    std::size_t start = 0;
+    while (start <= domain.size()) {
+        auto end = domain.find('.', start);
+        if (end == std::string_view::npos)
+            end = domain.size();
+        const std::string_view label = domain.substr(start, end - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+            return false;
+        for (const unsigned char c : label) {
+            // Bytes of non-ASCII letters (internationalised domains) are let through.
+            if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '-'))
+                return false;
+        }
+        start = end + 1;
+    }
+    return true;
+}
+
+bool isValidPhone(std::string_view phone)
+{
+    if (phone.empty() || phone.size() > kMaxPhoneChars)
+        return false;
+    std::size_t digits = 0;
+    bool lastWasSeparator = true; // no separator first, none doubled
+    for (std::size_t i = 0; i < phone.size(); ++i) {
+        const char c = phone[i];
+        if (c >= '0' && c <= '9') {
+            ++digits;
+            lastWasSeparator = false;
+        } else if (c == '+') {
+            if (i != 0)
+                return false;
+        } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') {
+            if (lastWasSeparator && c != '(')
+                return false;
+            lastWasSeparator = c != ')';
+        } else {
+            return false;
+        }
+    }
+    return digits >= 7 && digits <= 15;
+}
+
 } // namespace medtranslate::protocol

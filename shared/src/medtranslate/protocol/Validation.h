@@ -24,4 +24,17 @@ std::size_t utf8Length(std::string_view text);
 //! full-width U+3000 and zero-width spaces count as white space).
 bool hasVisibleText(std::string_view text);
 
+//! Longest e-mail address (RFC 5321's path limit) and phone number text accepted as contact.
+inline constexpr std::size_t kMaxEmailBytes = 254;
+inline constexpr std::size_t kMaxPhoneChars = 32;
+
+//! An address a desk can write to: one '@', a local part without spaces, a domain with a dot
+//! whose labels are letters, digits and inner hyphens. Not every address RFC 5322 allows, but
+//! every address a patient types in practice.
+bool isValidEmail(std::string_view email);
+
+//! A phone number as patients write it: digits with spaces, '-', '.', '(' ')' between them
+//! and an optional leading '+'; 7 to 15 digits (E.164's longest).
+bool isValidPhone(std::string_view phone);
+
 } // namespace medtranslate::protocol
