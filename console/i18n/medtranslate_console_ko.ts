@@ -348,125 +348,125 @@
 <context>
     <name>medtranslate::console::ChatPage</name>
     <message>
-        <location filename="../ui/ChatPage.cpp"/>
+        <location filename="../ui/ChatPage.cpp" line="125"/>
         <source>Urgent</source>
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp"/>
+        <location filename="../ui/ChatPage.cpp" line="148"/>
         <source>Urgent — red flag in the patient&apos;s words: %1. The patient was told to call 119.</source>
         <translation>긴급 — 환자의 말에서 위험 신호: %1. 환자에게 119 신고를 안내했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="33"/>
-        <location filename="../ui/ChatPage.cpp" line="284"/>
-        <location filename="../ui/ChatPage.cpp" line="287"/>
+        <location filename="../ui/ChatPage.cpp" line="35"/>
+        <location filename="../ui/ChatPage.cpp" line="301"/>
+        <location filename="../ui/ChatPage.cpp" line="304"/>
         <source>End chat</source>
         <translation>상담 종료</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="34"/>
+        <location filename="../ui/ChatPage.cpp" line="36"/>
         <source>Transfer…</source>
         <translation>이관…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="35"/>
-        <location filename="../ui/ChatPage.cpp" line="101"/>
+        <location filename="../ui/ChatPage.cpp" line="37"/>
+        <location filename="../ui/ChatPage.cpp" line="109"/>
         <source>Export consultation…</source>
         <translation>상담 내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="48"/>
+        <location filename="../ui/ChatPage.cpp" line="55"/>
         <source>The patient is typing…</source>
         <translation>환자가 입력 중입니다…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="50"/>
+        <location filename="../ui/ChatPage.cpp" line="57"/>
         <source>End the consultation for both sides</source>
         <translation>환자와 상담사 모두에게 상담을 종료합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="51"/>
+        <location filename="../ui/ChatPage.cpp" line="58"/>
         <source>Hand this consultation to another counselor</source>
         <translation>이 상담을 다른 상담사에게 넘깁니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="53"/>
+        <location filename="../ui/ChatPage.cpp" line="60"/>
         <source>Save the record of this consultation, original and translation, as PDF, HTML or JSON</source>
         <translation>이 상담의 기록(원문과 번역)을 PDF, HTML 또는 JSON으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="101"/>
+        <location filename="../ui/ChatPage.cpp" line="109"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="103"/>
+        <location filename="../ui/ChatPage.cpp" line="111"/>
         <source>Exporting the consultation…</source>
         <translation>상담을 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="106"/>
+        <location filename="../ui/ChatPage.cpp" line="114"/>
         <source>Consultation saved to %1</source>
         <translation>상담 기록을 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="120"/>
+        <location filename="../ui/ChatPage.cpp" line="129"/>
         <source> (ended)</source>
         <translation> (종료됨)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="122"/>
+        <location filename="../ui/ChatPage.cpp" line="131"/>
         <source> (closed)</source>
         <translation> (닫힘)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="128"/>
+        <location filename="../ui/ChatPage.cpp" line="137"/>
         <source>%1 patient</source>
         <translation>%1 환자</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="132"/>
+        <location filename="../ui/ChatPage.cpp" line="141"/>
         <source>● online</source>
         <translation>● 접속 중</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="132"/>
+        <location filename="../ui/ChatPage.cpp" line="141"/>
         <source>○ offline</source>
         <translation>○ 접속 끊김</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="135"/>
+        <location filename="../ui/ChatPage.cpp" line="144"/>
         <source>Consultation %1</source>
         <translation>상담 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="146"/>
+        <location filename="../ui/ChatPage.cpp" line="163"/>
         <source>This chat is read only.</source>
         <translation>이 상담은 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="166"/>
+        <location filename="../ui/ChatPage.cpp" line="183"/>
         <source>Send files to the patient</source>
         <translation>환자에게 파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="169"/>
+        <location filename="../ui/ChatPage.cpp" line="186"/>
         <source>Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.pdf)</source>
         <translation>사진 및 PDF 문서 (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="169"/>
+        <location filename="../ui/ChatPage.cpp" line="186"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="184"/>
+        <location filename="../ui/ChatPage.cpp" line="201"/>
         <source>Send files</source>
         <translation>파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="184"/>
+        <location filename="../ui/ChatPage.cpp" line="201"/>
         <source>Send to the patient?
 
 %1</source>
@@ -475,28 +475,28 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="207"/>
+        <location filename="../ui/ChatPage.cpp" line="224"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="208"/>
-        <location filename="../ui/ChatPage.cpp" line="351"/>
+        <location filename="../ui/ChatPage.cpp" line="225"/>
+        <location filename="../ui/ChatPage.cpp" line="368"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="380"/>
+        <location filename="../ui/ChatPage.cpp" line="397"/>
         <source>Not exported: %1</source>
         <translation>내보내지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="381"/>
+        <location filename="../ui/ChatPage.cpp" line="398"/>
         <source>Export consultation</source>
         <translation>상담 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="382"/>
+        <location filename="../ui/ChatPage.cpp" line="399"/>
         <source>The consultation was not exported.
 
 %1</source>
@@ -505,39 +505,39 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="193"/>
+        <location filename="../ui/ChatPage.cpp" line="210"/>
         <source>Send picture</source>
         <translation>사진 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="194"/>
+        <location filename="../ui/ChatPage.cpp" line="211"/>
         <source>Send the pasted picture (%1 × %2) to the patient?</source>
         <translation>붙여 넣은 사진(%1 × %2)을 환자에게 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="246"/>
+        <location filename="../ui/ChatPage.cpp" line="263"/>
         <source>The chat has ended: the files were not sent.</source>
         <translation>상담이 종료되어 파일을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="258"/>
+        <location filename="../ui/ChatPage.cpp" line="275"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ChatPage.cpp" line="259"/>
+        <location filename="../ui/ChatPage.cpp" line="276"/>
         <source>%n file(s) not sent.</source>
         <translation>
             <numerusform>파일 %n개를 보내지 않았습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="261"/>
+        <location filename="../ui/ChatPage.cpp" line="278"/>
         <source>Not sent</source>
         <translation>전송 실패</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="262"/>
+        <location filename="../ui/ChatPage.cpp" line="279"/>
         <source>These files were not sent:
 
 %1</source>
@@ -546,62 +546,62 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="285"/>
+        <location filename="../ui/ChatPage.cpp" line="302"/>
         <source>End this consultation? The patient can no longer write in it.</source>
         <translation>이 상담을 종료할까요? 종료 후에는 환자가 더 이상 메시지를 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="288"/>
+        <location filename="../ui/ChatPage.cpp" line="305"/>
         <source>Keep chatting</source>
         <translation>계속 상담</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="293"/>
+        <location filename="../ui/ChatPage.cpp" line="310"/>
         <source>Not connected to the relay: the chat was not ended.</source>
         <translation>중계 서버에 연결되어 있지 않아 상담을 종료하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="329"/>
+        <location filename="../ui/ChatPage.cpp" line="346"/>
         <source>%1 (online)</source>
         <translation>%1 (접속 중)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="329"/>
+        <location filename="../ui/ChatPage.cpp" line="346"/>
         <source>%1 (offline)</source>
         <translation>%1 (접속 안 함)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="334"/>
+        <location filename="../ui/ChatPage.cpp" line="351"/>
         <source>There is no other counselor to transfer this chat to.</source>
         <translation>이 상담을 넘길 다른 상담사가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="337"/>
+        <location filename="../ui/ChatPage.cpp" line="354"/>
         <source>Counselor who takes over this chat:</source>
         <translation>이 상담을 이어받을 상담사:</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="348"/>
+        <location filename="../ui/ChatPage.cpp" line="365"/>
         <source>Transfer chat</source>
         <translation>상담 이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="350"/>
+        <location filename="../ui/ChatPage.cpp" line="367"/>
         <source>Transfer</source>
         <translation>이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="362"/>
+        <location filename="../ui/ChatPage.cpp" line="379"/>
         <source>Not connected to the relay: the chat was not transferred.</source>
         <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="364"/>
+        <location filename="../ui/ChatPage.cpp" line="381"/>
         <source>Transfer requested.</source>
         <translation>이관을 요청했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="371"/>
+        <location filename="../ui/ChatPage.cpp" line="388"/>
         <source>Agent id of the colleague who takes over
 (ask your administrator if you do not know it):</source>
         <translation>상담을 넘겨받을 상담사의 ID
@@ -684,7 +684,7 @@
 <context>
     <name>medtranslate::console::ChatTabs</name>
     <message>
-        <location filename="../ui/ChatTabs.cpp" line="90"/>
+        <location filename="../ui/ChatTabs.cpp" line="92"/>
         <source>Close this chat</source>
         <translation>이 상담 닫기</translation>
     </message>
@@ -854,6 +854,85 @@
     </message>
 </context>
 <context>
+    <name>medtranslate::console::ConsultationHistoryWindow</name>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="37"/>
+        <source>Consultation history — %1, %2</source>
+        <translation>상담 기록 — %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="40"/>
+        <source>%1 patient · opened %2</source>
+        <translation>%1 환자 · 시작 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="42"/>
+        <source>nobody</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="44"/>
+        <source>not ended</source>
+        <translation>종료되지 않음</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="47"/>
+        <source>Counselor: %1 · ended: %2 · %n message(s)</source>
+        <translation>
+            <numerusform>상담사: %1 · 종료: %2 · 메시지 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="51"/>
+        <source>Read only: this record cannot be written to.</source>
+        <translation>읽기 전용: 이 기록에는 메시지를 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="58"/>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="94"/>
+        <source>Loading the messages…</source>
+        <translation>메시지를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="106"/>
+        <source>This consultation has no messages.</source>
+        <translation>이 상담에는 메시지가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="123"/>
+        <source>The messages could not be loaded: %1</source>
+        <translation>메시지를 불러오지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::ConsultationSearch</name>
+    <message>
+        <location filename="../client/ConsultationSearch.cpp" line="79"/>
+        <location filename="../client/ConsultationSearch.cpp" line="130"/>
+        <source>Not logged in.</source>
+        <translation>로그인되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ConsultationSearch.cpp" line="99"/>
+        <source>The relay did not answer in time.</source>
+        <translation>서버가 제시간에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ConsultationSearch.cpp" line="118"/>
+        <source>The relay sent search results the console does not understand.</source>
+        <translation>서버가 보낸 검색 결과를 콘솔이 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ConsultationSearch.cpp" line="158"/>
+        <source>The relay sent a history the console does not understand.</source>
+        <translation>서버가 보낸 상담 기록을 콘솔이 읽을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>medtranslate::console::LoginDialog</name>
     <message>
         <location filename="../ui/LoginDialog.cpp" line="21"/>
@@ -936,84 +1015,99 @@
 <context>
     <name>medtranslate::console::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="34"/>
+        <location filename="../ui/MainWindow.cpp" line="38"/>
         <source>MedTranslate — counselor console</source>
         <translation>MedTranslate — 상담사 콘솔</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="35"/>
+        <location filename="../ui/MainWindow.cpp" line="39"/>
         <source>Accept a waiting patient to start a chat.</source>
         <translation>대기 중인 환자를 수락하면 상담이 시작됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="58"/>
+        <source>Consultations</source>
+        <translation>상담</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="61"/>
+        <source>Past consultations…</source>
+        <translation>과거 상담 검색…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <source>Search the desk&apos;s past consultations (Ctrl+Shift+F)</source>
+        <translation>창구의 과거 상담을 검색합니다 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
         <source>Another counselor already took this patient.</source>
         <translation>다른 상담사가 이미 이 환자를 맡았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="93"/>
         <source>The relay refused: %1</source>
         <translation>서버가 요청을 거부했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Counselor: %1</source>
         <translation>상담사: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>Messages not delivered</source>
         <translation>전달되지 않은 메시지</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>%n message(s) have not reached the relay yet. If you quit now, the patient will not get them. Wait, and the console closes by itself once they are delivered.</source>
         <translation>
             <numerusform>메시지 %n건이 아직 서버에 전달되지 않았습니다. 지금 종료하면 환자가 받지 못합니다. 기다리시면 전달된 뒤 콘솔이 저절로 종료됩니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>Quit anyway</source>
         <translation>그래도 종료</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
         <source>Wait for delivery</source>
         <translation>전달될 때까지 기다리기</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>The relay refused a message; it was not delivered. It stays in its chat, marked in red, where it can be sent again.</source>
         <translation>서버가 메시지를 거부하여 전달되지 않았습니다. 메시지는 해당 대화에 빨간색으로 표시되어 있으며, 그곳에서 다시 보낼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
         <source>Not connected to the relay: cannot accept now.</source>
         <translation>중계 서버에 연결되어 있지 않아 지금은 수락할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="231"/>
         <source>A patient is waiting</source>
         <translation>대기 중인 환자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>A %1-speaking patient is waiting for a counselor.</source>
         <translation>%1 환자가 상담을 기다리고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>(not translated yet) %1</source>
         <translation>(아직 번역되지 않음) %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>Message from a %1-speaking patient</source>
         <translation>%1 환자의 새 메시지</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="79"/>
         <source>Note from %1 with the transferred chat: %2</source>
         <translation>%1 님이 상담을 넘기며 남긴 메모: %2</translation>
     </message>
@@ -1133,6 +1227,153 @@
     </message>
 </context>
 <context>
+    <name>medtranslate::console::PastConsultationModel</name>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="46"/>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="48"/>
+        <source>In progress</source>
+        <translation>상담 중</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="50"/>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="69"/>
+        <source>Original: %1
+Translation: %2</source>
+        <translation>원문: %1
+번역: %2</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="97"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="109"/>
+        <source>Opened</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="111"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="113"/>
+        <source>Counselor</source>
+        <translation>상담사</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="115"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="117"/>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="119"/>
+        <source>Matching message (original → translation)</source>
+        <translation>일치한 메시지 (원문 → 번역)</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::PastConsultationsWindow</name>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="31"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="33"/>
+        <source>Load more</source>
+        <translation>더 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="34"/>
+        <source>Open history</source>
+        <translation>기록 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="37"/>
+        <source>Past consultations</source>
+        <translation>과거 상담 검색</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="40"/>
+        <source>All languages</source>
+        <translation>모든 언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="55"/>
+        <source>Words in the original or the translation</source>
+        <translation>원문 또는 번역문에 있는 단어</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="78"/>
+        <source>Choose the filters and search.</source>
+        <translation>조건을 고른 뒤 검색하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="83"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="86"/>
+        <source>From</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="88"/>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="121"/>
+        <source>The first day must not be after the last.</source>
+        <translation>시작일이 종료일보다 늦을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="148"/>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="157"/>
+        <source>No consultation matches.</source>
+        <translation>조건에 맞는 상담이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/PastConsultationsWindow.cpp" line="159"/>
+        <source>%n consultation(s) shown; there are more.</source>
+        <translation>
+            <numerusform>상담 %n건 표시 중, 더 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/PastConsultationsWindow.cpp" line="161"/>
+        <source>%n consultation(s) found.</source>
+        <translation>
+            <numerusform>상담 %n건을 찾았습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="168"/>
+        <source>The search failed: %1</source>
+        <translation>검색하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>medtranslate::console::PresenceBar</name>
     <message>
         <location filename="../ui/PresenceBar.cpp" line="17"/>
@@ -1150,29 +1391,29 @@
         <translation>자리 비움 중에는 진행 중인 상담은 그대로 두고 새 상담은 배정되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="47"/>
+        <location filename="../ui/PresenceBar.cpp" line="49"/>
         <source>available</source>
         <translation>상담 가능</translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="51"/>
+        <location filename="../ui/PresenceBar.cpp" line="53"/>
         <source>away</source>
         <translation>자리 비움</translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="54"/>
+        <location filename="../ui/PresenceBar.cpp" line="56"/>
         <source>offline</source>
         <translation>오프라인</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/PresenceBar.cpp" line="57"/>
+        <location filename="../ui/PresenceBar.cpp" line="59"/>
         <source>%1 — %2, %n chat(s)</source>
         <translation>
             <numerusform>%1 — %2, 상담 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="59"/>
+        <location filename="../ui/PresenceBar.cpp" line="61"/>
         <source>Colleagues: %1 available, %2 away</source>
         <translation>동료: 상담 가능 %1명, 자리 비움 %2명</translation>
     </message>
@@ -1223,12 +1464,12 @@
 <context>
     <name>medtranslate::console::QueueDelegate</name>
     <message>
-        <location filename="../ui/QueueDelegate.cpp"/>
+        <location filename="../ui/QueueDelegate.cpp" line="74"/>
         <source>Urgent</source>
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp"/>
+        <location filename="../ui/QueueDelegate.cpp" line="104"/>
         <source>Red flag: %1</source>
         <translation>위험 신호: %1</translation>
     </message>
@@ -1248,12 +1489,12 @@
         <translation>대기 %1시간 %2분</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="81"/>
+        <location filename="../ui/QueueDelegate.cpp" line="116"/>
         <source>No message yet</source>
         <translation>아직 메시지 없음</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="87"/>
+        <location filename="../ui/QueueDelegate.cpp" line="122"/>
         <source>(not translated) %1</source>
         <translation>(번역 안 됨) %1</translation>
     </message>

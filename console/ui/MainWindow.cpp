@@ -9,11 +9,13 @@
 #include "ui/ChatTabs.h"
 #include "ui/ConnectionIndicator.h"
 #include "ui/LanguageNames.h"
+#include "ui/PastConsultationsWindow.h"
 #include "ui/PresenceBar.h"
 #include "ui/QueuePanel.h"
 #include "ui/TemplatePanel.h"
 #include "ui/TrayNotifier.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QEvent>
 #include <QLabel>
@@ -22,6 +24,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 #include <memory>
 
 namespace medtranslate::console {
@@ -51,6 +54,15 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
     m_queue->setMinimumWidth(220);
     m_templates->setMinimumWidth(240);
     setCentralWidget(splitter);
+
+    QToolBar *tools = addToolBar(tr("Consultations"));
+    tools->setObjectName(QStringLiteral("consultationsToolBar"));
+    tools->setMovable(false);
+    QAction *past = tools->addAction(tr("Past consultations…"));
+    past->setObjectName(QStringLiteral("pastConsultationsAction"));
+    past->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    past->setToolTip(tr("Search the desk's past consultations (Ctrl+Shift+F)"));
+    connect(past, &QAction::triggered, this, &MainWindow::openPastConsultations);
 
     statusBar()->addWidget(new ConnectionIndicator(registry.client(), this));
     auto *presence = new PresenceBar(this);
@@ -95,6 +107,20 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
     for (ChatSession *session : registry.sessions())
         openChat(session, false);
     updateCentral();
+}
+
+PastConsultationsWindow *MainWindow::pastConsultations() const
+{
+    return m_pastConsultations.data();
+}
+
+void MainWindow::openPastConsultations()
+{
+    if (!m_pastConsultations)
+        m_pastConsultations = new PastConsultationsWindow(m_registry.client(), this);
+    m_pastConsultations->show();
+    m_pastConsultations->raise();
+    m_pastConsultations->activateWindow();
 }
 
 void MainWindow::setAgentName(const QString &name)

@@ -14,6 +14,7 @@ namespace medtranslate::console {
 class ChatRegistry;
 class ChatSession;
 class ChatTabs;
+class PastConsultationsWindow;
 class QueuePanel;
 class TemplateModel;
 class TemplatePanel;
@@ -32,6 +33,8 @@ public:
     [[nodiscard]] QueuePanel *queuePanel() const { return m_queue; }
     [[nodiscard]] TemplatePanel *templatePanel() const { return m_templates; }
     [[nodiscard]] TrayNotifier *notifier() const { return m_notifier; }
+    //! The past consultations window, once opened.
+    [[nodiscard]] PastConsultationsWindow *pastConsultations() const;
     void setAgentName(const QString &name);
 
     //! The question asked when the window is closed with messages not yet delivered.
@@ -51,6 +54,7 @@ private:
     void onPatientsArrived(const QStringList &roomIds);
     void onPatientMessage(ChatSession *session, const protocol::Message &message);
     void updateCentral();
+    void openPastConsultations();
 
     ChatRegistry &m_registry;
     TemplateModel *m_templateModel;
@@ -61,6 +65,7 @@ private:
     TrayNotifier *m_notifier;
     QLabel *m_agent;
     QPointer<QMessageBox> m_unsentQuestion;
+    QPointer<PastConsultationsWindow> m_pastConsultations;
     bool m_closeConfirmed = false;
 };
 
