@@ -171,6 +171,23 @@ TEST_F(ConsultationSearchTest, ThaiJapaneseAndChineseMatchAsSubstrings)
     EXPECT_TRUE(found({{"q", "_"}}).empty());
 }
 
+TEST_F(ConsultationSearchTest, ALongMessageIsCutAroundTheWords)
+{
+    const QString before = QString(300, QLatin1Char('a')) + QStringLiteral(" ");
+    const QString text =
+        before + QStringLiteral("Đau ngực") + QStringLiteral(" ") + QString(300, QLatin1Char('b'));
+    converse(QStringLiteral("vi"), text, QStringLiteral("가슴이 아파요"));
+    const auto answer = search({{"q", "ngực"}}, token);
+    ASSERT_EQ(answer.status, 200);
+    const Json c = answer.json()["consultations"][0];
+    const QString cut = QString::fromStdString(c["match"]["text"].get<std::string>());
+    EXPECT_LE(cut.size(), 162); // about 160, with the marks where it was cut
+    EXPECT_TRUE(cut.contains(QStringLiteral("Đau ngực"))) << cut.toStdString();
+    EXPECT_TRUE(cut.startsWith(QChar(0x2026)));
+    EXPECT_TRUE(cut.endsWith(QChar(0x2026)));
+    EXPECT_EQ(c["match"]["translation"], "가슴이 아파요"); // short: whole
+}
+
 TEST_F(ConsultationSearchTest, ATranslationThatArrivesLaterIsSearchable)
 {
     // Not immediate: stored as pending, then updated (Store::updateTranslation).
