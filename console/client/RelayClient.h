@@ -106,6 +106,8 @@ public:
     [[nodiscard]] bool hasToken() const { return !m_token.isEmpty(); }
     //! The `Authorization` header value for the relay's HTTP API.
     [[nodiscard]] QByteArray authorizationHeader() const { return "Bearer " + m_token.toUtf8(); }
+    //! The HTTP client the routes are called with (one connection pool for the console).
+    [[nodiscard]] QNetworkAccessManager &network() const { return *m_network; }
     //! Uploads and downloads of files, with this client's token.
     [[nodiscard]] AttachmentTransfer &attachments() const { return *m_attachments; }
     //! The largest attachment the relay accepts, as its welcome said (10 MiB until then).

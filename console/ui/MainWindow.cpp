@@ -13,11 +13,13 @@
 #include "ui/NotificationBanner.h"
 #include "ui/Notifier.h"
 #include "ui/OverviewPanel.h"
+#include "ui/PastConsultationsWindow.h"
 #include "ui/PresenceBar.h"
 #include "ui/QueuePanel.h"
 #include "ui/TemplatePanel.h"
 #include "ui/TransferDialog.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QEvent>
 #include <QLabel>
@@ -29,6 +31,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <QToolBar>
 #include <memory>
 
 namespace medtranslate::console {
@@ -69,6 +72,15 @@ MainWindow::MainWindow(ChatRegistry &registry, TemplateModel *templates, QWidget
     column->addWidget(splitter, 1);
     setCentralWidget(central);
     buildMenus();
+
+    QToolBar *tools = addToolBar(tr("Consultations"));
+    tools->setObjectName(QStringLiteral("consultationsToolBar"));
+    tools->setMovable(false);
+    QAction *past = tools->addAction(tr("Past consultations…"));
+    past->setObjectName(QStringLiteral("pastConsultationsAction"));
+    past->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    past->setToolTip(tr("Search the desk's past consultations (Ctrl+Shift+F)"));
+    connect(past, &QAction::triggered, this, &MainWindow::openPastConsultations);
 
     statusBar()->addWidget(new ConnectionIndicator(registry.client(), this));
     auto *presence = new PresenceBar(this);
@@ -165,6 +177,20 @@ void MainWindow::showOverview()
                                         10000);
                             });
     });
+}
+
+PastConsultationsWindow *MainWindow::pastConsultations() const
+{
+    return m_pastConsultations.data();
+}
+
+void MainWindow::openPastConsultations()
+{
+    if (!m_pastConsultations)
+        m_pastConsultations = new PastConsultationsWindow(m_registry.client(), this);
+    m_pastConsultations->show();
+    m_pastConsultations->raise();
+    m_pastConsultations->activateWindow();
 }
 
 void MainWindow::setAgentName(const QString &name)

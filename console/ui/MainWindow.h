@@ -17,6 +17,7 @@ class ChatSession;
 class ChatTabs;
 class NotificationBanner;
 class OverviewPanel;
+class PastConsultationsWindow;
 class QueuePanel;
 class TemplateModel;
 class TemplatePanel;
@@ -39,6 +40,8 @@ public:
     //! The supervisors' view; nullptr until the relay sent an overview (admins only).
     [[nodiscard]] OverviewPanel *overviewPanel() const { return m_overview; }
     [[nodiscard]] QTabWidget *sidePanels() const { return m_side; }
+    //! The past consultations window, once opened.
+    [[nodiscard]] PastConsultationsWindow *pastConsultations() const;
     void setAgentName(const QString &name);
 
     //! The question asked when the window is closed with messages not yet delivered.
@@ -66,6 +69,7 @@ private:
     void showOverview();
     void onPatientMessage(ChatSession *session, const protocol::Message &message);
     void updateCentral();
+    void openPastConsultations();
 
     ChatRegistry &m_registry;
     TemplateModel *m_templateModel;
@@ -79,6 +83,7 @@ private:
     OverviewPanel *m_overview = nullptr;
     QLabel *m_agent;
     QPointer<QMessageBox> m_unsentQuestion;
+    QPointer<PastConsultationsWindow> m_pastConsultations;
     bool m_closeConfirmed = false;
     bool m_logoutPending = false;
 };

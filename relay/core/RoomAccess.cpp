@@ -13,7 +13,8 @@ bool RoomAccess::mayRead(const Identity &who, const RoomState &room)
 {
     if (who.role == Role::Patient)
         return who.roomId == QString::fromStdString(room.room.roomId);
-    if (who.agent.role == QLatin1String("admin") || room.room.status == RoomStatus::Waiting)
+    if (who.agent.role == QLatin1String("admin") || room.room.status == RoomStatus::Waiting ||
+        room.room.status == RoomStatus::Ended)
         return true;
     return room.room.agent && QString::fromStdString(room.room.agent->id) == who.agent.id;
 }

@@ -18,6 +18,9 @@ class RoomAccess final
 public:
     explicit RoomAccess(RoomRegistry &rooms) : m_rooms(rooms) {}
 
+    //! A patient reads their room; an agent a waiting room, their own, or any ended one (the
+    //! desk's records, found by the consultation search); an admin every room. A colleague's
+    //! open consultation stays theirs.
     [[nodiscard]] static bool mayRead(const Identity &who, const RoomState &room);
     //! The room `peer` may act on, or nullptr after telling the client why not.
     RoomState *forAction(Peer &peer, const std::string &roomId, const QString &ref,

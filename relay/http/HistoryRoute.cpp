@@ -1,6 +1,7 @@
 #include "http/HistoryRoute.h"
 
 #include "core/RelayMetrics.h"
+#include "core/RoomRegistry.h"
 #include "http/RouteSupport.h"
 #include "storage/Store.h"
 
@@ -48,16 +49,45 @@ void HistoryRoute::history(const QString &roomId, const QHttpServerRequest &requ
     if (!ok || after < 0 || limit < 1 || limit > kMaxHistoryPage)
         return reply->error(Status::BadRequest, ErrorCode::BadRequest,
                             QStringLiteral("after_seq must be >= 0 and limit 1..1000"));
+    const QString origin = request.remoteAddress().toString();
     m_caller.readRoom(
         request, true, roomId, reply, QStringLiteral("history is unavailable now"),
-        [this, reply, roomId, after, limit](Identity, RoomState &) {
+        [this, reply, roomId, after, limit, origin](Identity who, RoomState &room) {
             using Page = std::vector<protocol::Message>;
+            // A colleague's past consultation (opened from the search) is logged like an
+            // export: it is patient data read by someone who did not hold the conversation.
+            const bool othersRecord =
+                who.role == protocol::Role::Agent &&
+                room.room.status == protocol::RoomStatus::Ended &&
+                !(room.room.agent && QString::fromStdString(room.room.agent->id) == who.agent.id);
+            std::optional<AuditEntry> entry;
+            if (othersRecord) {
+                entry.emplace();
+                entry->actor = QStringLiteral("agent:") + who.agent.username;
+                entry->action = QStringLiteral("read");
+                entry->target = roomId;
+                entry->origin = origin;
+            }
             m_store.messagesAfter(
-                roomId, after, limit, m_context, [reply](relay::Result<Page> page) {
+                roomId, after, limit, m_context,
+                [this, reply, entry, after](relay::Result<Page> page) mutable {
                     if (!page.ok())
                         return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
                                             QStringLiteral("history is unavailable now"));
-                    reply->json(protocol::http::HistoryResponse{std::move(page).value()});
+                    protocol::http::HistoryResponse body{std::move(page).value()};
+                    if (!entry)
+                        return reply->json(body);
+                    entry->detail = QStringLiteral("history after seq %1, %2 messages")
+                                        .arg(after)
+                                        .arg(body.messages.size());
+                    const nlohmann::json json = body;
+                    m_store.appendAudit(
+                        std::move(*entry), m_context, [reply, json](Result<void> logged) {
+                            if (!logged.ok())
+                                return reply->error(Status::ServiceUnavailable, ErrorCode::Internal,
+                                                    QStringLiteral("the read could not be logged"));
+                            reply->json(json);
+                        });
                 });
         });
 }

@@ -4,6 +4,7 @@
 #include "http/AgentDirectoryRoute.h"
 #include "http/AttachmentRoute.h"
 #include "http/DeskRoute.h"
+#include "http/ConsultationSearchRoute.h"
 #include "http/HealthRoute.h"
 #include "http/HistoryRoute.h"
 #include "http/LoginRoute.h"
@@ -37,6 +38,7 @@ HttpApi::HttpApi(const RelayConfig &config, Store &store, AuthService &auth,
       m_attachments(
           std::make_unique<AttachmentRoute>(*m_caller, consultations, store, metrics, this)),
       m_transcripts(std::make_unique<TranscriptRoute>(*m_caller, store, metrics, this)),
+      m_search(std::make_unique<ConsultationSearchRoute>(*m_caller, store, metrics, this)),
       m_templates(std::make_unique<TemplateRoute>(*m_caller, templates, metrics)),
       m_agents(
           std::make_unique<AgentDirectoryRoute>(*m_caller, store, consultations, metrics, this)),
@@ -57,6 +59,7 @@ void HttpApi::registerRoutes(QHttpServer &server)
     m_history->registerOn(server);                     // GET  /api/rooms/{id}/messages
     m_attachments->registerOn(server); // POST, GET /api/rooms/{id}/attachments[/{a}[/thumbnail]]
     m_transcripts->registerOn(server); // GET  /api/rooms/{id}/transcript
+    m_search->registerOn(server);      // GET  /api/consultations
     m_templates->registerOn(server);   // GET  /api/templates
     m_agents->registerOn(server);      // GET  /api/agents
     m_translate->registerOn(server);   // POST /api/translate

@@ -11,6 +11,7 @@ namespace medtranslate::relay {
 
 class AgentDirectoryRoute;
 class AttachmentRoute;
+class ConsultationSearchRoute;
 class AuthService;
 class Caller;
 class ConsultationService;
@@ -70,6 +71,7 @@ private:
     std::unique_ptr<HistoryRoute> m_history;
     std::unique_ptr<AttachmentRoute> m_attachments;
     std::unique_ptr<TranscriptRoute> m_transcripts;
+    std::unique_ptr<ConsultationSearchRoute> m_search;
     std::unique_ptr<TemplateRoute> m_templates;
     std::unique_ptr<AgentDirectoryRoute> m_agents;
     std::unique_ptr<TranslateRoute> m_translate;

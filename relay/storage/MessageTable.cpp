@@ -1,6 +1,7 @@
 #include "storage/MessageTable.h"
 
 #include "storage/RecordChainTable.h"
+#include "storage/SearchText.h"
 #include "storage/StoreError.h"
 #include "storage/StoreWorker.h"
 
@@ -66,11 +67,13 @@ AppendResult MessageTable::append(const NewMessage &item)
     m_db.exec(
         QStringLiteral("INSERT INTO messages (room_id, seq, msg_id, client_msg_id, sender, "
                        "sender_name, body, lang, translation, event, template_id, "
-                       "created_at, attachment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "created_at, attachment, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?, ?)"),
         {roomId, qint64(m.seq), str(m.msgId), str(m.clientMsgId),
          str(std::string(toString(m.sender))), str(m.senderName), str(m.text), str(m.lang),
          translation, str(m.event), str(m.templateId), str(m.createdAt),
-         m.attachment ? str(attachmentJson(*m.attachment)) : QString()});
+         m.attachment ? str(attachmentJson(*m.attachment)) : QString(),
+         SearchText::of(str(m.text), str(m.translation.text))});
     if (m.attachment) {
         const protocol::Attachment &a = *m.attachment;
         m_db.exec(QStringLiteral("INSERT INTO attachments (id, room_id, seq, blob_key, "
@@ -132,10 +135,16 @@ void MessageTable::abandon()
 bool MessageTable::updateTranslation(const QString &roomId, qint64 seq,
                                      const protocol::Translation &t)
 {
+    auto &text = m_db.exec(
+        QStringLiteral("SELECT body FROM messages WHERE room_id = ? AND seq = ?"), {roomId, seq});
+    if (!text.next())
+        return false;
+    const QString body = text.value(0).toString();
+    text.finish();
     const QString translation = str(translationJson(t));
-    auto &q = m_db.exec(
-        QStringLiteral("UPDATE messages SET translation = ? WHERE room_id = ? AND seq = ?"),
-        {translation, roomId, seq});
+    auto &q = m_db.exec(QStringLiteral("UPDATE messages SET translation = ?, search_text = ? "
+                                       "WHERE room_id = ? AND seq = ?"),
+                        {translation, SearchText::of(body, str(t.text)), roomId, seq});
     if (q.numRowsAffected() <= 0)
         return false;
     m_chain.recordTranslation(roomId, seq, t, translation);
@@ -170,6 +179,52 @@ std::vector<protocol::Message> MessageTable::after(const QString &roomId, qint64
         messages.push_back(read(q));
     q.finish();
     return messages;
+}
+
+std::optional<protocol::Message> MessageTable::firstMatching(const QString &roomId,
+                                                             const QString &likePattern)
+{
+    auto &q = m_db.exec(QStringLiteral("SELECT ") + kMessageColumns +
+                            QStringLiteral(" WHERE room_id = ? AND search_text LIKE ? ESCAPE '!' "
+                                           "ORDER BY seq LIMIT 1"),
+                        {roomId, likePattern});
+    std::optional<protocol::Message> found;
+    if (q.next())
+        found = read(q);
+    q.finish();
+    return found;
+}
+
+void MessageTable::backfillSearchText()
+{
+    // Room by room (the primary key's prefix), so a big database never sits in memory at once.
+    QStringList rooms;
+    auto &ids = m_db.exec(QStringLiteral("SELECT id FROM rooms ORDER BY id"));
+    while (ids.next())
+        rooms << ids.value(0).toString();
+    ids.finish();
+    for (const QString &roomId : std::as_const(rooms)) {
+        auto &q = m_db.exec(
+            QStringLiteral("SELECT seq, body, translation FROM messages WHERE room_id = ?"),
+            {roomId});
+        std::vector<std::pair<qint64, QString>> rows;
+        while (q.next()) {
+            const auto translation =
+                nlohmann::json::parse(q.value(2).toString().toStdString(), nullptr, false);
+            std::string translated;
+            if (translation.is_object() && translation.contains("text") &&
+                translation["text"].is_string())
+                translated = translation["text"].get<std::string>();
+            rows.emplace_back(q.value(0).toLongLong(),
+                              SearchText::of(q.value(1).toString(), str(translated)));
+        }
+        q.finish();
+        for (const auto &[seq, searchText] : rows)
+            m_db.exec(QStringLiteral(
+                          "UPDATE messages SET search_text = ? WHERE room_id = ? AND seq = ?"),
+                      {searchText, roomId, seq})
+                .finish();
+    }
 }
 
 protocol::Message MessageTable::read(const QSqlQuery &q)

@@ -41,6 +41,11 @@ public:
                                                              const QString &attachmentId);
     [[nodiscard]] std::vector<protocol::Message> after(const QString &roomId, qint64 afterSeq,
                                                        int limit);
+    //! The room's first message whose search_text is LIKE `likePattern` (SearchText).
+    [[nodiscard]] std::optional<protocol::Message> firstMatching(const QString &roomId,
+                                                                 const QString &likePattern);
+    //! Fills search_text for the messages stored before it existed (migration 010).
+    void backfillSearchText();
 
 private:
     static protocol::Message read(const QSqlQuery &q);

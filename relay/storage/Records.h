@@ -164,6 +164,29 @@ struct AuditEntry
     QString origin; //!< a peer address, "command line"
 };
 
+//! What a search over past consultations asks for (`GET /api/consultations`). The bounds are
+//! ISO 8601 UTC as the rooms' created_at is stored; empty ones are open.
+struct ConsultationQuery
+{
+    QString language; //!< the patient's language; empty for all
+    QString from;     //!< rooms created at or after this
+    QString until;    //!< rooms created before this
+    QString words;    //!< found in a message's text or its translation; empty for every room
+    //! Keyset paging: only rooms before (created_at, id) in the newest-first order.
+    QString beforeCreatedAt;
+    QString beforeId;
+    int limit = 50;
+};
+
+//! One consultation a search found, with the first message that has the words.
+struct ConsultationMatch
+{
+    RoomRecord room;
+    qint64 messageCount = 0;
+    //! The first message with the words: nothing when the search had none.
+    std::optional<protocol::Message> match;
+};
+
 //! A webhook event due to be sent: the body exactly as stored, and the attempts so far.
 struct WebhookEvent
 {

@@ -1,5 +1,6 @@
 #include "storage/RoomTable.h"
 
+#include "storage/SearchText.h"
 #include "storage/StoreWorker.h"
 
 #include <QDateTime>
@@ -113,6 +114,49 @@ std::vector<RoomRecord> RoomTable::createdBetween(const QString &from, const QSt
         rooms.push_back(read(q));
     q.finish();
     return rooms;
+}
+
+std::vector<ConsultationMatch> RoomTable::search(const ConsultationQuery &query)
+{
+    // Fixed fragments chosen by which filters are set, every value bound: one prepared
+    // statement per combination. The rooms' (created_at, id) index gives the order and the
+    // date bounds; the words are a scan of the messages of the rooms in range, which the
+    // limit ends early and the date range bounds.
+    QString sql = QStringLiteral("SELECT ") + kRoomColumns +
+                  QStringLiteral(" WHERE r.created_at >= ? AND r.created_at < ?");
+    QVariantList values{query.from, query.until.isEmpty() ? QStringLiteral("~") : query.until};
+    if (!query.language.isEmpty()) {
+        sql += QStringLiteral(" AND r.patient_language = ?");
+        values << query.language;
+    }
+    if (!query.beforeCreatedAt.isEmpty()) {
+        sql += QStringLiteral(" AND (r.created_at < ? OR (r.created_at = ? AND r.id < ?))");
+        values << query.beforeCreatedAt << query.beforeCreatedAt << query.beforeId;
+    }
+    const QString pattern =
+        query.words.isEmpty() ? QString() : SearchText::likePattern(query.words);
+    if (!pattern.isEmpty()) {
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM messages m WHERE m.room_id = r.id "
+                              "AND m.search_text LIKE ? ESCAPE '!')");
+        values << pattern;
+    }
+    sql += QStringLiteral(" ORDER BY r.created_at DESC, r.id DESC LIMIT ?");
+    values << query.limit;
+    auto &q = m_db.exec(sql, values);
+    std::vector<ConsultationMatch> found;
+    while (q.next()) {
+        ConsultationMatch match;
+        match.room = read(q);
+        match.messageCount = match.room.room.lastSeq; // seqs are gapless from 1
+        found.push_back(std::move(match));
+    }
+    q.finish();
+    if (!pattern.isEmpty()) {
+        for (ConsultationMatch &match : found)
+            match.match = m_db.messageTable().firstMatching(
+                QString::fromStdString(match.room.room.roomId), pattern);
+    }
+    return found;
 }
 
 std::vector<RoomRecord> RoomTable::open()

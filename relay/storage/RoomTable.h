@@ -22,6 +22,9 @@ public:
     [[nodiscard]] std::optional<RoomRecord> byId(const QString &roomId);
     //! Rooms opened in [from, until) (ISO 8601 UTC; an empty bound is open), oldest first.
     [[nodiscard]] std::vector<RoomRecord> createdBetween(const QString &from, const QString &until);
+    //! Past (and open) consultations, newest first: at most `query.limit` rooms, each with
+    //! the first message holding the words when there are words (SearchText).
+    [[nodiscard]] std::vector<ConsultationMatch> search(const ConsultationQuery &query);
     //! Rooms that are waiting or active: the relay's working set.
     [[nodiscard]] std::vector<RoomRecord> open();
     //! Moves a room to an agent; `fromStatus` guards against a concurrent change.

@@ -450,6 +450,14 @@ void Store::roomsCreatedBetween(QString from, QString until, QObject *context,
         std::move(done));
 }
 
+void Store::searchConsultations(ConsultationQuery query, QObject *context,
+                                Done<std::vector<ConsultationMatch>> done)
+{
+    call<std::vector<ConsultationMatch>>(
+        context, [query = std::move(query)](StoreWorker &w) { return w.roomTable().search(query); },
+        std::move(done));
+}
+
 void Store::purgeCandidates(QString endedBefore, QObject *context,
                             Done<std::vector<PurgeCandidate>> done)
 {

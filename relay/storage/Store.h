@@ -158,6 +158,10 @@ public:
     //! Rooms opened in [from, until) (ISO 8601 UTC; an empty bound is open), for exports.
     void roomsCreatedBetween(QString from, QString until, QObject *context,
                              Done<std::vector<RoomRecord>> done);
+    //! Consultations newest first, filtered by language, creation time and words in a message
+    //! or its translation (RoomTable::search), for the console's search.
+    void searchConsultations(ConsultationQuery query, QObject *context,
+                             Done<std::vector<ConsultationMatch>> done);
     //! Ended consultations whose end is before `endedBefore` (ISO 8601 UTC), oldest first.
     void purgeCandidates(QString endedBefore, QObject *context,
                          Done<std::vector<PurgeCandidate>> done);

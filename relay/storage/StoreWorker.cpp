@@ -24,6 +24,8 @@ std::atomic<int> g_connectionCounter{0};
 
 //! The migration that adds the record chain (006_record_chain.sql).
 constexpr int kRecordChainVersion = 6;
+//! The migration that adds messages.search_text (010_consultation_search.sql).
+constexpr int kSearchTextVersion = 10;
 
 QString nowIso()
 {
@@ -187,6 +189,8 @@ void StoreWorker::migrate()
             // The chain starts with the messages already stored, in the same transaction.
             if (version == kRecordChainVersion)
                 m_chain.backfill();
+            if (version == kSearchTextVersion)
+                m_messages.backfillSearchText();
             exec(
                 QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
                 {version, nowIso()});

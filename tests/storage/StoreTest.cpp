@@ -552,6 +552,79 @@ TEST_F(StoreTest, TranslationUpdatesAndPagedHistory)
     EXPECT_EQ(blocking.value().front().text, "tin 0");
 }
 
+TEST_F(StoreTest, ConsultationSearchFindsFoldedWordsInTextAndTranslationAndIsBackfilled)
+{
+    auto store = openStore();
+    RoomRecord vi = room(QStringLiteral("room-vi"), QStringLiteral("hash-vi"));
+    RoomRecord th = room(QStringLiteral("room-th"), QStringLiteral("hash-th"));
+    th.room.patientLanguage = "th";
+    th.room.createdAt = "2026-11-27T06:00:00Z";
+    ASSERT_TRUE(createRoom(*store, vi).ok());
+    ASSERT_TRUE(createRoom(*store, th).ok());
+    ASSERT_TRUE(append(*store, message("room-vi", "v1", "Xin chào")).ok());
+    ASSERT_TRUE(append(*store, message("room-vi", "v2", "ĐAU ĐẦU quá")).ok());
+    ASSERT_TRUE(append(*store, message("room-th", "t1", "ปวดหัวมาก")).ok());
+    protocol::Translation t;
+    t.text = "머리가 아파요";
+    t.lang = "ko";
+    t.status = protocol::TranslationStatus::Ok;
+    ASSERT_TRUE(await<void>([&](QObject *c, auto done) {
+                    store->updateTranslation(QStringLiteral("room-th"), 1, t, c, done);
+                }).ok());
+    const auto search = [&](relay::ConsultationQuery query) {
+        const auto found = await<std::vector<relay::ConsultationMatch>>(
+            [&](QObject *c, auto done) { store->searchConsultations(query, c, done); });
+        EXPECT_TRUE(found.ok());
+        std::vector<std::pair<std::string, qint64>> out; // room, matching seq (0: none)
+        if (found.ok())
+            for (const auto &m : found.value())
+                out.emplace_back(m.room.room.roomId, m.match ? m.match->seq : 0);
+        return out;
+    };
+    using Found = std::vector<std::pair<std::string, qint64>>;
+    relay::ConsultationQuery words;
+    words.words = QStringLiteral("đau đầu"); // lower case finds the capitals
+    EXPECT_EQ(search(words), (Found{{"room-vi", 2}}));
+    words.words = QStringLiteral("아파");
+    EXPECT_EQ(search(words), (Found{{"room-th", 1}}));
+    words.words = QStringLiteral("หัวมา");
+    EXPECT_EQ(search(words), (Found{{"room-th", 1}}));
+    words.words = QStringLiteral("%");
+    EXPECT_EQ(search(words), Found{});
+    relay::ConsultationQuery all; // newest first, no match without words
+    EXPECT_EQ(search(all), (Found{{"room-th", 0}, {"room-vi", 0}}));
+    relay::ConsultationQuery thai;
+    thai.language = QStringLiteral("th");
+    EXPECT_EQ(search(thai), (Found{{"room-th", 0}}));
+    relay::ConsultationQuery page;
+    page.limit = 1;
+    page.beforeCreatedAt = QStringLiteral("2026-11-27T06:00:00Z");
+    page.beforeId = QStringLiteral("room-th");
+    EXPECT_EQ(search(page), (Found{{"room-vi", 0}}));
+    relay::ConsultationQuery range;
+    range.from = QStringLiteral("2026-11-27T00:00:00Z");
+    range.until = QStringLiteral("2026-11-28T00:00:00Z");
+    EXPECT_EQ(search(range), (Found{{"room-th", 0}}));
+
+    // Messages stored before migration 010 had no search text: the migration's backfill
+    // gives them theirs.
+    const auto cleared = store->runSync<bool>([](relay::StoreWorker &w) {
+        w.exec(QStringLiteral("UPDATE messages SET search_text = ''")).finish();
+        return true;
+    });
+    ASSERT_TRUE(cleared.ok());
+    words.words = QStringLiteral("아파");
+    EXPECT_EQ(search(words), Found{});
+    const auto filled = store->runSync<bool>([](relay::StoreWorker &w) {
+        w.messageTable().backfillSearchText();
+        return true;
+    });
+    ASSERT_TRUE(filled.ok()) << describe(filled.error());
+    EXPECT_EQ(search(words), (Found{{"room-th", 1}}));
+    words.words = QStringLiteral("đau");
+    EXPECT_EQ(search(words), (Found{{"room-vi", 2}}));
+}
+
 TEST_F(StoreTest, TranslationCacheRowsAreStoredFoundAndPurged)
 {
     auto store = openStore();

@@ -4,6 +4,7 @@
 #include "medtranslate/protocol/Validation.h"
 
 #include <nlohmann/json.hpp>
+#include <regex>
 
 namespace medtranslate::protocol::http {
 
@@ -313,6 +314,102 @@ void from_json(const nlohmann::json &j, AgentsResponse &r)
     j.at("agents").get_to(r.agents);
 }
 
+namespace {
+
+//! `2026-12-04`, or `2026-12-04T09:30[:00[.123]]` with `Z` or an offset.
+bool isDateOrDateTime(const std::string &s)
+{
+    static const std::regex shape(
+        R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)");
+    return std::regex_match(s, shape);
+}
+
+} // namespace
+
+std::optional<ErrorBody> validate(const ConsultationSearchRequest &r)
+{
+    if (!r.language.empty() && r.language != "all" && !findLanguage(r.language))
+        return error(ErrorCode::BadRequest, "language must be all, ko, en, ja, zh, th or vi");
+    for (const std::string *date : {&r.from, &r.to}) {
+        if (!date->empty() && !isDateOrDateTime(*date))
+            return error(ErrorCode::BadRequest,
+                         "from and to must be dates (2026-12-04) or ISO 8601 date-times with a "
+                         "zone (2026-12-04T00:00:00+09:00)");
+    }
+    if (r.limit < 1 || r.limit > 100)
+        return error(ErrorCode::BadRequest, "limit must be 1 to 100");
+    if (utf16Length(r.q) > 200)
+        return error(ErrorCode::BadRequest, "q must be at most 200 characters");
+    for (const char c : r.q) {
+        if (static_cast<unsigned char>(c) < 0x20)
+            return error(ErrorCode::BadRequest, "q must be one line of text");
+    }
+    return std::nullopt;
+}
+
+void to_json(nlohmann::json &j, const ConsultationSnippet &s)
+{
+    j = {{"seq", s.seq},
+         {"sender", toString(s.sender)},
+         {"sent_at", s.sentAt},
+         {"text", s.text},
+         {"translation", s.translation}};
+}
+
+void from_json(const nlohmann::json &j, ConsultationSnippet &s)
+{
+    s = ConsultationSnippet{};
+    j.at("seq").get_to(s.seq);
+    s.sender = senderFromString(lenientString(j, "sender")).value_or(Sender::System);
+    s.sentAt = lenientString(j, "sent_at");
+    s.text = lenientString(j, "text");
+    s.translation = lenientString(j, "translation");
+}
+
+void to_json(nlohmann::json &j, const ConsultationSummary &c)
+{
+    j = {{"room_id", c.roomId},
+         {"language", c.language},
+         {"status", toString(c.status)},
+         {"created_at", c.createdAt},
+         {"ended_at", c.endedAt.empty() ? nlohmann::json() : nlohmann::json(c.endedAt)},
+         {"agent", c.agent ? nlohmann::json(*c.agent) : nlohmann::json()},
+         {"message_count", c.messageCount},
+         {"urgent", c.urgent}};
+    if (c.match)
+        j["match"] = *c.match;
+}
+
+void from_json(const nlohmann::json &j, ConsultationSummary &c)
+{
+    c = ConsultationSummary{};
+    j.at("room_id").get_to(c.roomId);
+    c.language = lenientString(j, "language");
+    c.status = roomStatusFromString(lenientString(j, "status")).value_or(RoomStatus::Ended);
+    c.createdAt = lenientString(j, "created_at");
+    c.endedAt = lenientString(j, "ended_at");
+    if (j.contains("agent") && j.at("agent").is_object())
+        c.agent = j.at("agent").get<AgentRef>();
+    optionalField(j, "message_count", c.messageCount);
+    optionalField(j, "urgent", c.urgent);
+    if (j.contains("match") && j.at("match").is_object())
+        c.match = j.at("match").get<ConsultationSnippet>();
+}
+
+void to_json(nlohmann::json &j, const ConsultationSearchResponse &r)
+{
+    j = {{"consultations", r.consultations}};
+    if (!r.nextBefore.empty())
+        j["next_before"] = r.nextBefore;
+}
+
+void from_json(const nlohmann::json &j, ConsultationSearchResponse &r)
+{
+    r = ConsultationSearchResponse{};
+    j.at("consultations").get_to(r.consultations);
+    r.nextBefore = lenientString(j, "next_before");
+}
+
 template <typename T> std::optional<T> parseBody(std::string_view body)
 {
     const auto json = nlohmann::json::parse(body, nullptr, false);
@@ -338,5 +435,7 @@ template std::optional<TemplatesResponse> parseBody<TemplatesResponse>(std::stri
 template std::optional<TranslateRequest> parseBody<TranslateRequest>(std::string_view);
 template std::optional<TranslateResponse> parseBody<TranslateResponse>(std::string_view);
 template std::optional<AgentsResponse> parseBody<AgentsResponse>(std::string_view);
+template std::optional<ConsultationSearchResponse>
+    parseBody<ConsultationSearchResponse>(std::string_view);
 
 } // namespace medtranslate::protocol::http

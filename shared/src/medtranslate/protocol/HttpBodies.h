@@ -212,6 +212,60 @@ struct AgentsResponse
 void to_json(nlohmann::json &j, const AgentsResponse &r);
 void from_json(const nlohmann::json &j, AgentsResponse &r);
 
+//! `GET /api/consultations` (extension): a search over the desk's past consultations. Read
+//! from the query string; every field is optional.
+struct ConsultationSearchRequest
+{
+    std::string language; //!< the patient's language; empty or "all" for every language
+    std::string from;     //!< a date (a UTC day) or an ISO 8601 date-time with a zone; inclusive
+    std::string to;       //!< the same; a date includes its whole day, a date-time is exclusive
+    std::string q;        //!< words in a message or its translation; empty for every room
+    int limit = 50;
+    std::string before; //!< the `next_before` of the previous page
+    bool operator==(const ConsultationSearchRequest &) const = default;
+};
+//! Checks the shapes (the relay checks that dates exist and the cursor is its own).
+[[nodiscard]] std::optional<ErrorBody> validate(const ConsultationSearchRequest &r);
+
+//! Where the words were found: the message, cut around them, and its translation.
+struct ConsultationSnippet
+{
+    std::int64_t seq = 0;
+    Sender sender = Sender::Patient;
+    std::string sentAt;
+    std::string text;        //!< the original, cut to about 160 characters around the words
+    std::string translation; //!< its translation, cut the same way; empty when none
+    bool operator==(const ConsultationSnippet &) const = default;
+};
+void to_json(nlohmann::json &j, const ConsultationSnippet &s);
+void from_json(const nlohmann::json &j, ConsultationSnippet &s);
+
+//! One consultation a search found.
+struct ConsultationSummary
+{
+    std::string roomId;
+    std::string language;
+    RoomStatus status = RoomStatus::Ended;
+    std::string createdAt;
+    std::string endedAt; //!< empty (null on the wire) while open
+    std::optional<AgentRef> agent;
+    std::int64_t messageCount = 0;
+    bool urgent = false;
+    std::optional<ConsultationSnippet> match; //!< only when the search had words
+    bool operator==(const ConsultationSummary &) const = default;
+};
+void to_json(nlohmann::json &j, const ConsultationSummary &c);
+void from_json(const nlohmann::json &j, ConsultationSummary &c);
+
+struct ConsultationSearchResponse
+{
+    std::vector<ConsultationSummary> consultations; //!< newest first
+    std::string nextBefore; //!< for the next page; empty (left out) when this was the last
+    bool operator==(const ConsultationSearchResponse &) const = default;
+};
+void to_json(nlohmann::json &j, const ConsultationSearchResponse &r);
+void from_json(const nlohmann::json &j, ConsultationSearchResponse &r);
+
 //! Reads a body of type T, or nothing when it is not JSON or lacks what T needs.
 template <typename T> std::optional<T> parseBody(std::string_view body);
 
