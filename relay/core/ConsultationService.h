@@ -26,6 +26,7 @@ class QueueForecast;
 class RedFlagDetector;
 class RelayMetrics;
 class RoomAccess;
+class RoomLanguage;
 class RoomRegistry;
 class RoomRouter;
 class SendBudget;
@@ -87,6 +88,7 @@ private:
     AgentRoster *m_roster;
     MessageFlow *m_messages;
     RoomLifecycle *m_lifecycle;
+    RoomLanguage *m_language;
     RoomRouter *m_router;
     HistoryReplay *m_history;
     PreviewService *m_preview;

@@ -8,6 +8,7 @@ class AgentRoster;
 class HistoryReplay;
 class MessageFlow;
 class PreviewService;
+class RoomLanguage;
 class RoomLifecycle;
 class RoomRegistry;
 class SessionGate;
@@ -19,7 +20,7 @@ class FrameDispatcher final : public PeerHandler
 public:
     FrameDispatcher(RoomRegistry &rooms, SessionGate &sessions, MessageFlow &messages,
                     RoomLifecycle &lifecycle, HistoryReplay &history, PreviewService &preview,
-                    AgentRoster &roster);
+                    AgentRoster &roster, RoomLanguage &language);
 
     void handleFrame(Peer &peer, protocol::ClientFrame &&frame) override;
     void peerClosed(Peer &peer) override;
@@ -34,6 +35,7 @@ private:
     HistoryReplay &m_history;
     PreviewService &m_preview;
     AgentRoster &m_roster;
+    RoomLanguage &m_language;
 };
 
 } // namespace medtranslate::relay

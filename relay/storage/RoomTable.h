@@ -35,6 +35,9 @@ public:
     bool end(const QString &roomId);
     //! The room is urgent, for what `redFlags` says; false when there is no such room.
     bool markUrgent(const QString &roomId, const std::vector<protocol::RedFlag> &redFlags);
+    //! The patient writes another language than the room had; false when there is no such
+    //! room or it has ended (an ended consultation keeps the language it was held in).
+    bool setLanguage(const QString &roomId, const QString &language);
     //! Read marks only move forward, whatever order updates arrive in.
     void setReadSeq(const QString &roomId, protocol::Role role, qint64 seq);
 

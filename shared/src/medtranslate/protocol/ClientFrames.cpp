@@ -18,6 +18,7 @@ struct TypeNameVisitor
     std::string_view operator()(const client::Transfer &) const { return "transfer"; }
     std::string_view operator()(const client::Retranslate &) const { return "retranslate"; }
     std::string_view operator()(const client::Status &) const { return "status"; }
+    std::string_view operator()(const client::SetLanguage &) const { return "set_language"; }
 };
 } // namespace
 
@@ -32,6 +33,8 @@ std::string referenceOf(const ClientFrame &frame)
         return send->clientMsgId;
     if (const auto *preview = std::get_if<client::Preview>(&frame))
         return preview->requestId;
+    if (const auto *language = std::get_if<client::SetLanguage>(&frame))
+        return language->requestId;
     return {};
 }
 
@@ -95,6 +98,13 @@ void to_json(nlohmann::json &j, const Transfer &f)
 void to_json(nlohmann::json &j, const Status &f)
 {
     j = {{"type", "status"}, {"status", toString(f.status)}};
+}
+
+void to_json(nlohmann::json &j, const SetLanguage &f)
+{
+    j = {{"type", "set_language"}, {"room_id", f.roomId}, {"language", f.language}};
+    if (!f.requestId.empty())
+        j["request_id"] = f.requestId;
 }
 
 void to_json(nlohmann::json &j, const Retranslate &f)
