@@ -348,125 +348,125 @@
 <context>
     <name>medtranslate::console::ChatPage</name>
     <message>
-        <location filename="../ui/ChatPage.cpp"/>
+        <location filename="../ui/ChatPage.cpp" line="129"/>
         <source>Urgent</source>
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp"/>
+        <location filename="../ui/ChatPage.cpp" line="154"/>
         <source>Urgent — red flag in the patient&apos;s words: %1. The patient was told to call 119.</source>
         <translation>긴급 — 환자의 말에서 위험 신호: %1. 환자에게 119 신고를 안내했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="33"/>
-        <location filename="../ui/ChatPage.cpp" line="284"/>
-        <location filename="../ui/ChatPage.cpp" line="287"/>
+        <location filename="../ui/ChatPage.cpp" line="37"/>
+        <location filename="../ui/ChatPage.cpp" line="307"/>
+        <location filename="../ui/ChatPage.cpp" line="310"/>
         <source>End chat</source>
         <translation>상담 종료</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="34"/>
+        <location filename="../ui/ChatPage.cpp" line="38"/>
         <source>Transfer…</source>
         <translation>이관…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="35"/>
-        <location filename="../ui/ChatPage.cpp" line="101"/>
+        <location filename="../ui/ChatPage.cpp" line="39"/>
+        <location filename="../ui/ChatPage.cpp" line="113"/>
         <source>Export consultation…</source>
         <translation>상담 내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="48"/>
+        <location filename="../ui/ChatPage.cpp" line="57"/>
         <source>The patient is typing…</source>
         <translation>환자가 입력 중입니다…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="50"/>
+        <location filename="../ui/ChatPage.cpp" line="59"/>
         <source>End the consultation for both sides</source>
         <translation>환자와 상담사 모두에게 상담을 종료합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="51"/>
+        <location filename="../ui/ChatPage.cpp" line="60"/>
         <source>Hand this consultation to another counselor</source>
         <translation>이 상담을 다른 상담사에게 넘깁니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="53"/>
+        <location filename="../ui/ChatPage.cpp" line="62"/>
         <source>Save the record of this consultation, original and translation, as PDF, HTML or JSON</source>
         <translation>이 상담의 기록(원문과 번역)을 PDF, HTML 또는 JSON으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="101"/>
+        <location filename="../ui/ChatPage.cpp" line="113"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="103"/>
+        <location filename="../ui/ChatPage.cpp" line="115"/>
         <source>Exporting the consultation…</source>
         <translation>상담을 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="106"/>
+        <location filename="../ui/ChatPage.cpp" line="118"/>
         <source>Consultation saved to %1</source>
         <translation>상담 기록을 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="120"/>
+        <location filename="../ui/ChatPage.cpp" line="133"/>
         <source> (ended)</source>
         <translation> (종료됨)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="122"/>
+        <location filename="../ui/ChatPage.cpp" line="135"/>
         <source> (closed)</source>
         <translation> (닫힘)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="128"/>
+        <location filename="../ui/ChatPage.cpp" line="143"/>
         <source>%1 patient</source>
         <translation>%1 환자</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="132"/>
+        <location filename="../ui/ChatPage.cpp" line="147"/>
         <source>● online</source>
         <translation>● 접속 중</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="132"/>
+        <location filename="../ui/ChatPage.cpp" line="147"/>
         <source>○ offline</source>
         <translation>○ 접속 끊김</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="135"/>
+        <location filename="../ui/ChatPage.cpp" line="150"/>
         <source>Consultation %1</source>
         <translation>상담 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="146"/>
+        <location filename="../ui/ChatPage.cpp" line="169"/>
         <source>This chat is read only.</source>
         <translation>이 상담은 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="166"/>
+        <location filename="../ui/ChatPage.cpp" line="189"/>
         <source>Send files to the patient</source>
         <translation>환자에게 파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="169"/>
+        <location filename="../ui/ChatPage.cpp" line="192"/>
         <source>Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.pdf)</source>
         <translation>사진 및 PDF 문서 (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="169"/>
+        <location filename="../ui/ChatPage.cpp" line="192"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="184"/>
+        <location filename="../ui/ChatPage.cpp" line="207"/>
         <source>Send files</source>
         <translation>파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="184"/>
+        <location filename="../ui/ChatPage.cpp" line="207"/>
         <source>Send to the patient?
 
 %1</source>
@@ -475,28 +475,28 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="207"/>
+        <location filename="../ui/ChatPage.cpp" line="230"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="208"/>
-        <location filename="../ui/ChatPage.cpp" line="351"/>
+        <location filename="../ui/ChatPage.cpp" line="231"/>
+        <location filename="../ui/ChatPage.cpp" line="374"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="380"/>
+        <location filename="../ui/ChatPage.cpp" line="403"/>
         <source>Not exported: %1</source>
         <translation>내보내지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="381"/>
+        <location filename="../ui/ChatPage.cpp" line="404"/>
         <source>Export consultation</source>
         <translation>상담 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="382"/>
+        <location filename="../ui/ChatPage.cpp" line="405"/>
         <source>The consultation was not exported.
 
 %1</source>
@@ -505,39 +505,39 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="193"/>
+        <location filename="../ui/ChatPage.cpp" line="216"/>
         <source>Send picture</source>
         <translation>사진 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="194"/>
+        <location filename="../ui/ChatPage.cpp" line="217"/>
         <source>Send the pasted picture (%1 × %2) to the patient?</source>
         <translation>붙여 넣은 사진(%1 × %2)을 환자에게 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="246"/>
+        <location filename="../ui/ChatPage.cpp" line="269"/>
         <source>The chat has ended: the files were not sent.</source>
         <translation>상담이 종료되어 파일을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="258"/>
+        <location filename="../ui/ChatPage.cpp" line="281"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ChatPage.cpp" line="259"/>
+        <location filename="../ui/ChatPage.cpp" line="282"/>
         <source>%n file(s) not sent.</source>
         <translation>
             <numerusform>파일 %n개를 보내지 않았습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="261"/>
+        <location filename="../ui/ChatPage.cpp" line="284"/>
         <source>Not sent</source>
         <translation>전송 실패</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="262"/>
+        <location filename="../ui/ChatPage.cpp" line="285"/>
         <source>These files were not sent:
 
 %1</source>
@@ -546,62 +546,62 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="285"/>
+        <location filename="../ui/ChatPage.cpp" line="308"/>
         <source>End this consultation? The patient can no longer write in it.</source>
         <translation>이 상담을 종료할까요? 종료 후에는 환자가 더 이상 메시지를 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="288"/>
+        <location filename="../ui/ChatPage.cpp" line="311"/>
         <source>Keep chatting</source>
         <translation>계속 상담</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="293"/>
+        <location filename="../ui/ChatPage.cpp" line="316"/>
         <source>Not connected to the relay: the chat was not ended.</source>
         <translation>중계 서버에 연결되어 있지 않아 상담을 종료하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="329"/>
+        <location filename="../ui/ChatPage.cpp" line="352"/>
         <source>%1 (online)</source>
         <translation>%1 (접속 중)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="329"/>
+        <location filename="../ui/ChatPage.cpp" line="352"/>
         <source>%1 (offline)</source>
         <translation>%1 (접속 안 함)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="334"/>
+        <location filename="../ui/ChatPage.cpp" line="357"/>
         <source>There is no other counselor to transfer this chat to.</source>
         <translation>이 상담을 넘길 다른 상담사가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="337"/>
+        <location filename="../ui/ChatPage.cpp" line="360"/>
         <source>Counselor who takes over this chat:</source>
         <translation>이 상담을 이어받을 상담사:</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="348"/>
+        <location filename="../ui/ChatPage.cpp" line="371"/>
         <source>Transfer chat</source>
         <translation>상담 이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="350"/>
+        <location filename="../ui/ChatPage.cpp" line="373"/>
         <source>Transfer</source>
         <translation>이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="362"/>
+        <location filename="../ui/ChatPage.cpp" line="385"/>
         <source>Not connected to the relay: the chat was not transferred.</source>
         <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="364"/>
+        <location filename="../ui/ChatPage.cpp" line="387"/>
         <source>Transfer requested.</source>
         <translation>이관을 요청했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="371"/>
+        <location filename="../ui/ChatPage.cpp" line="394"/>
         <source>Agent id of the colleague who takes over
 (ask your administrator if you do not know it):</source>
         <translation>상담을 넘겨받을 상담사의 ID
@@ -619,64 +619,84 @@
 <context>
     <name>medtranslate::console::ChatSession</name>
     <message>
-        <location filename="../client/ChatSession.cpp" line="33"/>
-        <location filename="../client/ChatSession.cpp" line="223"/>
-        <location filename="../client/ChatSession.cpp" line="303"/>
+        <location filename="../client/ChatSession.cpp" line="36"/>
+        <location filename="../client/ChatSession.cpp" line="269"/>
+        <location filename="../client/ChatSession.cpp" line="357"/>
         <source>The consultation has ended.</source>
         <translation>상담이 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="127"/>
+        <location filename="../client/ChatSession.cpp" line="130"/>
         <source>Not sent: the upload did not reach the relay (%1).</source>
         <translation>전송 실패: 업로드가 릴레이에 닿지 않았습니다(%1).</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="133"/>
+        <location filename="../client/ChatSession.cpp" line="136"/>
         <source>Not sent: the file is larger than the relay accepts.</source>
         <translation>전송 실패: 파일이 릴레이가 받는 크기보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="137"/>
+        <location filename="../client/ChatSession.cpp" line="140"/>
         <source>Not sent: the relay refused the file: %1</source>
         <translation>전송 실패: 릴레이가 파일을 거부했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="225"/>
+        <location filename="../client/ChatSession.cpp" line="236"/>
+        <source>The language was not changed: the consultation has ended.</source>
+        <translation>언어를 바꾸지 못했습니다: 상담이 종료되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="240"/>
+        <source>The language was not changed: this chat is not yours.</source>
+        <translation>언어를 바꾸지 못했습니다: 담당 중인 상담이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="244"/>
+        <source>The language was not changed: the relay does not offer that language.</source>
+        <translation>언어를 바꾸지 못했습니다: 릴레이가 지원하지 않는 언어입니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="247"/>
+        <source>The language was not changed: %1</source>
+        <translation>언어를 바꾸지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="271"/>
         <source>Transferred to %1.</source>
         <translation>%1 상담사에게 이관되었습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="262"/>
+        <location filename="../client/ChatSession.cpp" line="316"/>
         <source>Not sent: the consultation has ended.</source>
         <translation>전송 안 됨: 상담이 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="265"/>
+        <location filename="../client/ChatSession.cpp" line="319"/>
         <source>Not sent: too many messages at once.</source>
         <translation>전송 안 됨: 한꺼번에 너무 많이 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="268"/>
+        <location filename="../client/ChatSession.cpp" line="322"/>
         <source>Not sent: the relay could not store it.</source>
         <translation>전송 안 됨: 중계 서버가 메시지를 저장하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="271"/>
+        <location filename="../client/ChatSession.cpp" line="325"/>
         <source>Not sent: the message is too long. Shorten it and send it as a new message.</source>
         <translation>전송 안 됨: 메시지가 너무 깁니다. 줄여서 새 메시지로 보내세요.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="274"/>
+        <location filename="../client/ChatSession.cpp" line="328"/>
         <source>Not sent.</source>
         <translation>전송 안 됨.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="274"/>
+        <location filename="../client/ChatSession.cpp" line="328"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="302"/>
+        <location filename="../client/ChatSession.cpp" line="356"/>
         <source>The patient ended the consultation.</source>
         <translation>환자가 상담을 종료했습니다.</translation>
     </message>
@@ -684,7 +704,7 @@
 <context>
     <name>medtranslate::console::ChatTabs</name>
     <message>
-        <location filename="../ui/ChatTabs.cpp" line="90"/>
+        <location filename="../ui/ChatTabs.cpp" line="92"/>
         <source>Close this chat</source>
         <translation>이 상담 닫기</translation>
     </message>
@@ -854,6 +874,59 @@
     </message>
 </context>
 <context>
+    <name>medtranslate::console::LanguageCorrection</name>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="31"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="32"/>
+        <source>Change the language of this consultation</source>
+        <translation>이 상담의 언어를 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="75"/>
+        <source>Not connected to the relay: the language was not changed.</source>
+        <translation>릴레이에 연결되어 있지 않아 언어를 바꾸지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="76"/>
+        <source>This chat is read only.</source>
+        <translation>이 상담은 읽기 전용입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="98"/>
+        <source>The consultation continues in %1.</source>
+        <translation>상담을 %1로 이어갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="117"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="119"/>
+        <source>The patient seems to be writing in %1, not %2.</source>
+        <translation>환자가 %2가 아닌 %1로 쓰는 것 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="121"/>
+        <source>Keep %1</source>
+        <translation>%1 유지</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="126"/>
+        <source>Switch to %1</source>
+        <translation>%1로 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="127"/>
+        <source>Switching to %1…</source>
+        <translation>%1로 바꾸는 중…</translation>
+    </message>
+</context>
+<context>
     <name>medtranslate::console::LoginDialog</name>
     <message>
         <location filename="../ui/LoginDialog.cpp" line="21"/>
@@ -936,84 +1009,84 @@
 <context>
     <name>medtranslate::console::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="34"/>
+        <location filename="../ui/MainWindow.cpp" line="35"/>
         <source>MedTranslate — counselor console</source>
         <translation>MedTranslate — 상담사 콘솔</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="35"/>
+        <location filename="../ui/MainWindow.cpp" line="36"/>
         <source>Accept a waiting patient to start a chat.</source>
         <translation>대기 중인 환자를 수락하면 상담이 시작됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="80"/>
         <source>Another counselor already took this patient.</source>
         <translation>다른 상담사가 이미 이 환자를 맡았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="81"/>
         <source>The relay refused: %1</source>
         <translation>서버가 요청을 거부했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
         <source>Counselor: %1</source>
         <translation>상담사: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>Messages not delivered</source>
         <translation>전달되지 않은 메시지</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>%n message(s) have not reached the relay yet. If you quit now, the patient will not get them. Wait, and the console closes by itself once they are delivered.</source>
         <translation>
             <numerusform>메시지 %n건이 아직 서버에 전달되지 않았습니다. 지금 종료하면 환자가 받지 못합니다. 기다리시면 전달된 뒤 콘솔이 저절로 종료됩니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>Quit anyway</source>
         <translation>그래도 종료</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>Wait for delivery</source>
         <translation>전달될 때까지 기다리기</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>The relay refused a message; it was not delivered. It stays in its chat, marked in red, where it can be sent again.</source>
         <translation>서버가 메시지를 거부하여 전달되지 않았습니다. 메시지는 해당 대화에 빨간색으로 표시되어 있으며, 그곳에서 다시 보낼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
         <source>Not connected to the relay: cannot accept now.</source>
         <translation>중계 서버에 연결되어 있지 않아 지금은 수락할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>A patient is waiting</source>
         <translation>대기 중인 환자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>A %1-speaking patient is waiting for a counselor.</source>
         <translation>%1 환자가 상담을 기다리고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>(not translated yet) %1</source>
         <translation>(아직 번역되지 않음) %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>Message from a %1-speaking patient</source>
         <translation>%1 환자의 새 메시지</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
         <source>Note from %1 with the transferred chat: %2</source>
         <translation>%1 님이 상담을 넘기며 남긴 메모: %2</translation>
     </message>
@@ -1150,29 +1223,29 @@
         <translation>자리 비움 중에는 진행 중인 상담은 그대로 두고 새 상담은 배정되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="47"/>
+        <location filename="../ui/PresenceBar.cpp" line="49"/>
         <source>available</source>
         <translation>상담 가능</translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="51"/>
+        <location filename="../ui/PresenceBar.cpp" line="53"/>
         <source>away</source>
         <translation>자리 비움</translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="54"/>
+        <location filename="../ui/PresenceBar.cpp" line="56"/>
         <source>offline</source>
         <translation>오프라인</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/PresenceBar.cpp" line="57"/>
+        <location filename="../ui/PresenceBar.cpp" line="59"/>
         <source>%1 — %2, %n chat(s)</source>
         <translation>
             <numerusform>%1 — %2, 상담 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/PresenceBar.cpp" line="59"/>
+        <location filename="../ui/PresenceBar.cpp" line="61"/>
         <source>Colleagues: %1 available, %2 away</source>
         <translation>동료: 상담 가능 %1명, 자리 비움 %2명</translation>
     </message>
@@ -1223,12 +1296,12 @@
 <context>
     <name>medtranslate::console::QueueDelegate</name>
     <message>
-        <location filename="../ui/QueueDelegate.cpp"/>
+        <location filename="../ui/QueueDelegate.cpp" line="74"/>
         <source>Urgent</source>
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp"/>
+        <location filename="../ui/QueueDelegate.cpp" line="104"/>
         <source>Red flag: %1</source>
         <translation>위험 신호: %1</translation>
     </message>
@@ -1248,12 +1321,12 @@
         <translation>대기 %1시간 %2분</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="81"/>
+        <location filename="../ui/QueueDelegate.cpp" line="116"/>
         <source>No message yet</source>
         <translation>아직 메시지 없음</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="87"/>
+        <location filename="../ui/QueueDelegate.cpp" line="122"/>
         <source>(not translated) %1</source>
         <translation>(번역 안 됨) %1</translation>
     </message>
@@ -1289,79 +1362,81 @@
 <context>
     <name>medtranslate::console::RelayClient</name>
     <message>
-        <location filename="../client/RelayClient.cpp" line="69"/>
+        <location filename="../client/RelayClient.cpp" line="71"/>
+        <location filename="../client/RelayClient.cpp" line="480"/>
         <source>The relay did not answer in time.</source>
         <translation>서버가 제시간에 응답하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="130"/>
+        <location filename="../client/RelayClient.cpp" line="132"/>
         <source>The relay address must start with http:// or https://.</source>
         <translation>서버 주소는 http:// 또는 https:// 로 시작해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="168"/>
+        <location filename="../client/RelayClient.cpp" line="170"/>
         <source>The relay sent an answer the console does not understand.</source>
         <translation>서버의 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="185"/>
+        <location filename="../client/RelayClient.cpp" line="187"/>
         <source>HTTP status %1</source>
         <translation>HTTP 상태 %1</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="209"/>
-        <location filename="../client/RelayClient.cpp" line="222"/>
-        <location filename="../client/RelayClient.cpp" line="237"/>
+        <location filename="../client/RelayClient.cpp" line="211"/>
+        <location filename="../client/RelayClient.cpp" line="224"/>
+        <location filename="../client/RelayClient.cpp" line="239"/>
         <source>Not logged in.</source>
         <translation>로그인되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="275"/>
+        <location filename="../client/RelayClient.cpp" line="277"/>
         <source>The relay sent an agent list the console does not understand.</source>
         <translation>중계 서버가 보낸 상담사 목록을 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="296"/>
+        <location filename="../client/RelayClient.cpp" line="298"/>
         <source>The relay sent templates the console does not understand.</source>
         <translation>서버가 보낸 빠른 답변 목록을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="337"/>
+        <location filename="../client/RelayClient.cpp" line="339"/>
         <source>TLS error: %1</source>
         <translation>TLS 오류: %1</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="351"/>
+        <location filename="../client/RelayClient.cpp" line="353"/>
         <source>The connection closed.</source>
         <translation>연결이 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="383"/>
+        <location filename="../client/RelayClient.cpp" line="385"/>
+        <location filename="../client/RelayClient.cpp" line="386"/>
         <source>The connection was lost.</source>
         <translation>연결이 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="426"/>
+        <location filename="../client/RelayClient.cpp" line="429"/>
         <source>The connection was dropped.</source>
         <translation>연결이 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="450"/>
+        <location filename="../client/RelayClient.cpp" line="453"/>
         <source>The relay stopped answering.</source>
         <translation>서버가 응답하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="456"/>
+        <location filename="../client/RelayClient.cpp" line="459"/>
         <source>A message was not acknowledged in time; reconnecting.</source>
         <translation>메시지 저장 확인이 늦어 다시 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="467"/>
+        <location filename="../client/RelayClient.cpp" line="470"/>
         <source>The translation preview took too long.</source>
         <translation>번역 미리보기가 너무 오래 걸립니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="536"/>
+        <location filename="../client/RelayClient.cpp" line="557"/>
         <source>Not connected to the relay.</source>
         <translation>중계 서버에 연결되어 있지 않습니다.</translation>
     </message>
