@@ -865,8 +865,37 @@
     if (r.answer_later) { answerLater = true; contactPending = false; }
     readMark = Math.max(readMark, r.patient_read_seq || 0);
     if (r.status === 'ended') setEnded();
+    roomLanguage(r.patient_language);
     showHeader();
     refresh();
+  }
+
+  // ---- correcting the consultation's language (set_language, docs/protocol.md) ----
+  // The header's language menu, once the consultation exists, also tells the relay that the
+  // patient writes this language; the room frame in it answers, from either side.
+  var langRequest = null; // { id, room, lang } until answered
+  function requestLanguage(code) {
+    if (!room || ended || PATIENT_LANGS.indexOf(code) < 0 || code === consultLang) return;
+    langRequest = { id: 'lang-' + newId().slice(2), room: room.id, lang: code };
+    sendLanguage();
+  }
+  function sendLanguage() { // again after a reconnect, until answered
+    if (langRequest && room && langRequest.room === room.id) sendFrame({ type: 'set_language', room_id: room.id, language: langRequest.lang, request_id: langRequest.id });
+  }
+  function roomLanguage(code) {
+    if (PATIENT_LANGS.indexOf(code) < 0) return;
+    if (langRequest && langRequest.lang === code) langRequest = null;
+    if (code === consultLang) return;
+    consultLang = code;
+    if (ui !== 'ko') ui = code; // the counselor corrected it: the patient reads what they write
+    save();
+    applyLanguage();
+  }
+  function languageRefused(f) {
+    if (!langRequest || f.ref !== langRequest.id) return false;
+    langRequest = null;
+    showBanner('lang_refused');
+    return true;
   }
 
   function handle(f) {
@@ -880,6 +909,7 @@
         var r = (f.rooms || []).filter(function (x) { return x.room_id === room.id; })[0];
         if (announceAfter < 0) announceAfter = r ? r.last_seq || 0 : 0;
         updateRoom(r);
+        sendLanguage();
         showHeader();
         entries.forEach(trySend);
         maybeRead();
@@ -913,6 +943,7 @@
       case 'error':
         e = f.ref && byClientId.get(f.ref);
         if (f.code === 'room_ended') setEnded();
+        if (languageRefused(f)) break;
         if (e) sendFailed(e, f.code === 'internal' || f.code === 'rate_limited');
         else if (contactPending && !f.ref) {
           contactPending = false;
@@ -1021,7 +1052,7 @@
   $.viewer.addEventListener('click', function (ev) { if (ev.target === $.viewer) $.viewer.close(); }); // the backdrop
   $.viewer.addEventListener('close', closedViewer);
   $.input.addEventListener('blur', stopTyping);
-  $.lang.addEventListener('change', function () { setUi($.lang.value); });
+  $.lang.addEventListener('change', function () { setUi($.lang.value); requestLanguage($.lang.value); });
   $.consult.addEventListener('change', function () { consultLang = $.consult.value; save(); });
   function showMenu(on) {
     $.menu.hidden = !on;

@@ -1,5 +1,6 @@
 #include "client/ChatSession.h"
 
+#include "client/LanguageMismatch.h"
 #include "client/RelayClient.h"
 #include "medtranslate/Language.h"
 
@@ -29,6 +30,8 @@ ChatSession::ChatSession(RelayClient &client, const protocol::Room &room, QObjec
     connect(
         &files, &AttachmentTransfer::thumbnailReady, this,
         [this](const QString &url, const QImage &image) { m_messages.setThumbnail(url, image); });
+    connect(&client, &RelayClient::languageChangeFailed, this,
+            &ChatSession::onLanguageChangeFailed);
     if (room.status == protocol::RoomStatus::Ended)
         setState(State::Ended, tr("The consultation has ended."));
 }
@@ -211,6 +214,49 @@ bool ChatSession::transfer(const QString &agentId, const QString &note)
            m_client.transfer(roomId(), agentId.trimmed(), note.trimmed());
 }
 
+bool ChatSession::setLanguage(const QString &language)
+{
+    if (!isActive() || language == patientLanguage() || !m_client.setLanguage(roomId(), language))
+        return false;
+    m_requestedLanguage = language;
+    emit languageRequestChanged();
+    return true;
+}
+
+void ChatSession::onLanguageChangeFailed(const QString &room, protocol::ErrorCode code,
+                                         const QString &detail)
+{
+    if (room != roomId() || m_requestedLanguage.isEmpty())
+        return;
+    m_requestedLanguage.clear();
+    emit languageRequestChanged();
+    using E = protocol::ErrorCode;
+    switch (code) {
+    case E::RoomEnded:
+        emit languageChangeFailed(tr("The language was not changed: the consultation has ended."));
+        return;
+    case E::Forbidden:
+    case E::NotFound:
+        emit languageChangeFailed(tr("The language was not changed: this chat is not yours."));
+        return;
+    case E::UnsupportedLanguage:
+        emit languageChangeFailed(
+            tr("The language was not changed: the relay does not offer that language."));
+        return;
+    default:
+        emit languageChangeFailed(tr("The language was not changed: %1").arg(detail));
+    }
+}
+
+void ChatSession::recheckLanguage()
+{
+    const QString suspected = LanguageMismatch::suspected(m_messages, patientLanguage());
+    if (suspected == m_suspectedLanguage)
+        return;
+    m_suspectedLanguage = suspected;
+    emit suspectedLanguageChanged(suspected);
+}
+
 void ChatSession::updateRoom(const protocol::Room &room, bool mine)
 {
     const qint64 localRead = m_agentReadSeq;
@@ -225,6 +271,12 @@ void ChatSession::updateRoom(const protocol::Room &room, bool mine)
         detach(tr("Transferred to %1.").arg(toQString(room.agent->name)));
     else if (mine && room.status == protocol::RoomStatus::Active)
         setState(State::Active, {});
+    // Whoever changed the language (the patient too), the request for it is answered.
+    if (!m_requestedLanguage.isEmpty() && m_requestedLanguage == patientLanguage()) {
+        m_requestedLanguage.clear();
+        emit languageRequestChanged();
+    }
+    recheckLanguage();
     emit roomChanged();
     recountUnread();
 }
@@ -237,6 +289,7 @@ bool ChatSession::addMessage(const protocol::Message &message)
     if (message.attachment && message.seq > 0) // stored, if the frame beat the upload's answer
         m_uploads.remove(toQString(message.clientMsgId));
     wantThumbnail(message);
+    recheckLanguage();
     recountUnread();
     return added;
 }
@@ -244,6 +297,7 @@ bool ChatSession::addMessage(const protocol::Message &message)
 void ChatSession::applyTranslation(qint64 seq, const protocol::Translation &translation)
 {
     m_messages.applyTranslation(seq, translation);
+    recheckLanguage(); // the detected language may come with the translation
 }
 
 void ChatSession::acknowledge(const protocol::server::Ack &ack)

@@ -63,6 +63,15 @@ public:
     void markAllRead();
     bool end();
     bool transfer(const QString &agentId, const QString &note = {});
+    //! Corrects the room's patient language; the room frame in it is the answer, a refusal
+    //! languageChangeFailed. False (nothing sent) when the chat is read only, the language is
+    //! already the room's, or there is no connection.
+    bool setLanguage(const QString &language);
+    //! The language asked for and not yet answered; empty when none.
+    [[nodiscard]] QString requestedLanguage() const { return m_requestedLanguage; }
+    //! What the patient seems to write instead of the room's language (LanguageMismatch);
+    //! empty when nothing says so.
+    [[nodiscard]] QString suspectedLanguage() const { return m_suspectedLanguage; }
     //! The connection this chat talks through (for directory lookups such as colleagues).
     [[nodiscard]] RelayClient &client() const { return m_client; }
 
@@ -89,10 +98,18 @@ signals:
     void patientTypingChanged(bool typing);
     void previewReady(const medtranslate::protocol::server::PreviewResult &result);
     void previewFailed(const QString &requestId, const QString &detail);
+    void suspectedLanguageChanged(const QString &language);
+    //! A correction was sent, answered or refused: requestedLanguage() changed.
+    void languageRequestChanged();
+    //! Why the correction did not happen, in the agent's words.
+    void languageChangeFailed(const QString &reason);
 
 private:
     void setState(State state, const QString &reason);
     void recountUnread();
+    void recheckLanguage();
+    void onLanguageChangeFailed(const QString &roomId, protocol::ErrorCode code,
+                                const QString &detail);
     //! Hands a draft (new or failed) to the RelayClient: by template id, or as text; a file
     //! goes to the AttachmentTransfer.
     void dispatch(const protocol::Message &draft);
@@ -113,6 +130,8 @@ private:
     bool m_agentTyping = false;
     QTimer m_typingExpiry; //!< a lost "typing stopped" must not leave the indicator on
     QSet<QString> m_previews;
+    QString m_requestedLanguage;
+    QString m_suspectedLanguage;
     QHash<QString, QByteArray> m_uploads; //!< bytes by client_msg_id, until stored
 };
 

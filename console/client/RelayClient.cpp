@@ -9,9 +9,11 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSslError>
+#include <QUuid>
 #include <QWebSocket>
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcRelayClient, "medtranslate.console.relay")
 
@@ -381,6 +383,7 @@ void RelayClient::dropSocket(const QString &problem)
     for (auto &[id, outgoing] : m_outbox)
         outgoing.sentAt.invalidate();
     failPreviews(tr("The connection was lost."));
+    failLanguageRequests(tr("The connection was lost."));
     if (!problem.isEmpty()) {
         m_lastProblem = problem;
         emit connectionProblem(problem);
@@ -466,6 +469,24 @@ void RelayClient::onWatchdog()
         m_previews.remove(id);
         emit previewFailed(id, tr("The translation preview took too long."));
     }
+    for (auto it = m_languageRequests.begin(); it != m_languageRequests.end();) {
+        if (!it->sentAt.hasExpired(m_timeouts.ackMs)) {
+            ++it;
+            continue;
+        }
+        const QString roomId = it->roomId;
+        it = m_languageRequests.erase(it);
+        emit languageChangeFailed(roomId, protocol::ErrorCode::Internal,
+                                  tr("The relay did not answer in time."));
+    }
+}
+
+void RelayClient::failLanguageRequests(const QString &detail)
+{
+    // Whether the relay changed it is unknown: the room frames after a reconnect will tell.
+    const auto pending = std::exchange(m_languageRequests, {});
+    for (const PendingLanguage &request : pending)
+        emit languageChangeFailed(request.roomId, protocol::ErrorCode::Internal, detail);
 }
 
 void RelayClient::failPreviews(const QString &detail)
@@ -541,6 +562,19 @@ void RelayClient::requestPreview(const QString &roomId, const QString &requestId
     pending.sentAt.start();
     m_previews.insert(requestId, pending);
     sendFrame(client::Preview{roomId.toStdString(), text.toStdString(), requestId.toStdString()});
+}
+
+bool RelayClient::setLanguage(const QString &roomId, const QString &language)
+{
+    if (!m_welcomed)
+        return false;
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    PendingLanguage pending{roomId, language, {}};
+    pending.sentAt.start();
+    m_languageRequests.insert(requestId, pending);
+    sendFrame(
+        client::SetLanguage{roomId.toStdString(), language.toStdString(), requestId.toStdString()});
+    return true;
 }
 
 bool RelayClient::accept(const QString &roomId)
@@ -698,6 +732,14 @@ void RelayClient::handle(const server::RoomUpdate &frame)
         track(frame.room.roomId);
     else if (!mine)
         m_assigned.erase(roomId);
+    // The room in the language asked for answers a correction (ours or the patient's).
+    const QString language = QString::fromStdString(frame.room.patientLanguage);
+    for (auto it = m_languageRequests.begin(); it != m_languageRequests.end();) {
+        if (it->roomId == roomId && it->language == language)
+            it = m_languageRequests.erase(it);
+        else
+            ++it;
+    }
     emit roomChanged(frame.room);
 }
 
@@ -743,6 +785,12 @@ void RelayClient::handle(const server::Error &frame)
         }
         if (m_previews.remove(ref) > 0) {
             emit previewFailed(ref, message);
+            return;
+        }
+        if (const auto it = m_languageRequests.find(ref); it != m_languageRequests.end()) {
+            const QString roomId = it->roomId;
+            m_languageRequests.erase(it);
+            emit languageChangeFailed(roomId, frame.code, message);
             return;
         }
     }

@@ -87,6 +87,10 @@ public:
     //! Asks the relay to translate a message left untranslated again (a `translation` frame
     //! answers, pending then the outcome).
     void requestRetranslation(const QString &roomId, qint64 seq);
+    //! Corrects the room's patient language (`set_language`). The room frame in that language
+    //! is the answer; a refusal, a lost connection or silence past `ackMs` is
+    //! languageChangeFailed. False when there is no connection to carry it.
+    bool setLanguage(const QString &roomId, const QString &language);
     //! These return false when there is no connection to carry them.
     bool accept(const QString &roomId);
     bool end(const QString &roomId);
@@ -153,6 +157,9 @@ signals:
     //! The relay refused a message; it will not be stored.
     void sendFailed(const QString &roomId, const QString &clientMsgId,
                     medtranslate::protocol::ErrorCode code, const QString &detail);
+    //! A language correction was refused (`code`), or got no answer (`Internal`).
+    void languageChangeFailed(const QString &roomId, medtranslate::protocol::ErrorCode code,
+                              const QString &detail);
     //! An error frame that answers no message or preview of ours (accept, end, transfer...).
     void relayError(medtranslate::protocol::ErrorCode code, const QString &detail);
     void templatesLoaded(const std::vector<medtranslate::protocol::http::QuickReply> &templates);
@@ -170,6 +177,12 @@ private:
     };
     struct PendingPreview
     {
+        QElapsedTimer sentAt;
+    };
+    struct PendingLanguage
+    {
+        QString roomId;
+        QString language;
         QElapsedTimer sentAt;
     };
     struct SeqTracker
@@ -190,6 +203,7 @@ private:
     void enqueue(const QString &roomId, const QString &clientMsgId, protocol::client::Send frame);
     void flushOutbox();
     void failPreviews(const QString &detail);
+    void failLanguageRequests(const QString &detail);
     void track(const std::string &roomId);
     void noteSeq(const QString &roomId, qint64 seq);
 
@@ -236,8 +250,9 @@ private:
     QString m_lastProblem;
     std::map<QString, Outgoing> m_outbox; //!< by client_msg_id, until acknowledged
     QHash<QString, PendingPreview> m_previews;
-    QHash<QString, SeqTracker> m_seqs; //!< per room
-    std::set<QString> m_assigned;      //!< rooms this agent holds: history after reconnects
+    QHash<QString, PendingLanguage> m_languageRequests; //!< by request_id, until answered
+    QHash<QString, SeqTracker> m_seqs;                  //!< per room
+    std::set<QString> m_assigned; //!< rooms this agent holds: history after reconnects
 };
 
 } // namespace medtranslate::console

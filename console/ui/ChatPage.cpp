@@ -7,6 +7,7 @@
 #include "ui/AttachmentActions.h"
 #include "ui/ChatView.h"
 #include "ui/Composer.h"
+#include "ui/LanguageCorrection.h"
 #include "ui/LanguageNames.h"
 #include "ui/TranscriptExport.h"
 #include "ui/TransferDialog.h"
@@ -32,6 +33,7 @@ namespace medtranslate::console {
 ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_presence(new QLabel(this)),
       m_closed(new QLabel(this)), m_urgent(new QLabel(this)),
+      m_language(new LanguageCorrection(*session, this)),
       m_end(new QPushButton(tr("End chat"), this)),
       m_transfer(new QPushButton(tr("Transfer…"), this)),
       m_exportButton(new QPushButton(tr("Export consultation…"), this)), m_view(new ChatView(this)),
@@ -59,7 +61,6 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     m_exportButton->setToolTip(
         tr("Save the record of this consultation, original and translation, as PDF, HTML or JSON"));
     m_view->setModel(session->messages());
-    m_composer->setPatientLanguage(session->patientLanguage());
 
     auto *header = new QHBoxLayout;
     header->setContentsMargins(10, 6, 10, 6);
@@ -67,6 +68,7 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     header->addWidget(m_title);
     header->addWidget(m_presence);
     header->addStretch(1);
+    header->addWidget(m_language->menuButton());
     header->addWidget(m_exportButton);
     header->addWidget(m_transfer);
     header->addWidget(m_end);
@@ -75,6 +77,7 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     layout->setSpacing(0);
     layout->addLayout(header);
     layout->addWidget(m_urgent);
+    layout->addWidget(m_language);
     layout->addWidget(m_closed);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_typing);
@@ -88,6 +91,7 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     connect(m_view, &ChatView::openRequested, m_attachmentActions, &AttachmentActions::open);
     connect(m_view, &ChatView::saveRequested, m_attachmentActions, &AttachmentActions::saveAs);
     connect(m_attachmentActions, &AttachmentActions::notice, this, &ChatPage::notice);
+    connect(m_language, &LanguageCorrection::notice, this, &ChatPage::notice);
     connect(m_attachmentActions, &AttachmentActions::failed, this, &ChatPage::notice);
     connect(m_composer, &Composer::attachRequested, this, &ChatPage::chooseFiles);
     connect(m_composer, &Composer::filesOffered, this, &ChatPage::confirmFiles);
@@ -134,6 +138,8 @@ QString ChatPage::title() const
 
 void ChatPage::updateHeader()
 {
+    // The language may have been corrected (by either side): previews translate into it.
+    m_composer->setPatientLanguage(m_session->patientLanguage());
     m_title->setText(tr("%1 patient").arg(LanguageNames::name(m_session->patientLanguage())) +
                      QStringLiteral("  ·  ") +
                      LanguageNames::nativeName(m_session->patientLanguage()));

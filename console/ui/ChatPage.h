@@ -19,6 +19,7 @@ class ChatSession;
 class ChatView;
 class OutgoingFile;
 class Composer;
+class LanguageCorrection;
 class TranscriptExport;
 
 //! One chat tab: who the patient is, the messages, the typing indicator, the composer, and the
@@ -36,6 +37,8 @@ public:
     [[nodiscard]] QString title() const;
     [[nodiscard]] QLabel *typingIndicator() const { return m_typing; }
     [[nodiscard]] QLabel *urgentBanner() const { return m_urgent; }
+    //! The language flag and the header's language menu.
+    [[nodiscard]] LanguageCorrection *languageCorrection() const { return m_language; }
 
     //! The agent is looking at this chat: what arrives counts as read.
     void setSeen(bool seen);
@@ -80,6 +83,7 @@ private:
     QLabel *m_presence;
     QLabel *m_closed;
     QLabel *m_urgent; //!< the red-flag banner: what the patient wrote that raised it
+    LanguageCorrection *m_language;
     QPushButton *m_end;
     QPushButton *m_transfer;
     QPushButton *m_exportButton;

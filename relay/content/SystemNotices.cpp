@@ -13,13 +13,32 @@ QString SystemNotices::eventName(Kind kind)
         return QStringLiteral("transferred");
     case Kind::Requeued:
         return QStringLiteral("returned_to_queue");
+    case Kind::LanguageChanged:
+        return QStringLiteral("language_changed");
     case Kind::Ended:
         return QStringLiteral("ended");
     }
     return {};
 }
 
-QString SystemNotices::text(Kind kind, const QString &lang, const QString &agentName)
+namespace {
+
+//! Patient languages as the agent's Korean names them (all end in a vowel: "…어로").
+QString koreanName(const QString &code)
+{
+    static const QHash<QString, QString> names{
+        {QStringLiteral("en"), QStringLiteral("영어")},
+        {QStringLiteral("ja"), QStringLiteral("일본어")},
+        {QStringLiteral("zh"), QStringLiteral("중국어")},
+        {QStringLiteral("th"), QStringLiteral("태국어")},
+        {QStringLiteral("vi"), QStringLiteral("베트남어")},
+    };
+    return names.value(code, code);
+}
+
+} // namespace
+
+QString SystemNotices::text(Kind kind, const QString &lang, const QString &detail)
 {
     static const QHash<QString, QString> joined{
         {QStringLiteral("ko"), QStringLiteral("상담사 %1 님이 상담을 시작했습니다.")},
@@ -65,6 +84,17 @@ QString SystemNotices::text(Kind kind, const QString &lang, const QString &agent
         {QStringLiteral("th"), QStringLiteral("การให้คำปรึกษาสิ้นสุดแล้ว")},
         {QStringLiteral("vi"), QStringLiteral("Buổi tư vấn đã kết thúc.")},
     };
+    // Each patient text is in the new language and names it; the Korean one names it for the
+    // agent, and says what changes.
+    static const QHash<QString, QString> languageChanged{
+        {QStringLiteral("ko"),
+         QStringLiteral("상담 언어가 %1로 바뀌었습니다. 이후 메시지는 %1 기준으로 번역됩니다.")},
+        {QStringLiteral("en"), QStringLiteral("The chat will continue in English.")},
+        {QStringLiteral("ja"), QStringLiteral("これからは日本語で相談を続けます。")},
+        {QStringLiteral("zh"), QStringLiteral("接下来的对话将使用中文进行。")},
+        {QStringLiteral("th"), QStringLiteral("การสนทนาต่อจากนี้จะใช้ภาษาไทย")},
+        {QStringLiteral("vi"), QStringLiteral("Cuộc trò chuyện sẽ tiếp tục bằng tiếng Việt.")},
+    };
     const QHash<QString, QString> *table = &ended;
     switch (kind) {
     case Kind::AgentJoined:
@@ -76,11 +106,16 @@ QString SystemNotices::text(Kind kind, const QString &lang, const QString &agent
     case Kind::Requeued:
         table = &requeued;
         break;
+    case Kind::LanguageChanged:
+        table = &languageChanged;
+        break;
     case Kind::Ended:
         break;
     }
     const QString pattern = table->value(lang, table->value(QStringLiteral("en")));
-    return pattern.contains(QLatin1String("%1")) ? pattern.arg(agentName) : pattern;
+    if (!pattern.contains(QLatin1String("%1")))
+        return pattern;
+    return pattern.arg(kind == Kind::LanguageChanged ? koreanName(detail) : detail);
 }
 
 } // namespace medtranslate::relay

@@ -10,6 +10,7 @@
 #include "core/PreviewService.h"
 #include "core/QueueForecast.h"
 #include "core/RoomAccess.h"
+#include "core/RoomLanguage.h"
 #include "core/RoomRegistry.h"
 #include "core/RoomRouter.h"
 #include "core/SendBudget.h"
@@ -34,6 +35,7 @@ ConsultationService::ConsultationService(const RelayConfig &config, Store &store
                                     *m_forecast, this)),
       m_desk(new FrontDesk(config, deskHours, store, rooms, *m_access, *m_fanOut, *m_messages,
                            *m_roster, this)),
+      m_language(new RoomLanguage(store, rooms, *m_access, *m_fanOut, *m_messages, this)),
       m_router(new RoomRouter(config, rooms, *m_roster, *m_lifecycle, *m_desk, this)),
       m_history(new HistoryReplay(store, *m_lifecycle, this)),
       m_preview(new PreviewService(translator, *m_access, this)),
@@ -42,9 +44,11 @@ ConsultationService::ConsultationService(const RelayConfig &config, Store &store
       m_attachments(new AttachmentFlow(config, rooms, *m_lifecycle, *m_messages, *m_budget, blobs,
                                        metrics, this)),
       m_dispatcher(std::make_unique<FrameDispatcher>(rooms, *m_sessions, *m_messages, *m_lifecycle,
-                                                     *m_history, *m_preview, *m_roster, *m_desk))
+                                                     *m_history, *m_preview, *m_roster, *m_desk,
+                                                     *m_language))
 {
     connect(m_lifecycle, &RoomLifecycle::roomWaiting, m_router, &RoomRouter::reconsider);
+    connect(m_language, &RoomLanguage::roomWaiting, m_router, &RoomRouter::reconsider);
     connect(m_lifecycle, &RoomLifecycle::roomReleased, m_roster, &AgentRoster::loadChanged);
     connect(m_lifecycle, &RoomLifecycle::roomAssigned, m_roster, &AgentRoster::assigned);
     connect(m_roster, &AgentRoster::availabilityChanged, m_router, &RoomRouter::reconsider);

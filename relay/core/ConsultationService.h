@@ -28,6 +28,7 @@ class QueueForecast;
 class RedFlagDetector;
 class RelayMetrics;
 class RoomAccess;
+class RoomLanguage;
 class RoomRegistry;
 class RoomRouter;
 class SendBudget;
@@ -94,6 +95,7 @@ private:
     MessageFlow *m_messages;
     RoomLifecycle *m_lifecycle;
     FrontDesk *m_desk;
+    RoomLanguage *m_language;
     RoomRouter *m_router;
     HistoryReplay *m_history;
     PreviewService *m_preview;

@@ -6,6 +6,7 @@
 #include "core/MessageFlow.h"
 #include "core/Peer.h"
 #include "core/PreviewService.h"
+#include "core/RoomLanguage.h"
 #include "core/RoomLifecycle.h"
 #include "core/RoomRegistry.h"
 #include "core/SessionGate.h"
@@ -19,9 +20,10 @@ namespace client = protocol::client;
 
 FrameDispatcher::FrameDispatcher(RoomRegistry &rooms, SessionGate &sessions, MessageFlow &messages,
                                  RoomLifecycle &lifecycle, HistoryReplay &history,
-                                 PreviewService &preview, AgentRoster &roster, FrontDesk &desk)
+                                 PreviewService &preview, AgentRoster &roster, FrontDesk &desk,
+                                 RoomLanguage &language)
     : m_rooms(rooms), m_sessions(sessions), m_messages(messages), m_lifecycle(lifecycle),
-      m_history(history), m_preview(preview), m_roster(roster), m_desk(desk)
+      m_history(history), m_preview(preview), m_roster(roster), m_desk(desk), m_language(language)
 {
 }
 
@@ -99,6 +101,8 @@ void FrameDispatcher::dispatch(Peer &peer, const protocol::ClientFrame &frame)
                 m_roster.setStatus(peer, f.status);
             else if constexpr (std::is_same_v<T, client::ContactDetails>)
                 m_desk.contact(peer, f);
+            else if constexpr (std::is_same_v<T, client::SetLanguage>)
+                m_language.setLanguage(peer, f);
             else
                 static_assert(sizeof(T) == 0, "a client frame without a handler");
         },

@@ -9,6 +9,7 @@ class FrontDesk;
 class HistoryReplay;
 class MessageFlow;
 class PreviewService;
+class RoomLanguage;
 class RoomLifecycle;
 class RoomRegistry;
 class SessionGate;
@@ -20,7 +21,7 @@ class FrameDispatcher final : public PeerHandler
 public:
     FrameDispatcher(RoomRegistry &rooms, SessionGate &sessions, MessageFlow &messages,
                     RoomLifecycle &lifecycle, HistoryReplay &history, PreviewService &preview,
-                    AgentRoster &roster, FrontDesk &desk);
+                    AgentRoster &roster, FrontDesk &desk, RoomLanguage &language);
 
     void handleFrame(Peer &peer, protocol::ClientFrame &&frame) override;
     void peerClosed(Peer &peer) override;
@@ -36,6 +37,7 @@ private:
     PreviewService &m_preview;
     AgentRoster &m_roster;
     FrontDesk &m_desk;
+    RoomLanguage &m_language;
 };
 
 } // namespace medtranslate::relay

@@ -229,6 +229,14 @@ bool RoomTable::setContact(const QString &roomId, const protocol::Contact &conta
     return q.numRowsAffected() == 1;
 }
 
+bool RoomTable::setLanguage(const QString &roomId, const QString &language)
+{
+    auto &q = m_db.exec(QStringLiteral("UPDATE rooms SET patient_language = ? "
+                                       "WHERE id = ? AND status <> 'ended'"),
+                        {language, roomId});
+    return q.numRowsAffected() == 1;
+}
+
 void RoomTable::setReadSeq(const QString &roomId, protocol::Role role, qint64 seq)
 {
     if (role == protocol::Role::Patient)

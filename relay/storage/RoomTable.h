@@ -41,6 +41,9 @@ public:
     //! The patient's contact details (replacing earlier ones); the room is answer-later from
     //! now on. False when there is no such room.
     bool setContact(const QString &roomId, const protocol::Contact &contact);
+    //! The patient writes another language than the room had; false when there is no such
+    //! room or it has ended (an ended consultation keeps the language it was held in).
+    bool setLanguage(const QString &roomId, const QString &language);
     //! Read marks only move forward, whatever order updates arrive in.
     void setReadSeq(const QString &roomId, protocol::Role role, qint64 seq);
 

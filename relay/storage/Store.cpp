@@ -137,6 +137,16 @@ void Store::markRoomUrgent(QString roomId, std::vector<protocol::RedFlag> redFla
         std::move(done), Access::Write);
 }
 
+void Store::setRoomLanguage(QString roomId, QString language, QObject *context, Done<bool> done)
+{
+    call<bool>(
+        context,
+        [roomId = std::move(roomId), language = std::move(language)](StoreWorker &w) {
+            return w.roomTable().setLanguage(roomId, language);
+        },
+        std::move(done), Access::Write);
+}
+
 void Store::setReadSeq(QString roomId, protocol::Role role, qint64 seq, QObject *context,
                        Done<void> done)
 {

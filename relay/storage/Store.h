@@ -69,6 +69,8 @@ public:
     //! room is `NotFound`.
     void setRoomContact(QString roomId, protocol::Contact contact, QObject *context,
                         Done<void> done);
+    //! The room's patient language; false when there is no such room or it has ended.
+    void setRoomLanguage(QString roomId, QString language, QObject *context, Done<bool> done);
     //! Group-committed; read marks only move forward.
     void setReadSeq(QString roomId, protocol::Role role, qint64 seq, QObject *context,
                     Done<void> done = {});

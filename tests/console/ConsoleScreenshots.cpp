@@ -1,6 +1,7 @@
-// Renders the console's main window with two chats, a translation preview and messages the
-// relay refused, and saves console-main.png, console-preview.png and console-failed.png into
-// the folder given on the command line.
+// Renders the console's main window with two chats, a translation preview, messages the
+// relay refused, attachments and the language flag, and saves console-main.png,
+// console-preview.png, console-failed.png, console-attachments.png and console-language.png
+// into the folder given on the command line.
 //
 // The console runs unchanged: a scripted stand-in for the relay on a loopback port answers the
 // login, the templates and the WebSocket, and sends the frames a real relay would send, so
@@ -444,5 +445,19 @@ int main(int argc, char **argv)
     window.sidePanels()->setCurrentWidget(window.overviewPanel());
     spin(300);
     window.grab().save(outDir + QStringLiteral("/console-overview.png"));
+    // The Vietnamese chat's patient turns out to write Thai: the chat flags it.
+    tabs->setCurrentIndex(0);
+    const std::string r = "room-7f3a21";
+    relay.send(server::Typing{r, protocol::Role::Patient, false});
+    relay.send(
+        server::MessageFrame{message(r, 7, S::Patient, "ขอโทษค่ะ ฉันอ่านภาษาเวียดนามไม่ออก", "th",
+                                     "죄송해요, 저는 베트남어를 읽지 못해요.", "ko", T::Ok, 1)});
+    relay.send(server::MessageFrame{message(r, 8, S::Patient, "ฉันปวดหัวมากและมีไข้ค่ะ", "th",
+                                            "머리가 많이 아프고 열이 나요.", "ko", T::Ok, 0)});
+    if (!spinUntil([&] { return vi->suspectedLanguage() == QLatin1String("th"); }))
+        return 5;
+    tabs->currentPage()->view()->scrollToBottom();
+    spin(300);
+    window.grab().save(outDir + QStringLiteral("/console-language.png"));
     return 0;
 }

@@ -2,6 +2,7 @@
 // limits and under tight ones, the guarantees a parsed frame gives the relay, the round trip
 // through encode(), and the validation helpers on the raw bytes.
 #include "FuzzCheck.h"
+#include "medtranslate/Language.h"
 #include "medtranslate/protocol/FrameCodec.h"
 #include "medtranslate/protocol/Validation.h"
 
@@ -98,6 +99,9 @@ void checkParsed(const ClientFrame &frame, const Limits &limits)
                 FUZZ_CHECK(id(f.agentId) && utf8Length(f.note) <= client::kMaxTransferNoteChars);
             if constexpr (std::is_same_v<F, client::Retranslate>)
                 FUZZ_CHECK(f.seq >= 1);
+            if constexpr (std::is_same_v<F, client::SetLanguage>)
+                FUZZ_CHECK(medtranslate::isPatientLanguage(f.language) &&
+                           (f.requestId.empty() || id(f.requestId)));
         },
         frame);
 }
@@ -105,7 +109,8 @@ void checkParsed(const ClientFrame &frame, const Limits &limits)
 void checkError(const FrameError &error)
 {
     FUZZ_CHECK(error.code == ErrorCode::BadRequest || error.code == ErrorCode::TooLarge ||
-               error.code == ErrorCode::Unauthorized);
+               error.code == ErrorCode::Unauthorized ||
+               error.code == ErrorCode::UnsupportedLanguage);
     FUZZ_CHECK(!error.message.empty());
     FUZZ_CHECK(error.ref.empty() || isValidId(error.ref));
 }

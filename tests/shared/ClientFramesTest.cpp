@@ -304,6 +304,40 @@ TEST(ClientFrames, ContactDetails)
         EXPECT_EQ(refusal(bad).code, ErrorCode::BadRequest) << bad;
 }
 
+TEST(ClientFrames, SetLanguage)
+{
+    const std::string raw = R"({"type":"set_language","room_id":"r1","language":"th"})";
+    const auto frame = parseAs<client::SetLanguage>(raw);
+    EXPECT_EQ(frame, (client::SetLanguage{"r1", "th", ""}));
+    expectRoundTrip(frame, raw);
+    const std::string withId =
+        R"({"type":"set_language","room_id":"r1","language":"vi","request_id":"lang-1"})";
+    const auto identified = parseAs<client::SetLanguage>(withId);
+    EXPECT_EQ(identified.requestId, "lang-1");
+    EXPECT_EQ(referenceOf(ClientFrame{identified}), "lang-1");
+    expectRoundTrip(identified, withId);
+}
+
+TEST(ClientFrameErrors, SetLanguageToAnythingButAPatientLanguage)
+{
+    // Korean is the agents' language; the rest are not languages the product supports.
+    for (const char *raw : {R"({"type":"set_language","room_id":"r1","language":"ko"})",
+                            R"({"type":"set_language","room_id":"r1","language":"fr"})",
+                            R"({"type":"set_language","room_id":"r1","language":""})",
+                            R"({"type":"set_language","room_id":"r1","language":"VI"})"})
+        EXPECT_EQ(refusal(raw).code, ErrorCode::UnsupportedLanguage) << raw;
+    for (const char *raw : {R"({"type":"set_language","room_id":"r1"})",
+                            R"({"type":"set_language","room_id":"r1","language":3})",
+                            R"({"type":"set_language","language":"vi"})",
+                            R"({"type":"set_language","room_id":"r1","language":"vi",)"
+                            R"("request_id":"no spaces"})"})
+        EXPECT_EQ(refusal(raw).code, ErrorCode::BadRequest) << raw;
+    // The refusal names the request, so a client can tell which change failed.
+    EXPECT_EQ(
+        refusal(R"({"type":"set_language","room_id":"r1","language":"ko","request_id":"x1"})").ref,
+        "x1");
+}
+
 TEST(ClientFrames, TypeNamesMatchTheContract)
 {
     EXPECT_EQ(typeName(ClientFrame{client::Hello{}}), "hello");
@@ -316,6 +350,7 @@ TEST(ClientFrames, TypeNamesMatchTheContract)
     EXPECT_EQ(typeName(ClientFrame{client::Accept{}}), "accept");
     EXPECT_EQ(typeName(ClientFrame{client::Transfer{}}), "transfer");
     EXPECT_EQ(typeName(ClientFrame{client::Status{}}), "status");
+    EXPECT_EQ(typeName(ClientFrame{client::SetLanguage{}}), "set_language");
 }
 
 TEST(ClientFrames, FieldOrderAndUnknownFieldsDoNotMatter)

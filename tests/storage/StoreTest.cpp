@@ -313,6 +313,45 @@ TEST_F(StoreTest, AnswerLaterContactAndPrechatAnswersSurviveAReopen)
     }
 }
 
+TEST_F(StoreTest, ARoomsLanguageIsCorrectedUntilItEnds)
+{
+    {
+        auto store = openStore();
+        ASSERT_TRUE(
+            createRoom(*store, room(QStringLiteral("room-a"), QStringLiteral("hash-a"))).ok());
+        ASSERT_TRUE(
+            createRoom(*store, room(QStringLiteral("room-b"), QStringLiteral("hash-b"))).ok());
+        const auto changed = await<bool>([&](QObject *c, auto done) {
+            store->setRoomLanguage(QStringLiteral("room-a"), QStringLiteral("th"), c, done);
+        });
+        ASSERT_TRUE(changed.ok()) << describe(changed.error());
+        EXPECT_TRUE(changed.value());
+        const auto unknown = await<bool>([&](QObject *c, auto done) {
+            store->setRoomLanguage(QStringLiteral("no-such-room"), QStringLiteral("th"), c, done);
+        });
+        ASSERT_TRUE(unknown.ok()) << describe(unknown.error());
+        EXPECT_FALSE(unknown.value());
+        // An ended consultation keeps the language it was held in.
+        ASSERT_TRUE(await<void>([&](QObject *c, auto done) {
+                        store->endRoom(QStringLiteral("room-b"), c, done);
+                    }).ok());
+        const auto ended = await<bool>([&](QObject *c, auto done) {
+            store->setRoomLanguage(QStringLiteral("room-b"), QStringLiteral("ja"), c, done);
+        });
+        ASSERT_TRUE(ended.ok()) << describe(ended.error());
+        EXPECT_FALSE(ended.value());
+    }
+    auto store = openStore();
+    const auto a = await<std::optional<RoomRecord>>(
+        [&](QObject *c, auto done) { store->roomById(QStringLiteral("room-a"), c, done); });
+    ASSERT_TRUE(a.ok() && a.value());
+    EXPECT_EQ(a.value()->room.patientLanguage, "th");
+    const auto b = await<std::optional<RoomRecord>>(
+        [&](QObject *c, auto done) { store->roomById(QStringLiteral("room-b"), c, done); });
+    ASSERT_TRUE(b.ok() && b.value());
+    EXPECT_EQ(b.value()->room.patientLanguage, "vi");
+}
+
 TEST_F(StoreTest, AFailedMessageIsUndoneAloneAndLeavesNoGap)
 {
     auto store = openStore();

@@ -19,6 +19,7 @@ struct TypeNameVisitor
     std::string_view operator()(const client::Retranslate &) const { return "retranslate"; }
     std::string_view operator()(const client::Status &) const { return "status"; }
     std::string_view operator()(const client::ContactDetails &) const { return "contact"; }
+    std::string_view operator()(const client::SetLanguage &) const { return "set_language"; }
 };
 } // namespace
 
@@ -33,6 +34,8 @@ std::string referenceOf(const ClientFrame &frame)
         return send->clientMsgId;
     if (const auto *preview = std::get_if<client::Preview>(&frame))
         return preview->requestId;
+    if (const auto *language = std::get_if<client::SetLanguage>(&frame))
+        return language->requestId;
     return {};
 }
 
@@ -101,6 +104,13 @@ void to_json(nlohmann::json &j, const Status &f)
 void to_json(nlohmann::json &j, const ContactDetails &f)
 {
     j = {{"type", "contact"}, {"room_id", f.roomId}, {"contact", f.contact}};
+}
+
+void to_json(nlohmann::json &j, const SetLanguage &f)
+{
+    j = {{"type", "set_language"}, {"room_id", f.roomId}, {"language", f.language}};
+    if (!f.requestId.empty())
+        j["request_id"] = f.requestId;
 }
 
 void to_json(nlohmann::json &j, const Retranslate &f)

@@ -107,6 +107,16 @@ struct ContactDetails
     bool operator==(const ContactDetails &) const = default;
 };
 
+//! Extension: the patient writes another language than the room was opened in; either side
+//! corrects it (docs/protocol.md). The relay answers with a `room` frame, or an error.
+struct SetLanguage
+{
+    std::string roomId;
+    std::string language;  //!< a patient language: en ja zh th vi
+    std::string requestId; //!< optional; an error answering the frame echoes it in `ref`
+    bool operator==(const SetLanguage &) const = default;
+};
+
 } // namespace medtranslate::protocol::client
 
 namespace medtranslate::protocol {
@@ -114,7 +124,8 @@ namespace medtranslate::protocol {
 using ClientFrame =
     std::variant<client::Hello, client::Send, client::Typing, client::Read, client::End,
                  client::History, client::Preview, client::Accept, client::Transfer,
-                 client::Retranslate, client::Status, client::ContactDetails>;
+                 client::Retranslate, client::Status, client::ContactDetails,
+                 client::SetLanguage>;
 
 //! The contract's `type` string of a frame.
 std::string_view typeName(const ClientFrame &frame);
@@ -137,4 +148,5 @@ void to_json(nlohmann::json &j, const Transfer &f);
 void to_json(nlohmann::json &j, const Retranslate &f);
 void to_json(nlohmann::json &j, const Status &f);
 void to_json(nlohmann::json &j, const ContactDetails &f);
+void to_json(nlohmann::json &j, const SetLanguage &f);
 } // namespace medtranslate::protocol::client

@@ -218,6 +218,18 @@ ClientFrame readClientFrame(const std::string &type, const Reader &r, const Limi
                              "with an optional leading + and spaces or dashes)");
         return f;
     }
+
+    if (type == "set_language") {
+        client::SetLanguage f{r.id("room_id", limits), r.string("language"),
+                              r.optionalString("request_id")};
+        if (!f.requestId.empty() && !isValidId(f.requestId, limits.maxIdBytes))
+            throw FieldError(ErrorCode::BadRequest, "field 'request_id' is not a valid id");
+        // Korean is the agents' side of every room, never the patient's.
+        if (!isPatientLanguage(f.language))
+            throw FieldError(ErrorCode::UnsupportedLanguage,
+                             "field 'language' must be one of en, ja, zh, th, vi");
+        return f;
+    }
     throw FieldError(ErrorCode::BadRequest, "unknown frame type '" + type + "'");
 }
 
