@@ -12,9 +12,12 @@ QString qs(const std::string &s)
 
 bool comesFirst(const protocol::Room &a, const protocol::Room &b)
 {
-    // Urgent first; ISO 8601 UTC strings sort as times do; ties keep the relay's order.
+    // Urgent first, then those still at the screen before those who left contact details (as
+    // the relay orders them); ISO 8601 UTC strings sort as times do; ties keep the relay's order.
     if (a.urgent != b.urgent)
         return a.urgent;
+    if (a.answerLater != b.answerLater)
+        return !a.answerLater;
     return a.createdAt < b.createdAt;
 }
 } // namespace
@@ -60,6 +63,10 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return room.urgent;
     case RedFlagsRole:
         return redFlagWords(room);
+    case AnswerLaterRole:
+        return room.answerLater;
+    case ContactRole:
+        return contactText(room);
     default:
         return {};
     }
@@ -76,7 +83,9 @@ QHash<int, QByteArray> QueueModel::roleNames() const
                   {FirstMessageTranslationRole, "firstMessageTranslation"},
                   {PatientOnlineRole, "patientOnline"},
                   {UrgentRole, "urgent"},
-                  {RedFlagsRole, "redFlags"}});
+                  {RedFlagsRole, "redFlags"},
+                  {AnswerLaterRole, "answerLater"},
+                  {ContactRole, "contact"}});
     return names;
 }
 
@@ -114,12 +123,14 @@ void QueueModel::setRooms(std::vector<protocol::Room> rooms)
     for (auto &room : rooms) {
         const int existing = rowOf(qs(room.roomId));
         if (existing >= 0) {
-            const bool becameUrgent = room.urgent != m_rooms[size_t(existing)].urgent;
+            const protocol::Room &before = m_rooms[size_t(existing)];
+            const bool becameUrgent = room.urgent != before.urgent;
+            const bool moves = becameUrgent || room.answerLater != before.answerLater;
             if (becameUrgent && room.urgent)
                 raised << qs(room.roomId);
             m_rooms[size_t(existing)] = std::move(room);
             emit dataChanged(index(existing), index(existing));
-            if (becameUrgent)
+            if (moves)
                 moveToItsPlace(existing);
             continue;
         }
@@ -164,6 +175,16 @@ QStringList QueueModel::redFlagWords(const protocol::Room &room)
         }
     }
     return words;
+}
+
+QString QueueModel::contactText(const protocol::Room &room)
+{
+    QStringList parts;
+    if (room.contact && !room.contact->email.empty())
+        parts << qs(room.contact->email);
+    if (room.contact && !room.contact->phone.empty())
+        parts << qs(room.contact->phone);
+    return parts.join(QStringLiteral(" · "));
 }
 
 void QueueModel::setNow(const QDateTime &now)

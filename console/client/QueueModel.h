@@ -25,6 +25,8 @@ public:
         PatientOnlineRole,
         UrgentRole,   //!< bool: an emergency expression was found in the patient's words
         RedFlagsRole, //!< QStringList: the patient's words that raised it
+        AnswerLaterRole, //!< bool: the patient left contact details to be answered later
+        ContactRole,     //!< the e-mail address and phone number left, joined; may be empty
     };
     Q_ENUM(Roles)
 
@@ -47,6 +49,8 @@ public:
     [[nodiscard]] int rowOf(const QString &roomId) const;
     //! The words of every red flag of the room, each once, for the queue and the chat tab.
     [[nodiscard]] static QStringList redFlagWords(const protocol::Room &room);
+    //! The contact details the patient left ("anna@example.com · +84 90 123 4567").
+    [[nodiscard]] static QString contactText(const protocol::Room &room);
 
 signals:
     //! Rooms that were not in the queue before (for a notification).

@@ -262,6 +262,41 @@ void RelayClient::onTranscriptFinished(const QString &roomId, QNetworkReply *rep
     emit transcriptLoaded(roomId, body);
 }
 
+void RelayClient::translateText(const QString &key, const QString &text,
+                                const QString &sourceLanguage)
+{
+    if (m_token.isEmpty()) {
+        QTimer::singleShot(0, this,
+                           [this, key]() { emit textTranslationFailed(key, tr("Not logged in.")); });
+        return;
+    }
+    QNetworkRequest request(endpoint(m_relayUrl, QStringLiteral("/api/translate")));
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setTransferTimeout(m_timeouts.httpMs);
+    const nlohmann::json body = http::TranslateRequest{text.toStdString(),
+                                                       sourceLanguage.toStdString(), "ko"};
+    QNetworkReply *reply = m_network->post(request, QByteArray::fromStdString(body.dump()));
+    connect(reply, &QNetworkReply::finished, this, [this, key, reply]() {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray answer = reply->readAll();
+        if (status != 200) {
+            const QString message = errorMessageOf(answer);
+            emit textTranslationFailed(key, !message.isEmpty() ? message : reply->errorString());
+            return;
+        }
+        try {
+            const auto parsed = nlohmann::json::parse(answer.toStdString())
+                                    .get<http::TranslateResponse>();
+            emit textTranslated(key, parsed.translation);
+        } catch (const nlohmann::json::exception &) {
+            emit textTranslationFailed(
+                key, tr("The relay sent a translation the console does not understand."));
+        }
+    });
+}
+
 void RelayClient::onColleaguesFinished(QNetworkReply *reply)
 {
     reply->deleteLater();

@@ -74,6 +74,11 @@ public:
     void fetchTemplates();
     //! `GET /api/agents`; answers with colleaguesLoaded or colleaguesFailed.
     void fetchColleagues();
+    //! Asks the relay to translate a patient's text into Korean (`POST /api/translate`, masked
+    //! like every message before any provider sees it); for words that are no message, such as
+    //! the reason given before the chat. The answer comes as textTranslated or
+    //! textTranslationFailed with the same `key`.
+    void translateText(const QString &key, const QString &text, const QString &sourceLanguage);
     //! `GET /api/rooms/{id}/transcript`: the consultation as the relay's export document
     //! (JSON), for the console to save or lay out; answers with transcriptLoaded or
     //! transcriptFailed for `roomId`.
@@ -166,6 +171,8 @@ signals:
     void templatesFailed(const QString &detail);
     void colleaguesLoaded(const std::vector<medtranslate::console::Colleague> &colleagues);
     void colleaguesFailed(const QString &detail);
+    void textTranslated(const QString &key, const medtranslate::protocol::Translation &translation);
+    void textTranslationFailed(const QString &key, const QString &detail);
     void transcriptLoaded(const QString &roomId, const QByteArray &document);
     void transcriptFailed(const QString &roomId, const QString &detail);
 

@@ -2,8 +2,10 @@
 
 namespace medtranslate::console {
 
-RoomFilterModel::RoomFilterModel(int urgentRole, int activeRole, QObject *parent)
-    : QSortFilterProxyModel(parent), m_urgentRole(urgentRole), m_activeRole(activeRole)
+RoomFilterModel::RoomFilterModel(int urgentRole, int activeRole, int answerLaterRole,
+                                 QObject *parent)
+    : QSortFilterProxyModel(parent), m_urgentRole(urgentRole), m_activeRole(activeRole),
+      m_answerLaterRole(answerLaterRole)
 {
     // Rows change their urgency and state in place (dataChanged): the filter follows them.
     setDynamicSortFilter(true);
@@ -43,10 +45,13 @@ bool RoomFilterModel::passes(Filter filter, int sourceRow) const
     case Filter::Urgent:
         return flag(m_urgentRole);
     case Filter::Waiting:
-        // A list without an active role (the queue) holds only waiting rooms.
-        return m_activeRole < 0 || !flag(m_activeRole);
+        // A list without an active role (the queue) holds only waiting rooms; one who left
+        // contact details is in the answer-later list instead.
+        return (m_activeRole < 0 || !flag(m_activeRole)) && !flag(m_answerLaterRole);
     case Filter::Active:
         return flag(m_activeRole);
+    case Filter::AnswerLater:
+        return flag(m_answerLaterRole);
     }
     return false;
 }

@@ -5,7 +5,7 @@
 namespace medtranslate::console {
 
 //! One view of a list of rooms (the queue, the supervisors' overview): all of them, only the
-//! urgent ones, the waiting or active ones. The source model's roles are given, so one filter
+//! urgent ones, the waiting (still at the screen) or active ones, or those to answer later. The source model's roles are given, so one filter
 //! serves models with different roles; a role of -1 means the source has no such column, and
 //! its filter keeps nothing.
 class RoomFilterModel final : public QSortFilterProxyModel
@@ -13,10 +13,11 @@ class RoomFilterModel final : public QSortFilterProxyModel
     Q_OBJECT
 
 public:
-    enum class Filter { All, Urgent, Waiting, Active };
+    enum class Filter { All, Urgent, Waiting, Active, AnswerLater };
     Q_ENUM(Filter)
 
-    RoomFilterModel(int urgentRole, int activeRole, QObject *parent = nullptr);
+    RoomFilterModel(int urgentRole, int activeRole, int answerLaterRole = -1,
+                    QObject *parent = nullptr);
 
     void setFilter(Filter filter);
     [[nodiscard]] Filter filter() const { return m_filter; }
@@ -31,6 +32,7 @@ private:
 
     int m_urgentRole;
     int m_activeRole;
+    int m_answerLaterRole;
     Filter m_filter = Filter::All;
 };
 

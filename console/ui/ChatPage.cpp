@@ -53,6 +53,25 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     m_urgent->setStyleSheet(
         QStringLiteral("background: #d93025; color: white; padding: 6px 10px; font-weight: bold;"));
     m_urgent->hide();
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("patientDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::PlainText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setStyleSheet(QStringLiteral(
+        "background: #f3f6fb; color: #1d2127; border-bottom: 1px solid #d9dde3; padding: 4px 10px;"));
+    m_details->hide();
+    // The pre-chat reason is in the patient's language: the relay translates it (masked).
+    const QString key = QStringLiteral("prechat-reason:") + session->roomId();
+    connect(&session->client(), &RelayClient::textTranslated, this,
+            [this, key](const QString &k, const protocol::Translation &t) {
+                if (k != key)
+                    return;
+                m_reasonKorean = QString::fromStdString(t.text);
+                if (t.status == protocol::TranslationStatus::Unavailable)
+                    m_reasonKorean = tr("(not translated)");
+                updateDetails();
+            });
     m_typing->setStyleSheet(QStringLiteral("color: #1f4f99; padding: 0 12px; font-style: italic;"));
     m_typing->setText(tr("The patient is typing…"));
     m_typing->setVisible(false);
@@ -77,6 +96,7 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     layout->setSpacing(0);
     layout->addLayout(header);
     layout->addWidget(m_urgent);
+    layout->addWidget(m_details);
     layout->addWidget(m_language);
     layout->addWidget(m_closed);
     layout->addWidget(m_view, 1);
@@ -122,6 +142,37 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     updateState();
 }
 
+void ChatPage::updateDetails()
+{
+    const protocol::Room &room = m_session->room();
+    QStringList lines;
+    if (room.prechat && !room.prechat->empty()) {
+        QStringList parts;
+        if (!room.prechat->name.empty())
+            parts << tr("Name: %1").arg(QString::fromStdString(room.prechat->name));
+        if (!room.prechat->contact.empty())
+            parts << tr("Contact: %1").arg(QString::fromStdString(room.prechat->contact));
+        const QString reason = QString::fromStdString(room.prechat->reason);
+        if (!reason.isEmpty()) {
+            if (m_reasonAsked != reason) {
+                m_reasonAsked = reason;
+                m_reasonKorean.clear();
+                m_session->client().translateText(QStringLiteral("prechat-reason:") +
+                                                      m_session->roomId(),
+                                                  reason, m_session->patientLanguage());
+            }
+            parts << (m_reasonKorean.isEmpty()
+                          ? tr("Reason: %1").arg(reason)
+                          : tr("Reason: %1 (%2)").arg(m_reasonKorean, reason));
+        }
+        lines << tr("Before the chat — %1").arg(parts.join(QStringLiteral(" · ")));
+    }
+    if (room.answerLater)
+        lines << tr("Answer later: the patient left %1").arg(QueueModel::contactText(room));
+    m_details->setText(lines.join(QLatin1Char('\n')));
+    m_details->setVisible(!lines.isEmpty());
+}
+
 QString ChatPage::title() const
 {
     // The patient has no name here: the end of the room id tells two same-language chats apart.
@@ -155,6 +206,7 @@ void ChatPage::updateHeader()
                   .arg(QueueModel::redFlagWords(m_session->room()).join(QStringLiteral(" · ")))
             : QString());
     m_urgent->setVisible(urgent);
+    updateDetails();
     emit titleChanged();
 }
 

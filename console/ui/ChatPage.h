@@ -37,6 +37,8 @@ public:
     [[nodiscard]] QString title() const;
     [[nodiscard]] QLabel *typingIndicator() const { return m_typing; }
     [[nodiscard]] QLabel *urgentBanner() const { return m_urgent; }
+    //! What the patient told before the chat, and the contact left to be answered later.
+    [[nodiscard]] QLabel *patientDetails() const { return m_details; }
     //! The language flag and the header's language menu.
     [[nodiscard]] LanguageCorrection *languageCorrection() const { return m_language; }
 
@@ -72,6 +74,7 @@ private:
                    std::function<void()> onSend);
     void sendChecked(const std::vector<OutgoingFile> &files);
     void updateHeader();
+    void updateDetails();
     void updateState();
     void confirmEnd();
     void askTransfer();
@@ -83,6 +86,9 @@ private:
     QLabel *m_presence;
     QLabel *m_closed;
     QLabel *m_urgent; //!< the red-flag banner: what the patient wrote that raised it
+    QLabel *m_details = nullptr;
+    QString m_reasonAsked;  //!< the pre-chat reason whose Korean was asked for
+    QString m_reasonKorean; //!< its Korean, once the relay answered
     LanguageCorrection *m_language;
     QPushButton *m_end;
     QPushButton *m_transfer;

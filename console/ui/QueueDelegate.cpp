@@ -67,7 +67,9 @@ QSize QueueDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIn
     const QFontMetrics body(option.font);
     const QFontMetrics small(scaled(option.font, 0.85));
     return QSize(200, 2 * kPad + title.height() + 4 + body.height() + 2 + small.height() +
-                          (index.data(QueueModel::UrgentRole).toBool() ? small.height() + 2 : 0));
+                          (index.data(QueueModel::UrgentRole).toBool() ? small.height() + 2 : 0) +
+                          (index.data(QueueModel::AnswerLaterRole).toBool() ? small.height() + 2
+                                                                             : 0));
 }
 
 void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -113,6 +115,18 @@ void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->drawText(QRect(x, y, w, wm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                           wm.elidedText(tr("Red flag: %1").arg(words), Qt::ElideRight, w));
         y += wm.height() + 2;
+    }
+    if (index.data(QueueModel::AnswerLaterRole).toBool()) {
+        // The patient may have left: this one is answered by e-mail or phone, not in the chat.
+        const QFont laterFont = scaled(option.font, 0.85, true);
+        const QFontMetrics lm(laterFont);
+        painter->setFont(laterFont);
+        painter->setPen(QColor(0x1f, 0x4f, 0x99));
+        painter->drawText(QRect(x, y, w, lm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          lm.elidedText(tr("Answer later: %1")
+                                            .arg(index.data(QueueModel::ContactRole).toString()),
+                                        Qt::ElideRight, w));
+        y += lm.height() + 2;
     }
 
     const QString original = index.data(QueueModel::FirstMessageRole).toString();

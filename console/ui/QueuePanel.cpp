@@ -15,14 +15,16 @@ namespace medtranslate::console {
 
 QueuePanel::QueuePanel(QueueModel *model, QWidget *parent)
     : QWidget(parent), m_model(model),
-      m_filtered(new RoomFilterModel(QueueModel::UrgentRole, -1, this)), m_title(new QLabel(this)),
+      m_filtered(new RoomFilterModel(QueueModel::UrgentRole, -1, QueueModel::AnswerLaterRole, this)),
+      m_title(new QLabel(this)),
       m_stack(new QStackedWidget(this)), m_list(new QListView(this)),
       m_accept(new QPushButton(tr("Accept"), this))
 {
     m_filtered->setSourceModel(model);
     m_filters = new RoomFilterBar(m_filtered,
-                                  {{RoomFilterModel::Filter::All, tr("Waiting %1")},
-                                   {RoomFilterModel::Filter::Urgent, tr("Urgent %1")}},
+                                  {{RoomFilterModel::Filter::Waiting, tr("Waiting %1")},
+                                   {RoomFilterModel::Filter::Urgent, tr("Urgent %1")},
+                                   {RoomFilterModel::Filter::AnswerLater, tr("Answer later %1")}},
                                   this);
     m_filters->setObjectName(QStringLiteral("queueFilters"));
     m_title->setStyleSheet(QStringLiteral("font-weight: bold; padding: 4px 2px;"));

@@ -8,6 +8,7 @@
 #include "client/RelayClient.h"
 #include "client/RoomFilterModel.h"
 #include "client/TemplateModel.h"
+#include "ui/ChatPage.h"
 #include "ui/MainWindow.h"
 #include "ui/NotificationBanner.h"
 #include "ui/Notifier.h"
@@ -21,6 +22,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -327,4 +329,74 @@ TEST_F(DeskViews, LogOutClosesTheWindowAndAsksTheControllerToLogOut)
     ASSERT_EQ(registry.sessions().size(), 1);
     registry.clear();
     EXPECT_TRUE(registry.sessions().isEmpty());
+}
+
+TEST_F(DeskViews, PatientsWhoLeftContactDetailsWaitInTheirOwnListAfterThoseAtTheScreen)
+{
+    QueueModel queue;
+    QueuePanel panel(&queue);
+    auto later = waitingRoom("r-later", "vi");
+    later.createdAt = "2026-12-04T08:00:00Z"; // older, yet after the patient still waiting
+    later.answerLater = true;
+    later.contact = protocol::Contact{"lan@example.com", "+84 90 123 4567"};
+    queue.setRooms({later, waitingRoom("r-live", "en")});
+    EXPECT_EQ(queue.roomIdAt(0), QStringLiteral("r-live"));
+    EXPECT_EQ(queue.roomIdAt(1), QStringLiteral("r-later"));
+    EXPECT_EQ(queue.index(1).data(QueueModel::ContactRole).toString(),
+              QStringLiteral("lan@example.com · +84 90 123 4567"));
+
+    RoomFilterBar *tabs = panel.filters();
+    ASSERT_EQ(tabs->count(), 3);
+    EXPECT_EQ(tabs->tabText(0), QStringLiteral("Waiting 1"));
+    EXPECT_EQ(tabs->tabText(2), QStringLiteral("Answer later 1"));
+    EXPECT_EQ(panel.selectedRoomId(), QStringLiteral("r-live")) << "the only one at the screen";
+    tabs->choose(RoomFilterModel::Filter::AnswerLater);
+    EXPECT_EQ(panel.selectedRoomId(), QStringLiteral("r-later"));
+
+    // A patient who leaves details while waiting moves to that list.
+    auto live = waitingRoom("r-live", "en");
+    live.answerLater = true;
+    live.contact = protocol::Contact{"", "010-1234-5678"};
+    queue.setRooms({later, live});
+    EXPECT_EQ(tabs->tabText(0), QStringLiteral("Waiting 0"));
+    EXPECT_EQ(tabs->tabText(2), QStringLiteral("Answer later 2"));
+}
+
+TEST_F(DeskViews, TheChatShowsThePrechatAnswersAndTheContactLeft)
+{
+    RelayClient client;
+    ChatRegistry registry(client);
+    auto room = activeRoom("r-pre", "vi");
+    room.prechat = protocol::Prechat{"Nguyễn Thị Lan", "lan@example.com", "Hỏi về lịch chụp MRI"};
+    server::Welcome welcome;
+    welcome.rooms = {room};
+    registry.handleWelcome(welcome);
+    ChatPage page(registry.session(QStringLiteral("r-pre")));
+    QLabel *details = page.patientDetails();
+    EXPECT_FALSE(details->isHidden());
+    EXPECT_TRUE(details->text().contains(QStringLiteral("Nguyễn Thị Lan")));
+    EXPECT_TRUE(details->text().contains(QStringLiteral("lan@example.com")));
+    EXPECT_TRUE(details->text().contains(QStringLiteral("Hỏi về lịch chụp MRI")))
+        << "the reason as written until the relay's Korean arrives";
+
+    // The relay's translation of the reason joins it.
+    protocol::Translation korean;
+    korean.text = "MRI 촬영 일정 문의";
+    korean.lang = "ko";
+    korean.status = protocol::TranslationStatus::Ok;
+    emit client.textTranslated(QStringLiteral("prechat-reason:r-pre"), korean);
+    EXPECT_TRUE(details->text().contains(QStringLiteral("MRI 촬영 일정 문의 (Hỏi về lịch chụp MRI)")))
+        << details->text().toStdString();
+    emit client.textTranslated(QStringLiteral("prechat-reason:another-room"), korean);
+
+    room.prechat.reset();
+    room.answerLater = true;
+    room.contact = protocol::Contact{"", "+84 90 123 4567"};
+    registry.handleRoom(room);
+    EXPECT_EQ(details->text(), QStringLiteral("Answer later: the patient left +84 90 123 4567"));
+
+    room.answerLater = false;
+    room.contact.reset();
+    registry.handleRoom(room);
+    EXPECT_TRUE(details->isHidden()) << "nothing to show";
 }
