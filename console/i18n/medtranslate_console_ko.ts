@@ -348,125 +348,160 @@
 <context>
     <name>medtranslate::console::ChatPage</name>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="125"/>
+        <location filename="../ui/ChatPage.cpp" line="180"/>
         <source>Urgent</source>
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="148"/>
+        <location filename="../ui/ChatPage.cpp" line="205"/>
         <source>Urgent — red flag in the patient&apos;s words: %1. The patient was told to call 119.</source>
         <translation>긴급 — 환자의 말에서 위험 신호: %1. 환자에게 119 신고를 안내했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="35"/>
-        <location filename="../ui/ChatPage.cpp" line="301"/>
-        <location filename="../ui/ChatPage.cpp" line="304"/>
+        <location filename="../ui/ChatPage.cpp" line="37"/>
+        <location filename="../ui/ChatPage.cpp" line="359"/>
+        <location filename="../ui/ChatPage.cpp" line="362"/>
         <source>End chat</source>
         <translation>상담 종료</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="36"/>
+        <location filename="../ui/ChatPage.cpp" line="38"/>
         <source>Transfer…</source>
         <translation>이관…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="37"/>
-        <location filename="../ui/ChatPage.cpp" line="109"/>
+        <location filename="../ui/ChatPage.cpp" line="39"/>
+        <location filename="../ui/ChatPage.cpp" line="133"/>
         <source>Export consultation…</source>
         <translation>상담 내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="55"/>
+        <location filename="../ui/ChatPage.cpp" line="72"/>
+        <source>(not translated)</source>
+        <translation>(번역 안 됨)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="76"/>
         <source>The patient is typing…</source>
         <translation>환자가 입력 중입니다…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="57"/>
+        <location filename="../ui/ChatPage.cpp" line="78"/>
         <source>End the consultation for both sides</source>
         <translation>환자와 상담사 모두에게 상담을 종료합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="58"/>
+        <location filename="../ui/ChatPage.cpp" line="79"/>
         <source>Hand this consultation to another counselor</source>
         <translation>이 상담을 다른 상담사에게 넘깁니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="60"/>
+        <location filename="../ui/ChatPage.cpp" line="81"/>
         <source>Save the record of this consultation, original and translation, as PDF, HTML or JSON</source>
         <translation>이 상담의 기록(원문과 번역)을 PDF, HTML 또는 JSON으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="109"/>
+        <location filename="../ui/ChatPage.cpp" line="133"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="111"/>
+        <location filename="../ui/ChatPage.cpp" line="135"/>
         <source>Exporting the consultation…</source>
         <translation>상담을 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="114"/>
+        <location filename="../ui/ChatPage.cpp" line="138"/>
         <source>Consultation saved to %1</source>
         <translation>상담 기록을 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="129"/>
+        <location filename="../ui/ChatPage.cpp" line="152"/>
+        <source>Name: %1</source>
+        <translation>이름: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="154"/>
+        <source>Contact: %1</source>
+        <translation>연락처: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="165"/>
+        <source>Reason: %1</source>
+        <translation>상담 사유: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="166"/>
+        <source>Reason: %1 (%2)</source>
+        <translation>상담 사유: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="168"/>
+        <source>Before the chat — %1</source>
+        <translation>사전 문진 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="171"/>
+        <source>Answer later: the patient left %1</source>
+        <translation>나중에 답변: 환자가 남긴 연락처 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="184"/>
         <source> (ended)</source>
         <translation> (종료됨)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="131"/>
+        <location filename="../ui/ChatPage.cpp" line="186"/>
         <source> (closed)</source>
         <translation> (닫힘)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="137"/>
+        <location filename="../ui/ChatPage.cpp" line="194"/>
         <source>%1 patient</source>
         <translation>%1 환자</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="141"/>
+        <location filename="../ui/ChatPage.cpp" line="198"/>
         <source>● online</source>
         <translation>● 접속 중</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="141"/>
+        <location filename="../ui/ChatPage.cpp" line="198"/>
         <source>○ offline</source>
         <translation>○ 접속 끊김</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="144"/>
+        <location filename="../ui/ChatPage.cpp" line="201"/>
         <source>Consultation %1</source>
         <translation>상담 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="163"/>
+        <location filename="../ui/ChatPage.cpp" line="221"/>
         <source>This chat is read only.</source>
         <translation>이 상담은 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="183"/>
+        <location filename="../ui/ChatPage.cpp" line="241"/>
         <source>Send files to the patient</source>
         <translation>환자에게 파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="186"/>
+        <location filename="../ui/ChatPage.cpp" line="244"/>
         <source>Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.pdf)</source>
         <translation>사진 및 PDF 문서 (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="186"/>
+        <location filename="../ui/ChatPage.cpp" line="244"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="201"/>
+        <location filename="../ui/ChatPage.cpp" line="259"/>
         <source>Send files</source>
         <translation>파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="201"/>
+        <location filename="../ui/ChatPage.cpp" line="259"/>
         <source>Send to the patient?
 
 %1</source>
@@ -475,27 +510,27 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="224"/>
+        <location filename="../ui/ChatPage.cpp" line="282"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="225"/>
+        <location filename="../ui/ChatPage.cpp" line="283"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="333"/>
+        <location filename="../ui/ChatPage.cpp" line="390"/>
         <source>Not exported: %1</source>
         <translation>내보내지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="334"/>
+        <location filename="../ui/ChatPage.cpp" line="391"/>
         <source>Export consultation</source>
         <translation>상담 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="335"/>
+        <location filename="../ui/ChatPage.cpp" line="392"/>
         <source>The consultation was not exported.
 
 %1</source>
@@ -504,39 +539,39 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="210"/>
+        <location filename="../ui/ChatPage.cpp" line="268"/>
         <source>Send picture</source>
         <translation>사진 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="211"/>
+        <location filename="../ui/ChatPage.cpp" line="269"/>
         <source>Send the pasted picture (%1 × %2) to the patient?</source>
         <translation>붙여 넣은 사진(%1 × %2)을 환자에게 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="263"/>
+        <location filename="../ui/ChatPage.cpp" line="321"/>
         <source>The chat has ended: the files were not sent.</source>
         <translation>상담이 종료되어 파일을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="275"/>
+        <location filename="../ui/ChatPage.cpp" line="333"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ChatPage.cpp" line="276"/>
+        <location filename="../ui/ChatPage.cpp" line="334"/>
         <source>%n file(s) not sent.</source>
         <translation>
             <numerusform>파일 %n개를 보내지 않았습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="278"/>
+        <location filename="../ui/ChatPage.cpp" line="336"/>
         <source>Not sent</source>
         <translation>전송 실패</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="279"/>
+        <location filename="../ui/ChatPage.cpp" line="337"/>
         <source>These files were not sent:
 
 %1</source>
@@ -545,32 +580,32 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="302"/>
+        <location filename="../ui/ChatPage.cpp" line="360"/>
         <source>End this consultation? The patient can no longer write in it.</source>
         <translation>이 상담을 종료할까요? 종료 후에는 환자가 더 이상 메시지를 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="305"/>
+        <location filename="../ui/ChatPage.cpp" line="363"/>
         <source>Keep chatting</source>
         <translation>계속 상담</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="310"/>
+        <location filename="../ui/ChatPage.cpp" line="368"/>
         <source>Not connected to the relay: the chat was not ended.</source>
         <translation>중계 서버에 연결되어 있지 않아 상담을 종료하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="317"/>
+        <location filename="../ui/ChatPage.cpp" line="376"/>
         <source>Transfer chat</source>
         <translation>상담 이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="326"/>
+        <location filename="../ui/ChatPage.cpp" line="383"/>
         <source>Not connected to the relay: the chat was not transferred.</source>
         <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="328"/>
+        <location filename="../ui/ChatPage.cpp" line="385"/>
         <source>Transfer requested.</source>
         <translation>이관을 요청했습니다.</translation>
     </message>
@@ -578,7 +613,7 @@
 <context>
     <name>medtranslate::console::ChatRegistry</name>
     <message>
-        <location filename="../client/ChatRegistry.cpp" line="111"/>
+        <location filename="../client/ChatRegistry.cpp" line="110"/>
         <source>This consultation is no longer assigned to you (ended or transferred while the console was offline).</source>
         <translation>이 상담은 더 이상 배정되어 있지 않습니다 (콘솔이 오프라인인 동안 종료되었거나 이관되었습니다).</translation>
     </message>
@@ -586,64 +621,84 @@
 <context>
     <name>medtranslate::console::ChatSession</name>
     <message>
-        <location filename="../client/ChatSession.cpp" line="33"/>
-        <location filename="../client/ChatSession.cpp" line="223"/>
-        <location filename="../client/ChatSession.cpp" line="303"/>
+        <location filename="../client/ChatSession.cpp" line="36"/>
+        <location filename="../client/ChatSession.cpp" line="269"/>
+        <location filename="../client/ChatSession.cpp" line="357"/>
         <source>The consultation has ended.</source>
         <translation>상담이 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="127"/>
+        <location filename="../client/ChatSession.cpp" line="130"/>
         <source>Not sent: the upload did not reach the relay (%1).</source>
         <translation>전송 실패: 업로드가 릴레이에 닿지 않았습니다(%1).</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="133"/>
+        <location filename="../client/ChatSession.cpp" line="136"/>
         <source>Not sent: the file is larger than the relay accepts.</source>
         <translation>전송 실패: 파일이 릴레이가 받는 크기보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="137"/>
+        <location filename="../client/ChatSession.cpp" line="140"/>
         <source>Not sent: the relay refused the file: %1</source>
         <translation>전송 실패: 릴레이가 파일을 거부했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="225"/>
+        <location filename="../client/ChatSession.cpp" line="236"/>
+        <source>The language was not changed: the consultation has ended.</source>
+        <translation>언어를 바꾸지 못했습니다: 상담이 종료되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="240"/>
+        <source>The language was not changed: this chat is not yours.</source>
+        <translation>언어를 바꾸지 못했습니다: 담당 중인 상담이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="244"/>
+        <source>The language was not changed: the relay does not offer that language.</source>
+        <translation>언어를 바꾸지 못했습니다: 릴레이가 지원하지 않는 언어입니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="247"/>
+        <source>The language was not changed: %1</source>
+        <translation>언어를 바꾸지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/ChatSession.cpp" line="271"/>
         <source>Transferred to %1.</source>
         <translation>%1 상담사에게 이관되었습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="262"/>
+        <location filename="../client/ChatSession.cpp" line="316"/>
         <source>Not sent: the consultation has ended.</source>
         <translation>전송 안 됨: 상담이 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="265"/>
+        <location filename="../client/ChatSession.cpp" line="319"/>
         <source>Not sent: too many messages at once.</source>
         <translation>전송 안 됨: 한꺼번에 너무 많이 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="268"/>
+        <location filename="../client/ChatSession.cpp" line="322"/>
         <source>Not sent: the relay could not store it.</source>
         <translation>전송 안 됨: 중계 서버가 메시지를 저장하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="271"/>
+        <location filename="../client/ChatSession.cpp" line="325"/>
         <source>Not sent: the message is too long. Shorten it and send it as a new message.</source>
         <translation>전송 안 됨: 메시지가 너무 깁니다. 줄여서 새 메시지로 보내세요.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="274"/>
+        <location filename="../client/ChatSession.cpp" line="328"/>
         <source>Not sent.</source>
         <translation>전송 안 됨.</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="274"/>
+        <location filename="../client/ChatSession.cpp" line="328"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../client/ChatSession.cpp" line="302"/>
+        <location filename="../client/ChatSession.cpp" line="356"/>
         <source>The patient ended the consultation.</source>
         <translation>환자가 상담을 종료했습니다.</translation>
     </message>
@@ -826,6 +881,138 @@
     </message>
 </context>
 <context>
+    <name>medtranslate::console::ConsultationHistoryWindow</name>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="37"/>
+        <source>Consultation history — %1, %2</source>
+        <translation>상담 기록 — %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="40"/>
+        <source>%1 patient · opened %2</source>
+        <translation>%1 환자 · 시작 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="42"/>
+        <source>nobody</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="44"/>
+        <source>not ended</source>
+        <translation>종료되지 않음</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="47"/>
+        <source>Counselor: %1 · ended: %2 · %n message(s)</source>
+        <translation>
+            <numerusform>상담사: %1 · 종료: %2 · 메시지 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="51"/>
+        <source>Read only: this record cannot be written to.</source>
+        <translation>읽기 전용: 이 기록에는 메시지를 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="58"/>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="94"/>
+        <source>Loading the messages…</source>
+        <translation>메시지를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="106"/>
+        <source>This consultation has no messages.</source>
+        <translation>이 상담에는 메시지가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConsultationHistoryWindow.cpp" line="123"/>
+        <source>The messages could not be loaded: %1</source>
+        <translation>메시지를 불러오지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::ConsultationSearch</name>
+    <message>
+        <location filename="../client/ConsultationSearch.cpp" line="79"/>
+        <location filename="../client/ConsultationSearch.cpp" line="130"/>
+        <source>Not logged in.</source>
+        <translation>로그인되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ConsultationSearch.cpp" line="99"/>
+        <source>The relay did not answer in time.</source>
+        <translation>서버가 제시간에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ConsultationSearch.cpp" line="118"/>
+        <source>The relay sent search results the console does not understand.</source>
+        <translation>서버가 보낸 검색 결과를 콘솔이 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/ConsultationSearch.cpp" line="158"/>
+        <source>The relay sent a history the console does not understand.</source>
+        <translation>서버가 보낸 상담 기록을 콘솔이 읽을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::LanguageCorrection</name>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="31"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="32"/>
+        <source>Change the language of this consultation</source>
+        <translation>이 상담의 언어를 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="75"/>
+        <source>Not connected to the relay: the language was not changed.</source>
+        <translation>릴레이에 연결되어 있지 않아 언어를 바꾸지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="76"/>
+        <source>This chat is read only.</source>
+        <translation>이 상담은 읽기 전용입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="98"/>
+        <source>The consultation continues in %1.</source>
+        <translation>상담을 %1로 이어갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="117"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="119"/>
+        <source>The patient seems to be writing in %1, not %2.</source>
+        <translation>환자가 %2가 아닌 %1로 쓰는 것 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="121"/>
+        <source>Keep %1</source>
+        <translation>%1 유지</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="126"/>
+        <source>Switch to %1</source>
+        <translation>%1로 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../ui/LanguageCorrection.cpp" line="127"/>
+        <source>Switching to %1…</source>
+        <translation>%1로 바꾸는 중…</translation>
+    </message>
+</context>
+<context>
     <name>medtranslate::console::LoginDialog</name>
     <message>
         <location filename="../ui/LoginDialog.cpp" line="21"/>
@@ -908,135 +1095,150 @@
 <context>
     <name>medtranslate::console::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="43"/>
+        <location filename="../ui/MainWindow.cpp" line="46"/>
         <source>MedTranslate — counselor console</source>
         <translation>MedTranslate — 상담사 콘솔</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="44"/>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
         <source>Accept a waiting patient to start a chat.</source>
         <translation>대기 중인 환자를 수락하면 상담이 시작됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="52"/>
+        <location filename="../ui/MainWindow.cpp" line="55"/>
         <source>Queue</source>
         <translation>대기열</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
+        <source>Consultations</source>
+        <translation>상담</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="79"/>
+        <source>Past consultations…</source>
+        <translation>과거 상담 검색…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="82"/>
+        <source>Search the desk&apos;s past consultations (Ctrl+Shift+F)</source>
+        <translation>창구의 과거 상담을 검색합니다 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="117"/>
         <source>Another counselor already took this patient.</source>
         <translation>다른 상담사가 이미 이 환자를 맡았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>The relay refused: %1</source>
         <translation>서버가 요청을 거부했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
         <source>&amp;Console</source>
         <translation>콘솔(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>Notification &amp;sound</source>
         <translation>알림 소리(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Log out</source>
         <translation>로그아웃(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>All consultations</source>
         <translation>전체 상담</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
-        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Not connected to the relay: nothing was changed.</source>
         <translation>중계 서버에 연결되어 있지 않아 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Reassign consultation</source>
         <translation>상담 재배정</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>Counselor: %1</source>
         <translation>상담사: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Messages not delivered</source>
         <translation>전달되지 않은 메시지</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>%n message(s) have not reached the relay yet. If you quit now, the patient will not get them. Wait, and the console closes by itself once they are delivered.</source>
         <translation>
             <numerusform>메시지 %n건이 아직 서버에 전달되지 않았습니다. 지금 종료하면 환자가 받지 못합니다. 기다리시면 전달된 뒤 콘솔이 저절로 종료됩니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="208"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Quit anyway</source>
         <translation>그래도 종료</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Wait for delivery</source>
         <translation>전달될 때까지 기다리기</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="225"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>The relay refused a message; it was not delivered. It stays in its chat, marked in red, where it can be sent again.</source>
         <translation>서버가 메시지를 거부하여 전달되지 않았습니다. 메시지는 해당 대화에 빨간색으로 표시되어 있으며, 그곳에서 다시 보낼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="297"/>
         <source>Not connected to the relay: cannot accept now.</source>
         <translation>중계 서버에 연결되어 있지 않아 지금은 수락할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="280"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>A patient is waiting</source>
         <translation>대기 중인 환자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
         <source>A %1-speaking patient is waiting for a counselor.</source>
         <translation>%1 환자가 상담을 기다리고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>Urgent: a patient may have an emergency</source>
         <translation>긴급: 응급 상황일 수 있는 환자</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="330"/>
         <source>%1-speaking patient: &quot;%2&quot;</source>
         <translation>%1 사용 환자: &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="344"/>
         <source>(not translated yet) %1</source>
         <translation>(아직 번역되지 않음) %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <location filename="../ui/MainWindow.cpp" line="345"/>
         <source>Message from a %1-speaking patient</source>
         <translation>%1 환자의 새 메시지</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="85"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>Note from %1 with the transferred chat: %2</source>
         <translation>%1 님이 상담을 넘기며 남긴 메모: %2</translation>
     </message>
@@ -1248,6 +1450,153 @@
     </message>
 </context>
 <context>
+    <name>medtranslate::console::PastConsultationModel</name>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="46"/>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="48"/>
+        <source>In progress</source>
+        <translation>상담 중</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="50"/>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="69"/>
+        <source>Original: %1
+Translation: %2</source>
+        <translation>원문: %1
+번역: %2</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="97"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="109"/>
+        <source>Opened</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="111"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="113"/>
+        <source>Counselor</source>
+        <translation>상담사</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="115"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="117"/>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location filename="../client/PastConsultationModel.cpp" line="119"/>
+        <source>Matching message (original → translation)</source>
+        <translation>일치한 메시지 (원문 → 번역)</translation>
+    </message>
+</context>
+<context>
+    <name>medtranslate::console::PastConsultationsWindow</name>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="31"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="33"/>
+        <source>Load more</source>
+        <translation>더 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="34"/>
+        <source>Open history</source>
+        <translation>기록 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="37"/>
+        <source>Past consultations</source>
+        <translation>과거 상담 검색</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="40"/>
+        <source>All languages</source>
+        <translation>모든 언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="55"/>
+        <source>Words in the original or the translation</source>
+        <translation>원문 또는 번역문에 있는 단어</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="78"/>
+        <source>Choose the filters and search.</source>
+        <translation>조건을 고른 뒤 검색하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="83"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="86"/>
+        <source>From</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="88"/>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="121"/>
+        <source>The first day must not be after the last.</source>
+        <translation>시작일이 종료일보다 늦을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="148"/>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="157"/>
+        <source>No consultation matches.</source>
+        <translation>조건에 맞는 상담이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/PastConsultationsWindow.cpp" line="159"/>
+        <source>%n consultation(s) shown; there are more.</source>
+        <translation>
+            <numerusform>상담 %n건 표시 중, 더 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/PastConsultationsWindow.cpp" line="161"/>
+        <source>%n consultation(s) found.</source>
+        <translation>
+            <numerusform>상담 %n건을 찾았습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/PastConsultationsWindow.cpp" line="168"/>
+        <source>The search failed: %1</source>
+        <translation>검색하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>medtranslate::console::PresenceBar</name>
     <message>
         <location filename="../ui/PresenceBar.cpp" line="17"/>
@@ -1343,7 +1692,7 @@
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="114"/>
+        <location filename="../ui/QueueDelegate.cpp" line="116"/>
         <source>Red flag: %1</source>
         <translation>위험 신호: %1</translation>
     </message>
@@ -1364,11 +1713,16 @@
     </message>
     <message>
         <location filename="../ui/QueueDelegate.cpp" line="126"/>
+        <source>Answer later: %1</source>
+        <translation>나중에 답변: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueueDelegate.cpp" line="140"/>
         <source>No message yet</source>
         <translation>아직 메시지 없음</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="132"/>
+        <location filename="../ui/QueueDelegate.cpp" line="146"/>
         <source>(not translated) %1</source>
         <translation>(번역 안 됨) %1</translation>
     </message>
@@ -1376,27 +1730,32 @@
 <context>
     <name>medtranslate::console::QueuePanel</name>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="20"/>
+        <location filename="../ui/QueuePanel.cpp" line="21"/>
         <source>Accept</source>
         <translation>상담 수락</translation>
     </message>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="34"/>
+        <location filename="../ui/QueuePanel.cpp" line="27"/>
+        <source>Answer later %1</source>
+        <translation>나중에 답변 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueuePanel.cpp" line="35"/>
         <source>Waiting patients</source>
         <translation>대기 환자</translation>
     </message>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="80"/>
+        <location filename="../ui/QueuePanel.cpp" line="81"/>
         <source>No patient is waiting.</source>
         <translation>대기 중인 환자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="81"/>
+        <location filename="../ui/QueuePanel.cpp" line="82"/>
         <source>No waiting patient in this list.</source>
         <translation>이 목록에 대기 중인 환자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="41"/>
+        <location filename="../ui/QueuePanel.cpp" line="42"/>
         <source>Take the selected patient&apos;s consultation</source>
         <translation>선택한 환자의 상담을 맡습니다</translation>
     </message>
@@ -1411,7 +1770,7 @@
         <translation>긴급 %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueuePanel.cpp" line="78"/>
+        <location filename="../ui/QueuePanel.cpp" line="79"/>
         <source>Waiting patients (%1)</source>
         <translation>대기 환자 (%1)</translation>
     </message>
@@ -1419,79 +1778,87 @@
 <context>
     <name>medtranslate::console::RelayClient</name>
     <message>
-        <location filename="../client/RelayClient.cpp" line="69"/>
+        <location filename="../client/RelayClient.cpp" line="71"/>
+        <location filename="../client/RelayClient.cpp" line="515"/>
         <source>The relay did not answer in time.</source>
         <translation>서버가 제시간에 응답하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="130"/>
+        <location filename="../client/RelayClient.cpp" line="132"/>
         <source>The relay address must start with http:// or https://.</source>
         <translation>서버 주소는 http:// 또는 https:// 로 시작해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="168"/>
+        <location filename="../client/RelayClient.cpp" line="170"/>
         <source>The relay sent an answer the console does not understand.</source>
         <translation>서버의 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="185"/>
+        <location filename="../client/RelayClient.cpp" line="187"/>
         <source>HTTP status %1</source>
         <translation>HTTP 상태 %1</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="209"/>
-        <location filename="../client/RelayClient.cpp" line="222"/>
-        <location filename="../client/RelayClient.cpp" line="237"/>
+        <location filename="../client/RelayClient.cpp" line="211"/>
+        <location filename="../client/RelayClient.cpp" line="224"/>
+        <location filename="../client/RelayClient.cpp" line="239"/>
+        <location filename="../client/RelayClient.cpp" line="270"/>
         <source>Not logged in.</source>
         <translation>로그인되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="275"/>
+        <location filename="../client/RelayClient.cpp" line="295"/>
+        <source>The relay sent a translation the console does not understand.</source>
+        <translation>중계 서버가 보낸 번역을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../client/RelayClient.cpp" line="312"/>
         <source>The relay sent an agent list the console does not understand.</source>
         <translation>중계 서버가 보낸 상담사 목록을 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="296"/>
+        <location filename="../client/RelayClient.cpp" line="333"/>
         <source>The relay sent templates the console does not understand.</source>
         <translation>서버가 보낸 빠른 답변 목록을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="337"/>
+        <location filename="../client/RelayClient.cpp" line="374"/>
         <source>TLS error: %1</source>
         <translation>TLS 오류: %1</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="351"/>
+        <location filename="../client/RelayClient.cpp" line="388"/>
         <source>The connection closed.</source>
         <translation>연결이 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="383"/>
+        <location filename="../client/RelayClient.cpp" line="420"/>
+        <location filename="../client/RelayClient.cpp" line="421"/>
         <source>The connection was lost.</source>
         <translation>연결이 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="426"/>
+        <location filename="../client/RelayClient.cpp" line="464"/>
         <source>The connection was dropped.</source>
         <translation>연결이 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="450"/>
+        <location filename="../client/RelayClient.cpp" line="488"/>
         <source>The relay stopped answering.</source>
         <translation>서버가 응답하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="456"/>
+        <location filename="../client/RelayClient.cpp" line="494"/>
         <source>A message was not acknowledged in time; reconnecting.</source>
         <translation>메시지 저장 확인이 늦어 다시 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="467"/>
+        <location filename="../client/RelayClient.cpp" line="505"/>
         <source>The translation preview took too long.</source>
         <translation>번역 미리보기가 너무 오래 걸립니다.</translation>
     </message>
     <message>
-        <location filename="../client/RelayClient.cpp" line="536"/>
+        <location filename="../client/RelayClient.cpp" line="592"/>
         <source>Not connected to the relay.</source>
         <translation>중계 서버에 연결되어 있지 않습니다.</translation>
     </message>
@@ -1591,7 +1958,7 @@
 <context>
     <name>medtranslate::console::TransferDialog</name>
     <message>
-        <location filename="../ui/TransferDialog.cpp" line="32"/>
+        <location filename="../ui/TransferDialog.cpp" line="33"/>
         <source>%1 (online)</source>
         <translation>%1 (접속 중)</translation>
     </message>
@@ -1601,42 +1968,42 @@
         <translation>%1 (접속 안 함)</translation>
     </message>
     <message>
-        <location filename="../ui/TransferDialog.cpp" line="37"/>
+        <location filename="../ui/TransferDialog.cpp" line="36"/>
         <source>Counselor who takes over:</source>
         <translation>이어받을 상담사:</translation>
     </message>
     <message>
-        <location filename="../ui/TransferDialog.cpp" line="41"/>
+        <location filename="../ui/TransferDialog.cpp" line="40"/>
         <source>ask your administrator if you do not know it</source>
         <translation>모르면 관리자에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../ui/TransferDialog.cpp" line="42"/>
+        <location filename="../ui/TransferDialog.cpp" line="41"/>
         <source>Colleague&apos;s agent id:</source>
         <translation>상담사 ID:</translation>
     </message>
     <message>
-        <location filename="../ui/TransferDialog.cpp" line="47"/>
+        <location filename="../ui/TransferDialog.cpp" line="46"/>
         <source>Optional: a line for your colleague, e.g. &quot;asked about blood-pressure pills&quot;. The patient never sees it.</source>
         <translation>선택: 동료에게 남길 한 줄 (예: &quot;혈압약 문의함&quot;). 환자에게는 보이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/TransferDialog.cpp" line="51"/>
+        <location filename="../ui/TransferDialog.cpp" line="50"/>
         <source>Note:</source>
         <translation>메모:</translation>
     </message>
     <message>
-        <location filename="../ui/TransferDialog.cpp" line="57"/>
+        <location filename="../ui/TransferDialog.cpp" line="56"/>
         <source>Transfer</source>
         <translation>이관</translation>
     </message>
     <message>
-        <location filename="../ui/TransferDialog.cpp" line="58"/>
+        <location filename="../ui/TransferDialog.cpp" line="57"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/TransferDialog.cpp" line="140"/>
+        <location filename="../ui/TransferDialog.cpp" line="139"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>

@@ -263,9 +263,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::openChat(ChatSession *session, bool accepted)
 {
     m_tabs->addChat(session, accepted);
-    connect(session, &ChatSession::stateChanged, this, [this]() {
+    // A chat that ended, or whose language was corrected, changes what the templates offer.
+    auto refresh = [this]() {
         onCurrentChat(m_tabs->currentPage() ? m_tabs->currentPage()->session() : nullptr);
-    });
+    };
+    connect(session, &ChatSession::stateChanged, this, refresh);
+    connect(session, &ChatSession::roomChanged, this, refresh);
     updateCentral();
 }
 
