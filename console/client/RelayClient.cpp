@@ -266,16 +266,16 @@ void RelayClient::translateText(const QString &key, const QString &text,
                                 const QString &sourceLanguage)
 {
     if (m_token.isEmpty()) {
-        QTimer::singleShot(0, this,
-                           [this, key]() { emit textTranslationFailed(key, tr("Not logged in.")); });
+        QTimer::singleShot(
+            0, this, [this, key]() { emit textTranslationFailed(key, tr("Not logged in.")); });
         return;
     }
     QNetworkRequest request(endpoint(m_relayUrl, QStringLiteral("/api/translate")));
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setTransferTimeout(m_timeouts.httpMs);
-    const nlohmann::json body = http::TranslateRequest{text.toStdString(),
-                                                       sourceLanguage.toStdString(), "ko"};
+    const nlohmann::json body =
+        http::TranslateRequest{text.toStdString(), sourceLanguage.toStdString(), "ko"};
     QNetworkReply *reply = m_network->post(request, QByteArray::fromStdString(body.dump()));
     connect(reply, &QNetworkReply::finished, this, [this, key, reply]() {
         reply->deleteLater();
@@ -287,8 +287,8 @@ void RelayClient::translateText(const QString &key, const QString &text,
             return;
         }
         try {
-            const auto parsed = nlohmann::json::parse(answer.toStdString())
-                                    .get<http::TranslateResponse>();
+            const auto parsed =
+                nlohmann::json::parse(answer.toStdString()).get<http::TranslateResponse>();
             emit textTranslated(key, parsed.translation);
         } catch (const nlohmann::json::exception &) {
             emit textTranslationFailed(

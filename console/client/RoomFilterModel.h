@@ -5,9 +5,9 @@
 namespace medtranslate::console {
 
 //! One view of a list of rooms (the queue, the supervisors' overview): all of them, only the
-//! urgent ones, the waiting (still at the screen) or active ones, or those to answer later. The source model's roles are given, so one filter
-//! serves models with different roles; a role of -1 means the source has no such column, and
-//! its filter keeps nothing.
+//! urgent ones, the waiting (still at the screen) or active ones, or those to answer later. The
+//! source model's roles are given, so one filter serves models with different roles; a role of -1
+//! means the source has no such column, and its filter keeps nothing.
 class RoomFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT

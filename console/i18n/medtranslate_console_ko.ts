@@ -348,19 +348,19 @@
 <context>
     <name>medtranslate::console::ChatPage</name>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="180"/>
+        <location filename="../ui/ChatPage.cpp" line="179"/>
         <source>Urgent</source>
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="205"/>
+        <location filename="../ui/ChatPage.cpp" line="204"/>
         <source>Urgent — red flag in the patient&apos;s words: %1. The patient was told to call 119.</source>
         <translation>긴급 — 환자의 말에서 위험 신호: %1. 환자에게 119 신고를 안내했습니다.</translation>
     </message>
     <message>
         <location filename="../ui/ChatPage.cpp" line="37"/>
-        <location filename="../ui/ChatPage.cpp" line="359"/>
-        <location filename="../ui/ChatPage.cpp" line="362"/>
+        <location filename="../ui/ChatPage.cpp" line="358"/>
+        <location filename="../ui/ChatPage.cpp" line="361"/>
         <source>End chat</source>
         <translation>상담 종료</translation>
     </message>
@@ -426,82 +426,82 @@
         <translation>연락처: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="165"/>
+        <location filename="../ui/ChatPage.cpp" line="164"/>
         <source>Reason: %1</source>
         <translation>상담 사유: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="166"/>
+        <location filename="../ui/ChatPage.cpp" line="165"/>
         <source>Reason: %1 (%2)</source>
         <translation>상담 사유: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="168"/>
+        <location filename="../ui/ChatPage.cpp" line="167"/>
         <source>Before the chat — %1</source>
         <translation>사전 문진 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="171"/>
+        <location filename="../ui/ChatPage.cpp" line="170"/>
         <source>Answer later: the patient left %1</source>
         <translation>나중에 답변: 환자가 남긴 연락처 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="184"/>
+        <location filename="../ui/ChatPage.cpp" line="183"/>
         <source> (ended)</source>
         <translation> (종료됨)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="186"/>
+        <location filename="../ui/ChatPage.cpp" line="185"/>
         <source> (closed)</source>
         <translation> (닫힘)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="194"/>
+        <location filename="../ui/ChatPage.cpp" line="193"/>
         <source>%1 patient</source>
         <translation>%1 환자</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="198"/>
+        <location filename="../ui/ChatPage.cpp" line="197"/>
         <source>● online</source>
         <translation>● 접속 중</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="198"/>
+        <location filename="../ui/ChatPage.cpp" line="197"/>
         <source>○ offline</source>
         <translation>○ 접속 끊김</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="201"/>
+        <location filename="../ui/ChatPage.cpp" line="200"/>
         <source>Consultation %1</source>
         <translation>상담 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="221"/>
+        <location filename="../ui/ChatPage.cpp" line="220"/>
         <source>This chat is read only.</source>
         <translation>이 상담은 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="241"/>
+        <location filename="../ui/ChatPage.cpp" line="240"/>
         <source>Send files to the patient</source>
         <translation>환자에게 파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="244"/>
+        <location filename="../ui/ChatPage.cpp" line="243"/>
         <source>Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.pdf)</source>
         <translation>사진 및 PDF 문서 (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="244"/>
+        <location filename="../ui/ChatPage.cpp" line="243"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="259"/>
+        <location filename="../ui/ChatPage.cpp" line="258"/>
         <source>Send files</source>
         <translation>파일 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="259"/>
+        <location filename="../ui/ChatPage.cpp" line="258"/>
         <source>Send to the patient?
 
 %1</source>
@@ -510,27 +510,27 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="282"/>
+        <location filename="../ui/ChatPage.cpp" line="281"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="283"/>
+        <location filename="../ui/ChatPage.cpp" line="282"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="390"/>
+        <location filename="../ui/ChatPage.cpp" line="389"/>
         <source>Not exported: %1</source>
         <translation>내보내지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="391"/>
+        <location filename="../ui/ChatPage.cpp" line="390"/>
         <source>Export consultation</source>
         <translation>상담 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="392"/>
+        <location filename="../ui/ChatPage.cpp" line="391"/>
         <source>The consultation was not exported.
 
 %1</source>
@@ -539,39 +539,39 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="268"/>
+        <location filename="../ui/ChatPage.cpp" line="267"/>
         <source>Send picture</source>
         <translation>사진 보내기</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="269"/>
+        <location filename="../ui/ChatPage.cpp" line="268"/>
         <source>Send the pasted picture (%1 × %2) to the patient?</source>
         <translation>붙여 넣은 사진(%1 × %2)을 환자에게 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="321"/>
+        <location filename="../ui/ChatPage.cpp" line="320"/>
         <source>The chat has ended: the files were not sent.</source>
         <translation>상담이 종료되어 파일을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="333"/>
+        <location filename="../ui/ChatPage.cpp" line="332"/>
         <source>Not sent: %1</source>
         <translation>전송 안 됨: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ChatPage.cpp" line="334"/>
+        <location filename="../ui/ChatPage.cpp" line="333"/>
         <source>%n file(s) not sent.</source>
         <translation>
             <numerusform>파일 %n개를 보내지 않았습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="336"/>
+        <location filename="../ui/ChatPage.cpp" line="335"/>
         <source>Not sent</source>
         <translation>전송 실패</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="337"/>
+        <location filename="../ui/ChatPage.cpp" line="336"/>
         <source>These files were not sent:
 
 %1</source>
@@ -580,32 +580,32 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="360"/>
+        <location filename="../ui/ChatPage.cpp" line="359"/>
         <source>End this consultation? The patient can no longer write in it.</source>
         <translation>이 상담을 종료할까요? 종료 후에는 환자가 더 이상 메시지를 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="363"/>
+        <location filename="../ui/ChatPage.cpp" line="362"/>
         <source>Keep chatting</source>
         <translation>계속 상담</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="368"/>
+        <location filename="../ui/ChatPage.cpp" line="367"/>
         <source>Not connected to the relay: the chat was not ended.</source>
         <translation>중계 서버에 연결되어 있지 않아 상담을 종료하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="376"/>
+        <location filename="../ui/ChatPage.cpp" line="375"/>
         <source>Transfer chat</source>
         <translation>상담 이관</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="383"/>
+        <location filename="../ui/ChatPage.cpp" line="382"/>
         <source>Not connected to the relay: the chat was not transferred.</source>
         <translation>중계 서버에 연결되어 있지 않아 이관하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="385"/>
+        <location filename="../ui/ChatPage.cpp" line="384"/>
         <source>Transfer requested.</source>
         <translation>이관을 요청했습니다.</translation>
     </message>
@@ -1390,61 +1390,56 @@
         <source>%1 (patient offline)</source>
         <translation>%1 (환자 접속 안 함)</translation>
     </message>
-    <message>
-        <location filename="../ui/OverviewDelegate.cpp" line="90"/>
-        <source>Red flag: %1</source>
-        <translation>위험 신호: %1</translation>
-    </message>
 </context>
 <context>
     <name>medtranslate::console::OverviewPanel</name>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="21"/>
+        <location filename="../ui/OverviewPanel.cpp" line="22"/>
         <source>Take over</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="22"/>
+        <location filename="../ui/OverviewPanel.cpp" line="23"/>
         <source>Reassign…</source>
         <translation>재배정…</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="26"/>
+        <location filename="../ui/OverviewPanel.cpp" line="27"/>
         <source>All %1</source>
         <translation>전체 %1</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="27"/>
+        <location filename="../ui/OverviewPanel.cpp" line="28"/>
         <source>Urgent %1</source>
         <translation>긴급 %1</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="28"/>
+        <location filename="../ui/OverviewPanel.cpp" line="29"/>
         <source>Waiting %1</source>
         <translation>대기 %1</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="29"/>
+        <location filename="../ui/OverviewPanel.cpp" line="30"/>
         <source>In a chat %1</source>
         <translation>상담 중 %1</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="37"/>
+        <location filename="../ui/OverviewPanel.cpp" line="38"/>
         <source>All consultations of the desk</source>
         <translation>데스크의 전체 상담</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="38"/>
+        <location filename="../ui/OverviewPanel.cpp" line="39"/>
         <source>No consultation in this list.</source>
         <translation>이 목록에 상담이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="43"/>
+        <location filename="../ui/OverviewPanel.cpp" line="44"/>
         <source>Take this consultation yourself</source>
         <translation>이 상담을 직접 맡습니다</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewPanel.cpp" line="44"/>
+        <location filename="../ui/OverviewPanel.cpp" line="45"/>
         <source>Give this consultation to another counselor</source>
         <translation>이 상담을 다른 상담사에게 넘깁니다</translation>
     </message>
@@ -1692,7 +1687,7 @@ Translation: %2</source>
         <translation>긴급</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="116"/>
+        <location filename="../ui/QueueDelegate.cpp" line="73"/>
         <source>Red flag: %1</source>
         <translation>위험 신호: %1</translation>
     </message>
@@ -1712,17 +1707,17 @@ Translation: %2</source>
         <translation>대기 %1시간 %2분</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="126"/>
+        <location filename="../ui/QueueDelegate.cpp" line="134"/>
         <source>Answer later: %1</source>
         <translation>나중에 답변: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="140"/>
+        <location filename="../ui/QueueDelegate.cpp" line="147"/>
         <source>No message yet</source>
         <translation>아직 메시지 없음</translation>
     </message>
     <message>
-        <location filename="../ui/QueueDelegate.cpp" line="146"/>
+        <location filename="../ui/QueueDelegate.cpp" line="153"/>
         <source>(not translated) %1</source>
         <translation>(번역 안 됨) %1</translation>
     </message>

@@ -58,8 +58,8 @@ ChatPage::ChatPage(ChatSession *session, QWidget *parent)
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::PlainText);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setStyleSheet(QStringLiteral(
-        "background: #f3f6fb; color: #1d2127; border-bottom: 1px solid #d9dde3; padding: 4px 10px;"));
+    m_details->setStyleSheet(QStringLiteral("background: #f3f6fb; color: #1d2127; border-bottom: "
+                                            "1px solid #d9dde3; padding: 4px 10px;"));
     m_details->hide();
     // The pre-chat reason is in the patient's language: the relay translates it (masked).
     const QString key = QStringLiteral("prechat-reason:") + session->roomId();
@@ -161,9 +161,8 @@ void ChatPage::updateDetails()
                                                       m_session->roomId(),
                                                   reason, m_session->patientLanguage());
             }
-            parts << (m_reasonKorean.isEmpty()
-                          ? tr("Reason: %1").arg(reason)
-                          : tr("Reason: %1 (%2)").arg(m_reasonKorean, reason));
+            parts << (m_reasonKorean.isEmpty() ? tr("Reason: %1").arg(reason)
+                                               : tr("Reason: %1 (%2)").arg(m_reasonKorean, reason));
         }
         lines << tr("Before the chat — %1").arg(parts.join(QStringLiteral(" · ")));
     }

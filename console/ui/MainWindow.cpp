@@ -30,8 +30,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QVBoxLayout>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <memory>
 
 namespace medtranslate::console {

@@ -79,16 +79,9 @@ void OverviewDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(QRect(x, y, w, sm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       sm.elidedText(stateText(index), Qt::ElideRight, w));
     y += sm.height() + 2;
-    if (urgent) {
-        const QFont wordsFont = small(option.font, true);
-        const QFontMetrics wm(wordsFont);
-        painter->setFont(wordsFont);
-        painter->setPen(QColor(0xb3, 0x1b, 0x1b));
-        const QString words =
-            index.data(OverviewModel::RedFlagsRole).toStringList().join(QStringLiteral(" · "));
-        painter->drawText(QRect(x, y, w, wm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          wm.elidedText(tr("Red flag: %1").arg(words), Qt::ElideRight, w));
-    }
+    if (urgent)
+        QueueDelegate::paintRedFlagWords(painter, option.font, QRect(x, y, w, 0),
+                                         index.data(OverviewModel::RedFlagsRole).toStringList());
     painter->restore();
 }
 

@@ -16,7 +16,8 @@ namespace medtranslate::console {
 
 OverviewPanel::OverviewPanel(OverviewModel *model, QWidget *parent)
     : QWidget(parent), m_model(model),
-      m_filtered(new RoomFilterModel(OverviewModel::UrgentRole, OverviewModel::ActiveRole, -1, this)),
+      m_filtered(
+          new RoomFilterModel(OverviewModel::UrgentRole, OverviewModel::ActiveRole, -1, this)),
       m_stack(new QStackedWidget(this)), m_list(new QListView(this)),
       m_takeOver(new QPushButton(tr("Take over"), this)),
       m_reassign(new QPushButton(tr("Reassign…"), this))

@@ -61,15 +61,29 @@ int QueueDelegate::paintUrgentBadge(QPainter *painter, const QFont &base, int x,
     return pill.right();
 }
 
+int QueueDelegate::paintRedFlagWords(QPainter *painter, const QFont &base, const QRect &line,
+                                     const QStringList &words)
+{
+    const QFont wordsFont = scaled(base, 0.85, true);
+    const QFontMetrics wm(wordsFont);
+    painter->setFont(wordsFont);
+    painter->setPen(QColor(0xb3, 0x1b, 0x1b));
+    painter->drawText(QRect(line.x(), line.y(), line.width(), wm.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      wm.elidedText(tr("Red flag: %1").arg(words.join(QStringLiteral(" · "))),
+                                    Qt::ElideRight, line.width()));
+    return line.y() + wm.height() + 2;
+}
+
 QSize QueueDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics title(scaled(option.font, 1.0, true));
     const QFontMetrics body(option.font);
     const QFontMetrics small(scaled(option.font, 0.85));
-    return QSize(200, 2 * kPad + title.height() + 4 + body.height() + 2 + small.height() +
-                          (index.data(QueueModel::UrgentRole).toBool() ? small.height() + 2 : 0) +
-                          (index.data(QueueModel::AnswerLaterRole).toBool() ? small.height() + 2
-                                                                             : 0));
+    return QSize(200,
+                 2 * kPad + title.height() + 4 + body.height() + 2 + small.height() +
+                     (index.data(QueueModel::UrgentRole).toBool() ? small.height() + 2 : 0) +
+                     (index.data(QueueModel::AnswerLaterRole).toBool() ? small.height() + 2 : 0));
 }
 
 void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -105,27 +119,20 @@ void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setFont(scaled(option.font, 0.85, waiting >= 300));
     painter->drawText(QRect(x, y, w, tm.height()), Qt::AlignRight | Qt::AlignVCenter, wait);
     y += tm.height() + 4;
-    if (urgent) {
-        const QFont wordsFont = scaled(option.font, 0.85, true);
-        const QFontMetrics wm(wordsFont);
-        painter->setFont(wordsFont);
-        painter->setPen(QColor(0xb3, 0x1b, 0x1b));
-        const QString words =
-            index.data(QueueModel::RedFlagsRole).toStringList().join(QStringLiteral(" · "));
-        painter->drawText(QRect(x, y, w, wm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          wm.elidedText(tr("Red flag: %1").arg(words), Qt::ElideRight, w));
-        y += wm.height() + 2;
-    }
+    if (urgent)
+        y = paintRedFlagWords(painter, option.font, QRect(x, y, w, 0),
+                              index.data(QueueModel::RedFlagsRole).toStringList());
     if (index.data(QueueModel::AnswerLaterRole).toBool()) {
         // The patient may have left: this one is answered by e-mail or phone, not in the chat.
         const QFont laterFont = scaled(option.font, 0.85, true);
         const QFontMetrics lm(laterFont);
         painter->setFont(laterFont);
         painter->setPen(QColor(0x1f, 0x4f, 0x99));
-        painter->drawText(QRect(x, y, w, lm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          lm.elidedText(tr("Answer later: %1")
-                                            .arg(index.data(QueueModel::ContactRole).toString()),
-                                        Qt::ElideRight, w));
+        painter->drawText(
+            QRect(x, y, w, lm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+            lm.elidedText(
+                tr("Answer later: %1").arg(index.data(QueueModel::ContactRole).toString()),
+                Qt::ElideRight, w));
         y += lm.height() + 2;
     }
 

@@ -24,6 +24,10 @@ public:
     static void paintCard(QPainter *painter, const QRect &rect, bool selected, bool urgent);
     //! The red "Urgent" pill at (x, y) in a line of `lineHeight`; returns its right edge. Leaves
     //! the painter's font and pen changed.
+    //! "Red flag: …" with the patient's words, on the line starting at `line`'s top left, as wide
+    //! as `line`; returns where the next line starts.
+    static int paintRedFlagWords(QPainter *painter, const QFont &base, const QRect &line,
+                                 const QStringList &words);
     static int paintUrgentBadge(QPainter *painter, const QFont &base, int x, int y, int lineHeight);
 };
 

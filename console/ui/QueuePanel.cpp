@@ -15,9 +15,9 @@ namespace medtranslate::console {
 
 QueuePanel::QueuePanel(QueueModel *model, QWidget *parent)
     : QWidget(parent), m_model(model),
-      m_filtered(new RoomFilterModel(QueueModel::UrgentRole, -1, QueueModel::AnswerLaterRole, this)),
-      m_title(new QLabel(this)),
-      m_stack(new QStackedWidget(this)), m_list(new QListView(this)),
+      m_filtered(
+          new RoomFilterModel(QueueModel::UrgentRole, -1, QueueModel::AnswerLaterRole, this)),
+      m_title(new QLabel(this)), m_stack(new QStackedWidget(this)), m_list(new QListView(this)),
       m_accept(new QPushButton(tr("Accept"), this))
 {
     m_filtered->setSourceModel(model);

@@ -385,7 +385,8 @@ TEST_F(DeskViews, TheChatShowsThePrechatAnswersAndTheContactLeft)
     korean.lang = "ko";
     korean.status = protocol::TranslationStatus::Ok;
     emit client.textTranslated(QStringLiteral("prechat-reason:r-pre"), korean);
-    EXPECT_TRUE(details->text().contains(QStringLiteral("MRI 촬영 일정 문의 (Hỏi về lịch chụp MRI)")))
+    EXPECT_TRUE(
+        details->text().contains(QStringLiteral("MRI 촬영 일정 문의 (Hỏi về lịch chụp MRI)")))
         << details->text().toStdString();
     emit client.textTranslated(QStringLiteral("prechat-reason:another-room"), korean);
 
