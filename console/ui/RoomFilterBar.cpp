@@ -14,6 +14,9 @@ RoomFilterBar::RoomFilterBar(RoomFilterModel *model, std::vector<Choice> choices
     setElideMode(Qt::ElideNone);
     for (const Choice &c : m_choices)
         addTab(c.label.arg(0));
+    // The first tab is chosen when added, before the connection below: the list must show it.
+    if (!m_choices.empty())
+        m_model->setFilter(m_choices.front().filter);
     connect(this, &QTabBar::currentChanged, this, [this](int index) {
         if (index >= 0 && index < int(m_choices.size()))
             m_model->setFilter(m_choices[size_t(index)].filter);
