@@ -114,6 +114,12 @@ std::vector<AgentRecord> AgentRoster::available() const
     return agents;
 }
 
+bool AgentRoster::anyAvailable() const
+{
+    return std::any_of(m_agents.cbegin(), m_agents.cend(),
+                       [](const Entry &entry) { return entry.status == AgentStatus::Online; });
+}
+
 qint64 AgentRoster::idleSinceMs(const QString &agentId) const
 {
     const auto it = m_agents.constFind(agentId);

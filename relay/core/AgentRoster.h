@@ -43,6 +43,9 @@ public:
     [[nodiscard]] protocol::AgentStatus status(const QString &agentId) const;
     //! Agents connected and `online`, who may be given new rooms.
     [[nodiscard]] std::vector<AgentRecord> available() const;
+    //! Whether anyone is available, without copying their records (asked for every message of a
+    //! waiting patient).
+    [[nodiscard]] bool anyAvailable() const;
     //! Since when (ms since the epoch) the agent has had no new room: its last assignment, or
     //! when it came online.
     [[nodiscard]] qint64 idleSinceMs(const QString &agentId) const;

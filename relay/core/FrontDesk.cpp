@@ -56,7 +56,7 @@ std::optional<QDateTime> FrontDesk::nextOpening(const QDateTime &now) const
 
 bool FrontDesk::attended() const
 {
-    return !m_roster.available().empty();
+    return m_roster.anyAvailable();
 }
 
 void FrontDesk::availabilityChanged()
